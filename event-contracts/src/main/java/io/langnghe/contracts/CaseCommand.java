@@ -1,0 +1,61 @@
+package io.langnghe.contracts;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * An officer's or the system's action on a case: value of {@code case.commands.v1}, keyed by
+ * {@code caseId}.
+ *
+ * @param department target department for reassign, otherwise null
+ * @param text       public answer for answer, reason for reject/reassign, otherwise an optional note
+ */
+public record CaseCommand(
+        int schemaVersion,
+        String commandId,
+        String caseId,
+        Type type,
+        Actor actor,
+        String department,
+        String targetCaseId,
+        String text,
+        Instant issuedAt) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /** Who acts: the user name, the role and, for officers, their department. */
+    public record Actor(String username, String role, String department) {
+    }
+
+    public enum Type {
+        ACKNOWLEDGE("acknowledge"),
+        START("start"),
+        ANSWER("answer"),
+        RESOLVE("resolve"),
+        REASSIGN("reassign"),
+        RETURN_TO_TRIAGE("return_to_triage"),
+        REJECT("reject"),
+        REOPEN("reopen"),
+        MERGE("merge");
+
+        private final String code;
+
+        Type(String code) {
+            this.code = code;
+        }
+
+        @JsonValue
+        public String code() {
+            return code;
+        }
+
+        @JsonCreator
+        static Type of(String code) {
+            return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown command: " + code));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.langnghe.contracts;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+import java.util.List;
+
+/**
+ * Every topic of the pipeline, declared once with its key and value types. Names are
+ * {@code <prefix>.<name>.v<n>}: dots only, never underscores (Kafka's metric names confuse the two).
+ */
+public record Topics(
+        Topic<String, FeedbackReceived> feedbackReceived,
+        Topic<String, CaseCommand> caseCommands,
+        Topic<String, CaseState> cases,
+        Topic<String, Alert> alerts,
+        Topic<String, RoutingRule> routingRules,
+        Topic<String, DeadLetter> feedbackDlq) {
+
+    public static final String DEFAULT_PREFIX = "langnghe";
+
+    public static Topics withPrefix(String prefix) {
+        if (prefix == null || !prefix.matches("[a-z0-9]+(\\.[a-z0-9-]+)*")) {
+            throw new IllegalArgumentException("topic prefix must be lowercase words joined by dots, got: " + prefix);
+        }
+        return new Topics(
+                topic(prefix + ".feedback.received.v1", FeedbackReceived.class, false),
+                topic(prefix + ".case.commands.v1", CaseCommand.class, false),
+                topic(prefix + ".cases.v1", CaseState.class, true),
+                topic(prefix + ".alerts.v1", Alert.class, false),
+                topic(prefix + ".routing.rules.v1", RoutingRule.class, true),
+                topic(prefix + ".feedback.dlq.v1", DeadLetter.class, false));
+    }
+
+    public static Topics defaults() {
+        return withPrefix(DEFAULT_PREFIX);
+    }
+
+    public List<Topic<?, ?>> all() {
+        return List.of(feedbackReceived, caseCommands, cases, alerts, routingRules, feedbackDlq);
+    }
+
+    private static <V> Topic<String, V> topic(String name, Class<V> valueType, boolean compacted) {
+        Serde<String> keys = Serdes.String();
+        return new Topic<>(name, keys, new JsonSerde<>(valueType), compacted);
+    }
+}

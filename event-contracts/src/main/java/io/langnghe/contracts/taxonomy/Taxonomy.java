@@ -1,0 +1,186 @@
+package io.langnghe.contracts.taxonomy;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.langnghe.contracts.Category;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The ward's vocabulary: categories (lĩnh vực), departments (phòng ban) and areas (tổ dân phố),
+ * loaded from {@code taxonomy/*.yml} and validated as a whole, so a category routed to an unknown
+ * department stops the service at start-up with a message that says which.
+ */
+public final class Taxonomy {
+
+    private final Map<Category, CategoryInfo> categories;
+    private final Map<String, DepartmentInfo> departments;
+    private final Map<String, AreaInfo> areas;
+    private final Map<Category, String> defaultDepartment;
+    private final String triageDepartment;
+
+    private Taxonomy(List<CategoryInfo> categories, List<DepartmentInfo> departments, List<AreaInfo> areas) {
+        List<String> problems = new ArrayList<>();
+        this.categories = new EnumMap<>(Category.class);
+        for (CategoryInfo c : categories) {
+            if (this.categories.put(c.code(), c) != null) {
+                problems.add("category " + c.code().code() + " is listed twice in categories.yml");
+            }
+        }
+        for (Category c : Category.values()) {
+            if (!this.categories.containsKey(c)) {
+                problems.add("category " + c.code() + " is missing from categories.yml");
+            }
+        }
+        this.departments = new LinkedHashMap<>();
+        this.defaultDepartment = new EnumMap<>(Category.class);
+        String triage = null;
+        for (DepartmentInfo d : departments) {
+            if (this.departments.put(d.code(), d) != null) {
+                problems.add("department " + d.code() + " is listed twice in departments.yml");
+            }
+            if (d.triage()) {
+                if (triage != null) {
+                    problems.add("departments " + triage + " and " + d.code() + " are both marked triage: keep one");
+                }
+                triage = d.code();
+            }
+            for (Category c : d.categories()) {
+                String earlier = defaultDepartment.put(c, d.code());
+                if (earlier != null) {
+                    problems.add("category " + c.code() + " is routed to both " + earlier + " and " + d.code());
+                }
+            }
+        }
+        if (triage == null) {
+            problems.add("no department is marked triage: true (the desk for 'khac' and unsure cases)");
+        }
+        for (Category c : Category.values()) {
+            if (!defaultDepartment.containsKey(c)) {
+                problems.add("category " + c.code() + " is routed to no department in departments.yml");
+            }
+        }
+        this.areas = new LinkedHashMap<>();
+        for (AreaInfo a : areas) {
+            if (this.areas.put(a.code(), a) != null) {
+                problems.add("area " + a.code() + " is listed twice in areas.yml");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new TaxonomyException("The taxonomy files are inconsistent:\n - " + String.join("\n - ", problems));
+        }
+        this.triageDepartment = triage;
+    }
+
+    /** The taxonomy shipped with the code (src/main/resources/taxonomy). */
+    public static Taxonomy loadDefault() {
+        return new Taxonomy(
+                read(resource("categories.yml"), CategoriesFile.class).categories(),
+                read(resource("departments.yml"), DepartmentsFile.class).departments(),
+                read(resource("areas.yml"), AreasFile.class).areas());
+    }
+
+    /** A ward's own taxonomy: a directory with categories.yml, departments.yml and areas.yml. */
+    public static Taxonomy load(Path directory) {
+        return new Taxonomy(
+                read(file(directory.resolve("categories.yml")), CategoriesFile.class).categories(),
+                read(file(directory.resolve("departments.yml")), DepartmentsFile.class).departments(),
+                read(file(directory.resolve("areas.yml")), AreasFile.class).areas());
+    }
+
+    /** Builds one from values, for tests and tools; validated like the files. */
+    public static Taxonomy of(List<CategoryInfo> categories, List<DepartmentInfo> departments, List<AreaInfo> areas) {
+        return new Taxonomy(categories, departments, areas);
+    }
+
+    public CategoryInfo category(Category code) {
+        return categories.get(code);
+    }
+
+    public List<CategoryInfo> categories() {
+        return List.copyOf(categories.values());
+    }
+
+    public Optional<DepartmentInfo> department(String code) {
+        return Optional.ofNullable(departments.get(code));
+    }
+
+    public List<DepartmentInfo> departments() {
+        return List.copyOf(departments.values());
+    }
+
+    public boolean hasDepartment(String code) {
+        return departments.containsKey(code);
+    }
+
+    public Optional<AreaInfo> area(String code) {
+        return Optional.ofNullable(areas.get(code));
+    }
+
+    public List<AreaInfo> areas() {
+        return List.copyOf(areas.values());
+    }
+
+    public boolean hasArea(String code) {
+        return areas.containsKey(code);
+    }
+
+    /** The department that takes a category when no rule says otherwise. */
+    public String defaultDepartmentFor(Category category) {
+        return defaultDepartment.get(category);
+    }
+
+    /** Văn phòng: takes "khac" and whatever the classifier is unsure of. */
+    public String triageDepartment() {
+        return triageDepartment;
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = Taxonomy.class.getResourceAsStream("/taxonomy/" + name);
+        if (in == null) {
+            throw new TaxonomyException("taxonomy/" + name + " is not on the classpath");
+        }
+        return in;
+    }
+
+    private static InputStream file(Path path) {
+        try {
+            return Files.newInputStream(path);
+        } catch (IOException e) {
+            throw new TaxonomyException("cannot read taxonomy file " + path + ": " + e.getMessage());
+        }
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static <T> T read(InputStream in, Class<T> type) {
+        try (in) {
+            return YAML.readValue(in, type);
+        } catch (IOException e) {
+            throw new TaxonomyException("cannot read taxonomy (" + type.getSimpleName() + "): " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new TaxonomyException("invalid taxonomy (" + type.getSimpleName() + "): " + e.getMessage());
+        }
+    }
+
+    record CategoriesFile(List<CategoryInfo> categories) {
+    }
+
+    record DepartmentsFile(List<DepartmentInfo> departments) {
+    }
+
+    record AreasFile(List<AreaInfo> areas) {
+    }
+
+}

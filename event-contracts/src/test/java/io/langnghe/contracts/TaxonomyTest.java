@@ -1,0 +1,71 @@
+package io.langnghe.contracts;
+
+import io.langnghe.contracts.taxonomy.AreaInfo;
+import io.langnghe.contracts.taxonomy.CategoryInfo;
+import io.langnghe.contracts.taxonomy.DepartmentInfo;
+import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.contracts.taxonomy.TaxonomyException;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TaxonomyTest {
+
+    private final Taxonomy taxonomy = Taxonomy.loadDefault();
+
+    @Test
+    void routesEveryCategoryAsDesignSays() {
+        assertThat(taxonomy.defaultDepartmentFor(Category.GIAO_THONG_HA_TANG)).isEqualTo("kinh_te_ha_tang_do_thi");
+        assertThat(taxonomy.defaultDepartmentFor(Category.DAT_DAI)).isEqualTo("kinh_te_ha_tang_do_thi");
+        assertThat(taxonomy.defaultDepartmentFor(Category.GIAO_DUC)).isEqualTo("van_hoa_xa_hoi");
+        assertThat(taxonomy.defaultDepartmentFor(Category.AN_NINH_TRAT_TU)).isEqualTo("cong_an");
+        assertThat(taxonomy.defaultDepartmentFor(Category.Y_TE_ATTP)).isEqualTo("tram_y_te");
+        assertThat(taxonomy.defaultDepartmentFor(Category.HANH_CHINH)).isEqualTo("hanh_chinh_cong");
+        assertThat(taxonomy.defaultDepartmentFor(Category.KHAC)).isEqualTo("van_phong");
+        assertThat(taxonomy.triageDepartment()).isEqualTo("van_phong");
+    }
+
+    @Test
+    void namesEveryCategoryInVietnameseAndEnglish() {
+        assertThat(taxonomy.categories()).hasSize(Category.values().length)
+                .allSatisfy(c -> assertThat(c.vi()).isNotBlank())
+                .allSatisfy(c -> assertThat(c.en()).isNotBlank());
+        assertThat(taxonomy.category(Category.MOI_TRUONG).vi()).isEqualTo("Môi trường, vệ sinh");
+    }
+
+    @Test
+    void knowsTheWardsResidentialGroups() {
+        assertThat(taxonomy.hasArea("tdp-05")).isTrue();
+        assertThat(taxonomy.area("tdp-05").map(AreaInfo::vi)).contains("Tổ dân phố 5");
+        assertThat(taxonomy.hasArea("tdp-99")).isFalse();
+    }
+
+    @Test
+    void refusesACategoryRoutedToNoDepartment() {
+        List<CategoryInfo> categories = Arrays.stream(Category.values())
+                .map(c -> new CategoryInfo(c, c.code(), c.code(), List.of())).toList();
+        List<DepartmentInfo> departments = List.of(
+                new DepartmentInfo("van_phong", "Văn phòng", "Office", List.of(Category.KHAC), true));
+
+        assertThatThrownBy(() -> Taxonomy.of(categories, departments, List.of()))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("category moi_truong is routed to no department");
+    }
+
+    @Test
+    void refusesACategoryRoutedTwice() {
+        List<CategoryInfo> categories = Arrays.stream(Category.values())
+                .map(c -> new CategoryInfo(c, c.code(), c.code(), List.of())).toList();
+        List<DepartmentInfo> departments = List.of(
+                new DepartmentInfo("van_phong", "Văn phòng", "Office", List.of(Category.values()), true),
+                new DepartmentInfo("cong_an", "Công an", "Police", List.of(Category.AN_NINH_TRAT_TU), false));
+
+        assertThatThrownBy(() -> Taxonomy.of(categories, departments, List.of()))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("an_ninh_trat_tu is routed to both van_phong and cong_an");
+    }
+}
