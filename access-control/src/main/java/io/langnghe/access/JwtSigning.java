@@ -1,6 +1,7 @@
 package io.langnghe.access;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import jakarta.inject.Named;
@@ -19,9 +20,12 @@ import java.util.HexFormat;
 @Factory
 public class JwtSigning {
 
+    // Typed as the interface on purpose: a factory method returning SecretSignature inherits its
+    // @EachBean(SecretSignatureConfiguration), so without such configuration no key existed at all
+    // and tokens went out unsigned ("alg":"none") and were accepted unsigned.
     @Singleton
     @Named("generator")
-    public SecretSignature generatorSignature(LangngheSecrets secrets) {
+    public SignatureGeneratorConfiguration generatorSignature(LangngheSecrets secrets) {
         SecretSignatureConfiguration configuration = new SecretSignatureConfiguration("generator");
         configuration.setSecret(sha256Hex(secrets.get("jwt")));
         return new SecretSignature(configuration);
