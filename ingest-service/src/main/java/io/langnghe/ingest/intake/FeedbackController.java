@@ -1,0 +1,77 @@
+package io.langnghe.ingest.intake;
+
+import io.langnghe.ingest.problem.FieldError;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code POST /api/feedback}: a petition from the resident web form or the hotline. Public. Answers
+ * 202 with a tracking code only once Kafka has acknowledged the petition; 400 for bad input (nothing
+ * sent), 503 with Retry-After when Kafka does not answer in time.
+ */
+@Controller("/api/feedback")
+@Secured(SecurityRule.IS_ANONYMOUS)
+public class FeedbackController {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+    private static final int MAX_USER_AGENT = 200;
+
+    private final FeedbackForm form;
+    private final FeedbackIntake intake;
+
+    public FeedbackController(FeedbackForm form, FeedbackIntake intake) {
+        this.form = form;
+        this.intake = intake;
+    }
+
+    // Blocking on purpose: the answer waits for Kafka's acknowledgement, off the event loop.
+    @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<Receipt> submit(@Nullable @Body byte[] body,
+                                        @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey,
+                                        @Nullable @Header(HttpHeaders.USER_AGENT) String userAgent) {
+        Submission submission = form.read(body);
+        String key = checkedKey(idempotencyKey);
+        IdempotentReplies.Outcome outcome = intake.accept(submission, key, client(userAgent));
+        Receipt receipt = outcome.receipt();
+        return HttpResponse.accepted()
+                .header(HttpHeaders.LOCATION, receipt.trackUrl())
+                .header(REPLAYED, String.valueOf(!outcome.first()))
+                .body(receipt);
+    }
+
+    private static String checkedKey(String key) {
+        if (key == null) {
+            return null;
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw new InvalidInputException(new FieldError(IDEMPOTENCY_KEY, "invalid",
+                    "Idempotency-Key phải gồm 1 đến 200 ký tự ASCII in được, không có khoảng trắng.",
+                    "Idempotency-Key must be 1 to 200 printable ASCII characters without spaces."));
+        }
+        return key;
+    }
+
+    private static Map<String, String> client(String userAgent) {
+        if (userAgent == null || userAgent.isBlank()) {
+            return Map.of();
+        }
+        return Map.of("userAgent", userAgent.length() > MAX_USER_AGENT ? userAgent.substring(0, MAX_USER_AGENT) : userAgent);
+    }
+}

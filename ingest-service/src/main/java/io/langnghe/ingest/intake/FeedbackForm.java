@@ -1,0 +1,221 @@
+package io.langnghe.ingest.intake;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.langnghe.contracts.Channel;
+import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.ingest.contact.VietnamesePhone;
+import io.langnghe.ingest.problem.FieldError;
+import io.langnghe.text.VietnameseText;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads the JSON body of {@code POST /api/feedback} into a {@link Submission}, or says what is wrong
+ * with every field at once, in Vietnamese and English. The body is read here rather than bound by
+ * the framework so that size, malformed JSON and wrong types all get the same field-naming answer.
+ */
+@Singleton
+public class FeedbackForm {
+
+    /** Channels this endpoint takes; batches, SMS, Zalo and Open311 arrive through their own doors. */
+    static final Set<Channel> CHANNELS = EnumSet.of(Channel.WEB, Channel.HOTLINE);
+
+    private static final ObjectReader READER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build()
+            .reader();
+
+    private final Taxonomy taxonomy;
+    private final IntakeLimits limits;
+
+    public FeedbackForm(Taxonomy taxonomy, IntakeLimits limits) {
+        this.taxonomy = taxonomy;
+        this.limits = limits;
+    }
+
+    public Submission read(byte[] body) {
+        JsonNode json = parse(body);
+        List<FieldError> errors = new ArrayList<>();
+
+        String text = optionalText(json, "text", errors);
+        boolean textIsString = errors.isEmpty();
+        if (text == null && textIsString) {
+            errors.add(new FieldError("text", "required", "Vui lòng nhập nội dung kiến nghị.", "Please write the petition text."));
+        } else if (text != null && text.isEmpty()) {
+            errors.add(new FieldError("text", "blank", "Nội dung kiến nghị đang để trống.", "The petition text is empty."));
+        } else if (text != null && codePoints(text) > limits.maxTextCodePoints()) {
+            errors.add(tooLong("text", "Nội dung kiến nghị", "The petition text", limits.maxTextCodePoints()));
+        }
+
+        Channel channel = channel(json, errors);
+        String area = area(json, errors);
+        String address = bounded(json, "address", "Địa chỉ", "The address", limits.maxAddressCodePoints(), errors);
+        String name = bounded(json, "name", "Họ tên", "The name", limits.maxNameCodePoints(), errors);
+        VietnamesePhone phone = phone(json, errors);
+        boolean consent = consent(json, errors);
+
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new Submission(text, channel, area, address, name, phone, consent);
+    }
+
+    private JsonNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new InvalidInputException(new FieldError("body", "required",
+                    "Yêu cầu không có nội dung JSON.", "The request has no JSON body."));
+        }
+        if (body.length > limits.maxBodyBytes()) {
+            throw new InvalidInputException(bodyTooLarge(limits.maxBodyBytes()));
+        }
+        JsonNode json;
+        try {
+            json = READER.readTree(body);
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new InvalidInputException(new FieldError("body", "malformed_json",
+                    "Nội dung gửi lên không phải JSON hợp lệ (UTF-8).", "The body is not valid JSON (UTF-8)."));
+        } catch (java.io.IOException e) {
+            throw new InvalidInputException(new FieldError("body", "unreadable",
+                    "Không đọc được nội dung gửi lên.", "The body could not be read."));
+        }
+        if (json == null || !json.isObject()) {
+            throw new InvalidInputException(new FieldError("body", "not_object",
+                    "Nội dung phải là một đối tượng JSON {...}.", "The body must be a JSON object {...}."));
+        }
+        return json;
+    }
+
+    public static FieldError bodyTooLarge(long maxBytes) {
+        long kib = maxBytes / 1024;
+        return new FieldError("body", "too_large",
+                "Nội dung gửi lên vượt quá " + kib + " KiB.", "The body is larger than " + kib + " KiB.");
+    }
+
+    /** A string field, normalised (NFC, tidy blanks); null when absent or JSON null. */
+    private static String optionalText(JsonNode json, String field, List<FieldError> errors) {
+        JsonNode node = json.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            errors.add(new FieldError(field, "not_string", "Trường '" + field + "' phải là chuỗi ký tự.",
+                    "'" + field + "' must be a string."));
+            return null;
+        }
+        String raw = node.textValue();
+        if (hasLoneSurrogate(raw)) {
+            errors.add(new FieldError(field, "invalid_characters", "Trường '" + field + "' chứa ký tự Unicode không hợp lệ.",
+                    "'" + field + "' contains invalid Unicode characters."));
+            return null;
+        }
+        return VietnameseText.normalize(raw);
+    }
+
+    private Channel channel(JsonNode json, List<FieldError> errors) {
+        int before = errors.size();
+        String code = optionalText(json, "channel", errors);
+        if (errors.size() > before) {
+            return null;
+        }
+        if (code == null || code.isEmpty()) {
+            errors.add(new FieldError("channel", "required", "Vui lòng cho biết kênh tiếp nhận (web hoặc hotline).",
+                    "Please give the channel (web or hotline)."));
+            return null;
+        }
+        Channel channel = Channel.fromCode(code.toLowerCase(Locale.ROOT)).orElse(null);
+        if (channel == null) {
+            errors.add(new FieldError("channel", "unknown", "Kênh tiếp nhận '" + code + "' không tồn tại; dùng web hoặc hotline.",
+                    "Unknown channel '" + code + "'; use web or hotline."));
+            return null;
+        }
+        if (!CHANNELS.contains(channel)) {
+            errors.add(new FieldError("channel", "other_endpoint", "Kênh '" + channel.code() + "' có cổng tiếp nhận riêng; ở đây chỉ nhận web hoặc hotline.",
+                    "Channel '" + channel.code() + "' has its own endpoint; this one takes web or hotline."));
+            return null;
+        }
+        return channel;
+    }
+
+    private String area(JsonNode json, List<FieldError> errors) {
+        String code = optionalText(json, "area", errors);
+        if (code == null || code.isEmpty()) {
+            return null;
+        }
+        String normalised = code.toLowerCase(Locale.ROOT);
+        if (!taxonomy.hasArea(normalised)) {
+            errors.add(new FieldError("area", "unknown", "Không có tổ dân phố mã '" + code + "' (ví dụ hợp lệ: tdp-05).",
+                    "There is no tổ dân phố with code '" + code + "' (a valid example: tdp-05)."));
+            return null;
+        }
+        return normalised;
+    }
+
+    private static String bounded(JsonNode json, String field, String vi, String en, int max, List<FieldError> errors) {
+        String value = optionalText(json, field, errors);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (codePoints(value) > max) {
+            errors.add(tooLong(field, vi, en, max));
+            return null;
+        }
+        return value;
+    }
+
+    private static VietnamesePhone phone(JsonNode json, List<FieldError> errors) {
+        String typed = optionalText(json, "phone", errors);
+        if (typed == null || typed.isEmpty()) {
+            return null;
+        }
+        return VietnamesePhone.parse(typed).orElseGet(() -> {
+            errors.add(new FieldError("phone", "invalid_phone",
+                    "Số điện thoại không hợp lệ: cần số di động hoặc cố định Việt Nam, ví dụ 0912 345 678 hoặc +84 912 345 678.",
+                    "Not a Vietnamese mobile or landline number; write it like 0912 345 678 or +84 912 345 678."));
+            return null;
+        });
+    }
+
+    private static boolean consent(JsonNode json, List<FieldError> errors) {
+        JsonNode node = json.get("consentToContact");
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            errors.add(new FieldError("consentToContact", "not_boolean", "Trường 'consentToContact' phải là true hoặc false.",
+                    "'consentToContact' must be true or false."));
+            return false;
+        }
+        return node.booleanValue();
+    }
+
+    private static FieldError tooLong(String field, String vi, String en, int max) {
+        return new FieldError(field, "too_long", vi + " dài quá " + max + " ký tự.", en + " is longer than " + max + " characters.");
+    }
+
+    private static int codePoints(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
