@@ -1,0 +1,29 @@
+package io.langnghe.routing;
+
+import io.langnghe.contracts.Topics;
+import io.langnghe.routing.classify.Classifier;
+import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.KStream;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Hands Micronaut's stream builder (configured from kafka.streams.default) to the topology. */
+@Factory
+class RoutingStreams {
+
+    @Singleton
+    KStream<String, byte[]> routing(ConfiguredStreamBuilder builder, Topics topics, Classifier classifier,
+                                    Router router, CaseOpening opening, Clock clock,
+                                    @Value("${langnghe.streams.state-dir:}") String stateDir) {
+        // Set here because YAML placeholders cannot default to a system property; Kafka Streams adds the application id.
+        builder.getConfiguration().put(StreamsConfig.STATE_DIR_CONFIG, stateDir.isBlank()
+                ? Path.of(System.getProperty("java.io.tmpdir"), "langnghe-streams").toString()
+                : stateDir);
+        return RoutingTopology.define(builder, topics, classifier, router, opening, clock);
+    }
+}

@@ -1,0 +1,69 @@
+package io.langnghe.routing.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.langnghe.access.Roles;
+import io.langnghe.contracts.Classification;
+import io.langnghe.contracts.Json;
+import io.langnghe.routing.Router;
+import io.langnghe.routing.Routing;
+import io.langnghe.routing.classify.Classifier;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * {@code POST /api/classify}: what the stream would decide for one text, with the same classifier
+ * and router, so an officer can see why a petition went where it did.
+ */
+@Controller("/api/classify")
+@Secured({Roles.OFFICER, Roles.LEADER, Roles.ADMIN, Roles.OPERATOR})
+class ClassifyController {
+
+    static final int MAX_TEXT_LENGTH = 5_000;
+
+    private final Classifier classifier;
+    private final Router router;
+
+    ClassifyController(Classifier classifier, Router router) {
+        this.classifier = classifier;
+        this.router = router;
+    }
+
+    // The body is read here, not bound by the framework, so malformed JSON gets the same bilingual problem.
+    @Post
+    @Consumes(MediaType.ALL)
+    HttpResponse<?> classify(@Body String body) {
+        String text;
+        try {
+            JsonNode json = Json.mapper().readTree(body == null ? "" : body);
+            if (json == null || !json.isObject()) {
+                return Problem.invalid("body", "Nội dung phải là một đối tượng JSON {\"text\": ...}", "The body must be a JSON object {\"text\": ...}");
+            }
+            JsonNode field = json.get("text");
+            text = field == null || !field.isTextual() ? null : field.asText();
+        } catch (IOException e) {
+            return Problem.invalid("body", "JSON không đọc được", "Malformed JSON");
+        }
+        if (text == null || text.isBlank()) {
+            return Problem.invalid("text", "Thiếu nội dung phản ánh", "text is required");
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            return Problem.invalid("text", "Nội dung dài quá " + MAX_TEXT_LENGTH + " ký tự", "text is longer than " + MAX_TEXT_LENGTH + " characters");
+        }
+        Classification classification = classifier.classify(text);
+        Routing routing = router.route(classification);
+        return HttpResponse.ok(new ClassifyResponse(classification.category().code(), routing.department(),
+                classification.confidence(), classification.reasons(), routing.triaged()));
+    }
+
+    /** @param triaged the confidence was below the threshold, so the triage desk takes it */
+    record ClassifyResponse(String category, String department, double confidence, List<String> reasons, boolean triaged) {
+    }
+}

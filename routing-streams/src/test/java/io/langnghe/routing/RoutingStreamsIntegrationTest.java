@@ -1,0 +1,194 @@
+package io.langnghe.routing;
+
+import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.Category;
+import io.langnghe.contracts.DeadLetter;
+import io.langnghe.contracts.FeedbackReceived;
+import io.langnghe.contracts.Json;
+import io.langnghe.contracts.Topics;
+import io.langnghe.testsupport.SharedInfrastructure;
+import io.langnghe.testsupport.TopicProbe;
+import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
+import io.micronaut.core.annotation.NonNull;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static io.langnghe.routing.TestFeedback.feedback;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The running service against the real broker: a petition in, a routed case out; a poison record set aside. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoutingStreamsIntegrationTest implements TestPropertyProvider {
+
+    static final Duration BOUND = Duration.ofSeconds(60);
+    static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
+
+    final String prefix = SharedInfrastructure.uniquePrefix();
+    final Topics topics = SharedInfrastructure.createTopics(prefix);
+    final TopicProbe probe = SharedInfrastructure.topicProbe();
+    final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafkaBootstrapServers(),
+            ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    JwtTokenGenerator tokens;
+
+    @Inject
+    ConfiguredStreamBuilder streamsBuilder;
+
+    @Override
+    public @NonNull Map<String, String> getProperties() {
+        return Map.of(
+                "kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
+                "langnghe.topics-prefix", prefix,
+                "langnghe.local-stack", "true");
+    }
+
+    @AfterAll
+    void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void routesAPetitionFromTheBrokerToTheCasesTopic() throws Exception {
+        FeedbackReceived drain = feedback().id("fb-it-1").text("Cống thoát nước trước nhà số 12 ngõ 5 bị tắc, mùi hôi bốc lên").build();
+
+        send(drain.feedbackId(), Json.mapper().writeValueAsBytes(drain));
+
+        List<ConsumerRecord<String, String>> cases = probe.awaitRecords(topics.cases().name(), 1, BOUND);
+        assertThat(cases).extracting(ConsumerRecord::key).containsExactly("fb-it-1");
+        CaseState routed = read(cases.get(0).value(), CaseState.class);
+        assertThat(routed.category()).isEqualTo(Category.GIAO_THONG_HA_TANG);
+        assertThat(routed.department()).isEqualTo("kinh_te_ha_tang_do_thi");
+        assertThat(routed.trackingCode()).isEqualTo(drain.trackingCode());
+    }
+
+    @Test
+    void setsAPoisonRecordAsideOnTheDeadLetterTopic() {
+        send("fb-it-poison", "{ not json".getBytes(StandardCharsets.UTF_8));
+
+        List<ConsumerRecord<String, String>> letters = probe.awaitRecords(topics.feedbackDlq().name(), 1, BOUND);
+        DeadLetter letter = read(letters.get(0).value(), DeadLetter.class);
+        assertThat(letter.sourceTopic()).isEqualTo(topics.feedbackReceived().name());
+        assertThat(letter.error()).startsWith("not a FeedbackReceived");
+        assertThat(letter.failedBy()).isEqualTo("routing-streams");
+    }
+
+    @Test
+    void keepsItsGroupAndStateApartPerTopicsPrefix() {
+        Properties config = streamsBuilder.getConfiguration();
+
+        assertThat(config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo(prefix + ".routing-streams");
+        assertThat(config.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
+        // Kafka Streams keeps its state in <state.dir>/<application.id>, so each prefix has its own.
+        assertThat(config.getProperty(StreamsConfig.STATE_DIR_CONFIG))
+                .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "langnghe-streams").toString());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void reportsHealthyOnceTheStreamsRun() {
+        await().atMost(BOUND).ignoreExceptionsInstanceOf(HttpClientResponseException.class).untilAsserted(() -> {
+            HttpResponse<Map<String, Object>> health = http.toBlocking().exchange(HttpRequest.GET("/health"), JSON_OBJECT);
+            assertThat(health.code()).isEqualTo(HttpStatus.OK.getCode());
+            assertThat(health.body()).containsEntry("status", "UP");
+        });
+        String token = tokens.generateToken(Authentication.build("quantri", List.of("ADMIN")), 600).orElseThrow();
+        Map<String, Object> detailed = http.toBlocking().retrieve(HttpRequest.GET("/health").bearerAuth(token), JSON_OBJECT);
+        assertThat((Map<String, Object>) detailed.get("details"))
+                .extractingByKeys("kafka", "kafkaStreams", "routingStreams")
+                .allSatisfy(part -> assertThat((Map<String, Object>) part).containsEntry("status", "UP"));
+    }
+
+    @Test
+    void exposesKafkaStreamsMetricsForPrometheus() {
+        await().atMost(BOUND).untilAsserted(() ->
+                assertThat(http.toBlocking().retrieve("/prometheus")).contains("kafka_stream"));
+    }
+
+    @Test
+    void classifiesATextForAnOfficerWithTheStreamsCode() {
+        String token = tokens.generateToken(Authentication.build("canbo.van_phong", List.of("OFFICER"),
+                Map.of("department", "van_phong")), 600).orElseThrow();
+
+        Map<String, Object> answer = http.toBlocking().retrieve(HttpRequest.POST("/api/classify", Map.of("text", "den duong hong ca tuan nay"))
+                .bearerAuth(token), JSON_OBJECT);
+
+        assertThat(answer).containsEntry("category", "giao_thong_ha_tang")
+                .containsEntry("department", "kinh_te_ha_tang_do_thi")
+                .containsEntry("reasons", List.of("đèn đường"));
+    }
+
+    @Test
+    void refusesToClassifyForAnonymousCallers() {
+        assertThatThrownBy(() -> http.toBlocking().exchange(HttpRequest.POST("/api/classify", Map.of("text", "Rác"))))
+                .isInstanceOfSatisfying(HttpClientResponseException.class,
+                        e -> assertThat(e.code()).isEqualTo(HttpStatus.UNAUTHORIZED.getCode()));
+    }
+
+    @Test
+    void answersBadInputWithABilingualProblem() {
+        String token = tokens.generateToken(Authentication.build("lanhdao", List.of("LEADER")), 600).orElseThrow();
+
+        assertThatThrownBy(() -> http.toBlocking().exchange(HttpRequest.POST("/api/classify", "{\"text\": ")
+                .contentType("application/json").bearerAuth(token), String.class))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, e -> {
+                    assertThat(e.code()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+                    assertThat(e.getResponse().getContentType()).hasValueSatisfying(type ->
+                            assertThat(type.toString()).isEqualTo("application/problem+json"));
+                    assertThat(e.getResponse().getBody(String.class)).hasValueSatisfying(body ->
+                            assertThat(body).contains("Dữ liệu không hợp lệ / Invalid input", "JSON không đọc được / Malformed JSON"));
+                });
+    }
+
+    private void send(String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topics.feedbackReceived().name(), key, value)).get();
+        } catch (Exception e) {
+            throw new AssertionError("could not send to " + topics.feedbackReceived().name(), e);
+        }
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return Json.mapper().readValue(json, type);
+        } catch (IOException e) {
+            throw new AssertionError("not a " + type.getSimpleName() + ": " + json, e);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package io.langnghe.routing;
+
+import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.CaseStatus;
+import io.langnghe.contracts.Category;
+import io.langnghe.contracts.Classification;
+import io.langnghe.contracts.DeadLetter;
+import io.langnghe.contracts.FeedbackReceived;
+import io.langnghe.contracts.HistoryEntry;
+import io.langnghe.contracts.Json;
+import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.routing.classify.KeywordClassifier;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+
+import static io.langnghe.routing.TestFeedback.feedback;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class RoutingTopologyTest {
+
+    static final Taxonomy taxonomy = Taxonomy.loadDefault();
+    static final Topics topics = Topics.withPrefix("test");
+    static final Instant recordedAt = Instant.parse("2025-09-15T02:00:01Z");
+    static final Instant now = Instant.parse("2025-09-15T02:00:05Z");
+
+    TopologyTestDriver driver;
+    TestInputTopic<String, byte[]> received;
+    TestOutputTopic<String, CaseState> cases;
+    TestOutputTopic<String, DeadLetter> deadLetters;
+
+    @BeforeEach
+    void start() {
+        StreamsBuilder builder = new StreamsBuilder();
+        RoutingTopology.define(builder, topics, KeywordClassifier.fromTaxonomy(taxonomy), new Router(taxonomy, 0.5),
+                new CaseOpening(Duration.ofDays(10)), Clock.fixed(now, ZoneOffset.UTC));
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "routing-topology-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(builder.build(), config);
+        received = driver.createInputTopic(topics.feedbackReceived().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        cases = driver.createOutputTopic(topics.cases().name(), Serdes.String().deserializer(), topics.cases().valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic(topics.feedbackDlq().name(), Serdes.String().deserializer(),
+                topics.feedbackDlq().valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void routesBlockedDrainThatSmellsToInfrastructureDepartment() {
+        // Given
+        FeedbackReceived drain = feedback().id("fb-drain").text("Cống thoát nước trước nhà số 12 ngõ 5 bị tắc, mùi hôi bốc lên").build();
+
+        // When
+        petitions(drain);
+
+        // Then
+        CaseState routed = cases.readValue();
+        assertThat(routed.caseId()).isEqualTo("fb-drain");
+        assertThat(routed.classification()).isEqualTo(new Classification(Category.GIAO_THONG_HA_TANG, 0.94, List.of("cống thoát nước")));
+        assertThat(routed.department()).isEqualTo("kinh_te_ha_tang_do_thi");
+        assertThat(routed.status()).isEqualTo(CaseStatus.ASSIGNED);
+        assertThat(routed.version()).isEqualTo(1);
+        assertThat(routed.history()).containsExactly(new HistoryEntry(1, recordedAt, "routing-streams", "routed", CaseStatus.ASSIGNED,
+                "→ kinh_te_ha_tang_do_thi (giao_thong_ha_tang)"));
+        assertThat(cases.isEmpty()).isTrue();
+    }
+
+    @Test
+    void keepsWhatTheResidentSentAndDatesTheCaseByItsRecord() {
+        // Given
+        FeedbackReceived petition = feedback().id("fb-7").area("tdp-07").build();
+
+        // When
+        petitions(petition);
+
+        // Then
+        CaseState routed = cases.readValue();
+        assertThat(routed).extracting(CaseState::trackingCode, CaseState::feedbackId, CaseState::channel, CaseState::text,
+                        CaseState::area, CaseState::address, CaseState::contact, CaseState::receivedAt)
+                .containsExactly(petition.trackingCode(), "fb-7", petition.channel(), petition.text(),
+                        "tdp-07", petition.address(), petition.contact(), petition.receivedAt());
+        assertThat(routed).extracting(CaseState::createdAt, CaseState::updatedAt, CaseState::dueAt)
+                .containsExactly(recordedAt, recordedAt, recordedAt.plus(Duration.ofDays(10)));
+    }
+
+    @Test
+    void routesEachPetitionToTheDepartmentOfItsCategory() {
+        // Given petitions as residents write them; When they are read
+        petitions(
+                feedback().id("fb-1").text("Đèn đường ở đầu ngõ 7 hỏng cả tuần nay").build(),        // street light: infrastructure
+                feedback().id("fb-2").text("Mất điện từ sáng đến giờ chưa có lại").build(),
+                feedback().id("fb-3").text("Quán karaoke hát ồn ào đến 12 giờ đêm").build(),          // noise: environment
+                feedback().id("fb-4").text("cong thoat nuoc bi tac, mui hoi thoi boc len").build(),   // no diacritics
+                feedback().id("fb-5").text("THANH NIÊN ĐUA XE, ĐÁNH NHAU TRƯỚC CỔNG TRƯỜNG").build(), // capitals
+                feedback().id("fb-6").text("Xin cảm ơn phường đã quan tâm").build());
+
+        // Then
+        assertThat(cases.readValuesToList())
+                .extracting(CaseState::caseId, CaseState::category, CaseState::department)
+                .containsExactly(
+                        tuple("fb-1", Category.GIAO_THONG_HA_TANG, "kinh_te_ha_tang_do_thi"),
+                        tuple("fb-2", Category.DIEN_NUOC, "kinh_te_ha_tang_do_thi"),
+                        tuple("fb-3", Category.MOI_TRUONG, "kinh_te_ha_tang_do_thi"),
+                        tuple("fb-4", Category.GIAO_THONG_HA_TANG, "kinh_te_ha_tang_do_thi"),
+                        tuple("fb-5", Category.AN_NINH_TRAT_TU, "cong_an"),
+                        tuple("fb-6", Category.KHAC, "van_phong"));
+    }
+
+    @Test
+    void sendsUnsurePetitionsToTheTriageDeskWithTheReason() {
+        // Given two problems of two categories, one word each; When it is read
+        petitions(feedback().id("fb-mixed").text("Rác và trộm").build());
+
+        // Then
+        CaseState routed = cases.readValue();
+        assertThat(routed.department()).isEqualTo("van_phong");
+        assertThat(routed.history().get(0).note()).isEqualTo("→ van_phong (moi_truong; độ tin cậy thấp / low confidence 0.30)");
+    }
+
+    @Test
+    void setsAsidePoisonRecordsAndGoesOn() {
+        // Given a record that is not JSON, one without text, then a good petition; When they are read
+        received.pipeInput(new TestRecord<>("fb-bad", "not json at all".getBytes(StandardCharsets.UTF_8), recordedAt));
+        received.pipeInput(new TestRecord<>("fb-empty", "{\"feedbackId\":\"fb-empty\",\"text\":\"  \"}".getBytes(StandardCharsets.UTF_8), recordedAt));
+        petitions(feedback().id("fb-good").text("Đèn đường hỏng").build());
+
+        // Then
+        assertThat(deadLetters.readValuesToList())
+                .extracting(DeadLetter::sourceTopic, DeadLetter::offset, d -> decode(d.keyBase64()), d -> decode(d.valueBase64()),
+                        DeadLetter::failedBy, DeadLetter::failedAt)
+                .containsExactly(
+                        tuple("test.feedback.received.v1", 0L, "fb-bad", "not json at all", "routing-streams", now),
+                        tuple("test.feedback.received.v1", 1L, "fb-empty", "{\"feedbackId\":\"fb-empty\",\"text\":\"  \"}", "routing-streams", now));
+        assertThat(cases.readValuesToList()).extracting(CaseState::caseId, CaseState::department)
+                .containsExactly(tuple("fb-good", "kinh_te_ha_tang_do_thi"));
+    }
+
+    @Test
+    void explainsWhyARecordWasSetAside() {
+        // Given records that are not petitions; When they are read
+        received.pipeInput("fb-bad", "not json at all".getBytes(StandardCharsets.UTF_8));
+        received.pipeInput("fb-empty", "{\"feedbackId\":\"fb-empty\",\"text\":\"\"}".getBytes(StandardCharsets.UTF_8));
+        received.pipeInput("fb-other", json(feedback().id("fb-x").build()));
+        received.pipeInput("fb-channel", "{\"feedbackId\":\"fb-channel\",\"text\":\"Rác\",\"channel\":\"fax\"}".getBytes(StandardCharsets.UTF_8));
+
+        // Then each dead letter says why
+        assertThat(deadLetters.readValuesToList()).extracting(DeadLetter::error)
+                .satisfiesExactly(
+                        error -> assertThat(error).startsWith("not a FeedbackReceived: Unrecognized token 'not'"),
+                        error -> assertThat(error).isEqualTo("text is missing or empty"),
+                        error -> assertThat(error).isEqualTo("the record key fb-other is not the feedbackId fb-x"),
+                        error -> assertThat(error).startsWith("not a FeedbackReceived").contains("unknown channel: fax"));
+        assertThat(cases.isEmpty()).isTrue();
+    }
+
+    private void petitions(FeedbackReceived... petitions) {
+        for (FeedbackReceived petition : petitions) {
+            received.pipeInput(new TestRecord<>(petition.feedbackId(), json(petition), recordedAt));
+        }
+    }
+
+    private static byte[] json(FeedbackReceived petition) {
+        return topics.feedbackReceived().valueSerde().serializer().serialize(topics.feedbackReceived().name(), petition);
+    }
+
+    private static String decode(String base64) {
+        return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+    }
+}
