@@ -1,0 +1,147 @@
+package io.langnghe.search.cases;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.langnghe.search.index.CaseDocument;
+import io.langnghe.search.index.ElasticsearchSettings;
+import io.langnghe.search.problem.Problem;
+import io.langnghe.search.problem.ProblemException;
+import io.langnghe.text.VietnameseText;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import static io.langnghe.search.index.CaseFields.*;
+
+/**
+ * Reads cases from the index. Words are matched on the folded text (no diacritics, đ→d), folded
+ * in Java exactly as at indexing time, so "cong thoat nuoc" and "cống thoát nước" find the same.
+ * When Elasticsearch does not answer, the caller gets a 503, never a 500.
+ */
+@Singleton
+public class CaseReader {
+
+    // Up to three words all must match; longer queries may miss a quarter (typos, extra words).
+    static final String WORDS_THAT_MUST_MATCH = "3<75%";
+    // What the tracking page may read: the resident's text, contact and address never leave the index here.
+    private static final List<String> PUBLIC_FIELDS = List.of(
+            TRACKING_CODE, STATUS, CATEGORY, DEPARTMENT, CREATED_AT, UPDATED_AT, DUE_AT, PUBLIC_ANSWER);
+
+    private final ElasticsearchClient client;
+    private final String alias;
+
+    public CaseReader(ElasticsearchClient client, ElasticsearchSettings settings) {
+        this.client = client;
+        this.alias = settings.casesIndex().alias();
+    }
+
+    public record Found(List<CaseDocument> cases, long total) {
+    }
+
+    /** Most relevant first, then newest; an officer's scope narrows whatever was asked. */
+    public Found search(CaseQuery query, Optional<String> departmentScope) {
+        Query filtered = Query.of(q -> q.bool(b -> {
+            words(b, query.text());
+            terms(b, CATEGORY, query.categories().stream().map(c -> c.code()).toList());
+            terms(b, DEPARTMENT, query.departments());
+            terms(b, AREA, query.areas());
+            terms(b, STATUS, query.statuses().stream().map(s -> s.code()).toList());
+            departmentScope.ifPresent(department -> terms(b, DEPARTMENT, List.of(department)));
+            if (query.from() != null || query.to() != null) {
+                b.filter(f -> f.range(r -> r.date(d -> {
+                    d.field(CREATED_AT);
+                    if (query.from() != null) {
+                        d.gte(query.from().toString());
+                    }
+                    if (query.to() != null) {
+                        d.lt(query.to().toString());
+                    }
+                    return d;
+                })));
+            }
+            return b;
+        }));
+        SearchResponse<CaseDocument> response = ask(() -> client.search(s -> s
+                        .index(alias)
+                        .query(filtered)
+                        .from(query.offset())
+                        .size(query.size())
+                        .trackTotalHits(t -> t.enabled(true))
+                        .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
+                        .sort(o -> o.field(f -> f.field(CREATED_AT).order(SortOrder.Desc)))
+                        .sort(o -> o.field(f -> f.field(CASE_ID).order(SortOrder.Asc))),
+                CaseDocument.class));
+        List<CaseDocument> cases = response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
+        long total = response.hits().total() == null ? cases.size() : response.hits().total().value();
+        return new Found(cases, total);
+    }
+
+    public Optional<CaseDocument> byId(String caseId) {
+        var response = ask(() -> client.get(g -> g.index(alias).id(caseId), CaseDocument.class));
+        return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
+    }
+
+    /** The case behind a tracking code, with only the fields a resident may see. */
+    public Optional<CaseDocument> byTrackingCode(String normalisedCode) {
+        if (normalisedCode == null || normalisedCode.isEmpty()) {
+            return Optional.empty();
+        }
+        SearchResponse<CaseDocument> response = ask(() -> client.search(s -> s
+                        .index(alias)
+                        .query(q -> q.term(t -> t.field(TRACKING_CODE).value(normalisedCode)))
+                        .source(src -> src.filter(f -> f.includes(PUBLIC_FIELDS)))
+                        .size(1),
+                CaseDocument.class));
+        return response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).findFirst();
+    }
+
+    private static void words(BoolQuery.Builder bool, String text) {
+        if (text == null) {
+            return;
+        }
+        String folded = VietnameseText.fold(text);
+        bool.must(m -> m.match(w -> w
+                .field(TEXT_FOLDED)
+                .query(folded)
+                .minimumShouldMatch(WORDS_THAT_MUST_MATCH)));
+        // The words in that order rank first, and a text with the very diacritics typed ranks higher.
+        bool.should(s -> s.matchPhrase(p -> p
+                .field(TEXT_FOLDED)
+                .query(folded)
+                .slop(2)
+                .boost(2.0f)));
+        bool.should(s -> s.match(w -> w
+                .field(TEXT)
+                .query(VietnameseText.normalize(text))
+                .boost(0.5f)));
+    }
+
+    private static void terms(BoolQuery.Builder bool, String field, List<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        List<FieldValue> terms = values.stream().map(FieldValue::of).toList();
+        bool.filter(f -> f.terms(t -> t.field(field).terms(v -> v.value(terms))));
+    }
+
+    private interface Call<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T ask(Call<T> call) {
+        try {
+            return call.run();
+        } catch (IOException | ElasticsearchException e) {
+            throw new ProblemException(Problem.searchUnavailable(), e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.langnghe.search.cases;
+
+import io.langnghe.contracts.CaseStatus;
+import io.langnghe.contracts.Category;
+import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.search.problem.FieldError;
+import io.langnghe.search.problem.Problem;
+import io.langnghe.search.problem.ProblemException;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The query string of {@code GET /api/cases} as typed, checked all at once so one answer names
+ * every bad parameter. Lists are comma-separated ({@code status=new,assigned}); dates are an
+ * ISO instant or a day ({@code 2025-07-01}, the whole day in the ward's time zone).
+ */
+@Introspected
+public record SearchParameters(
+        @Nullable String q,
+        @Nullable String category,
+        @Nullable String department,
+        @Nullable String area,
+        @Nullable String status,
+        @Nullable String from,
+        @Nullable String to,
+        @Nullable String page,
+        @Nullable String size) {
+
+    static final int MAX_TEXT = 500;
+
+    public CaseQuery check(Taxonomy taxonomy, ZoneId wardZone) {
+        List<FieldError> errors = new ArrayList<>();
+        String text = q == null || q.isBlank() ? null : q.strip();
+        if (text != null && text.length() > MAX_TEXT) {
+            errors.add(new FieldError("q", "too_long",
+                    "Từ khóa tìm kiếm dài quá " + MAX_TEXT + " ký tự.", "The search words are longer than " + MAX_TEXT + " characters."));
+        }
+        List<Category> categories = codes("category", category, c -> Category.fromCode(c), errors);
+        List<String> departments = codes("department", department,
+                d -> taxonomy.hasDepartment(d) ? Optional.of(d) : Optional.empty(), errors);
+        List<String> areas = codes("area", area, a -> taxonomy.hasArea(a) ? Optional.of(a) : Optional.empty(), errors);
+        List<CaseStatus> statuses = codes("status", status, s -> CaseStatus.fromCode(s), errors);
+        Instant fromInstant = instant("from", from, wardZone, false, errors);
+        Instant toInstant = instant("to", to, wardZone, true, errors);
+        if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
+            errors.add(new FieldError("to", "before_from",
+                    "Thời điểm 'to' phải sau 'from'.", "'to' must be after 'from'."));
+        }
+        int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE, errors);
+        int pageSize = number("size", size, CaseQuery.DEFAULT_SIZE, 1, CaseQuery.MAX_SIZE, errors);
+        if (errors.isEmpty() && (long) (pageNumber + 1) * pageSize > CaseQuery.MAX_WINDOW) {
+            errors.add(new FieldError("page", "too_deep",
+                    "Chỉ xem được " + CaseQuery.MAX_WINDOW + " kết quả đầu; hãy thu hẹp tìm kiếm.",
+                    "Only the first " + CaseQuery.MAX_WINDOW + " results can be paged through; narrow the search."));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalidInput(errors));
+        }
+        return new CaseQuery(text, categories, departments, areas, statuses, fromInstant, toInstant, pageNumber, pageSize);
+    }
+
+    private static <T> List<T> codes(String field, String typed, Function<String, Optional<T>> lookup, List<FieldError> errors) {
+        if (typed == null || typed.isBlank()) {
+            return List.of();
+        }
+        List<T> found = new ArrayList<>();
+        for (String code : Arrays.stream(typed.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList()) {
+            lookup.apply(code).ifPresentOrElse(found::add, () -> errors.add(new FieldError(field, "unknown_code",
+                    "Mã '" + code + "' không có trong danh mục.", "'" + code + "' is not a known code.")));
+        }
+        return found;
+    }
+
+    /** A day as {@code to} means up to the end of that day, so from=to=2025-07-01 is that whole day. */
+    private static Instant instant(String field, String typed, ZoneId zone, boolean endOfDay, List<FieldError> errors) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(typed.strip());
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                LocalDate day = LocalDate.parse(typed.strip());
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+            } catch (DateTimeParseException notADay) {
+                errors.add(new FieldError(field, "invalid_date",
+                        "Ngày không hợp lệ: dùng dạng 2025-07-01 hoặc 2025-07-01T08:00:00Z.",
+                        "Invalid date: use 2025-07-01 or 2025-07-01T08:00:00Z."));
+                return null;
+            }
+        }
+    }
+
+    private static int number(String field, String typed, int absent, int min, int max, List<FieldError> errors) {
+        if (typed == null || typed.isBlank()) {
+            return absent;
+        }
+        try {
+            int value = Integer.parseInt(typed.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below, like a number out of range
+        }
+        String range = max == Integer.MAX_VALUE ? "≥ " + min : min + ".." + max;
+        errors.add(new FieldError(field, "out_of_range",
+                "'" + field + "' phải là số nguyên " + range + ".", "'" + field + "' must be a whole number " + range + "."));
+        return absent;
+    }
+}

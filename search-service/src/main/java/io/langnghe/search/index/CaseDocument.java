@@ -1,0 +1,76 @@
+package io.langnghe.search.index;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.CaseStatus;
+import io.langnghe.contracts.Category;
+import io.langnghe.contracts.Channel;
+import io.langnghe.contracts.Contact;
+import io.langnghe.contracts.HistoryEntry;
+import io.langnghe.search.tracking.TrackingCode;
+import io.langnghe.text.VietnameseText;
+
+import java.time.Instant;
+import java.util.List;
+
+import static io.langnghe.search.index.CaseFields.*;
+
+/**
+ * A case as stored in the index: its latest state, plus the folded text that searches match
+ * (folded here, in Java, the same way queries are). Contact, address and history are kept for the
+ * case page but are not searchable.
+ */
+public record CaseDocument(
+        @JsonProperty(CASE_ID) String caseId,
+        @JsonProperty(TRACKING_CODE) String trackingCode,
+        @JsonProperty(FEEDBACK_ID) String feedbackId,
+        @JsonProperty(CHANNEL) Channel channel,
+        @JsonProperty(TEXT) String text,
+        @JsonProperty(TEXT_FOLDED) String textFolded,
+        @JsonProperty(CATEGORY) Category category,
+        @JsonProperty(DEPARTMENT) String department,
+        @JsonProperty(STATUS) CaseStatus status,
+        @JsonProperty(AREA) String area,
+        @JsonProperty(BATCH_ID) String batchId,
+        @JsonProperty(RECEIVED_AT) Instant receivedAt,
+        @JsonProperty(CREATED_AT) Instant createdAt,
+        @JsonProperty(UPDATED_AT) Instant updatedAt,
+        @JsonProperty(DUE_AT) Instant dueAt,
+        @JsonProperty(VERSION) long version,
+        @JsonProperty(CLASSIFICATION) ClassificationSummary classification,
+        @JsonProperty(CONTACT) Contact contact,
+        @JsonProperty(ADDRESS) String address,
+        @JsonProperty(PUBLIC_ANSWER) String publicAnswer,
+        @JsonProperty(HISTORY) List<HistoryEntry> history) {
+
+    /** Why the classifier chose the category; the category itself is a top-level field. */
+    public record ClassificationSummary(double confidence, List<String> reasons) {
+    }
+
+    public static CaseDocument of(CaseState state) {
+        var classification = state.classification() == null ? null
+                : new ClassificationSummary(state.classification().confidence(), state.classification().reasons());
+        return new CaseDocument(
+                state.caseId(),
+                TrackingCode.normalise(state.trackingCode()),
+                state.feedbackId(),
+                state.channel(),
+                state.text(),
+                VietnameseText.fold(state.text()),
+                state.category(),
+                state.department(),
+                state.status(),
+                state.area(),
+                state.batchId(),
+                state.receivedAt(),
+                state.createdAt(),
+                state.updatedAt(),
+                state.dueAt(),
+                state.version(),
+                classification,
+                state.contact(),
+                state.address(),
+                state.publicAnswer(),
+                state.history());
+    }
+}

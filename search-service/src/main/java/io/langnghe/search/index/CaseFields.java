@@ -1,0 +1,32 @@
+package io.langnghe.search.index;
+
+/**
+ * Every field name of the cases index, in one place: the mapping
+ * ({@code elasticsearch/cases-template.json}), the documents and the queries all use these.
+ */
+public final class CaseFields {
+    public static final String CASE_ID = "caseId";
+    public static final String TRACKING_CODE = "trackingCode";
+    public static final String FEEDBACK_ID = "feedbackId";
+    public static final String CHANNEL = "channel";
+    public static final String TEXT = "text";
+    public static final String TEXT_FOLDED = "textFolded";
+    public static final String CATEGORY = "category";
+    public static final String DEPARTMENT = "department";
+    public static final String STATUS = "status";
+    public static final String AREA = "area";
+    public static final String BATCH_ID = "batchId";
+    public static final String RECEIVED_AT = "receivedAt";
+    public static final String CREATED_AT = "createdAt";
+    public static final String UPDATED_AT = "updatedAt";
+    public static final String DUE_AT = "dueAt";
+    public static final String VERSION = "version";
+    public static final String CLASSIFICATION = "classification";
+    public static final String CONTACT = "contact";
+    public static final String ADDRESS = "address";
+    public static final String PUBLIC_ANSWER = "publicAnswer";
+    public static final String HISTORY = "history";
+
+    private CaseFields() {
+    }
+}

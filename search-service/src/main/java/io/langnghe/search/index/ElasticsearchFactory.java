@@ -1,0 +1,36 @@
+package io.langnghe.search.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.langnghe.contracts.Json;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
+
+/**
+ * The Elasticsearch client, over the low-level RestClient, with the event JSON conventions (ISO
+ * dates) so documents read back exactly as written.
+ */
+@Factory
+public class ElasticsearchFactory {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    RestClient restClient(ElasticsearchSettings settings) {
+        return RestClient.builder(HttpHost.create(settings.url()))
+                .setRequestConfigCallback(config -> config
+                        .setConnectTimeout((int) settings.connectTimeout().toMillis())
+                        .setSocketTimeout((int) settings.socketTimeout().toMillis()))
+                .build();
+    }
+
+    @Singleton
+    ElasticsearchClient elasticsearchClient(RestClient restClient) {
+        ObjectMapper mapper = Json.configure(new ObjectMapper());
+        return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper(mapper)));
+    }
+}

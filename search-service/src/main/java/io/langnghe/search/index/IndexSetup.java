@@ -1,0 +1,100 @@
+package io.langnghe.search.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.indices.get_index_template.IndexTemplateItem;
+import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Makes sure the cases index exists before anything is written: the index template from
+ * {@code elasticsearch/cases-template.json}, then {@code <prefix>-cases-v1} behind the alias
+ * {@code <prefix>-cases}. Safe to run at every start and by several replicas at once.
+ */
+@Singleton
+public class IndexSetup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexSetup.class);
+    private static final String TEMPLATE_RESOURCE = "/elasticsearch/cases-template.json";
+
+    private final ElasticsearchClient client;
+    private final CasesIndex index;
+
+    public IndexSetup(ElasticsearchClient client, ElasticsearchSettings settings) {
+        this.client = client;
+        this.index = settings.casesIndex();
+    }
+
+    public CasesIndex index() {
+        return index;
+    }
+
+    public void ensure() throws IOException {
+        putTemplateUnlessNewerExists();
+        if (client.indices().existsAlias(a -> a.name(index.alias())).value()) {
+            return;
+        }
+        try {
+            client.indices().create(c -> c
+                    .index(index.current())
+                    .aliases(index.alias(), a -> a.isWriteIndex(true)));
+            LOG.info("Created index {} behind alias {}", index.current(), index.alias());
+        } catch (ElasticsearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+            // Another replica created the index first; adding the alias again changes nothing.
+            client.indices().updateAliases(u -> u
+                    .actions(a -> a.add(add -> add
+                            .index(index.current())
+                            .alias(index.alias())
+                            .isWriteIndex(true))));
+        }
+    }
+
+    private void putTemplateUnlessNewerExists() throws IOException {
+        PutIndexTemplateRequest ours = templateRequest();
+        long installed = installedTemplateVersion();
+        // During a rolling upgrade an older replica must not put back the older mapping.
+        if (installed >= ours.version()) {
+            return;
+        }
+        client.indices().putIndexTemplate(ours);
+        LOG.info("Put index template {} version {} for {}", index.template(), ours.version(), index.pattern());
+    }
+
+    private long installedTemplateVersion() throws IOException {
+        try {
+            return client.indices().getIndexTemplate(g -> g.name(index.template())).indexTemplates().stream()
+                    .map(IndexTemplateItem::indexTemplate)
+                    .map(t -> t.version() == null ? 0L : t.version())
+                    .findFirst()
+                    .orElse(-1L);
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return -1L;
+            }
+            throw e;
+        }
+    }
+
+    private PutIndexTemplateRequest templateRequest() {
+        try (InputStream json = IndexSetup.class.getResourceAsStream(TEMPLATE_RESOURCE)) {
+            if (json == null) {
+                throw new IllegalStateException(TEMPLATE_RESOURCE + " is missing from the classpath");
+            }
+            return PutIndexTemplateRequest.of(t -> t
+                    .withJson(json)
+                    .name(index.template())
+                    .indexPatterns(index.pattern()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

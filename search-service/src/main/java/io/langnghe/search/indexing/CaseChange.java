@@ -1,0 +1,21 @@
+package io.langnghe.search.indexing;
+
+import io.langnghe.contracts.CaseState;
+
+/** What one record of {@code cases.v1} asks of the index. */
+sealed interface CaseChange {
+
+    String caseId();
+
+    /** A new state of the case: written unless the index already holds a newer version. */
+    record Upsert(CaseState state) implements CaseChange {
+        @Override
+        public String caseId() {
+            return state.caseId();
+        }
+    }
+
+    /** A tombstone on the compacted topic: the case is erased everywhere, here too. */
+    record Removal(String caseId) implements CaseChange {
+    }
+}

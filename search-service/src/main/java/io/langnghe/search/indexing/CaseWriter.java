@@ -1,0 +1,102 @@
+package io.langnghe.search.indexing;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import io.langnghe.search.index.CaseDocument;
+import io.langnghe.search.index.ElasticsearchSettings;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a batch of case changes with one {@code _bulk} request. Each state carries its case
+ * version as an external version, so a replayed or late older state is refused by Elasticsearch
+ * (409) and the newer one stays: for us that refusal is a success.
+ */
+@Singleton
+public class CaseWriter {
+
+    private static final int VERSION_CONFLICT = 409;
+
+    private final ElasticsearchClient client;
+    private final String alias;
+    private final Counter indexed;
+    private final Counter superseded;
+    private final Timer lag;
+
+    public CaseWriter(ElasticsearchClient client, ElasticsearchSettings settings, MeterRegistry metrics) {
+        this.client = client;
+        this.alias = settings.casesIndex().alias();
+        this.indexed = metrics.counter("langnghe.search.cases.indexed");
+        this.superseded = metrics.counter("langnghe.search.cases.superseded");
+        this.lag = Timer.builder("langnghe.search.indexing.lag")
+                .description("From a case's updatedAt to Elasticsearch confirming its new state")
+                .publishPercentiles(0.5, 0.99)
+                .register(metrics);
+    }
+
+    /** Returns once Elasticsearch confirmed every change; throws when any must be tried again. */
+    void write(List<CaseChange> changes) throws IOException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        BulkResponse response = client.bulk(bulk(changes));
+        List<String> failures = new ArrayList<>();
+        Instant confirmedAt = Instant.now();
+        for (int i = 0; i < response.items().size(); i++) {
+            BulkResponseItem item = response.items().get(i);
+            if (item.error() == null) {
+                indexed.increment();
+                recordLag(changes.get(i), confirmedAt);
+            } else if (item.status() == VERSION_CONFLICT) {
+                superseded.increment();
+            } else {
+                failures.add(item.id() + " (" + item.status() + " " + item.error().type() + ": " + item.error().reason() + ")");
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new IndexingFailedException("Elasticsearch refused " + failures.size() + " of " + changes.size()
+                    + " cases: " + String.join("; ", failures));
+        }
+    }
+
+    private BulkRequest bulk(List<CaseChange> changes) {
+        BulkRequest.Builder bulk = new BulkRequest.Builder();
+        for (CaseChange change : changes) {
+            if (change instanceof CaseChange.Upsert upsert) {
+                bulk.operations(op -> op
+                        .index(i -> i
+                                .index(alias)
+                                .id(upsert.caseId())
+                                .version(upsert.state().version())
+                                .versionType(VersionType.External)
+                                .document(CaseDocument.of(upsert.state()))));
+            } else {
+                bulk.operations(op -> op
+                        .delete(d -> d
+                                .index(alias)
+                                .id(change.caseId())));
+            }
+        }
+        return bulk.build();
+    }
+
+    private void recordLag(CaseChange change, Instant confirmedAt) {
+        if (change instanceof CaseChange.Upsert upsert && upsert.state().updatedAt() != null) {
+            Duration behind = Duration.between(upsert.state().updatedAt(), confirmedAt);
+            if (!behind.isNegative()) {
+                lag.record(behind);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.langnghe.search.indexing;
+
+import io.langnghe.contracts.DeadLetter;
+import io.langnghe.contracts.Topic;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * Records of {@code cases.v1} that cannot be read go, whole, to {@code feedback.dlq.v1} keyed by
+ * their original key: the indexer moves past them, and nothing is lost.
+ */
+@Singleton
+public class DeadLetters implements AutoCloseable {
+
+    static final String FAILED_BY = "search-service";
+
+    private final Topic<String, DeadLetter> topic;
+    private final KafkaProducer<byte[], DeadLetter> producer;
+    private final Counter sent;
+
+    public DeadLetters(KafkaSettings kafka, MeterRegistry metrics) {
+        this.topic = kafka.topics().feedbackDlq();
+        this.producer = new KafkaProducer<>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG, "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+                new ByteArraySerializer(),
+                topic.valueSerde().serializer());
+        this.sent = metrics.counter("langnghe.search.dead.letters");
+    }
+
+    public static DeadLetter of(ConsumerRecord<byte[], byte[]> record, String error) {
+        Base64.Encoder base64 = Base64.getEncoder();
+        return new DeadLetter(
+                DeadLetter.SCHEMA_VERSION,
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key() == null ? null : base64.encodeToString(record.key()),
+                record.value() == null ? null : base64.encodeToString(record.value()),
+                error,
+                FAILED_BY,
+                Instant.now());
+    }
+
+    /** Returns once Kafka acknowledged every dead letter, so the offsets may be committed after. */
+    void sendAll(List<Unreadable> unreadable) throws ExecutionException, InterruptedException {
+        List<Future<?>> acks = unreadable.stream()
+                .<Future<?>>map(u -> producer.send(new ProducerRecord<>(topic.name(), u.record().key(), of(u.record(), u.error()))))
+                .toList();
+        for (Future<?> ack : acks) {
+            ack.get();
+        }
+        sent.increment(acks.size());
+    }
+
+    @Override
+    @PreDestroy
+    public void close() {
+        producer.close();
+    }
+
+    /** A record of cases.v1 that is not a case, and why. */
+    record Unreadable(ConsumerRecord<byte[], byte[]> record, String error) {
+    }
+}

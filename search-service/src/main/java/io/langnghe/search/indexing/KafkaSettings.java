@@ -1,0 +1,34 @@
+package io.langnghe.search.indexing;
+
+import io.langnghe.contracts.Topics;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+/** The broker and the topic names of this deployment (the prefix isolates tests and wards). */
+@Singleton
+public class KafkaSettings {
+
+    private final String bootstrapServers;
+    private final String topicsPrefix;
+    private final Topics topics;
+
+    public KafkaSettings(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
+                         @Value("${langnghe.topics-prefix:langnghe}") String topicsPrefix) {
+        this.bootstrapServers = bootstrapServers;
+        this.topicsPrefix = topicsPrefix;
+        this.topics = Topics.withPrefix(topicsPrefix);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    /** One consumer group per deployment: replicas share the partitions of cases.v1. */
+    public String indexerGroupId() {
+        return topicsPrefix + ".search-service";
+    }
+}

@@ -1,0 +1,67 @@
+package io.langnghe.search.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+
+import java.util.List;
+
+/**
+ * An error answer as RFC 9457 {@code application/problem+json}; title and detail in Vietnamese,
+ * then English.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+    public static Problem invalidInput(List<FieldError> errors) {
+        return new Problem("urn:langnghe:problem:invalid-input", "Dữ liệu không hợp lệ / Invalid input",
+                HttpStatus.BAD_REQUEST.getCode(),
+                "Vui lòng sửa các tham số được nêu rồi thử lại. / Please correct the parameters listed and try again.",
+                List.copyOf(errors));
+    }
+
+    public static Problem caseNotFound() {
+        return new Problem("urn:langnghe:problem:case-not-found", "Không tìm thấy hồ sơ / Case not found",
+                HttpStatus.NOT_FOUND.getCode(),
+                "Không có hồ sơ nào với mã này mà bạn được xem. / There is no case with this id that you may see.",
+                List.of());
+    }
+
+    public static Problem trackingCodeNotFound() {
+        return new Problem("urn:langnghe:problem:tracking-code-not-found", "Không tìm thấy mã tra cứu / Tracking code not found",
+                HttpStatus.NOT_FOUND.getCode(),
+                "Vui lòng kiểm tra lại mã (dạng XXXX-XXXX-XX). Phản ánh vừa gửi có thể cần vài giây mới tra cứu được. "
+                        + "/ Please check the code (format XXXX-XXXX-XX). A petition just sent may take a few seconds to appear.",
+                List.of());
+    }
+
+    public static Problem searchUnavailable() {
+        return new Problem("urn:langnghe:problem:search-unavailable", "Tạm thời không tra cứu được / Search temporarily unavailable",
+                HttpStatus.SERVICE_UNAVAILABLE.getCode(),
+                "Hệ thống tìm kiếm đang bận hoặc đang khởi động; vui lòng thử lại sau ít giây. "
+                        + "/ The search system is busy or starting; please try again in a few seconds.",
+                List.of());
+    }
+
+    public static Problem unauthorized() {
+        return new Problem("urn:langnghe:problem:unauthorized", "Chưa đăng nhập / Not logged in",
+                HttpStatus.UNAUTHORIZED.getCode(),
+                "Vui lòng đăng nhập (POST /login) và gửi kèm mã truy cập. / Please log in (POST /login) and send the bearer token.",
+                List.of());
+    }
+
+    public static Problem forbidden() {
+        return new Problem("urn:langnghe:problem:forbidden", "Không có quyền / Forbidden",
+                HttpStatus.FORBIDDEN.getCode(),
+                "Tài khoản của bạn không được dùng chức năng này. / Your account may not use this function.",
+                List.of());
+    }
+
+    public MutableHttpResponse<Problem> toResponse() {
+        return HttpResponse.<Problem>status(HttpStatus.valueOf(status))
+                .contentType(MediaType.APPLICATION_JSON_PROBLEM_TYPE)
+                .body(this);
+    }
+}

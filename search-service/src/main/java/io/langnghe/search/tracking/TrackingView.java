@@ -1,0 +1,35 @@
+package io.langnghe.search.tracking;
+
+import io.langnghe.contracts.CaseStatus;
+import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.search.cases.CodeName;
+import io.langnghe.search.index.CaseDocument;
+
+import java.time.Instant;
+
+/**
+ * What anyone holding the tracking code sees: where the petition stands and the ward's answer.
+ * Deliberately no text, contact or address: the code may be shared or guessed.
+ */
+public record TrackingView(
+        String trackingCode,
+        CaseStatus status,
+        CodeName category,
+        CodeName department,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant dueAt,
+        String publicAnswer) {
+
+    public static TrackingView of(CaseDocument doc, Taxonomy taxonomy) {
+        return new TrackingView(
+                TrackingCode.display(doc.trackingCode()),
+                doc.status(),
+                CodeName.category(taxonomy, doc.category()),
+                CodeName.department(taxonomy, doc.department()),
+                doc.createdAt(),
+                doc.updatedAt(),
+                doc.dueAt(),
+                doc.publicAnswer());
+    }
+}

@@ -1,0 +1,87 @@
+package io.langnghe.search;
+
+import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.CaseStatus;
+import io.langnghe.contracts.Category;
+import io.langnghe.contracts.Channel;
+import io.langnghe.contracts.Classification;
+import io.langnghe.contracts.Contact;
+import io.langnghe.contracts.HistoryEntry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Cases for tests: a blocked drain in tdp-05, routed to the infrastructure desk, unless overridden. */
+public final class TestCases {
+
+    private String caseId = "case-" + UUID.randomUUID();
+    private long version = 1;
+    private String trackingCode = randomTrackingCode();
+    private String text = "Cống thoát nước trước nhà số 12 ngõ 5 bị tắc, mùi hôi bốc lên";
+    private String area = "tdp-05";
+    private Category category = Category.GIAO_THONG_HA_TANG;
+    private String department = "kinh_te_ha_tang_do_thi";
+    private CaseStatus status = CaseStatus.ASSIGNED;
+    private Contact contact = new Contact("Nguyễn Văn An", "+84901234567", "+84 90x xxx x67", "hash-an", true);
+    private String address = "12 ngõ 5, tổ dân phố 5";
+    private String publicAnswer;
+    private Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    private TestCases() {
+    }
+
+    public static TestCases caseState() {
+        return new TestCases();
+    }
+
+    public TestCases caseId(String value) { caseId = value; return this; }
+    public TestCases version(long value) { version = value; return this; }
+    public TestCases trackingCode(String value) { trackingCode = value; return this; }
+    public TestCases text(String value) { text = value; return this; }
+    public TestCases area(String value) { area = value; return this; }
+    public TestCases category(Category value) { category = value; return this; }
+    public TestCases department(String value) { department = value; return this; }
+    public TestCases status(CaseStatus value) { status = value; return this; }
+    public TestCases contact(Contact value) { contact = value; return this; }
+    public TestCases publicAnswer(String value) { publicAnswer = value; return this; }
+    public TestCases createdAt(Instant value) { createdAt = value; return this; }
+
+    /** Ten symbols of the tracking alphabet, as ingest-service hands them out (no check symbol needed here). */
+    public static String randomTrackingCode() {
+        String alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            code.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+        }
+        return code.toString();
+    }
+
+    public CaseState build() {
+        Instant updatedAt = createdAt.plusSeconds(version - 1);
+        return new CaseState(
+                CaseState.SCHEMA_VERSION,
+                caseId,
+                version,
+                trackingCode,
+                "fb-" + caseId,
+                Channel.WEB,
+                text,
+                area,
+                address,
+                contact,
+                null,
+                new Classification(category, 0.9, List.of("từ khóa: cống, tắc")),
+                department,
+                status,
+                createdAt,
+                createdAt,
+                updatedAt,
+                createdAt.plus(Duration.ofDays(3)),
+                publicAnswer,
+                List.of(new HistoryEntry(version, updatedAt, "routing-streams", "routed", status, null)));
+    }
+}
