@@ -1,0 +1,338 @@
+package io.langnghe.localstack;
+
+import io.langnghe.contracts.Topics;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The launcher behind {@code ./langnghe}.
+ * <ul>
+ *   <li>{@code up <checkout>}: Kafka, Elasticsearch, the topics and the three services, in the foreground;
+ *       Ctrl-C stops them in reverse order.</li>
+ *   <li>{@code infra <directory> [env-file]}: only Kafka and Elasticsearch on free ports, their endpoints
+ *       written as {@code KAFKA_BOOTSTRAP_SERVERS=...} and {@code ELASTICSEARCH_URL=...} lines.</li>
+ * </ul>
+ */
+public final class LocalStack {
+
+    static final int KAFKA_PORT = 9092;
+    static final int KAFKA_CONTROLLER_PORT = 9093;
+    static final int ELASTICSEARCH_HTTP_PORT = 9200;
+    static final int ELASTICSEARCH_TRANSPORT_PORT = 9300;
+    static final String DEMO_SECRET = "langnghe-demo";
+    private static final Duration SERVICES_READY_WITHIN = Duration.ofSeconds(180);
+
+    private final long startedAt = System.nanoTime();
+    /** Everything started, stopped in reverse order. */
+    private final List<AutoCloseable> started = new ArrayList<>();
+
+    public static void main(String[] args) {
+        System.setProperty("logback.configurationFile", "io/langnghe/localstack/launcher-logback.xml");
+        if (args.length == 0) {
+            System.err.println("usage: LocalStack up <checkout> | infra <directory> [env-file]");
+            System.exit(2);
+        }
+        LocalStack stack = new LocalStack();
+        ChildProcess.leaveStoppingOnExitToCaller();
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stopAll, "stop-local-stack"));
+        exitWithProcess(Long.getLong("langnghe.exit-with"));
+        try {
+            switch (args[0]) {
+                case "up" -> stack.up(Path.of(args.length > 1 ? args[1] : ".").toAbsolutePath().normalize());
+                case "infra" -> stack.infra(Path.of(args[1]).toAbsolutePath(), args.length > 2 ? Path.of(args[2]) : null);
+                default -> {
+                    System.err.println("unknown command: " + args[0]);
+                    System.exit(2);
+                }
+            }
+            new CountDownLatch(1).await();
+        } catch (StartFailed e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** ./langnghe test passes its own pid: if the script is killed outright, the servers still stop. */
+    private static void exitWithProcess(Long pid) {
+        if (pid != null) {
+            ProcessHandle.of(pid).ifPresentOrElse(
+                    parent -> parent.onExit().thenRun(() -> System.exit(0)),
+                    () -> System.exit(0));
+        }
+    }
+
+    private void up(Path checkout) {
+        Path home = Path.of(env("LANGNGHE_HOME", checkout.resolve(".langnghe").toString())).toAbsolutePath();
+        String givenKafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        String givenElasticsearch = System.getenv("ELASTICSEARCH_URL");
+        checkPortsFree(givenKafka == null || givenKafka.isBlank(), givenElasticsearch == null || givenElasticsearch.isBlank());
+        for (Service service : Service.ALL) {
+            String missing = service.missingBuild(checkout);
+            if (missing != null) {
+                throw new StartFailed(missing);
+            }
+        }
+        System.out.println("Lắng Nghe local stack, data in " + home);
+
+        var kafka = isBlank(givenKafka)
+                ? CompletableFuture.supplyAsync(() -> startKafka(new KafkaServer(home.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT)))
+                : CompletableFuture.completedFuture(report("Kafka (given)", givenKafka));
+        var elasticsearch = isBlank(givenElasticsearch)
+                ? CompletableFuture.supplyAsync(() -> startElasticsearch(new ElasticsearchServer(home.resolve("elasticsearch"),
+                        home.resolve("dist"), ELASTICSEARCH_HTTP_PORT, ELASTICSEARCH_TRANSPORT_PORT)))
+                : CompletableFuture.completedFuture(report("Elasticsearch (given)", givenElasticsearch));
+        String kafkaServers = join(kafka);
+        String elasticsearchUrl = join(elasticsearch);
+
+        Topics topics = Topics.withPrefix(env("LANGNGHE_TOPICS_PREFIX", Topics.DEFAULT_PREFIX));
+        TopicCreator.create(kafkaServers, topics);
+        report("Topics", topics.all().size() + " x " + topics.cases().name().replace(".cases.v1", ".*"));
+
+        startServices(checkout, home.resolve("logs"), kafkaServers, elasticsearchUrl);
+        printAddresses(kafkaServers, elasticsearchUrl, home.resolve("logs"));
+    }
+
+    private void infra(Path directory, Path envFile) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new StartFailed("Cannot create " + directory + ": " + e.getMessage());
+        }
+        Path distributionCache = Path.of(System.getProperty("java.io.tmpdir"), "langnghe-dist");
+        var kafka = CompletableFuture.supplyAsync(() -> startKafka(KafkaServer.onFreePorts(directory.resolve("kafka"))));
+        var elasticsearch = CompletableFuture.supplyAsync(() -> startElasticsearch(new ElasticsearchServer(
+                directory.resolve("elasticsearch"), distributionCache, Ports.free(), Ports.free())));
+        String lines = "KAFKA_BOOTSTRAP_SERVERS=" + join(kafka) + "\n" + "ELASTICSEARCH_URL=" + join(elasticsearch) + "\n";
+        if (envFile == null) {
+            System.out.print(lines);
+            System.out.flush();
+            return;
+        }
+        try {
+            // whoever waits for the file must never read half of it
+            Path partial = envFile.resolveSibling(envFile.getFileName() + ".partial");
+            Files.writeString(partial, lines, StandardCharsets.UTF_8);
+            Files.move(partial, envFile, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new StartFailed("Cannot write " + envFile + ": " + e.getMessage());
+        }
+    }
+
+    private void checkPortsFree(boolean kafka, boolean elasticsearch) {
+        Map<Integer, String> needed = new LinkedHashMap<>();
+        if (kafka) {
+            needed.put(KAFKA_PORT, "Kafka");
+            needed.put(KAFKA_CONTROLLER_PORT, "Kafka controller");
+        }
+        if (elasticsearch) {
+            needed.put(ELASTICSEARCH_HTTP_PORT, "Elasticsearch");
+            needed.put(ELASTICSEARCH_TRANSPORT_PORT, "Elasticsearch transport");
+        }
+        Service.ALL.forEach(service -> needed.put(service.port(), service.module()));
+        needed.forEach((port, user) -> {
+            if (!Ports.isFree(port)) {
+                throw new StartFailed("Port " + port + " is already in use (" + user + "). "
+                        + "Is another ./langnghe up running? Stop it or free the port.");
+            }
+        });
+    }
+
+    private String startKafka(KafkaServer kafka) {
+        register(kafka);
+        try {
+            kafka.start();
+        } catch (RuntimeException e) {
+            throw new StartFailed("Kafka did not start: " + e.getMessage());
+        }
+        return report("Kafka", kafka.bootstrapServers());
+    }
+
+    private String startElasticsearch(ElasticsearchServer elasticsearch) {
+        register(elasticsearch);
+        try {
+            elasticsearch.start();
+        } catch (RuntimeException e) {
+            throw new StartFailed("Elasticsearch did not start: " + e.getMessage());
+        }
+        return report("Elasticsearch", elasticsearch.url());
+    }
+
+    private void startServices(Path checkout, Path logs, String kafkaServers, String elasticsearchUrl) {
+        Map<Service, ChildProcess> running = new LinkedHashMap<>();
+        Map<String, String> environment = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafkaServers,
+                "ELASTICSEARCH_URL", elasticsearchUrl,
+                // the streams' local state belongs with the rest of the stack's data
+                "LANGNGHE_STREAMS_STATE_DIR", logs.resolveSibling("streams").toString());
+        for (Service service : Service.ALL) {
+            ChildProcess process = service.start(checkout, service.port(), environment, logs.resolve(service.module() + ".log"));
+            register(process);
+            running.put(service, process);
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + SERVICES_READY_WITHIN.toNanos();
+        while (!running.isEmpty()) {
+            for (var entry : List.copyOf(running.entrySet())) {
+                Service service = entry.getKey();
+                ChildProcess process = entry.getValue();
+                if (!process.isAlive()) {
+                    throw new StartFailed(service.module() + " stopped while starting. End of " + process.log() + ":\n"
+                            + process.logTail(30));
+                }
+                if (healthy(http, service)) {
+                    report(service.module(), service.url());
+                    running.remove(service);
+                }
+            }
+            if (System.nanoTime() > deadline && !running.isEmpty()) {
+                var late = running.keySet().iterator().next();
+                throw new StartFailed(late.module() + " did not report healthy on " + late.url() + "/health within "
+                        + SERVICES_READY_WITHIN.toSeconds() + " s. End of " + running.get(late).log() + ":\n"
+                        + running.get(late).logTail(30));
+            }
+            pause();
+        }
+    }
+
+    private static boolean healthy(HttpClient http, Service service) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/health"))
+                    .timeout(Duration.ofSeconds(3)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void printAddresses(String kafkaServers, String elasticsearchUrl, Path logs) {
+        boolean demoSecret = isBlank(System.getenv("LANGNGHE_SECRETS_JWT"));
+        boolean demoPassword = isBlank(System.getenv("LANGNGHE_DEMO_PASSWORD"));
+        String password = demoPassword ? DEMO_SECRET : "(from LANGNGHE_DEMO_PASSWORD)";
+        System.out.printf("""
+
+                Lắng Nghe is up (%.1f s).
+                  ingest         http://localhost:8080   POST /api/feedback
+                  routing        http://localhost:8070
+                  search         http://localhost:8090   POST /login, GET /api/cases?q=..., GET /api/track/{code}
+                  Kafka          %s
+                  Elasticsearch  %s
+                  logs           %s
+                Demo accounts (password %s): lanhdao, canbo.<department code>, tongdai, totruong.tdp-01, daibieu, quantri
+                %s
+                Ctrl-C stops everything.
+                """, seconds(), kafkaServers, elasticsearchUrl, logs, password,
+                demoSecret || demoPassword
+                        ? "Local stack only: every secret and password not set in the environment is \"" + DEMO_SECRET
+                          + "\" (set LANGNGHE_SECRETS_JWT and LANGNGHE_DEMO_PASSWORD to change them)."
+                        : "Secrets come from the environment (LANGNGHE_SECRETS_JWT, LANGNGHE_DEMO_PASSWORD).");
+        System.out.flush();
+    }
+
+    private synchronized void register(AutoCloseable part) {
+        started.add(part);
+    }
+
+    /** Services first, then Elasticsearch and Kafka: the reverse of the start. */
+    private void stopAll() {
+        List<AutoCloseable> parts;
+        synchronized (this) {
+            parts = new ArrayList<>(started);
+            started.clear();
+        }
+        if (parts.isEmpty()) {
+            return;
+        }
+        System.out.println("Stopping...");
+        List<CompletableFuture<Void>> services = new ArrayList<>();
+        List<AutoCloseable> servers = new ArrayList<>();
+        for (AutoCloseable part : parts) {
+            if (part instanceof ChildProcess) {
+                services.add(CompletableFuture.runAsync(() -> closeQuietly(part)));
+            } else {
+                servers.add(part);
+            }
+        }
+        services.forEach(CompletableFuture::join);
+        // Elasticsearch and Kafka do not depend on each other
+        servers.stream().map(part -> CompletableFuture.runAsync(() -> closeQuietly(part))).toList()
+                .forEach(CompletableFuture::join);
+        System.out.println("Stopped.");
+        System.out.flush();
+    }
+
+    private static void closeQuietly(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            System.err.println("While stopping: " + e.getMessage());
+        }
+    }
+
+    private String report(String part, String address) {
+        System.out.printf("  %-22s ready at %-28s (%5.1f s)%n", part, address, seconds());
+        System.out.flush();
+        return address;
+    }
+
+    private double seconds() {
+        return (System.nanoTime() - startedAt) / 1e9;
+    }
+
+    private static String join(CompletableFuture<String> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof StartFailed failed) {
+                throw failed;
+            }
+            throw new StartFailed(String.valueOf(e.getCause().getMessage()));
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return isBlank(value) ? fallback : value;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartFailed("Interrupted");
+        }
+    }
+
+    /** A start that cannot go on; its message is all the user needs, so no stack trace. */
+    static final class StartFailed extends RuntimeException {
+        StartFailed(String message) {
+            super(message);
+        }
+    }
+}

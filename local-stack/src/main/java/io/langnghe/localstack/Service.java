@@ -1,0 +1,47 @@
+package io.langnghe.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One of the pipeline's services, as the launcher runs it: from its module's target/classes and target/lib. */
+public record Service(String module, String mainClass, int port) {
+
+    public static final List<Service> ALL = List.of(
+            new Service("ingest-service", "io.langnghe.ingest.IngestApplication", 8080),
+            new Service("routing-streams", "io.langnghe.routing.RoutingApplication", 8070),
+            new Service("search-service", "io.langnghe.search.SearchApplication", 8090));
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    public String classpath(Path checkout) {
+        Path target = checkout.resolve(module).resolve("target");
+        return target.resolve("classes") + java.io.File.pathSeparator + target.resolve("lib") + "/*";
+    }
+
+    /**
+     * Starts the service as a child process on the given port. The environment carries the servers
+     * and prefixes; the demo-secret guard is relaxed because this is the local stack.
+     */
+    public ChildProcess start(Path checkout, int onPort, Map<String, String> environment, Path log) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("LANGNGHE_LOCAL_STACK", "true");
+        env.put("MICRONAUT_SERVER_PORT", String.valueOf(onPort));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return ChildProcess.start(module, List.of(java, "-Xmx256m", "-cp", classpath(checkout), mainClass), env, checkout, log);
+    }
+
+    /** A message saying what to build, or null when the module is built. */
+    public String missingBuild(Path checkout) {
+        Path target = checkout.resolve(module).resolve("target");
+        if (Files.isDirectory(target.resolve("classes")) && Files.isDirectory(target.resolve("lib"))) {
+            return null;
+        }
+        return module + " is not built (no " + target.resolve("classes") + " or " + target.resolve("lib")
+                + "); run: mvn -DskipTests install";
+    }
+}
