@@ -1,0 +1,98 @@
+package io.langnghe.e2e;
+
+import io.langnghe.localstack.ChildProcess;
+import io.langnghe.localstack.Ports;
+import io.langnghe.localstack.Service;
+import io.langnghe.testsupport.SharedInfrastructure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The three services as separate processes, started from their built {@code target/} directories
+ * exactly as {@code ./langnghe up} starts them, on fresh ports and a fresh topic and index prefix of
+ * the shared Kafka and Elasticsearch.
+ */
+final class ServiceStack implements AutoCloseable {
+
+    private final List<ChildProcess> processes = new ArrayList<>();
+    private final Map<String, Integer> ports = Map.of(
+            "ingest-service", Ports.free(),
+            "routing-streams", Ports.free(),
+            "search-service", Ports.free());
+
+    private ServiceStack() {
+    }
+
+    static ServiceStack start() {
+        ServiceStack stack = new ServiceStack();
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    String ingest() {
+        return "http://127.0.0.1:" + ports.get("ingest-service");
+    }
+
+    String search() {
+        return "http://127.0.0.1:" + ports.get("search-service");
+    }
+
+    String login(String username, String password) {
+        Http.Answer answer = Http.postJson(search() + "/login",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        if (answer.status() != 200) {
+            throw new IllegalStateException("login as " + username + " failed: " + answer.status() + " " + answer.body());
+        }
+        return answer.json().path("access_token").asText();
+    }
+
+    private void startAll() {
+        String prefix = SharedInfrastructure.uniquePrefix();
+        SharedInfrastructure.createTopics(prefix);
+        Path checkout = Path.of(System.getProperty("langnghe.checkout", "..")).toAbsolutePath().normalize();
+        Path logs = checkout.resolve("end-to-end-tests/target/service-logs/" + prefix);
+        Map<String, String> environment = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", SharedInfrastructure.kafkaBootstrapServers(),
+                "ELASTICSEARCH_URL", SharedInfrastructure.elasticsearchUrl(),
+                "LANGNGHE_TOPICS_PREFIX", prefix,
+                "LANGNGHE_INDEX_PREFIX", prefix,
+                "LANGNGHE_STREAMS_STATE_DIR", logs.resolve("streams-state").toString());
+        for (Service service : Service.ALL) {
+            String notBuilt = service.missingBuild(checkout);
+            if (notBuilt != null) {
+                throw new IllegalStateException(notBuilt);
+            }
+            processes.add(service.start(checkout, ports.get(service.module()), environment,
+                    logs.resolve(service.module() + ".log")));
+        }
+        for (ChildProcess process : processes) {
+            String health = "http://127.0.0.1:" + ports.get(process.name()) + "/health";
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                process.checkAlive();
+                try {
+                    return Http.get(health, null).status() == 200;
+                } catch (RuntimeException notListeningYet) {
+                    return false;
+                }
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            processes.get(i).close();
+        }
+    }
+}
