@@ -12,6 +12,8 @@ import java.util.Arrays;
  *
  * @param department target department for reassign, otherwise null
  * @param text       public answer for answer, reason for reject/reassign, otherwise an optional note
+ * @param category   for reassign: the category the case really belongs to, when the officer says so
+ *                   (optional; it becomes a correction the classifier learns from)
  */
 public record CaseCommand(
         int schemaVersion,
@@ -22,9 +24,16 @@ public record CaseCommand(
         String department,
         String targetCaseId,
         String text,
-        Instant issuedAt) {
+        Instant issuedAt,
+        Category category) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A command that names no category (all but some reassignments). */
+    public CaseCommand(int schemaVersion, String commandId, String caseId, Type type, Actor actor, String department,
+                       String targetCaseId, String text, Instant issuedAt) {
+        this(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, null);
+    }
 
     /** Who acts: the user name, the role and, for officers, their department. */
     public record Actor(String username, String role, String department) {

@@ -15,7 +15,9 @@ public record Topics(
         Topic<String, CaseState> cases,
         Topic<String, Alert> alerts,
         Topic<String, RoutingRule> routingRules,
-        Topic<String, DeadLetter> feedbackDlq) {
+        Topic<String, DeadLetter> feedbackDlq,
+        Topic<String, CommandResult> caseCommandResults,
+        Topic<String, Correction> classifierCorrections) {
 
     public static final String DEFAULT_PREFIX = "langnghe";
 
@@ -29,7 +31,10 @@ public record Topics(
                 topic(prefix + ".cases.v1", CaseState.class, true),
                 topic(prefix + ".alerts.v1", Alert.class, false),
                 topic(prefix + ".routing.rules.v1", RoutingRule.class, true),
-                topic(prefix + ".feedback.dlq.v1", DeadLetter.class, false));
+                topic(prefix + ".feedback.dlq.v1", DeadLetter.class, false),
+                topic(prefix + ".case.command.results.v1", CommandResult.class, false),
+                // kept whole: every correction ever made is a training example
+                topic(prefix + ".classifier.corrections.v1", Correction.class, false));
     }
 
     public static Topics defaults() {
@@ -37,7 +42,7 @@ public record Topics(
     }
 
     public List<Topic<?, ?>> all() {
-        return List.of(feedbackReceived, caseCommands, cases, alerts, routingRules, feedbackDlq);
+        return List.of(feedbackReceived, caseCommands, cases, alerts, routingRules, feedbackDlq, caseCommandResults, classifierCorrections);
     }
 
     private static <V> Topic<String, V> topic(String name, Class<V> valueType, boolean compacted) {

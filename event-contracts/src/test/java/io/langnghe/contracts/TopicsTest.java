@@ -20,7 +20,9 @@ class TopicsTest {
                 "langnghe.cases.v1",
                 "langnghe.alerts.v1",
                 "langnghe.routing.rules.v1",
-                "langnghe.feedback.dlq.v1");
+                "langnghe.feedback.dlq.v1",
+                "langnghe.case.command.results.v1",
+                "langnghe.classifier.corrections.v1");
         assertThat(topics.all()).filteredOn(Topic::compacted).extracting(Topic::name)
                 .containsExactly("langnghe.cases.v1", "langnghe.routing.rules.v1");
     }
@@ -44,5 +46,34 @@ class TopicsTest {
         assertThat(json).contains("\"trackingCode\":\"ABCD-EFGH-J\"", "\"channel\":\"web\"",
                 "\"receivedAt\":\"2026-11-26T08:00:00Z\"", "\"schemaVersion\":1");
         assertThat(topic.valueSerde().deserializer().deserialize(topic.name(), bytes)).isEqualTo(feedback);
+    }
+
+    @Test
+    void readsCommandsWrittenBeforeTheyCouldNameACategory() {
+        var topic = Topics.defaults().caseCommands();
+        String old = """
+                {"schemaVersion":1,"commandId":"c-1","caseId":"f-1","type":"reassign",
+                 "actor":{"username":"canbo.van_phong","role":"OFFICER","department":"van_phong"},
+                 "department":"cong_an","text":"Việc của công an","issuedAt":"2026-11-26T08:00:00Z"}""";
+
+        CaseCommand command = topic.valueSerde().deserializer().deserialize(topic.name(), old.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(command).isEqualTo(new CaseCommand(1, "c-1", "f-1", CaseCommand.Type.REASSIGN,
+                new CaseCommand.Actor("canbo.van_phong", "OFFICER", "van_phong"), "cong_an", null, "Việc của công an",
+                Instant.parse("2026-11-26T08:00:00Z")));
+        assertThat(command.category()).isNull();
+    }
+
+    @Test
+    void writesRefusalsWithTheReasonInBothLanguages() {
+        var topic = Topics.defaults().caseCommandResults();
+        var refused = new CommandResult(1, "c-2", "f-1", CaseCommand.Type.RESOLVE, false, 3,
+                new CommandResult.Reason("Hồ sơ đã đóng", "The case is closed"), Instant.parse("2026-11-26T08:00:00Z"));
+
+        byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), refused);
+
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"type\":\"resolve\"", "\"accepted\":false", "\"reason\":{\"vi\":\"Hồ sơ đã đóng\",\"en\":\"The case is closed\"}");
+        assertThat(topic.valueSerde().deserializer().deserialize(topic.name(), bytes)).isEqualTo(refused);
     }
 }
