@@ -4,8 +4,8 @@ import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.HistoryEntry;
+import io.langnghe.routing.lifecycle.Deadlines;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,10 +18,10 @@ public final class CaseOpening {
 
     public static final String ACTOR = "routing-streams";
 
-    private final Duration timeToResolve;
+    private final Deadlines deadlines;
 
-    public CaseOpening(Duration timeToResolve) {
-        this.timeToResolve = timeToResolve;
+    public CaseOpening(Deadlines deadlines) {
+        this.deadlines = deadlines;
     }
 
     public CaseState open(FeedbackReceived petition, Routing routing, Instant at) {
@@ -44,13 +44,8 @@ public final class CaseOpening {
                 petition.receivedAt(),
                 at,
                 at,
-                dueAt(at),
+                deadlines.opened(at),
                 null,
                 List.of(routed));
-    }
-
-    /** The one place that sets deadlines; working-day calendars per category come later. */
-    Instant dueAt(Instant openedAt) {
-        return openedAt.plus(timeToResolve);
     }
 }

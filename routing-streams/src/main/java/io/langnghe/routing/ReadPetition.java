@@ -1,18 +1,14 @@
 package io.langnghe.routing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.langnghe.contracts.DeadLetter;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Json;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Objects;
 
 /**
@@ -40,7 +36,7 @@ final class ReadPetition implements FixedKeyProcessor<String, byte[], Reading> {
         try {
             reading = Reading.of(read(record.key(), record.value()));
         } catch (UnreadablePetition e) {
-            reading = Reading.unreadable(deadLetter(record, e.getMessage()));
+            reading = Reading.unreadable(DeadLetters.of(context, record, e.getMessage(), clock));
         }
         context.forward(record.withValue(reading));
     }
@@ -71,24 +67,6 @@ final class ReadPetition implements FixedKeyProcessor<String, byte[], Reading> {
             throw new UnreadablePetition("the record key " + key + " is not the feedbackId " + petition.feedbackId());
         }
         return petition;
-    }
-
-    private DeadLetter deadLetter(FixedKeyRecord<String, byte[]> record, String error) {
-        RecordMetadata source = context.recordMetadata().orElseThrow();
-        return new DeadLetter(
-                DeadLetter.SCHEMA_VERSION,
-                source.topic(),
-                source.partition(),
-                source.offset(),
-                record.key() == null ? null : base64(record.key().getBytes(StandardCharsets.UTF_8)),
-                record.value() == null ? null : base64(record.value()),
-                error,
-                CaseOpening.ACTOR,
-                clock.instant());
-    }
-
-    private static String base64(byte[] bytes) {
-        return Base64.getEncoder().encodeToString(bytes);
     }
 
     private static final class UnreadablePetition extends RuntimeException {

@@ -6,14 +6,16 @@ import io.langnghe.contracts.Classification;
  * Where a petition goes and why.
  *
  * @param triaged the classifier was unsure, so the triage desk decides instead of the category's department
+ * @param ruleId  the routing rule that chose the department; null for the triage desk
  */
-public record Routing(Classification classification, String department, boolean triaged) {
+public record Routing(Classification classification, String department, boolean triaged, String ruleId) {
 
     /** The history note of the routing step, e.g. "→ kinh_te_ha_tang_do_thi (giao_thong_ha_tang)". */
     public String note() {
         String category = classification.category().code();
         return triaged
-                ? "→ %s (%s; độ tin cậy thấp / low confidence %.2f)".formatted(department, category, classification.confidence())
-                : "→ %s (%s)".formatted(department, category);
+                ? "→ %s (chưa chắc / unsure: %s)".formatted(department, String.join(" | ", classification.reasons()))
+                : ruleId == null || ruleId.startsWith("default.") ? "→ %s (%s)".formatted(department, category)
+                : "→ %s (%s; quy tắc / rule %s)".formatted(department, category, ruleId);
     }
 }

@@ -2,8 +2,11 @@ package io.langnghe.routing;
 
 import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.taxonomy.Taxonomy;
-import io.langnghe.routing.classify.Classifier;
-import io.langnghe.routing.classify.KeywordClassifier;
+import io.langnghe.routing.classify.BlendedClassifier;
+import io.langnghe.routing.classify.ClassifierSettings;
+import io.langnghe.routing.lifecycle.CaseLifecycle;
+import io.langnghe.routing.lifecycle.Deadlines;
+import io.langnghe.routing.lifecycle.WorkingCalendar;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -24,19 +27,36 @@ class RoutingBeans {
         return Topics.withPrefix(prefix);
     }
 
+    /** Trained here, at start-up, from the corpus in the jar: a bad corpus or lexicon stops the service with the reason. */
     @Singleton
-    Classifier classifier(Taxonomy taxonomy) {
-        return KeywordClassifier.fromTaxonomy(taxonomy);
+    BlendedClassifier classifier(Taxonomy taxonomy, ClassifierSettings settings) {
+        return BlendedClassifier.trained(taxonomy, settings);
     }
 
     @Singleton
     Router router(Taxonomy taxonomy, RoutingSettings settings) {
-        return new Router(taxonomy, settings.triageBelowConfidence());
+        return new Router(taxonomy, settings.triageBelowConfidence(), settings.triageWithinMargin());
+    }
+
+    /** The holidays file is read and checked here: a malformed one stops the service with the reason. */
+    @Singleton
+    WorkingCalendar workingCalendar() {
+        return WorkingCalendar.loadDefault();
     }
 
     @Singleton
-    CaseOpening caseOpening(RoutingSettings settings) {
-        return new CaseOpening(settings.timeToResolve());
+    Deadlines deadlines(WorkingCalendar calendar, RoutingSettings settings) {
+        return new Deadlines(calendar, settings.acknowledgeWithin(), settings.resolveWithin());
+    }
+
+    @Singleton
+    CaseOpening caseOpening(Deadlines deadlines) {
+        return new CaseOpening(deadlines);
+    }
+
+    @Singleton
+    CaseLifecycle caseLifecycle(Taxonomy taxonomy, Deadlines deadlines) {
+        return new CaseLifecycle(taxonomy, deadlines);
     }
 
     @Singleton

@@ -1,7 +1,8 @@
 package io.langnghe.routing;
 
 import io.langnghe.contracts.Topics;
-import io.langnghe.routing.classify.Classifier;
+import io.langnghe.routing.classify.BlendedClassifier;
+import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -17,13 +18,13 @@ import java.time.Clock;
 class RoutingStreams {
 
     @Singleton
-    KStream<String, byte[]> routing(ConfiguredStreamBuilder builder, Topics topics, Classifier classifier,
-                                    Router router, CaseOpening opening, Clock clock,
+    KStream<String, byte[]> routing(ConfiguredStreamBuilder builder, Topics topics, BlendedClassifier classifier,
+                                    Router router, CaseOpening opening, CaseLifecycle lifecycle, Clock clock,
                                     @Value("${langnghe.streams.state-dir:}") String stateDir) {
         // Set here because YAML placeholders cannot default to a system property; Kafka Streams adds the application id.
         builder.getConfiguration().put(StreamsConfig.STATE_DIR_CONFIG, stateDir.isBlank()
                 ? Path.of(System.getProperty("java.io.tmpdir"), "langnghe-streams").toString()
                 : stateDir);
-        return RoutingTopology.define(builder, topics, classifier, router, opening, clock);
+        return RoutingTopology.define(builder, topics, classifier, router, opening, lifecycle, clock);
     }
 }

@@ -2,16 +2,20 @@ package io.langnghe.routing;
 
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.FeedbackReceived;
+import io.langnghe.contracts.RoutingRule;
 import io.langnghe.contracts.Topic;
 import io.langnghe.contracts.Topics;
-import io.langnghe.routing.classify.Classifier;
+import io.langnghe.routing.classify.BlendedClassifier;
+import io.langnghe.routing.lifecycle.CaseLifecycle;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,13 +24,21 @@ import java.util.Map;
 import static io.langnghe.routing.AtRecordTime.atRecordTime;
 
 /**
- * Petitions in, routed cases out:
- * {@code feedback.received.v1 → read → classify → route → open case → cases.v1}, and whatever
- * cannot be read → {@code feedback.dlq.v1}.
+ * Petitions and officers' commands in, cases out:
+ * <pre>
+ *   routing.rules.v1     → global table ───────────────┐
+ *   feedback.received.v1 → read → classify → route (by the rules) → open case ─┐
+ *   case.commands.v1     → read ────────────────────────────────────────────────┴→ keep the case (store "cases") → cases.v1
+ *                                                                                    ├→ case.command.results.v1
+ *                                                                                    └→ classifier.corrections.v1
+ *   classifier.corrections.v1 → global store → the classifier learns (on every instance)
+ * </pre>
+ * and whatever cannot be read → {@code feedback.dlq.v1}. Both inputs are keyed by case id (= the
+ * feedback id), so a case and its commands meet in one partition and one store; the two topics must
+ * have the same number of partitions.
  * <p>
- * A case is dated by its record's timestamp, not by the wall clock: replaying the topic (after a
- * crash, or to rebuild) then opens the very same case with the same due date. The clock only
- * stamps when a dead letter was set aside.
+ * A case is dated by its record's timestamp, not by the wall clock: replaying the topics (after a
+ * crash, or to rebuild) then decides the very same way. The clock only stamps dead letters.
  */
 public final class RoutingTopology {
 
@@ -34,8 +46,8 @@ public final class RoutingTopology {
     }
 
     /** Adds the routing steps to the builder; returns the incoming stream (Micronaut wants a KStream bean). */
-    public static KStream<String, byte[]> define(StreamsBuilder builder, Topics topics, Classifier classifier,
-                                                 Router router, CaseOpening opening, Clock clock) {
+    public static KStream<String, byte[]> define(StreamsBuilder builder, Topics topics, BlendedClassifier classifier,
+                                                 Router router, CaseOpening opening, CaseLifecycle lifecycle, Clock clock) {
         // Petitions arrive as bytes, so that one we cannot read is set aside instead of stopping the stream.
         KStream<String, byte[]> received = builder.stream(topics.feedbackReceived().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("petitions"));
@@ -50,18 +62,59 @@ public final class RoutingTopology {
                 .mapValues(Reading::deadLetter, Named.as("dead-letter"))
                 .to(topics.feedbackDlq().name(), produced(topics.feedbackDlq(), "dead-letters"));
 
-        // Classify the text, then choose the department: the category's own, or the triage desk when unsure.
+        // The routing rules, as a table every instance holds whole (few rows, read for every petition).
+        builder.globalTable(topics.routingRules().name(),
+                Consumed.with(topics.routingRules().keySerde(), topics.routingRules().valueSerde()).withName("routing-rules"),
+                Materialized.<String, RoutingRule>as(Stores.inMemoryKeyValueStore(RouteByRules.RULES))
+                        .withKeySerde(topics.routingRules().keySerde()).withValueSerde(topics.routingRules().valueSerde()));
+
+        // Classify the text, then choose the department: by the rules, or the triage desk when unsure.
         KStream<String, Routed> routed = read.get("petition-readable")
                 .mapValues(Reading::petition, Named.as("petition"))
-                .mapValues(petition -> new Routed(petition, router.route(classifier.classify(petition.text()))),
-                        Named.as("classify-and-route"));
+                .processValues(() -> new RouteByRules(classifier, router), Named.as("classify-and-route"));
 
         // Open the case, assigned to that department, dated by the petition's record time.
         KStream<String, CaseState> opened = routed.processValues(
                 atRecordTime((Routed r, Instant at) -> opening.open(r.petition(), r.routing(), at)), Named.as("open-case"));
 
-        // Publish the whole state of the case, keyed by case id (= the feedback id it arrived with).
-        opened.to(topics.cases().name(), produced(topics.cases(), "cases"));
+        // Officers' commands, read the same way: what is not a command is set aside with the error.
+        Map<String, KStream<String, ReadCommand.Read>> commands = builder.stream(topics.caseCommands().name(),
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("commands"))
+                .processValues(() -> new ReadCommand(clock), Named.as("read-command"))
+                .split(Named.as("command-"))
+                .branch((id, command) -> command.isReadable(), Branched.as("readable"))
+                .defaultBranch(Branched.as("unreadable"));
+        commands.get("command-unreadable")
+                .mapValues(ReadCommand.Read::deadLetter, Named.as("command-dead-letter"))
+                .to(topics.feedbackDlq().name(), produced(topics.feedbackDlq(), "command-dead-letters"));
+
+        // Keep each case: store the opened ones, decide each command against the stored state.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CaseKeeper.STORE),
+                Serdes.String(), topics.cases().valueSerde()));
+        KStream<String, CaseKeeper.Change> changes = opened
+                .mapValues(CaseKeeper.Input::opened, Named.as("opened"))
+                .merge(commands.get("command-readable").mapValues(r -> CaseKeeper.Input.command(r.command()), Named.as("command")),
+                        Named.as("cases-and-commands"))
+                .processValues(() -> new CaseKeeper(lifecycle), Named.as("keep-case"), CaseKeeper.STORE);
+
+        // Publish the whole state of every changed case, the result of every command, and every correction.
+        changes.mapValues(CaseKeeper.Change::state, Named.as("case-state"))
+                .filter((id, state) -> state != null, Named.as("changed"))
+                .to(topics.cases().name(), produced(topics.cases(), "cases"));
+        changes.mapValues(CaseKeeper.Change::result, Named.as("command-result"))
+                .filter((id, result) -> result != null, Named.as("answered-command"))
+                .to(topics.caseCommandResults().name(), produced(topics.caseCommandResults(), "command-results"));
+        changes.mapValues(CaseKeeper.Change::correction, Named.as("correction"))
+                .filter((id, correction) -> correction != null, Named.as("corrected"))
+                .to(topics.classifierCorrections().name(), produced(topics.classifierCorrections(), "corrections"));
+
+        // Every instance learns every correction, so the next petition anywhere is classified with it.
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LearnCorrections.STORE),
+                                Serdes.String(), topics.classifierCorrections().valueSerde()).withLoggingDisabled(),
+                topics.classifierCorrections().name(),
+                Consumed.with(topics.classifierCorrections().keySerde(), topics.classifierCorrections().valueSerde())
+                        .withName("learned-corrections"),
+                () -> new LearnCorrections(classifier));
 
         return received;
     }

@@ -1,11 +1,14 @@
 package io.langnghe.routing;
 
+import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.CommandResult;
 import io.langnghe.contracts.Category;
 import io.langnghe.contracts.DeadLetter;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Json;
 import io.langnghe.contracts.Topics;
+import io.langnghe.routing.classify.ClassifierSettings;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.langnghe.testsupport.TopicProbe;
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
@@ -71,6 +74,12 @@ class RoutingStreamsIntegrationTest implements TestPropertyProvider {
     @Inject
     ConfiguredStreamBuilder streamsBuilder;
 
+    @Inject
+    ClassifierSettings classifierSettings;
+
+    @Inject
+    RoutingSettings routingSettings;
+
     @Override
     public @NonNull Map<String, String> getProperties() {
         return Map.of(
@@ -90,12 +99,82 @@ class RoutingStreamsIntegrationTest implements TestPropertyProvider {
 
         send(drain.feedbackId(), Json.mapper().writeValueAsBytes(drain));
 
-        List<ConsumerRecord<String, String>> cases = probe.awaitRecords(topics.cases().name(), 1, BOUND);
+        List<ConsumerRecord<String, String>> cases = awaitRecordsOf(topics.cases().name(), "fb-it-1", 1);
         assertThat(cases).extracting(ConsumerRecord::key).containsExactly("fb-it-1");
         CaseState routed = read(cases.get(0).value(), CaseState.class);
         assertThat(routed.category()).isEqualTo(Category.GIAO_THONG_HA_TANG);
         assertThat(routed.department()).isEqualTo("kinh_te_ha_tang_do_thi");
         assertThat(routed.trackingCode()).isEqualTo(drain.trackingCode());
+    }
+
+    @Test
+    void learnsAnOfficersReassignmentForTheNextText() throws Exception {
+        // Given a petition about a group leader's fund, which the corpus reads as a school's
+        FeedbackReceived fund = feedback().id("fb-it-fund").text("Tổ trưởng thu quỹ không minh bạch, đề nghị kiểm tra").build();
+        send(fund.feedbackId(), Json.mapper().writeValueAsBytes(fund));
+        CaseState routed = read(awaitRecordsOf(topics.cases().name(), "fb-it-fund", 1).get(0).value(), CaseState.class);
+        assertThat(routed.category()).isEqualTo(Category.GIAO_DUC);
+
+        // When its officer hands it to the administrative centre
+        CaseCommand reassign = new CaseCommand(CaseCommand.SCHEMA_VERSION, "cmd-it-1", "fb-it-fund", CaseCommand.Type.REASSIGN,
+                new CaseCommand.Actor("canbo." + routed.department(), "OFFICER", routed.department()), "hanh_chinh_cong", null,
+                "Cán bộ tổ dân phố, không phải trường học", java.time.Instant.now());
+        sendCommand(reassign);
+
+        // Then the command is accepted, the case moves, and the classifier reads the next such text differently
+        CommandResult result = read(probe.awaitRecords(topics.caseCommandResults().name(), 1, BOUND).get(0).value(), CommandResult.class);
+        assertThat(result).extracting(CommandResult::commandId, CommandResult::accepted, CommandResult::caseVersion)
+                .containsExactly("cmd-it-1", true, 2L);
+        assertThat(probe.awaitRecords(topics.classifierCorrections().name(), 1, BOUND)).extracting(ConsumerRecord::key)
+                .containsExactly("fb-it-fund");
+        String token = tokens.generateToken(Authentication.build("lanhdao", List.of("LEADER")), 600).orElseThrow();
+        await().atMost(BOUND).untilAsserted(() -> assertThat(http.toBlocking().retrieve(
+                HttpRequest.POST("/api/classify", Map.of("text", "Tổ trưởng tổ dân phố thu quỹ không minh bạch")).bearerAuth(token),
+                JSON_OBJECT)).containsEntry("category", "hanh_chinh"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void seedsTheDefaultRulesThenFollowsAnAdministratorsNewRule() throws Exception {
+        String admin = tokens.generateToken(Authentication.build("quantri", List.of("ADMIN")), 600).orElseThrow();
+        // Given the defaults seeded on the first start
+        await().atMost(BOUND).untilAsserted(() -> assertThat(http.toBlocking().retrieve(
+                HttpRequest.GET("/api/admin/rules").bearerAuth(admin), Argument.listOf(JSON_OBJECT)))
+                .extracting(rule -> rule.get("ruleId")).contains("default.moi_truong", "default.an_ninh_trat_tu"));
+
+        // When the administrator sends karaoke in tdp-13 to the police
+        Map<String, Object> rule = Map.of("category", "moi_truong", "area", "tdp-13", "keywords", List.of("karaoke"),
+                "department", "cong_an", "priority", 1);
+        HttpResponse<Map<String, Object>> saved = http.toBlocking().exchange(
+                HttpRequest.PUT("/api/admin/rules/karaoke-tdp-13", rule).bearerAuth(admin), JSON_OBJECT);
+        assertThat(saved.code()).isEqualTo(HttpStatus.OK.getCode());
+        await().atMost(BOUND).untilAsserted(() -> assertThat(http.toBlocking().retrieve(
+                HttpRequest.GET("/api/admin/rules").bearerAuth(admin), Argument.listOf(JSON_OBJECT)))
+                .extracting(r -> r.get("ruleId")).contains("karaoke-tdp-13"));
+
+        // Then the next such petition goes there
+        FeedbackReceived karaoke = feedback().id("fb-it-karaoke").area("tdp-13").text("Quán karaoke hát ồn ào đến 12 giờ đêm").build();
+        send(karaoke.feedbackId(), Json.mapper().writeValueAsBytes(karaoke));
+        CaseState routed = read(awaitRecordsOf(topics.cases().name(), "fb-it-karaoke", 1).get(0).value(), CaseState.class);
+        assertThat(routed.department()).isEqualTo("cong_an");
+    }
+
+    @Test
+    void refusesARuleForADepartmentThatDoesNotExist() {
+        String admin = tokens.generateToken(Authentication.build("quantri", List.of("ADMIN")), 600).orElseThrow();
+        Map<String, Object> rule = Map.of("category", "moi_truong", "department", "phong_ma");
+
+        assertThatThrownBy(() -> http.toBlocking().exchange(HttpRequest.PUT("/api/admin/rules/ghost", rule).bearerAuth(admin), String.class))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, e -> {
+                    assertThat(e.code()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+                    assertThat(e.getResponse().getBody(String.class)).hasValueSatisfying(body ->
+                            assertThat(body).contains("không có phòng ban phong_ma / unknown department phong_ma"));
+                });
+        String officer = tokens.generateToken(Authentication.build("canbo.cong_an", List.of("OFFICER"),
+                Map.of("department", "cong_an")), 600).orElseThrow();
+        assertThatThrownBy(() -> http.toBlocking().exchange(HttpRequest.GET("/api/admin/rules").bearerAuth(officer)))
+                .isInstanceOfSatisfying(HttpClientResponseException.class,
+                        e -> assertThat(e.code()).isEqualTo(HttpStatus.FORBIDDEN.getCode()));
     }
 
     @Test
@@ -155,6 +234,13 @@ class RoutingStreamsIntegrationTest implements TestPropertyProvider {
     }
 
     @Test
+    void classifiesWithTheSameSettingsAsTheCommandLine() {
+        // ./langnghe classify runs without Micronaut, on the DEFAULTS constants: they must be what the service binds.
+        assertThat(classifierSettings).isEqualTo(ClassifierSettings.DEFAULTS);
+        assertThat(routingSettings).isEqualTo(RoutingSettings.DEFAULTS);
+    }
+
+    @Test
     void refusesToClassifyForAnonymousCallers() {
         assertThatThrownBy(() -> http.toBlocking().exchange(HttpRequest.POST("/api/classify", Map.of("text", "Rác"))))
                 .isInstanceOfSatisfying(HttpClientResponseException.class,
@@ -174,6 +260,20 @@ class RoutingStreamsIntegrationTest implements TestPropertyProvider {
                     assertThat(e.getResponse().getBody(String.class)).hasValueSatisfying(body ->
                             assertThat(body).contains("Dữ liệu không hợp lệ / Invalid input", "JSON không đọc được / Malformed JSON"));
                 });
+    }
+
+    /** Waits until the topic holds at least {@code count} records with the key; returns them. */
+    private List<ConsumerRecord<String, String>> awaitRecordsOf(String topic, String key, int count) {
+        List<List<ConsumerRecord<String, String>>> seen = new java.util.ArrayList<>(List.of(List.of()));
+        await().atMost(BOUND).until(() -> {
+            seen.set(0, probe.readAll(topic, BOUND).stream().filter(r -> key.equals(r.key())).toList());
+            return seen.get(0).size() >= count;
+        });
+        return seen.get(0);
+    }
+
+    private void sendCommand(CaseCommand command) throws Exception {
+        producer.send(new ProducerRecord<>(topics.caseCommands().name(), command.caseId(), Json.mapper().writeValueAsBytes(command))).get();
     }
 
     private void send(String key, byte[] value) {

@@ -8,9 +8,14 @@ import io.langnghe.contracts.DeadLetter;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.contracts.Json;
+import io.langnghe.contracts.RoutingRule;
 import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.taxonomy.Taxonomy;
-import io.langnghe.routing.classify.KeywordClassifier;
+import io.langnghe.routing.classify.BlendedClassifier;
+import io.langnghe.routing.classify.ClassifierSettings;
+import io.langnghe.routing.lifecycle.CaseLifecycle;
+import io.langnghe.routing.lifecycle.Deadlines;
+import io.langnghe.routing.lifecycle.WorkingCalendar;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -24,7 +29,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -38,6 +42,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class RoutingTopologyTest {
 
     static final Taxonomy taxonomy = Taxonomy.loadDefault();
+    static final BlendedClassifier classifier = BlendedClassifier.trained(taxonomy, ClassifierSettings.DEFAULTS);
     static final Topics topics = Topics.withPrefix("test");
     static final Instant recordedAt = Instant.parse("2025-09-15T02:00:01Z");
     static final Instant now = Instant.parse("2025-09-15T02:00:05Z");
@@ -46,12 +51,14 @@ class RoutingTopologyTest {
     TestInputTopic<String, byte[]> received;
     TestOutputTopic<String, CaseState> cases;
     TestOutputTopic<String, DeadLetter> deadLetters;
+    TestInputTopic<String, RoutingRule> rules;
 
     @BeforeEach
     void start() {
         StreamsBuilder builder = new StreamsBuilder();
-        RoutingTopology.define(builder, topics, KeywordClassifier.fromTaxonomy(taxonomy), new Router(taxonomy, 0.5),
-                new CaseOpening(Duration.ofDays(10)), Clock.fixed(now, ZoneOffset.UTC));
+        RoutingTopology.define(builder, topics, classifier, new Router(taxonomy, 0.5, 0.2),
+                new CaseOpening(new Deadlines(WorkingCalendar.loadDefault(), 1, 10)), new CaseLifecycle(taxonomy, new Deadlines(WorkingCalendar.loadDefault(), 1, 10)),
+                Clock.fixed(now, ZoneOffset.UTC));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "routing-topology-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -60,6 +67,7 @@ class RoutingTopologyTest {
         cases = driver.createOutputTopic(topics.cases().name(), Serdes.String().deserializer(), topics.cases().valueSerde().deserializer());
         deadLetters = driver.createOutputTopic(topics.feedbackDlq().name(), Serdes.String().deserializer(),
                 topics.feedbackDlq().valueSerde().deserializer());
+        rules = driver.createInputTopic(topics.routingRules().name(), Serdes.String().serializer(), topics.routingRules().valueSerde().serializer());
     }
 
     @AfterEach
@@ -78,7 +86,7 @@ class RoutingTopologyTest {
         // Then
         CaseState routed = cases.readValue();
         assertThat(routed.caseId()).isEqualTo("fb-drain");
-        assertThat(routed.classification()).isEqualTo(new Classification(Category.GIAO_THONG_HA_TANG, 0.94, List.of("cống thoát nước")));
+        assertThat(routed.classification()).isEqualTo(new Classification(Category.GIAO_THONG_HA_TANG, 1.0, List.of("cống thoát nước", "tắc")));
         assertThat(routed.department()).isEqualTo("kinh_te_ha_tang_do_thi");
         assertThat(routed.status()).isEqualTo(CaseStatus.ASSIGNED);
         assertThat(routed.version()).isEqualTo(1);
@@ -102,7 +110,8 @@ class RoutingTopologyTest {
                 .containsExactly(petition.trackingCode(), "fb-7", petition.channel(), petition.text(),
                         "tdp-07", petition.address(), petition.contact(), petition.receivedAt());
         assertThat(routed).extracting(CaseState::createdAt, CaseState::updatedAt, CaseState::dueAt)
-                .containsExactly(recordedAt, recordedAt, recordedAt.plus(Duration.ofDays(10)));
+                // opened on a Monday: one working day to acknowledge
+                .containsExactly(recordedAt, recordedAt, Instant.parse("2025-09-16T02:00:01Z"));
     }
 
     @Test
@@ -129,14 +138,38 @@ class RoutingTopologyTest {
     }
 
     @Test
-    void sendsUnsurePetitionsToTheTriageDeskWithTheReason() {
-        // Given two problems of two categories, one word each; When it is read
-        petitions(feedback().id("fb-mixed").text("Rác và trộm").build());
+    void routesByTheRulesAsTheyStandWhenThePetitionArrives() {
+        // Given a rule: karaoke in tdp-13 goes to the police
+        rules.pipeInput("tdp-13-karaoke", new RoutingRule(RoutingRule.SCHEMA_VERSION, "tdp-13-karaoke", Category.MOI_TRUONG,
+                "tdp-13", List.of("karaoke"), "cong_an", 0));
+
+        // When petitions arrive, before and after the rule is removed
+        petitions(
+                feedback().id("fb-1").area("tdp-13").text("Quán karaoke hát ồn ào đến 12 giờ đêm").build(),
+                feedback().id("fb-2").area("tdp-01").text("Quán karaoke hát ồn ào đến 12 giờ đêm").build());   // another area
+        rules.pipeInput("tdp-13-karaoke", null);
+        petitions(feedback().id("fb-3").area("tdp-13").text("Quán karaoke hát ồn ào đến 12 giờ đêm").build());
+
+        // Then
+        assertThat(cases.readValuesToList())
+                .extracting(CaseState::caseId, CaseState::department, c -> c.history().get(0).note())
+                .containsExactly(
+                        tuple("fb-1", "cong_an", "→ cong_an (moi_truong; quy tắc / rule tdp-13-karaoke)"),
+                        tuple("fb-2", "kinh_te_ha_tang_do_thi", "→ kinh_te_ha_tang_do_thi (moi_truong)"),
+                        tuple("fb-3", "kinh_te_ha_tang_do_thi", "→ kinh_te_ha_tang_do_thi (moi_truong)"));
+    }
+
+    @Test
+    void sendsUnsurePetitionsToTheTriageDeskWithBothCandidates() {
+        // Given a school without power: education or electricity? When it is read
+        petitions(feedback().id("fb-mixed").text("trường học mất điện").build());
 
         // Then
         CaseState routed = cases.readValue();
         assertThat(routed.department()).isEqualTo("van_phong");
-        assertThat(routed.history().get(0).note()).isEqualTo("→ van_phong (moi_truong; độ tin cậy thấp / low confidence 0.30)");
+        assertThat(routed.classification().reasons()).containsExactly("dien_nuoc 0.48: mất điện", "giao_duc 0.44: trường học");
+        assertThat(routed.history().get(0).note())
+                .isEqualTo("→ van_phong (chưa chắc / unsure: dien_nuoc 0.48: mất điện | giao_duc 0.44: trường học)");
     }
 
     @Test

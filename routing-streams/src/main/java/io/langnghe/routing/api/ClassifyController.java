@@ -2,11 +2,11 @@ package io.langnghe.routing.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.langnghe.access.Roles;
-import io.langnghe.contracts.Classification;
 import io.langnghe.contracts.Json;
 import io.langnghe.routing.Router;
-import io.langnghe.routing.Routing;
+import io.langnghe.routing.ClassifyAnswer;
 import io.langnghe.routing.classify.Classifier;
+import io.langnghe.routing.rules.LiveRules;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -16,7 +16,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
  * {@code POST /api/classify}: what the stream would decide for one text, with the same classifier
@@ -30,10 +29,12 @@ class ClassifyController {
 
     private final Classifier classifier;
     private final Router router;
+    private final LiveRules rules;
 
-    ClassifyController(Classifier classifier, Router router) {
+    ClassifyController(Classifier classifier, Router router, LiveRules rules) {
         this.classifier = classifier;
         this.router = router;
+        this.rules = rules;
     }
 
     // The body is read here, not bound by the framework, so malformed JSON gets the same bilingual problem.
@@ -57,13 +58,6 @@ class ClassifyController {
         if (text.length() > MAX_TEXT_LENGTH) {
             return Problem.invalid("text", "Nội dung dài quá " + MAX_TEXT_LENGTH + " ký tự", "text is longer than " + MAX_TEXT_LENGTH + " characters");
         }
-        Classification classification = classifier.classify(text);
-        Routing routing = router.route(classification);
-        return HttpResponse.ok(new ClassifyResponse(classification.category().code(), routing.department(),
-                classification.confidence(), classification.reasons(), routing.triaged()));
-    }
-
-    /** @param triaged the confidence was below the threshold, so the triage desk takes it */
-    record ClassifyResponse(String category, String department, double confidence, List<String> reasons, boolean triaged) {
+        return HttpResponse.ok(ClassifyAnswer.of(router.route(classifier.rank(text), null, text, rules.all())));
     }
 }

@@ -20,4 +20,14 @@ record Problem(String type, String title, int status, String detail, List<FieldE
                 message, List.of(new FieldError(field, message)));
         return HttpResponse.<Problem>status(HttpStatus.BAD_REQUEST).contentType(PROBLEM_JSON).body(problem);
     }
+
+    /** Several problems, each "field: vi / en". */
+    static HttpResponse<Problem> invalid(List<String> problems) {
+        List<FieldError> errors = problems.stream()
+                .map(problem -> new FieldError(problem.substring(0, problem.indexOf(':')), problem.substring(problem.indexOf(':') + 1).strip()))
+                .toList();
+        Problem problem = new Problem("about:blank", "Dữ liệu không hợp lệ / Invalid input", HttpStatus.BAD_REQUEST.getCode(),
+                String.join("; ", problems), errors);
+        return HttpResponse.<Problem>status(HttpStatus.BAD_REQUEST).contentType(PROBLEM_JSON).body(problem);
+    }
 }

@@ -1,7 +1,6 @@
 package io.langnghe.routing.classify;
 
 import io.langnghe.contracts.Category;
-import io.langnghe.contracts.Classification;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.text.VietnameseText;
 
@@ -57,24 +56,49 @@ public final class KeywordClassifier implements Classifier {
     }
 
     @Override
-    public Classification classify(String text) {
+    public Ranking rank(String text) {
+        Map<Category, LexiconHits> hits = hits(text);
+        if (hits.isEmpty()) {
+            return new Ranking(List.of(new Candidate(Category.KHAC, 0.0, List.of())));
+        }
+        int total = hits.values().stream().mapToInt(LexiconHits::score).sum();
+        List<Candidate> candidates = hits.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<Category, LexiconHits>>comparingInt(e -> e.getValue().score())
+                        .thenComparingInt(e -> e.getValue().longest())
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder())
+                        .reversed())
+                .map(e -> new Candidate(e.getKey(), confidence(e.getValue().score(), total), e.getValue().phrases()))
+                .toList();
+        return new Ranking(candidates);
+    }
+
+    private static double confidence(int score, int total) {
+        double confidence = (double) score / total * (1 - Math.pow(DOUBT_LEFT_PER_SYLLABLE, score));
+        return Math.round(confidence * 100) / 100.0;
+    }
+
+    /** The lexicon's phrases found per category, once DESIGN.md's boundaries have been applied. */
+    public Map<Category, LexiconHits> hits(String text) {
+        return hits(Syllable.of(text));
+    }
+
+    Map<Category, LexiconHits> hits(List<Syllable> syllables) {
         Map<Category, Evidence> evidence = new EnumMap<>(Category.class);
-        for (Phrase phrase : lexicon.find(Syllable.of(text))) {
+        for (Phrase phrase : lexicon.find(syllables)) {
             evidence.computeIfAbsent(phrase.category(), c -> new Evidence()).add(phrase);
         }
         applyBoundaries(evidence);
-        if (evidence.isEmpty()) {
-            return new Classification(Category.KHAC, 0.0, List.of());
-        }
-        Map.Entry<Category, Evidence> best = evidence.entrySet().stream()
-                .max(Comparator.<Map.Entry<Category, Evidence>>comparingInt(e -> e.getValue().score)
-                        .thenComparingInt(e -> e.getValue().longest)
-                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                .orElseThrow();
-        int total = evidence.values().stream().mapToInt(e -> e.score).sum();
-        int score = best.getValue().score;
-        double confidence = (double) score / total * (1 - Math.pow(DOUBT_LEFT_PER_SYLLABLE, score));
-        return new Classification(best.getKey(), Math.round(confidence * 100) / 100.0, List.copyOf(best.getValue().phrases));
+        Map<Category, LexiconHits> hits = new EnumMap<>(Category.class);
+        evidence.forEach((category, found) -> hits.put(category, new LexiconHits(found.score, found.longest, List.copyOf(found.phrases))));
+        return hits;
+    }
+
+    /**
+     * @param score   syllables of the phrases found (longer phrases weigh more)
+     * @param longest syllables of the longest phrase
+     * @param phrases as written in the taxonomy
+     */
+    public record LexiconHits(int score, int longest, List<String> phrases) {
     }
 
     private void applyBoundaries(Map<Category, Evidence> evidence) {

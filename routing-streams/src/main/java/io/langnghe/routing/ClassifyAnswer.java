@@ -1,0 +1,17 @@
+package io.langnghe.routing;
+
+import java.util.List;
+
+/**
+ * What {@code POST /api/classify} and {@code ./langnghe classify} answer for one text: the decision
+ * the stream would take.
+ *
+ * @param triaged the classifier was unsure, so the triage desk takes it and the reasons show both candidates
+ */
+public record ClassifyAnswer(String category, String department, double confidence, List<String> reasons, boolean triaged) {
+
+    public static ClassifyAnswer of(Routing routing) {
+        return new ClassifyAnswer(routing.classification().category().code(), routing.department(),
+                routing.classification().confidence(), routing.classification().reasons(), routing.triaged());
+    }
+}

@@ -1,0 +1,50 @@
+package io.langnghe.routing;
+
+import io.langnghe.contracts.Correction;
+import io.langnghe.routing.classify.BlendedClassifier;
+import io.langnghe.routing.classify.LabelledExample;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Teaches the classifier every officer's correction. A global store, so that every instance reads
+ * every correction, whichever partition it came in on; at start the store is restored from the topic
+ * without passing here, so {@link #init} learns what it holds first.
+ */
+final class LearnCorrections implements Processor<String, Correction, Void, Void> {
+
+    static final String STORE = "corrections";
+
+    private final BlendedClassifier classifier;
+    private KeyValueStore<String, Correction> corrections;
+
+    LearnCorrections(BlendedClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        corrections = context.getStateStore(STORE);
+        try (KeyValueIterator<String, Correction> learned = corrections.all()) {
+            learned.forEachRemaining(entry -> learn(entry.value));
+        }
+    }
+
+    @Override
+    public void process(Record<String, Correction> record) {
+        Correction correction = record.value();
+        if (correction == null || correction.text() == null || correction.category() == null) {
+            return;
+        }
+        // keyed by case and time, so that a case corrected twice is two examples
+        corrections.put(record.key() + "@" + correction.at(), correction);
+        learn(correction);
+    }
+
+    private void learn(Correction correction) {
+        classifier.learn(new LabelledExample(correction.text(), correction.category()));
+    }
+}

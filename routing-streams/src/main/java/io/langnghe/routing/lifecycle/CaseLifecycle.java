@@ -1,0 +1,220 @@
+package io.langnghe.routing.lifecycle;
+
+import io.langnghe.access.Roles;
+import io.langnghe.contracts.CaseCommand;
+import io.langnghe.contracts.CaseCommand.Type;
+import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.CaseStatus;
+import io.langnghe.contracts.Category;
+import io.langnghe.contracts.Classification;
+import io.langnghe.contracts.Correction;
+import io.langnghe.contracts.HistoryEntry;
+import io.langnghe.contracts.taxonomy.DepartmentInfo;
+import io.langnghe.contracts.taxonomy.Taxonomy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.langnghe.contracts.CaseStatus.ACKNOWLEDGED;
+import static io.langnghe.contracts.CaseStatus.ANSWERED;
+import static io.langnghe.contracts.CaseStatus.ASSIGNED;
+import static io.langnghe.contracts.CaseStatus.CLOSED;
+import static io.langnghe.contracts.CaseStatus.IN_PROGRESS;
+import static io.langnghe.contracts.CaseStatus.MERGED;
+import static io.langnghe.contracts.CaseStatus.REJECTED;
+import static io.langnghe.contracts.CaseStatus.REOPENED;
+import static io.langnghe.contracts.CaseStatus.RESOLVED;
+
+/**
+ * The life of a case, as a table: each command applies from some states and leads to one.
+ * <pre>
+ *   acknowledge       assigned, reopened                          → acknowledged
+ *   start             assigned, acknowledged, reopened            → in_progress
+ *   answer (text)     acknowledged, in_progress, reopened         → answered   (the public answer)
+ *   resolve           in_progress, answered                       → resolved
+ *   reassign (dept)   assigned, acknowledged, in_progress, reopened → assigned to that department
+ *                     (the same department, if it corrects the category)
+ *   return_to_triage  (same)                                      → assigned to the triage desk
+ *   reject (reason)   (same)                                      → rejected
+ *   merge (target)    (same)                                      → merged
+ *   reopen            answered, resolved, closed, rejected        → reopened
+ * </pre>
+ * An officer acts only on the cases of their own department; a leader steers (reassign, return to
+ * triage, reopen, merge) but does not answer for a department. Anything else is refused with a
+ * reason and the case stays as it was. Every accepted command adds one to the version and one line
+ * to the history.
+ */
+public final class CaseLifecycle {
+
+    private static final Set<CaseStatus> STEERABLE = EnumSet.of(ASSIGNED, ACKNOWLEDGED, IN_PROGRESS, REOPENED);
+    private static final Map<Type, Set<CaseStatus>> APPLIES_FROM = new EnumMap<>(Map.of(
+            Type.ACKNOWLEDGE, EnumSet.of(ASSIGNED, REOPENED),
+            Type.START, EnumSet.of(ASSIGNED, ACKNOWLEDGED, REOPENED),
+            Type.ANSWER, EnumSet.of(ACKNOWLEDGED, IN_PROGRESS, REOPENED),
+            Type.RESOLVE, EnumSet.of(IN_PROGRESS, ANSWERED),
+            Type.REASSIGN, STEERABLE,
+            Type.RETURN_TO_TRIAGE, STEERABLE,
+            Type.REJECT, STEERABLE,
+            Type.MERGE, STEERABLE,
+            Type.REOPEN, EnumSet.of(ANSWERED, RESOLVED, CLOSED, REJECTED)));
+    private static final Set<Type> LEADER_MAY = EnumSet.of(Type.REASSIGN, Type.RETURN_TO_TRIAGE, Type.REOPEN, Type.MERGE);
+
+    private final Taxonomy taxonomy;
+    private final Deadlines deadlines;
+
+    public CaseLifecycle(Taxonomy taxonomy, Deadlines deadlines) {
+        this.taxonomy = taxonomy;
+        this.deadlines = deadlines;
+    }
+
+    public Decision decide(CaseState current, CaseCommand command, Instant at) {
+        if (current == null) {
+            return Decision.refused("Không tìm thấy hồ sơ " + command.caseId(), "There is no case " + command.caseId());
+        }
+        Optional<Decision> refusal = mayAct(current, command);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        if (!APPLIES_FROM.get(command.type()).contains(current.status())) {
+            return Decision.refused(
+                    "Không thể " + command.type().code() + " hồ sơ đang ở trạng thái " + current.status().code(),
+                    "Cannot " + command.type().code() + " a case that is " + current.status().code());
+        }
+        return switch (command.type()) {
+            case ACKNOWLEDGE -> moved(current, command, at, ACKNOWLEDGED);
+            case START -> moved(current, command, at, IN_PROGRESS);
+            case ANSWER -> answered(current, command, at);
+            case RESOLVE -> moved(current, command, at, RESOLVED);
+            case REASSIGN -> reassigned(current, command, at);
+            case RETURN_TO_TRIAGE -> returnedToTriage(current, command, at);
+            case REJECT -> rejected(current, command, at);
+            case MERGE -> merged(current, command, at);
+            case REOPEN -> reopened(current, command, at);
+        };
+    }
+
+    private Optional<Decision> mayAct(CaseState current, CaseCommand command) {
+        CaseCommand.Actor actor = command.actor();
+        if (actor == null || actor.role() == null) {
+            return Optional.of(Decision.refused("Lệnh không ghi người thực hiện", "The command names no actor"));
+        }
+        if (actor.role().equals(Roles.OFFICER)) {
+            if (!current.department().equals(actor.department())) {
+                return Optional.of(Decision.refused(
+                        "Hồ sơ thuộc " + current.department() + ", không thuộc phòng của cán bộ (" + actor.department() + ")",
+                        "The case belongs to " + current.department() + ", not to the officer's department (" + actor.department() + ")"));
+            }
+            return Optional.empty();
+        }
+        if (actor.role().equals(Roles.LEADER) && LEADER_MAY.contains(command.type())) {
+            return Optional.empty();
+        }
+        return Optional.of(Decision.refused(
+                "Vai trò " + actor.role() + " không được " + command.type().code() + " hồ sơ",
+                "The role " + actor.role() + " may not " + command.type().code() + " a case"));
+    }
+
+    private Decision moved(CaseState current, CaseCommand command, Instant at, CaseStatus status) {
+        return Decision.accepted(next(current, command, at, status, current.department(), current.classification(),
+                current.publicAnswer(), deadlines.dueAfter(current, status, at), command.text()), null);
+    }
+
+    private Decision answered(CaseState current, CaseCommand command, Instant at) {
+        if (isBlank(command.text())) {
+            return Decision.refused("Hãy viết câu trả lời gửi người dân", "An answer needs the text for the resident");
+        }
+        return Decision.accepted(next(current, command, at, ANSWERED, current.department(), current.classification(),
+                command.text().strip(), deadlines.dueAfter(current, ANSWERED, at), null), null);
+    }
+
+    private Decision rejected(CaseState current, CaseCommand command, Instant at) {
+        if (isBlank(command.text())) {
+            return Decision.refused("Hãy ghi lý do từ chối và cơ quan có thẩm quyền", "A rejection needs the reason and the competent body");
+        }
+        return moved(current, command, at, REJECTED);
+    }
+
+    private Decision merged(CaseState current, CaseCommand command, Instant at) {
+        if (isBlank(command.targetCaseId()) || command.targetCaseId().equals(current.caseId())) {
+            return Decision.refused("Hãy chọn một hồ sơ khác để gộp vào", "A merge needs another case to merge into");
+        }
+        return Decision.accepted(next(current, command, at, MERGED, current.department(), current.classification(),
+                current.publicAnswer(), null, "→ " + command.targetCaseId()), null);
+    }
+
+    private Decision reopened(CaseState current, CaseCommand command, Instant at) {
+        return moved(current, command, at, REOPENED);
+    }
+
+    private Decision returnedToTriage(CaseState current, CaseCommand command, Instant at) {
+        String triage = taxonomy.triageDepartment();
+        if (current.department().equals(triage)) {
+            return Decision.refused("Hồ sơ đã ở bộ phận phân loại", "The case is already at the triage desk");
+        }
+        return Decision.accepted(next(current, command, at, ASSIGNED, triage, current.classification(),
+                current.publicAnswer(), deadlines.dueAfter(current, ASSIGNED, at), note(command.text(), "→ " + triage)), null);
+    }
+
+    private Decision reassigned(CaseState current, CaseCommand command, Instant at) {
+        Optional<DepartmentInfo> target = isBlank(command.department()) ? Optional.empty() : taxonomy.department(command.department());
+        if (target.isEmpty()) {
+            return Decision.refused("Không có phòng ban " + command.department(), "There is no department " + command.department());
+        }
+        Category category = categoryOf(command, target.get());
+        // Within the same department a reassignment can still correct the category.
+        if (target.get().code().equals(current.department()) && (category == null || category == current.category())) {
+            return Decision.refused("Hồ sơ đã thuộc " + current.department(), "The case already belongs to " + current.department());
+        }
+        if (isBlank(command.text())) {
+            return Decision.refused("Hãy ghi lý do chuyển", "A reassignment needs the reason");
+        }
+        if (category != null && !target.get().categories().contains(category) && !target.get().triage()) {
+            return Decision.refused(target.get().code() + " không phụ trách lĩnh vực " + category.code(),
+                    target.get().code() + " does not take " + category.code());
+        }
+        Classification classification = current.classification();
+        Correction correction = null;
+        if (category != null) {
+            classification = new Classification(category, 1.0, List.of("cán bộ xác định / set by " + command.actor().username()));
+            if (category != current.category()) {
+                correction = new Correction(Correction.SCHEMA_VERSION, current.caseId(), current.text(), category,
+                        current.category(), command.actor().username(), at);
+            }
+        }
+        return Decision.accepted(next(current, command, at, ASSIGNED, target.get().code(), classification,
+                current.publicAnswer(), deadlines.dueAfter(current, ASSIGNED, at),
+                note(command.text(), "→ " + target.get().code() + (category == null ? "" : " (" + category.code() + ")"))), correction);
+    }
+
+    /** The category the officer named, or the only one the target department takes. */
+    private static Category categoryOf(CaseCommand command, DepartmentInfo target) {
+        if (command.category() != null) {
+            return command.category();
+        }
+        return target.categories().size() == 1 && !target.triage() ? target.categories().get(0) : null;
+    }
+
+    private static CaseState next(CaseState c, CaseCommand command, Instant at, CaseStatus status, String department,
+                                  Classification classification, String publicAnswer, Instant dueAt, String note) {
+        long version = c.version() + 1;
+        List<HistoryEntry> history = new ArrayList<>(c.history());
+        history.add(new HistoryEntry(version, at, command.actor().username(), command.type().code(), status, note));
+        return new CaseState(c.schemaVersion(), c.caseId(), version, c.trackingCode(), c.feedbackId(), c.channel(), c.text(),
+                c.area(), c.address(), c.contact(), c.batchId(), classification, department, status, c.receivedAt(),
+                c.createdAt(), at, dueAt, publicAnswer, List.copyOf(history));
+    }
+
+    private static String note(String reason, String what) {
+        return isBlank(reason) ? what : what + ": " + reason.strip();
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+}

@@ -1,0 +1,348 @@
+package io.langnghe.routing;
+
+import io.langnghe.contracts.CaseCommand;
+import io.langnghe.contracts.CaseCommand.Type;
+import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.CaseStatus;
+import io.langnghe.contracts.Category;
+import io.langnghe.contracts.CommandResult;
+import io.langnghe.contracts.Correction;
+import io.langnghe.contracts.DeadLetter;
+import io.langnghe.contracts.FeedbackReceived;
+import io.langnghe.contracts.HistoryEntry;
+import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.routing.classify.BlendedClassifier;
+import io.langnghe.routing.classify.ClassifierSettings;
+import io.langnghe.routing.classify.Corpus;
+import io.langnghe.routing.classify.LabelledExample;
+import io.langnghe.routing.lifecycle.CaseLifecycle;
+import io.langnghe.routing.lifecycle.Deadlines;
+import io.langnghe.routing.lifecycle.WorkingCalendar;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static io.langnghe.routing.TestCommand.actor;
+import static io.langnghe.routing.TestCommand.command;
+import static io.langnghe.routing.TestFeedback.feedback;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** The case lifecycle through the topology: commands in, case states and command results out. */
+class CaseLifecycleTopologyTest {
+
+    static final Taxonomy taxonomy = Taxonomy.loadDefault();
+    static final List<LabelledExample> corpus = Corpus.load(Corpus.TRAINING);
+    static final Topics topics = Topics.withPrefix("test");
+    static final Instant openedAt = Instant.parse("2025-09-15T02:00:01Z");
+    static final Instant commandAt = Instant.parse("2025-09-15T04:00:00Z");
+    static final Deadlines deadlines = new Deadlines(WorkingCalendar.loadDefault(), 1, 10);
+
+    /** The commands that bring the drain case (kinh_te_ha_tang_do_thi) from assigned to each state. */
+    static final Map<String, List<Type>> PATH_TO = Map.of(
+            "assigned", List.of(),
+            "acknowledged", List.of(Type.ACKNOWLEDGE),
+            "in_progress", List.of(Type.ACKNOWLEDGE, Type.START),
+            "answered", List.of(Type.ACKNOWLEDGE, Type.START, Type.ANSWER),
+            "resolved", List.of(Type.ACKNOWLEDGE, Type.START, Type.ANSWER, Type.RESOLVE),
+            "reopened", List.of(Type.ACKNOWLEDGE, Type.START, Type.ANSWER, Type.RESOLVE, Type.REOPEN),
+            "rejected", List.of(Type.REJECT),
+            "merged", List.of(Type.MERGE));
+
+    BlendedClassifier classifier;
+    TopologyTestDriver driver;
+    TestInputTopic<String, byte[]> received;
+    TestInputTopic<String, byte[]> commands;
+    TestOutputTopic<String, CaseState> cases;
+    TestOutputTopic<String, CommandResult> results;
+    TestOutputTopic<String, Correction> corrections;
+    TestOutputTopic<String, DeadLetter> deadLetters;
+
+    @BeforeEach
+    void start() {
+        // a classifier per test: corrections teach it
+        classifier = BlendedClassifier.trained(taxonomy, ClassifierSettings.DEFAULTS, corpus);
+        StreamsBuilder builder = new StreamsBuilder();
+        RoutingTopology.define(builder, topics, classifier, new Router(taxonomy, 0.5, 0.2), new CaseOpening(deadlines),
+                new CaseLifecycle(taxonomy, deadlines), Clock.fixed(commandAt, ZoneOffset.UTC));
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "case-lifecycle-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(builder.build(), config);
+        received = driver.createInputTopic(topics.feedbackReceived().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        commands = driver.createInputTopic(topics.caseCommands().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        cases = driver.createOutputTopic(topics.cases().name(), Serdes.String().deserializer(), topics.cases().valueSerde().deserializer());
+        results = driver.createOutputTopic(topics.caseCommandResults().name(), Serdes.String().deserializer(),
+                topics.caseCommandResults().valueSerde().deserializer());
+        corrections = driver.createOutputTopic(topics.classifierCorrections().name(), Serdes.String().deserializer(),
+                topics.classifierCorrections().valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic(topics.feedbackDlq().name(), Serdes.String().deserializer(),
+                topics.feedbackDlq().valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @ParameterizedTest(name = "{0} + {1} by {2} → {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # given        | command          | by                     | then status  | refused because (en)
+            assigned       | acknowledge      | officer                | acknowledged |
+            reopened       | acknowledge      | officer                | acknowledged |                                             # the resident came back
+            acknowledged   | acknowledge      | officer                | acknowledged | Cannot acknowledge a case that is acknowledged
+            assigned       | start            | officer                | in_progress  |                                             # acknowledging is optional
+            acknowledged   | start            | officer                | in_progress  |
+            acknowledged   | answer           | officer                | answered     |
+            in_progress    | answer           | officer                | answered     |
+            assigned       | answer           | officer                | assigned     | Cannot answer a case that is assigned       # acknowledge first
+            in_progress    | resolve          | officer                | resolved     |
+            answered       | resolve          | officer                | resolved     |
+            resolved       | resolve          | officer                | resolved     | Cannot resolve a case that is resolved
+            acknowledged   | resolve          | officer                | acknowledged | Cannot resolve a case that is acknowledged
+            assigned       | reassign         | officer                | assigned     |                                             # to cong_an
+            resolved       | reassign         | officer                | resolved     | Cannot reassign a case that is resolved
+            assigned       | return_to_triage | officer                | assigned     |                                             # to van_phong
+            in_progress    | reject           | officer                | rejected     |
+            resolved       | reject           | officer                | resolved     | Cannot reject a case that is resolved
+            assigned       | merge            | officer                | merged       |
+            merged         | acknowledge      | officer                | merged       | Cannot acknowledge a case that is merged
+            answered       | reopen           | officer                | reopened     |
+            resolved       | reopen           | leader                 | reopened     |
+            rejected       | reopen           | officer                | reopened     |
+            assigned       | reopen           | officer                | assigned     | Cannot reopen a case that is assigned
+            assigned       | acknowledge      | officer:cong_an        | assigned     | The case belongs to kinh_te_ha_tang_do_thi, not to the officer's department (cong_an)
+            resolved       | reopen           | officer:van_hoa_xa_hoi | resolved     | The case belongs to kinh_te_ha_tang_do_thi, not to the officer's department (van_hoa_xa_hoi)
+            assigned       | reassign         | leader                 | assigned     |                                             # a leader steers
+            assigned       | answer           | leader                 | assigned     | The role LEADER may not answer a case       # but does not answer
+            assigned       | acknowledge      | operator               | assigned     | The role OPERATOR may not acknowledge a case
+            """)
+    void followsTheLifecycleTable(String given, String type, String by, String status, String refusedBecauseAndComment) {
+        String refusedBecause = refusedBecauseAndComment == null ? "" : refusedBecauseAndComment.replaceAll("\\s*#.*", "");
+        // Given the drain case, brought to the state
+        CaseState before = caseIn(given);
+
+        // When
+        commands(commandOf(Type.valueOf(type.toUpperCase())).by(actor(by)).build());
+
+        // Then
+        CommandResult result = results.readValue();
+        if (refusedBecause.isEmpty()) {
+            assertThat(result.accepted()).as("accepted").isTrue();
+            CaseState after = cases.readValue();
+            assertThat(after.status().code()).isEqualTo(status);
+            assertThat(after.version()).isEqualTo(before.version() + 1);
+            assertThat(after.history()).hasSize(before.history().size() + 1).startsWith(before.history().toArray(HistoryEntry[]::new));
+            assertThat(after.history().get(after.history().size() - 1))
+                    .extracting(HistoryEntry::version, HistoryEntry::at, HistoryEntry::actor, HistoryEntry::action, e -> e.status().code())
+                    .containsExactly(after.version(), commandAt, actor(by).username(), type, status);
+            assertThat(result.caseVersion()).isEqualTo(after.version());
+        } else {
+            assertThat(result.accepted()).as("accepted").isFalse();
+            assertThat(result.reason().en()).isEqualTo(refusedBecause);
+            assertThat(result.reason().vi()).isNotBlank();
+            assertThat(result.caseVersion()).isEqualTo(before.version());
+            assertThat(cases.isEmpty()).as("the case is unchanged, so nothing is published").isTrue();
+            assertThat(before.status().code()).isEqualTo(status);
+        }
+    }
+
+    @Test
+    void countsDeadlinesInWorkingDaysAcrossTet() {
+        // Given a petition on the Friday before Tết 2026 (10:00 in Hà Nội), off from 14 to 22 February
+        Instant friday = Instant.parse("2026-02-13T03:00:00Z");
+        received.pipeInput(new TestRecord<>("fb-tet", json(feedback().id("fb-tet").build()), friday));
+
+        // When the department acknowledges it on the first working day after Tết
+        Instant monday = Instant.parse("2026-02-23T02:00:00Z");
+        commands.pipeInput(new TestRecord<>("fb-tet", json(command(Type.ACKNOWLEDGE).caseId("fb-tet").build()), monday));
+
+        // Then acknowledging was due on that Monday, and resolving is due 10 working days after the Friday
+        assertThat(cases.readValuesToList()).extracting(CaseState::status, CaseState::dueAt).containsExactly(
+                tuple(CaseStatus.ASSIGNED, Instant.parse("2026-02-23T03:00:00Z")),
+                tuple(CaseStatus.ACKNOWLEDGED, Instant.parse("2026-03-06T03:00:00Z")));
+    }
+
+    @Test
+    void keepsTheAnswerForTheResident() {
+        caseIn("in_progress");
+
+        commands(command(Type.ANSWER).text("Đã nạo vét cống ngày 16/9.").build());
+
+        CaseState answered = cases.readValue();
+        assertThat(answered.publicAnswer()).isEqualTo("Đã nạo vét cống ngày 16/9.");
+        assertThat(answered.updatedAt()).isEqualTo(commandAt);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            answer without text      | An answer needs the text for the resident
+            reject without a reason  | A rejection needs the reason and the competent body
+            reassign to nowhere      | There is no department phong_ma
+            reassign without reason  | A reassignment needs the reason
+            merge into itself        | A merge needs another case to merge into
+            """)
+    void refusesCommandsThatLackWhatTheyNeed(String what, String reason) {
+        caseIn("acknowledged");
+        CaseCommand command = switch (what) {
+            case "answer without text" -> command(Type.ANSWER).text("  ").build();
+            case "reject without a reason" -> command(Type.REJECT).build();
+            case "reassign to nowhere" -> command(Type.REASSIGN).department("phong_ma").text("?").build();
+            case "reassign without reason" -> command(Type.REASSIGN).department("cong_an").build();
+            default -> command(Type.MERGE).target("fb-1").build();
+        };
+
+        commands(command);
+
+        assertThat(results.readValue()).extracting(CommandResult::accepted, r -> r.reason().en()).containsExactly(false, reason);
+        assertThat(cases.isEmpty()).isTrue();
+    }
+
+    @Test
+    void refusesACommandOnACaseItDoesNotKnow() {
+        commands(command(Type.ACKNOWLEDGE).caseId("fb-unknown").build());
+
+        assertThat(results.readValue()).extracting(CommandResult::caseId, CommandResult::accepted, CommandResult::caseVersion, r -> r.reason().en())
+                .containsExactly("fb-unknown", false, 0L, "There is no case fb-unknown");
+    }
+
+    @Test
+    void movesAReassignedCaseToTheOtherDepartmentWithAFreshDeadline() {
+        caseIn("acknowledged");
+
+        commands(command(Type.REASSIGN).department("van_hoa_xa_hoi").category(Category.CHINH_SACH_XA_HOI)
+                .text("Hộ nghèo xin hỗ trợ, không phải hạ tầng").build());
+
+        CaseState moved = cases.readValue();
+        assertThat(moved).extracting(CaseState::department, CaseState::status, CaseState::category, CaseState::dueAt)
+                .containsExactly("van_hoa_xa_hoi", CaseStatus.ASSIGNED, Category.CHINH_SACH_XA_HOI, Instant.parse("2025-09-16T04:00:00Z"));
+        assertThat(moved.history().get(moved.history().size() - 1).note())
+                .isEqualTo("→ van_hoa_xa_hoi (chinh_sach_xa_hoi): Hộ nghèo xin hỗ trợ, không phải hạ tầng");
+    }
+
+    @Test
+    void refusesToReassignToADepartmentThatDoesNotTakeTheCategory() {
+        caseIn("assigned");
+
+        commands(command(Type.REASSIGN).department("cong_an").category(Category.GIAO_DUC).text("?").build());
+
+        assertThat(results.readValue().reason().en()).isEqualTo("cong_an does not take giao_duc");
+    }
+
+    @Test
+    void correctsTheCategoryWithinTheSameDepartment() {
+        caseIn("assigned");
+
+        commands(command(Type.REASSIGN).department("kinh_te_ha_tang_do_thi").category(Category.MOI_TRUONG).text("Rác ứ đọng").build());
+
+        assertThat(cases.readValue()).extracting(CaseState::department, CaseState::category)
+                .containsExactly("kinh_te_ha_tang_do_thi", Category.MOI_TRUONG);
+        assertThat(corrections.readValue()).extracting(Correction::category, Correction::from)
+                .containsExactly(Category.MOI_TRUONG, Category.GIAO_THONG_HA_TANG);
+    }
+
+    @Test
+    void turnsAnOfficersReassignmentIntoACorrectionThatTheClassifierLearns() {
+        // Given a petition about a group leader's fund, which the corpus reads as a school's (hiệu trưởng, quỹ)
+        String text = "Tổ trưởng thu quỹ không minh bạch, đề nghị kiểm tra";
+        petitions(feedback().id("fb-1").text(text).build());
+        CaseState routed = cases.readValue();
+        assertThat(routed.category()).isEqualTo(Category.GIAO_DUC);
+
+        // When its officer hands it to the administrative centre (which takes hanh_chinh only)
+        commands(command(Type.REASSIGN).by(TestCommand.officerOf(routed.department())).department("hanh_chinh_cong")
+                .text("Cán bộ tổ dân phố, không phải trường học").build());
+
+        // Then it is a labelled example, and the next such petition is read as administrative, no longer as a school's
+        // (after one example the classifier is still unsure, so the triage desk sees it with both candidates)
+        assertThat(corrections.readValuesToList()).extracting(Correction::caseId, Correction::text, Correction::category, Correction::from)
+                .containsExactly(tuple("fb-1", text, Category.HANH_CHINH, Category.GIAO_DUC));
+        cases.readValuesToList();
+        petitions(feedback().id("fb-2").text("Tổ trưởng tổ dân phố thu quỹ không minh bạch").build());
+        assertThat(cases.readValue()).extracting(CaseState::category, CaseState::department)
+                .containsExactly(Category.HANH_CHINH, "van_phong");
+    }
+
+    @Test
+    void setsAsideACommandItCannotRead() {
+        commands.pipeInput(new TestRecord<>("fb-1", "{\"type\":\"fly\"}".getBytes(StandardCharsets.UTF_8), commandAt));
+        commands.pipeInput(new TestRecord<>("fb-9", json(command(Type.ACKNOWLEDGE).build()), commandAt));
+
+        List<DeadLetter> letters = deadLetters.readValuesToList();
+        assertThat(letters).extracting(DeadLetter::sourceTopic).containsOnly("test.case.commands.v1");
+        assertThat(letters).extracting(DeadLetter::error).satisfiesExactly(
+                error -> assertThat(error).startsWith("not a CaseCommand").contains("unknown command: fly"),
+                error -> assertThat(error).isEqualTo("the record key fb-9 is not the caseId fb-1"));
+        assertThat(results.isEmpty()).isTrue();
+    }
+
+    @Test
+    void doesNotReopenACaseWhenItsPetitionIsReplayed() {
+        caseIn("acknowledged");
+
+        petitions(feedback().id("fb-1").build());
+
+        assertThat(cases.isEmpty()).isTrue();
+    }
+
+    /** Opens the drain case and drives it to the state; returns the case as it then stands, outputs drained. */
+    private CaseState caseIn(String status) {
+        petitions(feedback().id("fb-1").build());
+        for (Type step : PATH_TO.get(status)) {
+            commands(commandOf(step).build());
+        }
+        List<CaseState> states = cases.readValuesToList();
+        results.readValuesToList();
+        CaseState now = states.get(states.size() - 1);
+        assertThat(now.status().code()).isEqualTo(status);
+        return now;
+    }
+
+    /** A valid command of the type, with what it needs. */
+    private static TestCommand commandOf(Type type) {
+        TestCommand command = command(type);
+        return switch (type) {
+            case ANSWER -> command.text("Đã cử người xuống kiểm tra và nạo vét.");
+            case REJECT -> command.text("Không thuộc thẩm quyền phường: do Công ty thoát nước tỉnh xử lý.");
+            case REASSIGN -> command.department("cong_an").text("Chuyển công an");
+            case MERGE -> command.target("fb-0");
+            default -> command;
+        };
+    }
+
+    private void petitions(FeedbackReceived... petitions) {
+        Arrays.stream(petitions).forEach(p -> received.pipeInput(new TestRecord<>(p.feedbackId(),
+                topics.feedbackReceived().valueSerde().serializer().serialize("", p), openedAt)));
+    }
+
+    private void commands(CaseCommand command) {
+        commands.pipeInput(new TestRecord<>(command.caseId(), json(command), commandAt));
+    }
+
+    private static byte[] json(FeedbackReceived petition) {
+        return topics.feedbackReceived().valueSerde().serializer().serialize("", petition);
+    }
+
+    private static byte[] json(CaseCommand command) {
+        return topics.caseCommands().valueSerde().serializer().serialize("", command);
+    }
+}

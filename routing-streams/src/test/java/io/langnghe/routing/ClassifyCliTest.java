@@ -1,0 +1,37 @@
+package io.langnghe.routing;
+
+import io.langnghe.contracts.taxonomy.Taxonomy;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClassifyCliTest {
+
+    static final Taxonomy taxonomy = Taxonomy.loadDefault();
+
+    @Test
+    void answersEachJsonLineWithTheStreamsDecision() throws Exception {
+        ClassifyCli cli = new ClassifyCli(RoutingTopologyTest.classifier, new Router(taxonomy,
+                RoutingSettings.DEFAULTS.triageBelowConfidence(), RoutingSettings.DEFAULTS.triageWithinMargin()));
+        StringWriter out = new StringWriter();
+
+        cli.run(new StringReader("""
+                {"text": "Cống thoát nước trước nhà số 12 ngõ 5 bị tắc, mùi hôi bốc lên"}
+                not json
+
+                {"text": "nha e mat nc 2 ngay r ko ai den sua"}
+                {"other": 1}
+                """), out);
+
+        assertThat(out.toString().lines()).containsExactly(
+                "{\"category\":\"giao_thong_ha_tang\",\"department\":\"kinh_te_ha_tang_do_thi\",\"confidence\":1.0,"
+                        + "\"reasons\":[\"cống thoát nước\",\"tắc\"],\"triaged\":false}",
+                "{\"error\":\"JSON không đọc được / Malformed JSON\"}",
+                "{\"category\":\"dien_nuoc\",\"department\":\"kinh_te_ha_tang_do_thi\",\"confidence\":0.6,"
+                        + "\"reasons\":[\"mat nc\"],\"triaged\":false}",
+                "{\"error\":\"Thiếu nội dung phản ánh / text is required\"}");
+    }
+}
