@@ -133,6 +133,14 @@ class PublicEndpointsTest implements TestPropertyProvider {
     }
 
     @Test
+    void theApiIsDescribedInOpenApi() {
+        String description = client.toBlocking().retrieve(HttpRequest.GET("/swagger/search.yml"), String.class);
+
+        assertThat(description).startsWith("openapi: 3")
+                .contains("/api/cases/{caseId}/actions:", "/api/queue:", "/api/trends:", "/api/departments/performance:", "/api/track/{trackingCode}:");
+    }
+
+    @Test
     void healthIsUpWithElasticsearchAndKafka() {
         JsonNode health = client.toBlocking().retrieve(HttpRequest.GET("/health"), JsonNode.class);
 

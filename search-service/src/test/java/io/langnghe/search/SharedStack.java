@@ -1,5 +1,6 @@
 package io.langnghe.search;
 
+import io.langnghe.contracts.Alert;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.Topics;
 import io.langnghe.testsupport.SharedInfrastructure;
@@ -28,7 +29,9 @@ public final class SharedStack implements AutoCloseable {
                 "langnghe.elasticsearch.url", SharedInfrastructure.elasticsearchUrl(),
                 "langnghe.topics-prefix", prefix,
                 "langnghe.elasticsearch.index-prefix", prefix,
-                "langnghe.local-stack", "true");
+                "langnghe.local-stack", "true",
+                // Any free port: a running local stack (8090) or another test JVM does not collide.
+                "micronaut.server.port", "-1");
     }
 
     public Topics topics() {
@@ -49,6 +52,16 @@ public final class SharedStack implements AutoCloseable {
                     topics.cases().valueSerde().serializer());
         }
         producer.send(new ProducerRecord<>(topics.cases().name(), state.caseId(), state)).get();
+    }
+
+    /** Publishes an early warning as routing-streams would. */
+    public void publish(Alert alert) throws Exception {
+        try (KafkaProducer<String, Alert> alerts = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"),
+                topics.alerts().keySerde().serializer(), topics.alerts().valueSerde().serializer())) {
+            alerts.send(new ProducerRecord<>(topics.alerts().name(), alert.alertId(), alert)).get();
+        }
     }
 
     /** Publishes raw bytes, for records that are not cases at all. */

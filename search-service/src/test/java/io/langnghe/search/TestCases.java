@@ -30,6 +30,8 @@ public final class TestCases {
     private String address = "12 ngõ 5, tổ dân phố 5";
     private String publicAnswer;
     private Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private Instant dueAt;
+    private Channel channel = Channel.WEB;
 
     private TestCases() {
     }
@@ -49,6 +51,8 @@ public final class TestCases {
     public TestCases contact(Contact value) { contact = value; return this; }
     public TestCases publicAnswer(String value) { publicAnswer = value; return this; }
     public TestCases createdAt(Instant value) { createdAt = value; return this; }
+    public TestCases dueAt(Instant value) { dueAt = value; return this; }
+    public TestCases channel(String code) { channel = Channel.fromCode(code).orElseThrow(); return this; }
 
     /** Ten symbols of the tracking alphabet, as ingest-service hands them out (no check symbol needed here). */
     public static String randomTrackingCode() {
@@ -68,7 +72,7 @@ public final class TestCases {
                 version,
                 trackingCode,
                 "fb-" + caseId,
-                Channel.WEB,
+                channel,
                 text,
                 area,
                 address,
@@ -80,7 +84,7 @@ public final class TestCases {
                 createdAt,
                 createdAt,
                 updatedAt,
-                createdAt.plus(Duration.ofDays(3)),
+                dueAt != null ? dueAt : createdAt.plus(Duration.ofDays(3)),
                 publicAnswer,
                 List.of(new HistoryEntry(version, updatedAt, "routing-streams", "routed", status, null)));
     }

@@ -1,26 +1,27 @@
 package io.langnghe.search.cases;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.langnghe.contracts.CaseStatus;
 import io.langnghe.search.index.CaseDocument;
 import io.langnghe.search.index.ElasticsearchSettings;
-import io.langnghe.search.problem.Problem;
-import io.langnghe.search.problem.ProblemException;
 import io.langnghe.text.VietnameseText;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 import static io.langnghe.search.index.CaseFields.*;
+import static io.langnghe.search.index.Elastic.ask;
 
 /**
  * Reads cases from the index. Words are matched on the folded text (no diacritics, đ→d), folded
@@ -49,6 +50,27 @@ public class CaseReader {
 
     /** Most relevant first, then newest; an officer's scope narrows whatever was asked. */
     public Found search(CaseQuery query, Optional<String> departmentScope) {
+        return find(query, departmentScope, List.of(
+                SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))),
+                SortOptions.of(o -> o.field(f -> f.field(CREATED_AT).order(SortOrder.Desc)))));
+    }
+
+    /**
+     * A department's work list: the open cases (or the open statuses asked for), the one due soonest
+     * first, then the oldest; a case without a deadline comes after every case with one.
+     */
+    public Found queue(CaseQuery query, String department) {
+        List<CaseStatus> statuses = query.statuses().isEmpty()
+                ? Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).toList()
+                : query.statuses();
+        CaseQuery open = new CaseQuery(query.text(), query.categories(), List.of(), query.areas(), statuses,
+                query.from(), query.to(), query.page(), query.size());
+        return find(open, Optional.of(department), List.of(
+                SortOptions.of(o -> o.field(f -> f.field(DUE_AT).order(SortOrder.Asc).missing("_last"))),
+                SortOptions.of(o -> o.field(f -> f.field(CREATED_AT).order(SortOrder.Asc)))));
+    }
+
+    private Found find(CaseQuery query, Optional<String> departmentScope, List<SortOptions> order) {
         Query filtered = Query.of(q -> q.bool(b -> {
             words(b, query.text());
             terms(b, CATEGORY, query.categories().stream().map(c -> c.code()).toList());
@@ -70,15 +92,15 @@ public class CaseReader {
             }
             return b;
         }));
+        List<SortOptions> sort = new ArrayList<>(order);
+        sort.add(SortOptions.of(o -> o.field(f -> f.field(CASE_ID).order(SortOrder.Asc))));
         SearchResponse<CaseDocument> response = ask(() -> client.search(s -> s
                         .index(alias)
                         .query(filtered)
                         .from(query.offset())
                         .size(query.size())
                         .trackTotalHits(t -> t.enabled(true))
-                        .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
-                        .sort(o -> o.field(f -> f.field(CREATED_AT).order(SortOrder.Desc)))
-                        .sort(o -> o.field(f -> f.field(CASE_ID).order(SortOrder.Asc))),
+                        .sort(sort),
                 CaseDocument.class));
         List<CaseDocument> cases = response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
         long total = response.hits().total() == null ? cases.size() : response.hits().total().value();
@@ -86,6 +108,10 @@ public class CaseReader {
     }
 
     public Optional<CaseDocument> byId(String caseId) {
+        // Elasticsearch refuses ids over 512 bytes; no case has one, so there is nothing to ask.
+        if (caseId == null || caseId.isBlank() || caseId.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 512) {
+            return Optional.empty();
+        }
         var response = ask(() -> client.get(g -> g.index(alias).id(caseId), CaseDocument.class));
         return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
     }
@@ -133,15 +159,4 @@ public class CaseReader {
         bool.filter(f -> f.terms(t -> t.field(field).terms(v -> v.value(terms))));
     }
 
-    private interface Call<T> {
-        T run() throws IOException;
-    }
-
-    private static <T> T ask(Call<T> call) {
-        try {
-            return call.run();
-        } catch (IOException | ElasticsearchException e) {
-            throw new ProblemException(Problem.searchUnavailable(), e);
-        }
-    }
 }

@@ -13,10 +13,15 @@ public record CasesIndex(String alias, String current, String template, String p
     static final int CURRENT_VERSION = 1;
 
     public static CasesIndex withPrefix(String prefix) {
+        return named(prefix, "cases");
+    }
+
+    /** The same naming for another kind of document of this deployment, e.g. {@code <prefix>-alerts}. */
+    public static CasesIndex named(String prefix, String kind) {
         if (prefix == null || !prefix.matches("[a-z0-9][a-z0-9._-]*")) {
             throw new IllegalArgumentException("index prefix must be lowercase letters, digits, '.', '_' or '-', got: " + prefix);
         }
-        String alias = prefix + "-cases";
+        String alias = prefix + "-" + kind;
         return new CasesIndex(alias, alias + "-v" + CURRENT_VERSION, alias, alias + "-v*");
     }
 }

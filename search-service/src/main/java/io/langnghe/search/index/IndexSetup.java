@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.indices.get_index_template.IndexTemplateItem;
 import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +26,18 @@ public class IndexSetup {
 
     private final ElasticsearchClient client;
     private final CasesIndex index;
+    private final String templateResource;
 
+    @Inject
     public IndexSetup(ElasticsearchClient client, ElasticsearchSettings settings) {
+        this(client, settings.casesIndex(), TEMPLATE_RESOURCE);
+    }
+
+    /** The same set-up for another index of this deployment (alerts), from its own template. */
+    public IndexSetup(ElasticsearchClient client, CasesIndex index, String templateResource) {
         this.client = client;
-        this.index = settings.casesIndex();
+        this.index = index;
+        this.templateResource = templateResource;
     }
 
     public CasesIndex index() {
@@ -85,9 +94,9 @@ public class IndexSetup {
     }
 
     private PutIndexTemplateRequest templateRequest() {
-        try (InputStream json = IndexSetup.class.getResourceAsStream(TEMPLATE_RESOURCE)) {
+        try (InputStream json = IndexSetup.class.getResourceAsStream(templateResource)) {
             if (json == null) {
-                throw new IllegalStateException(TEMPLATE_RESOURCE + " is missing from the classpath");
+                throw new IllegalStateException(templateResource + " is missing from the classpath");
             }
             return PutIndexTemplateRequest.of(t -> t
                     .withJson(json)

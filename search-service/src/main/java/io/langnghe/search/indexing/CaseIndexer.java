@@ -204,24 +204,24 @@ public class CaseIndexer {
     }
 
     /** Pauses that double after each failure, up to a ceiling. */
-    static final class Backoff {
+    public static final class Backoff {
         private final Duration first;
         private final Duration max;
         private Duration next;
 
-        Backoff(Duration first, Duration max) {
+        public Backoff(Duration first, Duration max) {
             this.first = first;
             this.max = max;
             this.next = first;
         }
 
-        Duration next() {
+        public Duration next() {
             Duration current = next;
             next = next.multipliedBy(2).compareTo(max) > 0 ? max : next.multipliedBy(2);
             return current;
         }
 
-        void reset() {
+        public void reset() {
             next = first;
         }
     }

@@ -20,7 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
- * Records of {@code cases.v1} that cannot be read go, whole, to {@code feedback.dlq.v1} keyed by
+ * Records of {@code cases.v1} (and {@code alerts.v1}) that cannot be read go, whole, to {@code feedback.dlq.v1} keyed by
  * their original key: the indexer moves past them, and nothing is lost.
  */
 @Singleton
@@ -60,7 +60,7 @@ public class DeadLetters implements AutoCloseable {
     }
 
     /** Returns once Kafka acknowledged every dead letter, so the offsets may be committed after. */
-    void sendAll(List<Unreadable> unreadable) throws ExecutionException, InterruptedException {
+    public void sendAll(List<Unreadable> unreadable) throws ExecutionException, InterruptedException {
         List<Future<?>> acks = unreadable.stream()
                 .<Future<?>>map(u -> producer.send(new ProducerRecord<>(topic.name(), u.record().key(), of(u.record(), u.error()))))
                 .toList();
@@ -76,7 +76,7 @@ public class DeadLetters implements AutoCloseable {
         producer.close();
     }
 
-    /** A record of cases.v1 that is not a case, and why. */
-    record Unreadable(ConsumerRecord<byte[], byte[]> record, String error) {
+    /** A record that cannot be read, and why. */
+    public record Unreadable(ConsumerRecord<byte[], byte[]> record, String error) {
     }
 }

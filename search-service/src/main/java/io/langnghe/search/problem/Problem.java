@@ -29,6 +29,13 @@ public record Problem(String type, String title, int status, String detail, List
                 List.of());
     }
 
+    public static Problem alertNotFound() {
+        return new Problem("urn:langnghe:problem:alert-not-found", "Không tìm thấy cảnh báo / Alert not found",
+                HttpStatus.NOT_FOUND.getCode(),
+                "Không có cảnh báo nào với mã này mà bạn được xem. / There is no alert with this id that you may see.",
+                List.of());
+    }
+
     public static Problem trackingCodeNotFound() {
         return new Problem("urn:langnghe:problem:tracking-code-not-found", "Không tìm thấy mã tra cứu / Tracking code not found",
                 HttpStatus.NOT_FOUND.getCode(),
@@ -56,6 +63,37 @@ public record Problem(String type, String title, int status, String detail, List
         return new Problem("urn:langnghe:problem:forbidden", "Không có quyền / Forbidden",
                 HttpStatus.FORBIDDEN.getCode(),
                 "Tài khoản của bạn không được dùng chức năng này. / Your account may not use this function.",
+                List.of());
+    }
+
+    public static Problem actionNotAllowed(String action, String role) {
+        return new Problem("urn:langnghe:problem:action-not-allowed", "Không có quyền / Forbidden",
+                HttpStatus.FORBIDDEN.getCode(),
+                "Vai trò " + role + " không được thực hiện thao tác '" + action + "'. / The role " + role
+                        + " may not perform '" + action + "'.",
+                List.of());
+    }
+
+    public static Problem actionDoesNotFit(String action, String status) {
+        return new Problem("urn:langnghe:problem:action-does-not-fit", "Thao tác không phù hợp / Action does not fit",
+                HttpStatus.CONFLICT.getCode(),
+                "Hồ sơ đang ở trạng thái '" + status + "' nên không thể '" + action + "'; hãy tải lại hồ sơ. "
+                        + "/ The case is '" + status + "', so it cannot be given '" + action + "'; reload the case.",
+                List.of());
+    }
+
+    public static Problem commandsUnavailable() {
+        return new Problem("urn:langnghe:problem:commands-unavailable", "Tạm thời chưa ghi nhận được thao tác / Action not recorded",
+                HttpStatus.SERVICE_UNAVAILABLE.getCode(),
+                "Hệ thống chưa xác nhận đã nhận thao tác; vui lòng thử lại sau ít giây. "
+                        + "/ The system did not confirm the action; please try again in a few seconds.",
+                List.of());
+    }
+
+    public static Problem unreadableBody() {
+        return new Problem("urn:langnghe:problem:invalid-input", "Dữ liệu không hợp lệ / Invalid input",
+                HttpStatus.BAD_REQUEST.getCode(),
+                "Nội dung gửi lên không phải JSON hợp lệ. / The request body is not valid JSON.",
                 List.of());
     }
 

@@ -1,0 +1,122 @@
+package io.langnghe.search.actions;
+
+import io.langnghe.contracts.CaseCommand;
+import io.langnghe.contracts.Category;
+import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.search.problem.FieldError;
+import io.langnghe.search.problem.Problem;
+import io.langnghe.search.problem.ProblemException;
+import io.langnghe.text.VietnameseText;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The body of {@code POST /api/cases/{id}/actions} as sent, checked all at once so one answer
+ * names every bad field. An answer and a rejection need a text (the public answer, the reason);
+ * a reassignment names the department (and may correct the category); a merge names the case it joins.
+ */
+@Introspected
+public record ActionRequest(
+        @Nullable String type,
+        @Nullable String text,
+        @Nullable String department,
+        @Nullable String targetCaseId,
+        @Nullable String category) {
+
+    public ActionRequest(String type, String text, String department, String targetCaseId) {
+        this(type, text, department, targetCaseId, null);
+    }
+
+    static final int MAX_TEXT = 4000;
+
+    /** A checked action, ready to become a command. */
+    /** @param category for a reassignment only: the category the case really belongs to, when the officer says so */
+    public record Action(CaseCommand.Type type, String text, String department, String targetCaseId, Category category) {
+    }
+
+    public Action check(String caseId, String caseDepartment, Taxonomy taxonomy) {
+        List<FieldError> errors = new ArrayList<>();
+        Optional<CaseCommand.Type> kind = type(errors);
+        String note = text == null || text.isBlank() ? null : VietnameseText.normalize(text);
+        if (note != null && note.length() > MAX_TEXT) {
+            errors.add(new FieldError("text", "too_long",
+                    "Nội dung dài quá " + MAX_TEXT + " ký tự.", "The text is longer than " + MAX_TEXT + " characters."));
+        }
+        CaseCommand.Type checked = kind.orElse(null);
+        if (note == null && (checked == CaseCommand.Type.ANSWER || checked == CaseCommand.Type.REJECT)) {
+            errors.add(new FieldError("text", "required",
+                    checked == CaseCommand.Type.ANSWER ? "Hãy viết câu trả lời gửi người dân." : "Hãy ghi lý do từ chối.",
+                    checked == CaseCommand.Type.ANSWER ? "Write the answer for the resident." : "Give the reason for the rejection."));
+        }
+        Category corrected = checked == CaseCommand.Type.REASSIGN ? correctedCategory(errors) : null;
+        String target = checked == CaseCommand.Type.REASSIGN ? reassignTo(caseDepartment, corrected != null, taxonomy, errors) : null;
+        String joins = checked == CaseCommand.Type.MERGE ? mergeInto(caseId, errors) : null;
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalidInput(errors));
+        }
+        return new Action(checked, note, target, joins, corrected);
+    }
+
+    private Optional<CaseCommand.Type> type(List<FieldError> errors) {
+        if (type == null || type.isBlank()) {
+            errors.add(new FieldError("type", "required", "Hãy chọn thao tác.", "Choose an action."));
+            return Optional.empty();
+        }
+        Optional<CaseCommand.Type> known = Arrays.stream(CaseCommand.Type.values())
+                .filter(t -> t.code().equals(type.strip()))
+                .findFirst();
+        if (known.isEmpty()) {
+            errors.add(new FieldError("type", "unknown_code",
+                    "Không có thao tác '" + type + "'.", "'" + type + "' is not a known action."));
+        }
+        return known;
+    }
+
+    private Category correctedCategory(List<FieldError> errors) {
+        if (category == null || category.isBlank()) {
+            return null;
+        }
+        Optional<Category> known = Category.fromCode(category.strip());
+        if (known.isEmpty()) {
+            errors.add(new FieldError("category", "unknown_code",
+                    "Mã '" + category + "' không có trong danh mục.", "'" + category + "' is not a known code."));
+        }
+        return known.orElse(null);
+    }
+
+    /** The same department is allowed only when the officer corrects the category. */
+    private String reassignTo(String caseDepartment, boolean correctsCategory, Taxonomy taxonomy, List<FieldError> errors) {
+        if (department == null || department.isBlank()) {
+            errors.add(new FieldError("department", "required",
+                    "Hãy chọn phòng ban nhận hồ sơ.", "Choose the department that takes the case."));
+            return null;
+        }
+        String code = department.strip();
+        if (!taxonomy.hasDepartment(code)) {
+            errors.add(new FieldError("department", "unknown_code",
+                    "Mã '" + code + "' không có trong danh mục.", "'" + code + "' is not a known code."));
+        } else if (code.equals(caseDepartment) && !correctsCategory) {
+            errors.add(new FieldError("department", "same_department",
+                    "Hồ sơ đã thuộc phòng ban này.", "The case is already with this department."));
+        }
+        return code;
+    }
+
+    private String mergeInto(String caseId, List<FieldError> errors) {
+        if (targetCaseId == null || targetCaseId.isBlank()) {
+            errors.add(new FieldError("targetCaseId", "required",
+                    "Hãy nêu hồ sơ để gộp vào.", "Name the case to merge into."));
+            return null;
+        }
+        if (targetCaseId.strip().equals(caseId)) {
+            errors.add(new FieldError("targetCaseId", "same_case",
+                    "Không thể gộp hồ sơ vào chính nó.", "A case cannot be merged into itself."));
+        }
+        return targetCaseId.strip();
+    }
+}

@@ -1,0 +1,47 @@
+package io.langnghe.search.actions;
+
+import io.langnghe.access.Caller;
+import io.langnghe.access.Roles;
+import io.langnghe.contracts.CaseCommand.Type;
+import io.langnghe.contracts.CaseStatus;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who may ask for what, and what fits the case as it stands. Officers work their department's
+ * cases; a leader steers (reassigns, sends back to triage, reopens, merges) but does not answer
+ * for a department. The case lifecycle in routing-streams has the last word; this only spares an
+ * officer a command that cannot apply to what the page shows.
+ */
+public final class ActionRules {
+
+    private static final Set<Type> LEADER_ACTIONS = EnumSet.of(Type.REASSIGN, Type.RETURN_TO_TRIAGE, Type.REOPEN, Type.MERGE);
+    private static final Set<CaseStatus> STEERABLE = EnumSet.of(
+            CaseStatus.ASSIGNED, CaseStatus.ACKNOWLEDGED, CaseStatus.IN_PROGRESS, CaseStatus.REOPENED);
+    // The same table as routing-streams' CaseLifecycle: which statuses each action applies from.
+    private static final Map<Type, Set<CaseStatus>> APPLIES_FROM = new EnumMap<>(Map.of(
+            Type.ACKNOWLEDGE, EnumSet.of(CaseStatus.ASSIGNED, CaseStatus.REOPENED),
+            Type.START, EnumSet.of(CaseStatus.ASSIGNED, CaseStatus.ACKNOWLEDGED, CaseStatus.REOPENED),
+            Type.ANSWER, EnumSet.of(CaseStatus.ACKNOWLEDGED, CaseStatus.IN_PROGRESS, CaseStatus.REOPENED),
+            Type.RESOLVE, EnumSet.of(CaseStatus.IN_PROGRESS, CaseStatus.ANSWERED),
+            Type.REASSIGN, STEERABLE,
+            Type.RETURN_TO_TRIAGE, STEERABLE,
+            Type.REJECT, STEERABLE,
+            Type.MERGE, STEERABLE,
+            Type.REOPEN, EnumSet.of(CaseStatus.ANSWERED, CaseStatus.RESOLVED, CaseStatus.CLOSED, CaseStatus.REJECTED)));
+
+    private ActionRules() {
+    }
+
+    public static boolean mayAsk(Caller caller, Type type) {
+        return caller.is(Roles.OFFICER) || (caller.is(Roles.LEADER) && LEADER_ACTIONS.contains(type));
+    }
+
+    /** Whether the action applies to a case in this status (a closed case can only be reopened). */
+    public static boolean fits(Type type, CaseStatus status) {
+        return status != null && APPLIES_FROM.get(type).contains(status);
+    }
+}

@@ -1,0 +1,40 @@
+package io.langnghe.search.queue;
+
+import io.langnghe.contracts.CaseStatus;
+import io.langnghe.contracts.Channel;
+import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.search.cases.CodeName;
+import io.langnghe.search.index.CaseDocument;
+import io.langnghe.search.tracking.TrackingCode;
+
+import java.time.Instant;
+
+/** One line of an officer's queue: enough to choose what to open next, and how late it is. */
+public record QueueItem(
+        String caseId,
+        String trackingCode,
+        String text,
+        CodeName category,
+        CaseStatus status,
+        String area,
+        Channel channel,
+        Instant createdAt,
+        Instant dueAt,
+        long version,
+        Deadline deadline) {
+
+    public static QueueItem of(CaseDocument doc, Taxonomy taxonomy, Instant now) {
+        return new QueueItem(
+                doc.caseId(),
+                TrackingCode.display(doc.trackingCode()),
+                doc.text(),
+                CodeName.category(taxonomy, doc.category()),
+                doc.status(),
+                doc.area(),
+                doc.channel(),
+                doc.createdAt(),
+                doc.dueAt(),
+                doc.version(),
+                Deadline.of(doc.dueAt(), now));
+    }
+}

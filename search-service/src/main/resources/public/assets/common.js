@@ -1,0 +1,172 @@
+// Shared by every page: language, the login token, API calls. Text from the server is always
+// put into the page with textContent, never as HTML.
+'use strict';
+
+const LN = (() => {
+  const EN = {
+    'login.title': 'Staff login',
+    'login.intro': 'For ward officers and leaders. Residents follow their petition with its tracking code.',
+    'login.username': 'Username', 'login.password': 'Password', 'login.submit': 'Log in',
+    'login.failed': 'Wrong username or password.',
+    'logout': 'Log out', 'prev': 'Previous', 'next': 'Next',
+    'queue.title': "The department's queue", 'queue.search': 'Search the text', 'queue.anyStatus': 'Any status',
+    'queue.anyCategory': 'Any category', 'queue.anyArea': 'Any residential group', 'queue.apply': 'Filter',
+    'queue.total': 'open cases', 'queue.empty': 'No open case matches.',
+    'case.back': '← Back to the queue', 'case.title': 'Case', 'case.channel': 'Channel', 'case.area': 'Residential group',
+    'case.category': 'Category', 'case.department': 'Department', 'case.createdAt': 'Received', 'case.dueAt': 'Due',
+    'case.answer': 'Public answer', 'case.reasons': 'Why it was classified so', 'case.contact': "Resident's contact",
+    'case.name': 'Name', 'case.phone': 'Phone', 'case.address': 'Address', 'case.history': 'History', 'case.actions': 'Actions',
+    'action.acknowledge': 'Acknowledge', 'action.start': 'Start work', 'action.resolve': 'Resolved',
+    'action.return_to_triage': 'Return to triage', 'action.textLabel': 'Answer to the resident / reason',
+    'action.answer': 'Send answer', 'action.reject': 'Reject (give reason)', 'action.reassign': 'Reassign',
+    'action.merge': 'Merge', 'action.targetPlaceholder': 'Case id to merge into',
+    'action.sent': 'Action recorded; waiting for the case to update…', 'action.done': 'Case updated.',
+    'action.slow': 'The action was recorded; the case has not changed yet. It will show once processed.',
+    'dash.title': "Leader's dashboard", 'dash.from': 'From', 'dash.to': 'To', 'dash.apply': 'Show',
+    'dash.perDay': 'Petitions per day', 'dash.byCategory': 'By category', 'dash.byArea': 'By residential group',
+    'dash.byChannel': 'By channel', 'dash.byStatus': 'By status', 'dash.departments': 'Departments now',
+    'dash.department': 'Department', 'dash.open': 'Open', 'dash.overdue': 'Overdue', 'dash.answered': 'Answered',
+    'dash.total': 'petitions in the period', 'dash.exportXlsx': 'Export Excel', 'dash.exportCsv': 'Export CSV',
+    'dash.alerts': 'Early warnings', 'dash.ack': 'Taken in hand', 'dash.acked': 'taken in hand by', 'dash.noAlerts': 'No warning.',
+    'dash.risk': 'risk',
+    'error.generic': 'Something went wrong; please try again.'
+  };
+  const VI = {
+    'login.failed': 'Sai tên đăng nhập hoặc mật khẩu.',
+    'queue.total': 'hồ sơ đang mở', 'queue.empty': 'Không có hồ sơ đang mở nào phù hợp.',
+    'action.sent': 'Đã ghi nhận thao tác; đang chờ hồ sơ cập nhật…', 'action.done': 'Hồ sơ đã được cập nhật.',
+    'action.slow': 'Thao tác đã được ghi nhận; hồ sơ chưa thay đổi. Trang sẽ hiện khi xử lý xong.',
+    'dash.total': 'phản ánh trong khoảng thời gian', 'dash.ack': 'Đã nắm', 'dash.acked': 'đã được nắm bởi',
+    'dash.noAlerts': 'Không có cảnh báo.', 'dash.risk': 'mức rủi ro',
+    'error.generic': 'Có lỗi xảy ra; vui lòng thử lại.'
+  };
+  const STATUS = {
+    new: ['Mới', 'New'], assigned: ['Đã phân công', 'Assigned'], acknowledged: ['Đã tiếp nhận', 'Acknowledged'],
+    in_progress: ['Đang xử lý', 'In progress'], answered: ['Đã trả lời', 'Answered'], reopened: ['Mở lại', 'Reopened'],
+    resolved: ['Đã giải quyết', 'Resolved'], closed: ['Đã đóng', 'Closed'], rejected: ['Từ chối', 'Rejected'],
+    merged: ['Đã gộp', 'Merged']
+  };
+  const CHANNEL = {
+    web: ['Cổng web', 'Web'], hotline: ['Đường dây nóng', 'Hotline'], group_meeting: ['Họp tổ dân phố', 'Group meeting'],
+    voter_meeting: ['Tiếp xúc cử tri', 'Voter meeting'], sms: ['Tin nhắn SMS', 'SMS'], zalo: ['Zalo', 'Zalo'],
+    open311: ['Open311', 'Open311']
+  };
+  const originals = new Map();
+
+  function lang() { return localStorage.getItem('lang') === 'en' ? 'en' : 'vi'; }
+  function t(key) { return (lang() === 'en' ? EN[key] : VI[key]) || originals.get(key) || key; }
+  function label(map, code) { const pair = map[code]; return pair ? pair[lang() === 'en' ? 1 : 0] : (code || ''); }
+  function named(entry) { if (!entry) return ''; return (lang() === 'en' ? entry.en : entry.vi) || entry.code || ''; }
+
+  function applyLanguage() {
+    document.documentElement.lang = lang();
+    document.querySelectorAll('[data-i18n]').forEach(el => {
+      const key = el.dataset.i18n;
+      if (!originals.has(key)) originals.set(key, el.textContent);
+      el.textContent = lang() === 'en' ? (EN[key] || originals.get(key)) : originals.get(key);
+    });
+    document.querySelectorAll('[data-i18n-placeholder]').forEach(el => {
+      const key = 'ph:' + el.dataset.i18nPlaceholder;
+      if (!originals.has(key)) originals.set(key, el.placeholder);
+      el.placeholder = lang() === 'en' ? (EN[el.dataset.i18nPlaceholder] || originals.get(key)) : originals.get(key);
+    });
+    const button = document.getElementById('lang');
+    if (button) button.textContent = lang() === 'en' ? 'Tiếng Việt' : 'English';
+  }
+
+  const listeners = [];
+  function onLanguage(fn) { listeners.push(fn); }
+
+  function token() { return sessionStorage.getItem('token'); }
+  function claims() {
+    const jwt = token();
+    if (!jwt) return null;
+    try {
+      const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      const json = decodeURIComponent(atob(part).split('').map(c => '%' + ('00' + c.charCodeAt(0).toString(16)).slice(-2)).join(''));
+      return JSON.parse(json);
+    } catch (e) { return null; }
+  }
+  function role() { const c = claims(); return c && Array.isArray(c.roles) ? c.roles[0] : null; }
+
+  function requireRole(expected) {
+    if (role() !== expected) { window.location.replace('/'); return false; }
+    const c = claims();
+    const who = document.getElementById('who');
+    if (who) who.textContent = c.sub + (c.department ? ' · ' + c.department : '');
+    return true;
+  }
+
+  /** Downloads what an API answers (the token rides in the header, so a plain link cannot). */
+  async function download(path) {
+    const response = await fetch(path, { headers: { 'Authorization': 'Bearer ' + token() } });
+    if (!response.ok) {
+      const error = new Error(response.statusText);
+      error.problem = await response.json().catch(() => null);
+      throw error;
+    }
+    const match = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') || '');
+    const url = URL.createObjectURL(await response.blob());
+    const link = element('a');
+    link.href = url;
+    link.download = match ? match[1] : 'langnghe-export';
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  async function api(path, options) {
+    const init = Object.assign({ headers: {} }, options || {});
+    init.headers = Object.assign({ 'Accept': 'application/json', 'Authorization': 'Bearer ' + token() }, init.headers);
+    if (init.json !== undefined) {
+      init.body = JSON.stringify(init.json);
+      init.headers['Content-Type'] = 'application/json';
+      delete init.json;
+    }
+    const response = await fetch(path, init);
+    if (response.status === 401) { sessionStorage.removeItem('token'); window.location.replace('/'); throw new Error('401'); }
+    const body = response.status === 204 ? null : await response.json().catch(() => null);
+    if (!response.ok) {
+      const error = new Error((body && (body.detail || body.title)) || response.statusText);
+      error.problem = body;
+      throw error;
+    }
+    return body;
+  }
+
+  /** The message of a problem+json answer, the half in the page's language. */
+  function problemText(error) {
+    const problem = error.problem;
+    if (!problem) return t('error.generic');
+    const pick = s => { const parts = (s || '').split(' / '); return lang() === 'en' && parts.length > 1 ? parts[1] : parts[0]; };
+    const fields = (problem.errors || []).map(e => lang() === 'en' ? e.message_en : e.message_vi);
+    return [pick(problem.title)].concat(fields.length ? fields : [pick(problem.detail)]).join(' — ');
+  }
+
+  function dateTime(iso) {
+    if (!iso) return '';
+    return new Date(iso).toLocaleString(lang() === 'en' ? 'en-GB' : 'vi-VN', { dateStyle: 'short', timeStyle: 'short' });
+  }
+
+  function element(tag, className, text) {
+    const el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text !== undefined && text !== null) el.textContent = text;
+    return el;
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    applyLanguage();
+    const button = document.getElementById('lang');
+    if (button) button.addEventListener('click', () => {
+      localStorage.setItem('lang', lang() === 'en' ? 'vi' : 'en');
+      applyLanguage();
+      listeners.forEach(fn => fn());
+    });
+    const logout = document.getElementById('logout');
+    if (logout) logout.addEventListener('click', () => { sessionStorage.removeItem('token'); window.location.replace('/'); });
+  });
+
+  return { t, lang, label, named, STATUS, CHANNEL, onLanguage, token, claims, role, requireRole, api, download, problemText, dateTime, element };
+})();

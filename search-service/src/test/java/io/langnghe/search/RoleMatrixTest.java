@@ -1,0 +1,142 @@
+package io.langnghe.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.langnghe.contracts.Alert;
+import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.Category;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every role against every endpoint of search-service, and the status each must get. The case is
+ * the infrastructure department's (officer A's); officer B works for the police.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoleMatrixTest implements TestPropertyProvider {
+
+    /** Column order of the table below; "anonymous" sends no token. */
+    private static final List<String> ROLES = List.of(
+            "anonymous", "LEADER", "OFFICER_A", "OFFICER_B", "OPERATOR", "GROUP_LEADER", "DEPUTY", "ADMIN");
+    private static final Map<String, String> ACCOUNTS = Map.of(
+            "LEADER", "lanhdao", "OFFICER_A", "canbo.kinh_te_ha_tang_do_thi", "OFFICER_B", "canbo.cong_an",
+            "OPERATOR", "tongdai", "GROUP_LEADER", "totruong.tdp-01", "DEPUTY", "daibieu", "ADMIN", "quantri");
+
+    private final SharedStack stack = new SharedStack();
+    private final Map<String, String> tokens = new LinkedHashMap<>();
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    private CaseState drain;
+    private Alert alert;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return stack.properties();
+    }
+
+    @BeforeAll
+    void publishACaseAndLogEveryoneIn() throws Exception {
+        ACCOUNTS.forEach((role, username) -> tokens.put(role, Login.token(client, username)));
+        drain = TestCases.caseState().trackingCode("K7MXQ2PA9C").build();
+        stack.publish(drain);
+        alert = new Alert(Alert.SCHEMA_VERSION, "alert-" + drain.caseId(), "case:" + drain.caseId(), "watch", 40,
+                List.of(new Alert.Reason("escalation_words", "khiếu nại", 40)), List.of(drain.caseId()),
+                drain.department(), drain.area(), Category.GIAO_THONG_HA_TANG, Instant.now());
+        stack.publish(alert);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> client.toBlocking()
+                .retrieve(HttpRequest.GET("/api/alerts").bearerAuth(tokens.get("LEADER")), JsonNode.class).path("total").asLong() == 1);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> client.toBlocking()
+                .exchange(HttpRequest.GET("/api/track/K7MXQ2PA9C")).getStatus().getCode() == 200);
+    }
+
+    @AfterAll
+    void close() {
+        stack.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # endpoint                                  | anon | LEAD | OFF_A | OFF_B | OPER | GRP  | DEP  | ADMIN
+            GET /api/cases?q=cong                       | 401  | 200  | 200   | 200   | 403  | 403  | 403  | 403
+            GET /api/cases/{case}                       | 401  | 200  | 200   | 404   | 403  | 403  | 403  | 403
+            POST /api/cases/{case}/actions              | 401  | 202  | 202   | 404   | 403  | 403  | 403  | 403
+            GET /api/queue                              | 401  | 403  | 200   | 200   | 403  | 403  | 403  | 403
+            GET /api/trends                             | 401  | 200  | 403   | 403   | 403  | 403  | 403  | 403
+            GET /api/departments/performance            | 401  | 200  | 403   | 403   | 403  | 403  | 403  | 403
+            GET /api/alerts                             | 401  | 200  | 200   | 200   | 403  | 403  | 403  | 403
+            POST /api/alerts/{alert}/ack                | 401  | 200  | 200   | 404   | 403  | 403  | 403  | 403
+            GET /api/export?format=csv                  | 401  | 200  | 403   | 403   | 403  | 403  | 403  | 403
+            GET /api/taxonomy                           | 401  | 200  | 200   | 200   | 200  | 200  | 200  | 200
+            GET /api/track/K7MX-Q2PA-9C                 | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
+            POST /login                                 | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
+            GET /                                       | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
+            GET /officer.html                           | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
+            GET /leader.html                            | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
+            GET /assets/common.js                       | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
+            GET /vendor/echarts/echarts.min.js          | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
+            GET /swagger/search.yml                     | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
+            GET /health                                 | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
+            GET /prometheus                             | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
+            """)
+    void everyRoleGetsTheAnswerItsRoleAllows(String endpoint, int anonymous, int leader, int officerA, int officerB,
+                                             int operator, int groupLeader, int deputy, int admin) {
+        List<Integer> expected = List.of(anonymous, leader, officerA, officerB, operator, groupLeader, deputy, admin);
+        SoftAssertions softly = new SoftAssertions();
+        for (int i = 0; i < ROLES.size(); i++) {
+            softly.assertThat(status(endpoint, ROLES.get(i))).as(endpoint + " as " + ROLES.get(i)).isEqualTo(expected.get(i));
+        }
+        softly.assertAll();
+    }
+
+    private int status(String endpoint, String role) {
+        String[] parts = endpoint.split(" ", 2);
+        String path = parts[1].replace("{case}", drain.caseId()).replace("{alert}", alert.alertId());
+        MutableHttpRequest<?> request = switch (parts[0]) {
+            case "GET" -> HttpRequest.GET(path);
+            case "POST" -> HttpRequest.POST(path, body(path));
+            default -> throw new IllegalArgumentException(endpoint);
+        };
+        if (tokens.containsKey(role)) {
+            request.bearerAuth(tokens.get(role));
+        }
+        try {
+            return client.toBlocking().exchange(request, JsonNode.class).getStatus().getCode();
+        } catch (HttpClientResponseException e) {
+            return e.getStatus().getCode();
+        }
+    }
+
+    /** Returning a case to triage is open to the department's officers and to leaders alike. */
+    private static Object body(String path) {
+        if (path.endsWith("/ack")) {
+            return "";
+        }
+        if (path.equals("/login")) {
+            return Map.of("username", "daibieu", "password", Login.DEMO_PASSWORD);
+        }
+        return Map.of("type", "return_to_triage", "text", "Kiểm tra quyền");
+    }
+}

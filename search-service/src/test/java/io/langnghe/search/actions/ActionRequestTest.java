@@ -1,0 +1,110 @@
+package io.langnghe.search.actions;
+
+import io.langnghe.access.Caller;
+import io.langnghe.access.Roles;
+import io.langnghe.contracts.CaseCommand.Type;
+import io.langnghe.contracts.CaseStatus;
+import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.search.problem.FieldError;
+import io.langnghe.search.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class ActionRequestTest {
+
+    private static final Taxonomy TAXONOMY = Taxonomy.loadDefault();
+    private static final String CASE = "case-1";
+    private static final String INFRASTRUCTURE = "kinh_te_ha_tang_do_thi";
+
+    @Test
+    void anAnswerKeepsItsTextNormalised() {
+        ActionRequest.Action action = new ActionRequest("answer", "  Đã  nạo vét cống  ", null, null).check(CASE, INFRASTRUCTURE, TAXONOMY);
+
+        assertThat(action.type()).isEqualTo(Type.ANSWER);
+        assertThat(action.text()).isEqualTo("Đã nạo vét cống");
+    }
+
+    @Test
+    void aReassignmentNamesAnotherKnownDepartment() {
+        ActionRequest.Action action = new ActionRequest("reassign", null, "cong_an", null).check(CASE, INFRASTRUCTURE, TAXONOMY);
+
+        assertThat(action.department()).isEqualTo("cong_an");
+        assertThat(action.targetCaseId()).isNull();
+    }
+
+    @Test
+    void aReassignmentToTheSameDepartmentIsACategoryCorrection() {
+        ActionRequest.Action action = new ActionRequest("reassign", null, INFRASTRUCTURE, null, "moi_truong").check(CASE, INFRASTRUCTURE, TAXONOMY);
+
+        assertThat(action.department()).isEqualTo(INFRASTRUCTURE);
+        assertThat(action.category()).isEqualTo(io.langnghe.contracts.Category.MOI_TRUONG);
+    }
+
+    @Test
+    void fieldsThatDoNotBelongToTheActionAreNotPassedOn() {
+        ActionRequest.Action action = new ActionRequest("acknowledge", null, "cong_an", "case-2", "moi_truong").check(CASE, INFRASTRUCTURE, TAXONOMY);
+
+        assertThat(action.department()).isNull();
+        assertThat(action.category()).isNull();
+        assertThat(action.targetCaseId()).isNull();
+    }
+
+    @ParameterizedTest(name = "{0} text={1} department={2} target={3} → {4} {5}")
+    @CsvSource(nullValues = "-", textBlock = """
+            -,           -,             -,                      -,      type,         required
+            hide,        -,             -,                      -,      type,         unknown_code
+            answer,      '   ',         -,                      -,      text,         required
+            reject,      -,             -,                      -,      text,         required
+            reassign,    -,             -,                      -,      department,   required
+            reassign,    -,             phong_ma,               -,      department,   unknown_code
+            reassign,    -,             kinh_te_ha_tang_do_thi, -,      department,   same_department
+            merge,       -,             -,                      -,      targetCaseId, required
+            merge,       -,             -,                      case-1, targetCaseId, same_case
+            """)
+    void refusesWhatCannotBecomeACommand(String type, String text, String department, String target, String field, String code) {
+        ProblemException problem = catchThrowableOfType(ProblemException.class,
+                () -> new ActionRequest(type, text, department, target).check(CASE, INFRASTRUCTURE, TAXONOMY));
+
+        assertThat(problem.problem().status()).isEqualTo(400);
+        assertThat(problem.problem().errors()).extracting(FieldError::field, FieldError::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(field, code));
+        assertThat(problem.problem().errors().get(0).messageVi()).isNotBlank();
+        assertThat(problem.problem().errors().get(0).messageEn()).isNotBlank();
+    }
+
+    @Test
+    void aTextLongerThanFourThousandCharactersIsRefused() {
+        ProblemException problem = catchThrowableOfType(ProblemException.class,
+                () -> new ActionRequest("answer", "x".repeat(4001), null, null).check(CASE, INFRASTRUCTURE, TAXONOMY));
+
+        assertThat(problem.problem().errors()).extracting(FieldError::code).containsExactly("too_long");
+    }
+
+    @Test
+    void leadersSteerButDoNotAnswerForADepartment() {
+        Caller leader = new Caller("lanhdao", Roles.LEADER, null);
+        Caller officer = new Caller("canbo.cong_an", Roles.OFFICER, "cong_an");
+
+        assertThat(ActionRules.mayAsk(leader, Type.REASSIGN)).isTrue();
+        assertThat(ActionRules.mayAsk(leader, Type.REOPEN)).isTrue();
+        assertThat(ActionRules.mayAsk(leader, Type.ANSWER)).isFalse();
+        assertThat(ActionRules.mayAsk(leader, Type.ACKNOWLEDGE)).isFalse();
+        assertThat(ActionRules.mayAsk(officer, Type.ANSWER)).isTrue();
+        assertThat(ActionRules.mayAsk(new Caller("tongdai", Roles.OPERATOR, null), Type.ACKNOWLEDGE)).isFalse();
+    }
+
+    @Test
+    void aClosedCaseCanOnlyBeReopened() {
+        assertThat(ActionRules.fits(Type.ACKNOWLEDGE, CaseStatus.ASSIGNED)).isTrue();
+        assertThat(ActionRules.fits(Type.ACKNOWLEDGE, CaseStatus.RESOLVED)).isFalse();
+        assertThat(ActionRules.fits(Type.REOPEN, CaseStatus.RESOLVED)).isTrue();
+        assertThat(ActionRules.fits(Type.REOPEN, CaseStatus.ANSWERED)).isTrue();
+        assertThat(ActionRules.fits(Type.REOPEN, CaseStatus.IN_PROGRESS)).isFalse();
+        assertThat(ActionRules.fits(Type.ANSWER, CaseStatus.ASSIGNED)).as("acknowledged first").isFalse();
+        assertThat(ActionRules.fits(Type.RESOLVE, CaseStatus.ANSWERED)).isTrue();
+    }
+}

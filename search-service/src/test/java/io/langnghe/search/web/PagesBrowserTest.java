@@ -1,0 +1,184 @@
+package io.langnghe.search.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.langnghe.contracts.Alert;
+import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.Category;
+import io.langnghe.contracts.CaseStatus;
+import io.langnghe.search.Login;
+import io.langnghe.search.SharedStack;
+import io.langnghe.search.TestCases;
+import io.langnghe.testsupport.SharedInfrastructure;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The pages in a real browser, as an officer and a leader use them: log in, the queue, a case whose
+ * text is an attack shown as plain text, an action that becomes a command, the new state appearing
+ * without a reload, and the leader's charts drawn.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PagesBrowserTest implements TestPropertyProvider {
+
+    private static final String INFRASTRUCTURE = "kinh_te_ha_tang_do_thi";
+    private static final String PAYLOAD = "Cống tắc <script>window.__pwned=1</script> và <img src=x onerror=\"window.__pwned=2\"> ngõ 5";
+    private static final Duration WITHIN = Duration.ofSeconds(30);
+
+    private final SharedStack stack = new SharedStack();
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    private Browser browser;
+    private ChromeDriver driver;
+    private TestCases hostile;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return stack.properties();
+    }
+
+    @BeforeAll
+    void publishCasesAndOpenTheBrowser() throws Exception {
+        hostile = TestCases.caseState().text(PAYLOAD);
+        CaseState first = hostile.build();
+        stack.publish(first);
+        stack.publish(TestCases.caseState().text("Đèn đường ngõ 9 hỏng").area("tdp-09").build());
+        stack.publish(TestCases.caseState().text("Đua xe đêm khuya").department("cong_an").channel("hotline").build());
+        stack.publish(new Alert(Alert.SCHEMA_VERSION, "alert-browser", "case:" + first.caseId(), "warning", 70,
+                List.of(new Alert.Reason("escalation_words", "Nói đến khiếu nại <img src=x onerror=\"window.__pwned=3\">", 40)),
+                List.of(first.caseId()), INFRASTRUCTURE, "tdp-05", Category.GIAO_THONG_HA_TANG, Instant.now()));
+        String leader = Login.token(client, "lanhdao");
+        await().atMost(WITHIN).ignoreExceptions().until(() -> client.toBlocking()
+                .retrieve(HttpRequest.GET("/api/cases?size=100").bearerAuth(leader), JsonNode.class).path("total").asLong() == 3);
+        browser = new Browser();
+        driver = browser.driver();
+    }
+
+    @AfterAll
+    void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        stack.close();
+    }
+
+    @Test
+    void anOfficerOpensTheCaseSeesTheAttackAsTextActsAndSeesTheNewStateWithoutReload() throws Exception {
+        logIn("canbo." + INFRASTRUCTURE);
+        await().atMost(WITHIN).ignoreExceptions().until(() -> driver.getCurrentUrl().endsWith("/officer.html")
+                && !driver.findElements(By.cssSelector("#queue li.card")).isEmpty());
+        WebElement card = driver.findElement(By.cssSelector("#queue li.card[data-case-id='" + hostile.build().caseId() + "']"));
+        assertThat(card.getText()).contains("<script>window.__pwned=1</script>").contains("còn 2 ngày");
+        assertThat(driver.findElements(By.cssSelector("#queue li.card"))).hasSize(2);
+
+        driver.executeScript("window.__sameDocument = 'yes';");
+        card.click();
+        WebElement text = driver.findElement(By.id("case-text"));
+        await().atMost(WITHIN).until(text::isDisplayed);
+        assertThat(text.getText()).isEqualTo(PAYLOAD);
+        assertThat(driver.findElements(By.cssSelector("#case-section img, #queue img"))).isEmpty();
+        assertThat(driver.executeScript("return typeof window.__pwned")).isEqualTo("undefined");
+        assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("Đã phân công");
+        assertThat(driver.findElement(By.id("case-channel")).getText()).isEqualTo("Cổng web");
+        assertThat(driver.findElement(By.id("case-reasons")).getText()).contains("từ khóa: cống, tắc");
+        assertThat(driver.findElement(By.id("contact-phone")).getText()).isEqualTo("+84901234567");
+        assertThat(driver.findElement(By.id("case-history")).getText()).contains("routed");
+
+        driver.findElement(By.cssSelector("button[data-action='acknowledge']")).click();
+        await().atMost(WITHIN).until(() -> driver.findElement(By.id("action-message")).getText().startsWith("Đã ghi nhận"));
+        List<ConsumerRecord<String, String>> commands = SharedInfrastructure.topicProbe()
+                .awaitRecords(stack.topics().caseCommands().name(), 1, WITHIN);
+        JsonNode command = new ObjectMapper().readTree(commands.get(0).value());
+        assertThat(commands.get(0).key()).isEqualTo(hostile.build().caseId());
+        assertThat(command.path("type").asText()).isEqualTo("acknowledge");
+        assertThat(command.path("actor").path("username").asText()).isEqualTo("canbo." + INFRASTRUCTURE);
+
+        // routing-streams does not run here: the case comes back as it would, as version 2.
+        stack.publish(hostile.version(2).status(CaseStatus.ACKNOWLEDGED).build());
+        await().atMost(WITHIN).until(() -> "acknowledged".equals(driver.findElement(By.id("case-status")).getAttribute("data-status")));
+        assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("Đã tiếp nhận");
+        assertThat(driver.findElement(By.id("action-message")).getText()).isEqualTo("Hồ sơ đã được cập nhật.");
+        assertThat(driver.executeScript("return window.__sameDocument")).as("no reload").isEqualTo("yes");
+        assertThat(driver.executeScript("return typeof window.__pwned")).isEqualTo("undefined");
+
+        driver.findElement(By.id("lang")).click();
+        assertThat(driver.findElement(By.id("case-status")).getText()).isEqualTo("Acknowledged");
+        driver.findElement(By.id("lang")).click();
+    }
+
+    @Test
+    void aLeaderSeesTheChartsDrawn() {
+        logIn("lanhdao");
+        await().atMost(WITHIN).ignoreExceptions().until(() -> driver.getCurrentUrl().endsWith("/leader.html"));
+        for (String chart : List.of("chart-day", "chart-category", "chart-area", "chart-channel", "chart-status")) {
+            await().atMost(WITHIN).ignoreExceptions().until(() -> {
+                WebElement canvas = driver.findElement(By.cssSelector("#" + chart + " canvas"));
+                return canvas.getSize().getWidth() > 0 && canvas.getSize().getHeight() > 0;
+            });
+        }
+        assertThat(driver.findElement(By.id("dash-total")).getText()).startsWith("3 ");
+        assertThat(driver.findElement(By.cssSelector("#departments tbody")).getText()).contains("Công an phường");
+
+        await().atMost(WITHIN).ignoreExceptions().until(() -> driver.findElement(By.cssSelector("#alerts li[data-alert-id='alert-browser']")).isDisplayed());
+        WebElement alert = driver.findElement(By.cssSelector("#alerts li[data-alert-id='alert-browser']"));
+        assertThat(alert.getText()).contains("<img src=x onerror=\"window.__pwned=3\">");
+        alert.findElement(By.tagName("button")).click();
+        await().atMost(WITHIN).ignoreExceptions().until(() -> driver.findElement(By.cssSelector("#alerts li[data-alert-id='alert-browser']"))
+                .getText().contains("đã được nắm bởi lanhdao"));
+        assertThat(driver.executeScript("return typeof window.__pwned")).isEqualTo("undefined");
+
+        driver.findElement(By.id("lang")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Leader's dashboard");
+        driver.findElement(By.id("lang")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Bảng điều hành của lãnh đạo");
+    }
+
+    @Test
+    void pagesComeWithSecurityHeaders() {
+        for (String page : List.of("/", "/officer.html", "/leader.html", "/assets/officer.js", "/vendor/echarts/echarts.min.js")) {
+            HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET(page), String.class);
+            assertThat(response.getStatus().getCode()).as(page).isEqualTo(200);
+            assertThat(response.header("Content-Security-Policy")).as(page).contains("script-src 'self'").doesNotContain("unsafe-eval");
+            assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
+        }
+    }
+
+    private void logIn(String username) {
+        driver.get(server.getURL() + "/");
+        driver.executeScript("sessionStorage.clear(); localStorage.clear();");
+        driver.get(server.getURL() + "/");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(Login.DEMO_PASSWORD);
+        driver.findElement(By.id("login-button")).click();
+    }
+}
