@@ -32,10 +32,15 @@ public class ContactHasher {
     }
 
     public String hash(String identifier) {
+        return HexFormat.of().formatHex(mac(identifier));
+    }
+
+    /** The raw keyed hash; callers put their own prefix on the identifier so uses never collide. */
+    public byte[] mac(String identifier) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(identifier.getBytes(StandardCharsets.UTF_8)));
+            return mac.doFinal(identifier.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
         }

@@ -1,8 +1,14 @@
 package io.langnghe.ingest.intake;
 
+import io.langnghe.access.Roles;
+import io.langnghe.contracts.Channel;
+import io.langnghe.ingest.limits.RateLimits;
 import io.langnghe.ingest.problem.FieldError;
+import io.langnghe.ingest.problem.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -12,15 +18,16 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@code POST /api/feedback}: a petition from the resident web form or the hotline. Public. Answers
- * 202 with a tracking code only once Kafka has acknowledged the petition; 400 for bad input (nothing
- * sent), 503 with Retry-After when Kafka does not answer in time.
+ * {@code POST /api/feedback}: a petition from the resident web form (anyone) or the hotline (an
+ * OPERATOR's bearer token). Answers 202 with a tracking code only once Kafka has acknowledged the
+ * petition; 400 for bad input (nothing sent), 503 with Retry-After when Kafka does not answer in time.
  */
 @Controller("/api/feedback")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -34,26 +41,48 @@ public class FeedbackController {
 
     private final FeedbackForm form;
     private final FeedbackIntake intake;
+    private final RateLimits rateLimits;
 
-    public FeedbackController(FeedbackForm form, FeedbackIntake intake) {
+    public FeedbackController(FeedbackForm form, FeedbackIntake intake, RateLimits rateLimits) {
         this.form = form;
         this.intake = intake;
+        this.rateLimits = rateLimits;
     }
 
     // Blocking on purpose: the answer waits for Kafka's acknowledgement, off the event loop.
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<Receipt> submit(@Nullable @Body byte[] body,
-                                        @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey,
-                                        @Nullable @Header(HttpHeaders.USER_AGENT) String userAgent) {
+    public HttpResponse<?> submit(@Nullable @Body byte[] body,
+                                  @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey,
+                                  @Nullable @Header(HttpHeaders.USER_AGENT) String userAgent,
+                                  @Nullable Authentication caller,
+                                  HttpRequest<?> request) {
         Submission submission = form.read(body);
         String key = checkedKey(idempotencyKey);
-        IdempotentReplies.Outcome outcome = intake.accept(submission, key, client(userAgent));
+        Map<String, String> client = client(userAgent);
+        if (submission.channel() == Channel.HOTLINE) {
+            if (caller == null || !caller.getRoles().contains(Roles.OPERATOR)) {
+                return hotlineOnlyForOperators(caller == null);
+            }
+            client = Map.of("operator", caller.getName());
+        } else {
+            rateLimits.checkPetition(request, submission.phone());
+        }
+        IdempotentReplies.Outcome outcome = intake.accept(submission, key, client);
         Receipt receipt = outcome.receipt();
         return HttpResponse.accepted()
                 .header(HttpHeaders.LOCATION, receipt.trackUrl())
                 .header(REPLAYED, String.valueOf(!outcome.first()))
                 .body(receipt);
+    }
+
+    private static HttpResponse<Problem> hotlineOnlyForOperators(boolean anonymous) {
+        HttpStatus status = anonymous ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN;
+        return Problem.of(anonymous ? "unauthorized" : "forbidden",
+                anonymous ? "Cần đăng nhập / Authentication required" : "Không có quyền / Not allowed", status,
+                "Kênh hotline chỉ dành cho tổng đài viên đã đăng nhập (vai trò OPERATOR); người dân gửi qua kênh web. "
+                        + "/ The hotline channel is for signed-in operators (role OPERATOR); residents send through the web channel.")
+                .toResponse();
     }
 
     private static String checkedKey(String key) {

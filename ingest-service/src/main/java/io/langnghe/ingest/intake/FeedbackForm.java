@@ -10,9 +10,12 @@ import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.ingest.contact.VietnamesePhone;
 import io.langnghe.ingest.problem.FieldError;
+import io.langnghe.ingest.text.LegacyVietnamese;
+import io.langnghe.ingest.tracking.TrackingCode;
 import io.langnghe.text.VietnameseText;
 import jakarta.inject.Singleton;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -45,10 +48,23 @@ public class FeedbackForm {
     }
 
     public Submission read(byte[] body) {
-        JsonNode json = parse(body);
+        return fields(parse(body), null);
+    }
+
+    /**
+     * The petition fields of one JSON object whose channel the caller already knows (a row of a
+     * meeting batch): text, area, address, name, phone, consentToContact, checked as for the form.
+     *
+     * @throws InvalidInputException naming every bad field
+     */
+    public Submission readFields(JsonNode json, Channel channel) {
+        return fields(json, channel);
+    }
+
+    private Submission fields(JsonNode json, Channel fixedChannel) {
         List<FieldError> errors = new ArrayList<>();
 
-        String text = optionalText(json, "text", errors);
+        String text = prose(json, "text", errors);
         boolean textIsString = errors.isEmpty();
         if (text == null && textIsString) {
             errors.add(new FieldError("text", "required", "Vui lòng nhập nội dung kiến nghị.", "Please write the petition text."));
@@ -58,17 +74,18 @@ public class FeedbackForm {
             errors.add(tooLong("text", "Nội dung kiến nghị", "The petition text", limits.maxTextCodePoints()));
         }
 
-        Channel channel = channel(json, errors);
+        Channel channel = fixedChannel != null ? fixedChannel : channel(json, errors);
         String area = area(json, errors);
         String address = bounded(json, "address", "Địa chỉ", "The address", limits.maxAddressCodePoints(), errors);
         String name = bounded(json, "name", "Họ tên", "The name", limits.maxNameCodePoints(), errors);
         VietnamesePhone phone = phone(json, errors);
         boolean consent = consent(json, errors);
+        String caseRef = caseRef(json, errors);
 
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new Submission(text, channel, area, address, name, phone, consent);
+        return new Submission(text, channel, area, address, name, phone, consent, caseRef);
     }
 
     private JsonNode parse(byte[] body) {
@@ -102,8 +119,22 @@ public class FeedbackForm {
                 "Nội dung gửi lên vượt quá " + kib + " KiB.", "The body is larger than " + kib + " KiB.");
     }
 
+    /**
+     * Words a person wrote (text, address, name): like {@link #optionalText}, and typed with an old
+     * TCVN3 or VNI font (an old Excel sheet, a pasted document) turned into Unicode first.
+     */
+    public static String prose(JsonNode json, String field, List<FieldError> errors) {
+        JsonNode node = json.get(field);
+        String raw = node != null && node.isTextual() ? node.textValue() : null;
+        if (raw == null || hasLoneSurrogate(raw)) {
+            return optionalText(json, field, errors);
+        }
+        // Before normalising: TCVN3 writes ư as a soft hyphen, which normalising would drop.
+        return VietnameseText.normalize(LegacyVietnamese.toUnicode(Normalizer.normalize(raw, Normalizer.Form.NFC)));
+    }
+
     /** A string field, normalised (NFC, tidy blanks); null when absent or JSON null. */
-    private static String optionalText(JsonNode json, String field, List<FieldError> errors) {
+    public static String optionalText(JsonNode json, String field, List<FieldError> errors) {
         JsonNode node = json.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -162,7 +193,7 @@ public class FeedbackForm {
     }
 
     private static String bounded(JsonNode json, String field, String vi, String en, int max, List<FieldError> errors) {
-        String value = optionalText(json, field, errors);
+        String value = prose(json, field, errors);
         if (value == null || value.isEmpty()) {
             return null;
         }
@@ -186,6 +217,19 @@ public class FeedbackForm {
         });
     }
 
+    /** The tracking code of the case a follow-up is about; the check symbol catches a misheard code. */
+    private static String caseRef(JsonNode json, List<FieldError> errors) {
+        String typed = optionalText(json, "caseRef", errors);
+        if (typed == null || typed.isEmpty()) {
+            return null;
+        }
+        return TrackingCode.parse(typed).map(TrackingCode::display).orElseGet(() -> {
+            errors.add(new FieldError("caseRef", "mistyped", "Mã tra cứu của vụ việc cũ không đúng; hãy kiểm tra lại từng ký tự (dạng XXXX-XXXX-XX).",
+                    "The tracking code of the earlier case is not valid; check each character (format XXXX-XXXX-XX)."));
+            return null;
+        });
+    }
+
     private static boolean consent(JsonNode json, List<FieldError> errors) {
         JsonNode node = json.get("consentToContact");
         if (node == null || node.isNull()) {
@@ -199,11 +243,11 @@ public class FeedbackForm {
         return node.booleanValue();
     }
 
-    private static FieldError tooLong(String field, String vi, String en, int max) {
+    public static FieldError tooLong(String field, String vi, String en, int max) {
         return new FieldError(field, "too_long", vi + " dài quá " + max + " ký tự.", en + " is longer than " + max + " characters.");
     }
 
-    private static int codePoints(String text) {
+    public static int codePoints(String text) {
         return text.codePointCount(0, text.length());
     }
 

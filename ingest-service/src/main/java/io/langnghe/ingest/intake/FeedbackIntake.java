@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
@@ -45,7 +46,7 @@ public class FeedbackIntake {
         this.meters = meters;
         this.clock = Clock.systemUTC();
         // Registered up front so the series exist at zero before the first petition of each channel.
-        FeedbackForm.CHANNELS.forEach(this::accepted);
+        EnumSet.allOf(Channel.class).forEach(this::accepted);
     }
 
     /**
@@ -53,15 +54,37 @@ public class FeedbackIntake {
      * @param client         channel metadata (never personal data)
      */
     public IdempotentReplies.Outcome accept(Submission submission, String idempotencyKey, Map<String, String> client) {
+        Contact contact = contact(submission);
         if (idempotencyKey == null) {
-            return new IdempotentReplies.Outcome(send(submission, null, client), true);
+            return new IdempotentReplies.Outcome(send(submission, contact, null, null, false, client), true);
         }
-        return replies.once(idempotencyKey, fingerprint(submission), () -> send(submission, idempotencyKey, client));
+        // Client keys and source keys live apart: a client cannot replay a meeting row by guessing its key.
+        return replies.once("client:" + idempotencyKey, fingerprint(submission),
+                () -> send(submission, contact, null, idempotencyKey, false, client));
     }
 
-    private Receipt send(Submission submission, String idempotencyKey, Map<String, String> client) {
-        String feedbackId = UUID.randomUUID().toString();
-        String trackingCode = TrackingCode.generate().display();
+    /**
+     * A petition that already has a stable identity at its source (a meeting row, an SMS or Zalo
+     * message id). Its feedback id and tracking code are derived from that identity, so a resend gets
+     * the first receipt back, from memory or, after a restart, recomputed (downstream then drops the
+     * second record by its idempotency key).
+     *
+     * @param sourceKey e.g. "batch:b-1a2b.../7" or "sms:gw-123": unique across channels
+     * @param contact   how to reach the sender, already minimised
+     * @param batchId   the meeting batch, or null
+     */
+    public IdempotentReplies.Outcome acceptFromSource(Submission submission, Contact contact, String batchId, String sourceKey,
+                                                      Map<String, String> client) {
+        return replies.once("source:" + sourceKey, fingerprint(submission), () -> send(submission, contact, batchId, sourceKey, true, client));
+    }
+
+    private Receipt send(Submission submission, Contact contact, String batchId, String idempotencyKey, boolean derived,
+                         Map<String, String> client) {
+        String feedbackId = derived
+                ? UUID.nameUUIDFromBytes(("feedback:" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString()
+                : UUID.randomUUID().toString();
+        TrackingCode code = derived ? TrackingCode.derive(contactHasher.mac("tracking:" + idempotencyKey)) : TrackingCode.generate();
+        String trackingCode = code.display();
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         FeedbackReceived event = new FeedbackReceived(
                 FeedbackReceived.SCHEMA_VERSION,
@@ -72,20 +95,21 @@ public class FeedbackIntake {
                 submission.text(),
                 submission.area(),
                 submission.address(),
-                contact(submission),
-                null,
-                null,
+                contact,
+                batchId,
+                submission.caseRef(),
                 // Without a client key the feedback id is the key: every event carries one to deduplicate by.
                 idempotencyKey != null ? idempotencyKey : feedbackId,
                 Map.copyOf(client));
         publisher.publish(event);
         accepted(submission.channel()).increment();
-        LOG.info("Accepted petition {} ({}) channel={} area={}", feedbackId, trackingCode,
-                submission.channel().code(), submission.area());
+        LOG.info("Accepted petition {} ({}) channel={} area={}{}", feedbackId, trackingCode,
+                submission.channel().code(), submission.area(), batchId == null ? "" : " batch=" + batchId);
         return Receipt.received(feedbackId, trackingCode, receivedAt);
     }
 
-    private Contact contact(Submission submission) {
+    /** The contact a form gives: the phone in E.164 for the assigned department, masked and hashed for everyone else. */
+    public Contact contact(Submission submission) {
         if (submission.phone() == null) {
             return new Contact(submission.name(), null, null, null, submission.consentToContact());
         }

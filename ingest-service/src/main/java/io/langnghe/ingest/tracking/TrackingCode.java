@@ -43,6 +43,27 @@ public record TrackingCode(String value) {
         return new TrackingCode(code.toString());
     }
 
+    /**
+     * The code for a petition that already has a stable identity (a meeting row, an SMS): taken from
+     * a keyed hash of that identity, so a resend gets the same code even after a restart, and without
+     * the key nobody can work it out. Needs at least 6 bytes (45 bits are used).
+     */
+    public static TrackingCode derive(byte[] keyedHash) {
+        if (keyedHash.length < 6) {
+            throw new IllegalArgumentException("need at least 6 bytes, got " + keyedHash.length);
+        }
+        long bits = 0;
+        for (int i = 0; i < 6; i++) {
+            bits = (bits << 8) | (keyedHash[i] & 0xFF);
+        }
+        StringBuilder code = new StringBuilder(LENGTH);
+        for (int i = 0; i < RANDOM_SYMBOLS; i++) {
+            code.append(ALPHABET.charAt((int) ((bits >>> (5 * i)) & 0x1F)));
+        }
+        code.append(ALPHABET.charAt(times2(checksum(code))));
+        return new TrackingCode(code.toString());
+    }
+
     /** Reads a code as people type it: any case, with or without dashes and spaces. Empty if mistyped. */
     public static Optional<TrackingCode> parse(String typed) {
         if (typed == null) {

@@ -1,6 +1,7 @@
 package io.langnghe.ingest.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.langnghe.access.Roles;
 import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.Contact;
 import io.langnghe.contracts.FeedbackReceived;
@@ -11,6 +12,8 @@ import io.langnghe.ingest.tracking.TrackingCode;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.langnghe.testsupport.TopicProbe;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -53,6 +56,9 @@ class FeedbackEndpointTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    TokenGenerator tokens;
 
     @Override
     public Map<String, String> getProperties() {
@@ -115,12 +121,48 @@ class FeedbackEndpointTest implements TestPropertyProvider {
     void storesDecomposedTextComposed() {
         String nfd = Normalizer.normalize("Đèn đường ở ngõ 7 tổ dân phố 3 bị hỏng", Normalizer.Form.NFD);
 
-        HttpResponse<String> response = http.postJson("/api/feedback", petition().text(nfd).channel("hotline").area("tdp-03").json());
+        HttpResponse<String> response = http.postJson("/api/feedback", petition().text(nfd).channel("hotline").area("tdp-03").json(),
+                "Authorization", "Bearer " + token("tongdai", Roles.OPERATOR));
 
         assertThat(response.statusCode()).isEqualTo(202);
         FeedbackReceived event = read(recordsOf(json(response).get("feedbackId").asText()).get(0).value());
         assertThat(event.text()).isEqualTo("Đèn đường ở ngõ 7 tổ dân phố 3 bị hỏng").isNotEqualTo(nfd);
         assertThat(event.channel()).isEqualTo(Channel.HOTLINE);
+        assertThat(event.client()).isEqualTo(Map.of("operator", "tongdai"));
+    }
+
+    @Test
+    void recordsAFollowUpCallAsANewPetitionPointingAtTheEarlierCase() {
+        String earlier = TrackingCode.generate().display();
+
+        HttpResponse<String> response = http.postJson("/api/feedback", petition().channel("hotline")
+                        .text("Gọi lại lần hai: cống vẫn tắc").with("caseRef", earlier.toLowerCase().replace("-", " ")).json(),
+                "Authorization", "Bearer " + token("tongdai", Roles.OPERATOR));
+        HttpResponse<String> misheard = http.postJson("/api/feedback", petition().with("caseRef", earlier.substring(0, 11) + "?").json());
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        FeedbackReceived event = read(recordsOf(json(response).get("feedbackId").asText()).get(0).value());
+        assertThat(event.caseRef()).isEqualTo(earlier);
+        assertThat(event.trackingCode()).as("the caller still gets a code of their own").isNotEqualTo(earlier);
+        assertProblem(misheard, 400, "caseRef");
+    }
+
+    @Test
+    void takesHotlinePetitionsOnlyFromOperators() {
+        long before = probe.count(topics.feedbackReceived().name(), WITHIN);
+        String hotline = petition().channel("hotline").json();
+
+        HttpResponse<String> anonymous = http.postJson("/api/feedback", hotline);
+        HttpResponse<String> groupLeader = http.postJson("/api/feedback", hotline,
+                "Authorization", "Bearer " + token("totruong.tdp-01", Roles.GROUP_LEADER));
+        HttpResponse<String> web = http.postJson("/api/feedback", petition().json());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(json(anonymous).get("detail").asText()).contains("OPERATOR");
+        assertThat(groupLeader.statusCode()).isEqualTo(403);
+        assertThat(groupLeader.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(web.statusCode()).as("the web channel stays anonymous").isEqualTo(202);
+        assertThat(probe.count(topics.feedbackReceived().name(), WITHIN)).isEqualTo(before + 1);
     }
 
     @Test
@@ -171,9 +213,9 @@ class FeedbackEndpointTest implements TestPropertyProvider {
 
     @Test
     void refusesABodyBeyondWhatTheServerReadsAsBadInputToo() {
-        byte[] twoMegabytes = petition().text("a".repeat(2_000_000)).json().getBytes(StandardCharsets.UTF_8);
+        byte[] sixMegabytes = petition().text("a".repeat(6_000_000)).json().getBytes(StandardCharsets.UTF_8);
 
-        assertProblem(http.postBytes("/api/feedback", twoMegabytes, "application/json"), 400, "body");
+        assertProblem(http.postBytes("/api/feedback", sixMegabytes, "application/json"), 400, "body");
     }
 
     @Test
@@ -229,7 +271,7 @@ class FeedbackEndpointTest implements TestPropertyProvider {
 
     @Test
     void reportsHealthyAndCountsAcceptedPetitionsByChannel() {
-        http.postJson("/api/feedback", petition().channel("hotline").json());
+        http.postJson("/api/feedback", petition().channel("hotline").json(), "Authorization", "Bearer " + token("tongdai", Roles.OPERATOR));
 
         HttpResponse<String> health = http.get("/health");
         HttpResponse<String> metrics = http.get("/prometheus");
@@ -253,6 +295,10 @@ class FeedbackEndpointTest implements TestPropertyProvider {
             assertThat(error.get("message_vi").asText()).isNotBlank();
             assertThat(error.get("message_en").asText()).isNotBlank();
         });
+    }
+
+    private String token(String username, String role) {
+        return tokens.generateToken(Authentication.build(username, List.of(role)), 600).orElseThrow();
     }
 
     private List<ConsumerRecord<String, String>> recordsOf(String feedbackId) {

@@ -76,6 +76,20 @@ class KafkaDownTest {
     }
 
     @Test
+    void answersAMeetingBatch503SoItIsSentAgainWhole() {
+        String token = server.getApplicationContext().getBean(TokenGenerator.class)
+                .generateToken(Authentication.build("daibieu", List.of(Roles.DEPUTY)), 300).orElseThrow();
+
+        HttpResponse<String> response = http.postJson("/api/batches", """
+                {"meeting":{"kind":"voter_meeting","date":"2026-11-19","place":"Hội trường","chairedBy":"Đại biểu"},
+                 "rows":[{"rowKey":"1","text":"Đường ngập khi mưa"}]}""", "Authorization", "Bearer " + token);
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(json(response).get("detail").asText()).contains("CẢ đợt", "WHOLE batch");
+    }
+
+    @Test
     void reportsKafkaDownOnHealthButKeepsAnswering() {
         String token = server.getApplicationContext().getBean(TokenGenerator.class)
                 .generateToken(Authentication.build("lanhdao", List.of(Roles.LEADER)), 300)

@@ -1,0 +1,25 @@
+package io.langnghe.ingest.limits;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * How much one sender may use the public doors: a burst of {@code perIp} requests per {@code ipWindow}
+ * from one address, and {@code perPhone} petitions per {@code phoneWindow} from one phone number
+ * (web form and SMS). Generous for a resident, tight for a script.
+ *
+ * @param maxTrackedSenders how many addresses and phones are remembered (per instance, in memory)
+ * @param exemptLoopback    leave requests from this machine unlimited by address: on the local stack
+ *                          one developer (and the end-to-end test) sends everything from 127.0.0.1
+ */
+@ConfigurationProperties("langnghe.rate-limits")
+public record RateLimitSettings(
+        @Bindable(defaultValue = "30") int perIp,
+        @Bindable(defaultValue = "1m") Duration ipWindow,
+        @Bindable(defaultValue = "10") int perPhone,
+        @Bindable(defaultValue = "1h") Duration phoneWindow,
+        @Bindable(defaultValue = "100000") long maxTrackedSenders,
+        @Bindable(defaultValue = "false") boolean exemptLoopback) {
+}

@@ -1,0 +1,53 @@
+package io.langnghe.ingest.tracking;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+
+/**
+ * Reads a petition's public status from search-service ({@code langnghe.search-url}), so the resident
+ * pages need no cross-origin access: the browser only ever talks to ingest-service.
+ */
+@Singleton
+public class SearchTracking {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchTracking.class);
+
+    private final HttpClient client;
+
+    public SearchTracking(@Client("${langnghe.search-url:`http://localhost:8090`}") HttpClient client) {
+        this.client = client;
+    }
+
+    /**
+     * @return the status, or empty when search-service knows no such code
+     * @throws TrackingUnavailableException when search-service does not answer properly
+     */
+    public Optional<TrackingStatus> find(TrackingCode code) {
+        try {
+            JsonNode view = client.toBlocking().retrieve(HttpRequest.GET("/api/track/" + code.display()), JsonNode.class);
+            if (view == null || !view.isObject()) {
+                throw new TrackingUnavailableException("search-service answered no JSON object", null);
+            }
+            return Optional.of(TrackingStatus.from(view));
+        } catch (HttpClientResponseException e) {
+            if (e.getStatus() == HttpStatus.NOT_FOUND) {
+                return Optional.empty();
+            }
+            LOG.warn("search-service answered {} for a tracking request", e.getStatus().getCode());
+            throw new TrackingUnavailableException("search-service answered " + e.getStatus().getCode(), e);
+        } catch (HttpClientException e) {
+            LOG.warn("search-service unreachable for a tracking request: {}", e.toString());
+            throw new TrackingUnavailableException("search-service unreachable", e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.langnghe.ingest.tracking;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What a resident holding the tracking code may read, as search-service tells it: status, who
+ * handles the petition, the deadline and the public answer. Anything else search-service might add
+ * is left out here, so this public door never widens by accident.
+ */
+public record TrackingStatus(
+        String trackingCode,
+        String status,
+        CodeName category,
+        CodeName department,
+        String createdAt,
+        String updatedAt,
+        String dueAt,
+        String publicAnswer) {
+
+    /** A taxonomy code with its Vietnamese and English names. */
+    public record CodeName(String code, String vi, String en) {
+
+        static CodeName from(JsonNode node) {
+            return node == null || !node.isObject() ? null : new CodeName(text(node, "code"), text(node, "vi"), text(node, "en"));
+        }
+    }
+
+    static TrackingStatus from(JsonNode view) {
+        return new TrackingStatus(
+                text(view, "trackingCode"),
+                text(view, "status"),
+                CodeName.from(view.get("category")),
+                CodeName.from(view.get("department")),
+                text(view, "createdAt"),
+                text(view, "updatedAt"),
+                text(view, "dueAt"),
+                text(view, "publicAnswer"));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

@@ -1,0 +1,198 @@
+// Lắng Nghe resident pages: Vietnamese first, English on request; the choice is remembered.
+// Every label lives here in both languages; whatever a resident or the ward wrote is only ever set
+// with textContent, never as markup.
+(function () {
+  'use strict';
+
+  var STORAGE_KEY = 'langnghe.language';
+
+  var LABELS = {
+    vi: {
+      brand: 'Lắng Nghe · Phường Đông Sơn',
+      switchLanguage: 'English',
+      formTitle: 'Gửi kiến nghị, phản ánh',
+      formLead: 'Phường tiếp nhận và chuyển đến đơn vị phụ trách trong vài giây. Bạn sẽ nhận được mã tra cứu để theo dõi.',
+      textLabel: 'Nội dung kiến nghị',
+      textHint: 'Mô tả sự việc, ở đâu và từ khi nào.',
+      areaLabel: 'Tổ dân phố',
+      areaNone: '— Chọn tổ dân phố —',
+      addressLabel: 'Địa chỉ (số nhà, ngõ, đường)',
+      nameLabel: 'Họ và tên (không bắt buộc)',
+      phoneLabel: 'Số điện thoại (không bắt buộc)',
+      consentLabel: 'Tôi đồng ý để cán bộ phường liên hệ lại với tôi về kiến nghị này.',
+      send: 'Gửi kiến nghị',
+      sending: 'Đang gửi…',
+      receivedTitle: 'Phường đã nhận kiến nghị của bạn',
+      codeIntro: 'Mã tra cứu của bạn:',
+      codeKeep: 'Hãy ghi lại mã này để theo dõi kết quả xử lý.',
+      trackLink: 'Theo dõi kiến nghị',
+      another: 'Gửi kiến nghị khác',
+      haveCode: 'Đã có mã tra cứu? Theo dõi kiến nghị',
+      trackTitle: 'Theo dõi kiến nghị',
+      codeLabel: 'Mã tra cứu',
+      lookUp: 'Tra cứu',
+      loading: 'Đang tra cứu…',
+      statusLabel: 'Tình trạng',
+      departmentLabel: 'Đơn vị xử lý',
+      deadlineLabel: 'Hạn xử lý',
+      answerLabel: 'Trả lời của phường',
+      newPetition: 'Gửi kiến nghị mới',
+      notYet: 'Chưa có',
+      notAssigned: 'Đang phân loại',
+      networkError: 'Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.',
+      unexpected: 'Có lỗi xảy ra. Vui lòng thử lại sau.',
+      textRequired: 'Vui lòng nhập nội dung kiến nghị.',
+      'status.new': 'Mới tiếp nhận',
+      'status.assigned': 'Đã chuyển đơn vị xử lý',
+      'status.acknowledged': 'Đơn vị đã nhận',
+      'status.in_progress': 'Đang xử lý',
+      'status.answered': 'Đã trả lời',
+      'status.reopened': 'Mở lại',
+      'status.resolved': 'Đã giải quyết',
+      'status.closed': 'Đã đóng',
+      'status.rejected': 'Không thụ lý',
+      'status.merged': 'Đã gộp vào vụ việc khác'
+    },
+    en: {
+      brand: 'Lắng Nghe · Đông Sơn ward',
+      switchLanguage: 'Tiếng Việt',
+      formTitle: 'Send a petition or report',
+      formLead: 'The ward takes it in and passes it to the department in charge within seconds. You get a tracking code to follow it.',
+      textLabel: 'Your petition',
+      textHint: 'Say what happened, where, and since when.',
+      areaLabel: 'Residential group (tổ dân phố)',
+      areaNone: '— Choose your residential group —',
+      addressLabel: 'Address (house number, alley, street)',
+      nameLabel: 'Full name (optional)',
+      phoneLabel: 'Phone number (optional)',
+      consentLabel: 'I agree that ward officers may contact me about this petition.',
+      send: 'Send petition',
+      sending: 'Sending…',
+      receivedTitle: 'The ward has received your petition',
+      codeIntro: 'Your tracking code:',
+      codeKeep: 'Please note this code to follow how your petition is handled.',
+      trackLink: 'Follow your petition',
+      another: 'Send another petition',
+      haveCode: 'Have a tracking code? Follow your petition',
+      trackTitle: 'Follow a petition',
+      codeLabel: 'Tracking code',
+      lookUp: 'Look up',
+      loading: 'Looking up…',
+      statusLabel: 'Status',
+      departmentLabel: 'Handled by',
+      deadlineLabel: 'Deadline',
+      answerLabel: 'The ward\'s answer',
+      newPetition: 'Send a new petition',
+      notYet: 'Not yet',
+      notAssigned: 'Being sorted',
+      networkError: 'Could not reach the server. Please check your connection and try again.',
+      unexpected: 'Something went wrong. Please try again later.',
+      textRequired: 'Please write your petition.',
+      'status.new': 'Received',
+      'status.assigned': 'Passed to a department',
+      'status.acknowledged': 'Acknowledged by the department',
+      'status.in_progress': 'In progress',
+      'status.answered': 'Answered',
+      'status.reopened': 'Reopened',
+      'status.resolved': 'Resolved',
+      'status.closed': 'Closed',
+      'status.rejected': 'Not accepted',
+      'status.merged': 'Merged into another case'
+    }
+  };
+
+  var listeners = [];
+
+  function stored() {
+    try {
+      return window.localStorage.getItem(STORAGE_KEY);
+    } catch (e) {
+      return null; // storage blocked (private mode): Vietnamese, as for a first visit
+    }
+  }
+
+  var language = stored() === 'en' ? 'en' : 'vi';
+
+  function t(key) {
+    var label = LABELS[language][key];
+    return label === undefined ? LABELS.vi[key] : label;
+  }
+
+  function apply() {
+    document.documentElement.lang = language;
+    var nodes = document.querySelectorAll('[data-i18n]');
+    for (var i = 0; i < nodes.length; i++) {
+      nodes[i].textContent = t(nodes[i].getAttribute('data-i18n'));
+    }
+    listeners.forEach(function (listener) { listener(language); });
+  }
+
+  function switchLanguage() {
+    language = language === 'vi' ? 'en' : 'vi';
+    try {
+      window.localStorage.setItem(STORAGE_KEY, language);
+    } catch (e) {
+      // not remembered, but still switched for this page
+    }
+    apply();
+  }
+
+  // A problem+json title or detail reads "Vietnamese / English": show the half of the chosen language.
+  function half(bilingual) {
+    if (!bilingual) {
+      return '';
+    }
+    var at = bilingual.indexOf(' / ');
+    if (at < 0) {
+      return bilingual;
+    }
+    return language === 'vi' ? bilingual.substring(0, at) : bilingual.substring(at + 3);
+  }
+
+  // Fills the error box from a problem+json answer (or a plain message), in the chosen language.
+  function showProblem(box, problem) {
+    box.textContent = '';
+    if (!problem) {
+      box.hidden = true;
+      return;
+    }
+    var title = document.createElement('p');
+    var strong = document.createElement('strong');
+    strong.textContent = problem.message || half(problem.title) || t('unexpected');
+    title.appendChild(strong);
+    box.appendChild(title);
+    var errors = problem.errors || [];
+    if (errors.length > 0) {
+      var list = document.createElement('ul');
+      errors.forEach(function (error) {
+        var item = document.createElement('li');
+        item.textContent = language === 'vi' ? error.message_vi : error.message_en;
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+    } else if (problem.detail) {
+      var detail = document.createElement('p');
+      detail.textContent = half(problem.detail);
+      box.appendChild(detail);
+    }
+    box.hidden = false;
+  }
+
+  // Reads an error answer: problem+json when the server gave one, else a generic message.
+  function readProblem(response) {
+    return response.json().catch(function () { return { message: t('unexpected') }; });
+  }
+
+  window.LangNghe = {
+    t: t,
+    language: function () { return language; },
+    onLanguageChange: function (listener) { listeners.push(listener); },
+    showProblem: showProblem,
+    readProblem: readProblem
+  };
+
+  document.addEventListener('DOMContentLoaded', function () {
+    document.getElementById('language').addEventListener('click', switchLanguage);
+    apply();
+  });
+})();

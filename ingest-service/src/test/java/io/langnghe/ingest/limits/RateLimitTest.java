@@ -1,0 +1,99 @@
+package io.langnghe.ingest.limits;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.langnghe.contracts.Topics;
+import io.langnghe.ingest.Http;
+import io.langnghe.ingest.channels.SmsController;
+import io.langnghe.testsupport.SharedInfrastructure;
+import io.langnghe.testsupport.TopicProbe;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.langnghe.ingest.Http.json;
+import static io.langnghe.ingest.TestPetition.petition;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One address or one phone cannot flood the public doors: 429 with Retry-After, and nothing stored. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RateLimitTest implements TestPropertyProvider {
+
+    private static final Duration WITHIN = Duration.ofSeconds(15);
+
+    private final String prefix = SharedInfrastructure.uniquePrefix();
+    private Topics topics;
+    private TopicProbe probe;
+    private Http http;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        topics = SharedInfrastructure.createTopics(prefix);
+        return Map.of(
+                "kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
+                "langnghe.topics-prefix", prefix,
+                "langnghe.local-stack", "true",
+                "langnghe.secrets.sms-webhook", "sms-secret",
+                "langnghe.rate-limits.per-ip", "5",
+                "langnghe.rate-limits.ip-window", "1h",
+                "langnghe.rate-limits.per-phone", "2",
+                "langnghe.rate-limits.phone-window", "1h",
+                "langnghe.rate-limits.exempt-loopback", "false");
+    }
+
+    @BeforeAll
+    void connect() {
+        probe = SharedInfrastructure.topicProbe();
+        http = new Http(server.getURI());
+    }
+
+    @Test
+    void limitsOnePhoneAndThenOneAddressWith429AndRetryAfter() {
+        String phone = petition().with("phone", "0987 654 321").json();
+        assertThat(http.postJson("/api/feedback", phone).statusCode()).isEqualTo(202);
+        assertThat(http.postJson("/api/feedback", phone).statusCode()).isEqualTo(202);
+        long before = probe.count(topics.feedbackReceived().name(), WITHIN);
+
+        HttpResponse<String> thirdFromPhone = http.postJson("/api/feedback", phone);
+
+        assertThat(thirdFromPhone.statusCode()).isEqualTo(429);
+        assertThat(thirdFromPhone.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
+                assertThat(Long.parseLong(seconds)).isBetween(1L, 1800L));
+        JsonNode problem = json(thirdFromPhone);
+        assertThat(problem.get("title").asText()).isEqualTo("Quá nhiều yêu cầu / Too many requests");
+        assertThat(problem.get("detail").asText()).contains("Số điện thoại", "phone number");
+
+        // Another phone from the same address still gets through until the address is used up.
+        assertThat(http.postJson("/api/feedback", petition().json()).statusCode()).isEqualTo(202);
+        assertThat(http.postJson("/api/feedback", petition().json()).statusCode()).isEqualTo(202);
+        HttpResponse<String> overAddress = http.postJson("/api/feedback", petition().json());
+
+        assertThat(overAddress.statusCode()).isEqualTo(429);
+        assertThat(json(overAddress).get("detail").asText()).contains("địa chỉ", "address");
+        assertThat(http.get("/api/track/K7MX-Q2PA-9C").statusCode()).as("tracking shares the address' allowance").isEqualTo(429);
+        assertThat(probe.count(topics.feedbackReceived().name(), WITHIN)).isEqualTo(before + 2);
+    }
+
+    @Test
+    void limitsOneSmsSenderToo() {
+        String from = "0356 " + (100_000 + (int) (Math.random() * 800_000));
+        for (int i = 1; i <= 3; i++) {
+            HttpResponse<String> response = http.postJson("/api/channels/sms",
+                    "{\"from\":\"%s\",\"text\":\"Tin %d\",\"messageId\":\"%s\"}".formatted(from, i, UUID.randomUUID()),
+                    SmsController.SECRET_HEADER, "sms-secret");
+            assertThat(response.statusCode()).as("SMS %d", i).isEqualTo(i <= 2 ? 202 : 429);
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package io.langnghe.ingest.web;
+
+import io.langnghe.contracts.Channel;
+import io.langnghe.contracts.FeedbackReceived;
+import io.langnghe.contracts.Json;
+import io.langnghe.contracts.Topics;
+import io.langnghe.ingest.FakeSearchService;
+import io.langnghe.ingest.tracking.TrackingCode;
+import io.langnghe.testsupport.SharedInfrastructure;
+import io.langnghe.testsupport.TopicProbe;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The resident pages in Debian's Chromium, as a resident uses them: fill the form in Vietnamese,
+ * send, read the tracking code, follow it, switch to English. The petition goes to the real broker;
+ * the tracking page reads through ingest-service from a stand-in for search-service
+ * ({@link FakeSearchService}), which answers one registered case and a real 404 for anything else.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ResidentPagesBrowserTest implements TestPropertyProvider {
+
+    private static final Duration WITHIN = Duration.ofSeconds(15);
+    private static final String PETITION = "Đèn đường ở ngõ 7 phố Đông Sơn bị hỏng ba hôm nay, tối đi lại rất nguy hiểm";
+
+    private final String prefix = SharedInfrastructure.uniquePrefix();
+    private final int port = freePort();
+    private Topics topics;
+    private TopicProbe probe;
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private Path profile;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        topics = SharedInfrastructure.createTopics(prefix);
+        return Map.of(
+                "micronaut.server.port", String.valueOf(port),
+                "kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
+                "langnghe.topics-prefix", prefix,
+                "langnghe.local-stack", "true",
+                "langnghe.search-url", "http://127.0.0.1:" + port + "/fake-search",
+                "langnghe.test.fake-search", "true");
+    }
+
+    @BeforeAll
+    void startChromium() throws IOException {
+        probe = SharedInfrastructure.topicProbe();
+        profile = Files.createTempDirectory("langnghe-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=412,915", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, WITHIN);
+    }
+
+    @AfterAll
+    void stopChromium() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        try (var files = Files.walk(profile)) {
+            files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    @BeforeEach
+    void inVietnameseAsOnAFirstVisit() {
+        browser.get(url("/"));
+        ((JavascriptExecutor) browser).executeScript("window.localStorage.clear()");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("label[for=text]"), "Nội dung kiến nghị"));
+    }
+
+    @Test
+    void residentSendsAPetitionInVietnameseAndFollowsItByItsCode() throws IOException {
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+        wait.until(driver -> new Select(driver.findElement(By.id("area"))).getOptions().size() > 1);
+
+        browser.findElement(By.id("text")).sendKeys(PETITION);
+        new Select(browser.findElement(By.id("area"))).selectByVisibleText("Tổ dân phố 7");
+        browser.findElement(By.id("address")).sendKeys("Ngõ 7 phố Đông Sơn");
+        browser.findElement(By.id("name")).sendKeys("Lê Thị Hoa");
+        browser.findElement(By.id("phone")).sendKeys("0912 345 678");
+        browser.findElement(By.id("consent")).click();
+        browser.findElement(By.id("send")).click();
+
+        WebElement shownCode = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tracking-code")));
+        String code = shownCode.getText();
+        assertThat(TrackingCode.parse(code)).map(TrackingCode::display).contains(code);
+        assertThat(shownCode.getCssValue("font-size")).satisfies(size -> assertThat(Double.parseDouble(size.replace("px", ""))).isGreaterThanOrEqualTo(28));
+        assertThat(browser.findElement(By.cssSelector("#receipt h2")).getText()).isEqualTo("Phường đã nhận kiến nghị của bạn");
+
+        FeedbackReceived event = eventWithCode(code);
+        assertThat(event.channel()).isEqualTo(Channel.WEB);
+        assertThat(event.text()).isEqualTo(PETITION);
+        assertThat(event.area()).isEqualTo("tdp-07");
+        assertThat(event.address()).isEqualTo("Ngõ 7 phố Đông Sơn");
+        assertThat(event.contact().name()).isEqualTo("Lê Thị Hoa");
+        assertThat(event.contact().phone()).isEqualTo("+84912345678");
+        assertThat(event.contact().consentToContact()).isTrue();
+        assertThat(event.client().get("userAgent")).contains("Chrome");
+
+        FakeSearchService.knows(code, """
+                {"trackingCode":"%s","status":"in_progress",
+                 "category":{"code":"giao_thong_ha_tang","vi":"Giao thông, hạ tầng","en":"Roads and infrastructure"},
+                 "department":{"code":"kinh_te_ha_tang_do_thi","vi":"Phòng Kinh tế, Hạ tầng và Đô thị","en":"Economy, Infrastructure and Urban Affairs"},
+                 "createdAt":"2026-11-26T01:00:00Z","updatedAt":"2026-11-26T02:00:00Z","dueAt":"2026-11-28T10:00:00Z",
+                 "publicAnswer":"Tổ điện sẽ thay bóng <b>trong tuần</b>.","text":"never shown"}""".formatted(code));
+        browser.findElement(By.id("track-link")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("status")));
+        assertThat(browser.getCurrentUrl()).endsWith("/track.html?code=" + code);
+        assertThat(browser.findElement(By.id("status-code")).getText()).isEqualTo(code);
+        assertThat(browser.findElement(By.id("status-value")).getText()).isEqualTo("Đang xử lý");
+        assertThat(browser.findElement(By.id("department-value")).getText()).isEqualTo("Phòng Kinh tế, Hạ tầng và Đô thị");
+        assertThat(browser.findElement(By.id("deadline-value")).getText()).contains("28", "11", "2026", "17:00");
+        // The ward's words are shown as text: markup in them is not interpreted.
+        assertThat(browser.findElement(By.id("answer-value")).getText()).isEqualTo("Tổ điện sẽ thay bóng <b>trong tuần</b>.");
+        assertThat(browser.findElements(By.cssSelector("#answer-value b"))).isEmpty();
+
+        browser.findElement(By.id("language")).click();
+
+        assertThat(browser.findElement(By.id("status-value")).getText()).isEqualTo("In progress");
+        assertThat(browser.findElement(By.id("department-value")).getText()).isEqualTo("Economy, Infrastructure and Urban Affairs");
+        assertThat(browser.findElement(By.cssSelector("#status dt")).getText()).isEqualTo("Status");
+    }
+
+    @Test
+    void trackingPageSaysWhenNoPetitionHasTheCode() {
+        String unknown = TrackingCode.generate().display();
+
+        browser.get(url("/track.html?code=" + unknown));
+
+        WebElement errors = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("errors")));
+        assertThat(errors.getText()).startsWith("Không tìm thấy mã tra cứu").doesNotContain("Tracking code not found");
+        assertThat(browser.findElement(By.id("status")).isDisplayed()).isFalse();
+
+        browser.findElement(By.id("language")).click();
+
+        assertThat(browser.findElement(By.id("errors")).getText()).startsWith("Tracking code not found");
+    }
+
+    @Test
+    void switchesToEnglishAndRemembersIt() {
+        browser.findElement(By.id("language")).click();
+
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(browser.findElement(By.cssSelector("label[for=text]")).getText()).isEqualTo("Your petition");
+        assertThat(browser.findElement(By.id("send")).getText()).isEqualTo("Send petition");
+        assertThat(browser.findElement(By.id("language")).getText()).isEqualTo("Tiếng Việt");
+
+        browser.navigate().refresh();
+        wait.until(driver -> new Select(driver.findElement(By.id("area"))).getOptions().size() > 1);
+
+        assertThat(browser.findElement(By.cssSelector("label[for=consent]")).getText())
+                .isEqualTo("I agree that ward officers may contact me about this petition.");
+        assertThat(new Select(browser.findElement(By.id("area"))).getOptions())
+                .extracting(WebElement::getText).contains("Residential group 5");
+    }
+
+    @Test
+    void showsTheServersReasonInTheChosenLanguageAndSendsNothing() {
+        long before = probe.count(topics.feedbackReceived().name(), WITHIN);
+        browser.findElement(By.id("text")).sendKeys("Nước sinh hoạt bị đục");
+        browser.findElement(By.id("phone")).sendKeys("12 34");
+        browser.findElement(By.id("send")).click();
+
+        WebElement errors = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("errors")));
+        assertThat(errors.getText()).contains("Dữ liệu không hợp lệ", "Số điện thoại không hợp lệ").doesNotContain("Invalid input");
+
+        browser.findElement(By.id("language")).click();
+
+        assertThat(browser.findElement(By.id("errors")).getText()).contains("Invalid input", "Not a Vietnamese mobile or landline number");
+        assertThat(browser.findElement(By.id("receipt")).isDisplayed()).isFalse();
+        assertThat(probe.count(topics.feedbackReceived().name(), WITHIN)).isEqualTo(before);
+    }
+
+    @Test
+    void showsTheApiInSwaggerUiServedFromThisServiceUnderItsStrictPolicy() {
+        browser.get(url("/api-docs.html"));
+
+        WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".information-container .title")));
+        assertThat(title.getText()).startsWith("Lắng Nghe ingest-service");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("swagger-ui"), "/api/batches/csv"));
+    }
+
+    private FeedbackReceived eventWithCode(String code) throws IOException {
+        List<String> values = probe.readAll(topics.feedbackReceived().name(), WITHIN).stream()
+                .map(record -> record.value())
+                .filter(value -> value.contains("\"trackingCode\":\"" + code + "\""))
+                .toList();
+        assertThat(values).hasSize(1);
+        return Json.mapper().readValue(values.get(0), FeedbackReceived.class);
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + server.getPort() + path;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

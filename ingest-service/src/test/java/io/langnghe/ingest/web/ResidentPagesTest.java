@@ -1,0 +1,176 @@
+package io.langnghe.ingest.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.langnghe.ingest.FakeSearchService;
+import io.langnghe.ingest.Http;
+import io.langnghe.ingest.tracking.TrackingCode;
+import io.langnghe.testsupport.SharedInfrastructure;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static io.langnghe.ingest.Http.json;
+import static io.langnghe.ingest.TestPetition.petition;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The resident pages over plain HTTP: files, headers, the area list and the tracking read-through. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ResidentPagesTest implements TestPropertyProvider {
+
+    private final int port = freePort();
+    private Http http;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        String prefix = SharedInfrastructure.uniquePrefix();
+        SharedInfrastructure.createTopics(prefix);
+        return Map.of(
+                "micronaut.server.port", String.valueOf(port),
+                "kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
+                "langnghe.topics-prefix", prefix,
+                "langnghe.local-stack", "true",
+                "langnghe.search-url", "http://127.0.0.1:" + port + "/fake-search",
+                "langnghe.test.fake-search", "true");
+    }
+
+    @BeforeAll
+    void connect() {
+        http = new Http(server.getURI());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/index.html", "/track.html", "/assets/i18n.js", "/assets/petition.js", "/assets/langnghe.css"})
+    void servesThePagesToAnyoneWithSecurityHeaders(String path) {
+        HttpResponse<String> response = http.get(path);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline", "http"));
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+    }
+
+    @Test
+    void pagesHaveNoInlineScriptAndNoOutsideResources() {
+        for (String page : new String[] {"/", "/track.html"}) {
+            String html = http.get(page).body();
+            assertThat(html).doesNotContainPattern("<script(?![^>]*\\ssrc=)").doesNotContain("onclick", "style=", "https://");
+        }
+        assertThat(http.get("/assets/petition.js").body()).doesNotContain("innerHTML");
+        assertThat(http.get("/assets/track.js").body()).doesNotContain("innerHTML");
+        assertThat(http.get("/assets/i18n.js").body()).doesNotContain("innerHTML");
+    }
+
+    @Test
+    void listsTheWardsResidentialGroupsInBothLanguages() {
+        HttpResponse<String> response = http.get("/api/areas");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode areas = json(response);
+        assertThat(areas).hasSize(20);
+        assertThat(areas.get(4).get("code").asText()).isEqualTo("tdp-05");
+        assertThat(areas.get(4).get("vi").asText()).isEqualTo("Tổ dân phố 5");
+        assertThat(areas.get(4).get("en").asText()).isEqualTo("Residential group 5");
+    }
+
+    @Test
+    void readsThePublicStatusThroughFromSearchServiceAndNothingElse() {
+        String code = TrackingCode.generate().display();
+        FakeSearchService.knows(code, """
+                {"trackingCode":"%s","status":"answered","department":{"code":"cong_an","vi":"Công an phường","en":"Ward police"},
+                 "dueAt":"2026-12-01T10:00:00Z","publicAnswer":"Đã xử lý.","text":"the resident's words","contact":{"phone":"+84912345678"}}"""
+                .formatted(code));
+
+        HttpResponse<String> response = http.get("/api/track/" + code.toLowerCase().replace("-", ""));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode view = json(response);
+        assertThat(view.get("trackingCode").asText()).isEqualTo(code);
+        assertThat(view.get("status").asText()).isEqualTo("answered");
+        assertThat(view.get("department").get("vi").asText()).isEqualTo("Công an phường");
+        assertThat(view.get("dueAt").asText()).isEqualTo("2026-12-01T10:00:00Z");
+        assertThat(view.get("publicAnswer").asText()).isEqualTo("Đã xử lý.");
+        assertThat(response.body()).doesNotContain("resident's words", "+8491");
+    }
+
+    @Test
+    void keepsSearchServicesNotFoundA404() {
+        HttpResponse<String> response = http.get("/api/track/" + TrackingCode.generate().display());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json(response).get("title").asText()).isEqualTo("Không tìm thấy mã tra cứu / Tracking code not found");
+    }
+
+    @Test
+    void catchesAMistypedCodeWithoutAskingSearchService() {
+        String code = TrackingCode.generate().value();
+        char wrong = code.charAt(3) == 'A' ? 'B' : 'A';
+
+        HttpResponse<String> response = http.get("/api/track/" + code.substring(0, 3) + wrong + code.substring(4));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode problem = json(response);
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("code");
+        assertThat(problem.get("errors").get(0).get("message_en").asText()).contains("not valid");
+    }
+
+    @Test
+    void answers503WhenSearchServiceIsDown() {
+        try (EmbeddedServer alone = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "micronaut.server.port", "-1",
+                "kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
+                "langnghe.local-stack", "true",
+                "langnghe.search-url", "http://127.0.0.1:" + freePort()))) {
+
+            HttpResponse<String> response = new Http(alone.getURI()).get("/api/track/" + TrackingCode.generate().display());
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After")).isPresent();
+            assertThat(json(response).get("title").asText()).contains(" / ");
+        }
+    }
+
+    @Test
+    void servesItsOpenApiDescriptionToAnyone() {
+        HttpResponse<String> response = http.get("/swagger/ingest.yml");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).startsWith("openapi: 3").contains("/api/feedback:", "/api/batches/csv:",
+                "/api/channels/sms:", "/api/channels/zalo:", "/api/track/{code}:", "/open311/v2/{file}:");
+    }
+
+    @Test
+    void keepsTheFeedbackEndpointWorkingForTheWebPage() {
+        HttpResponse<String> response = http.postJson("/api/feedback", petition().with("phone", "0912 345 678").json());
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
