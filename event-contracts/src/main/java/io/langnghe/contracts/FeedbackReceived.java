@@ -1,6 +1,8 @@
 package io.langnghe.contracts;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +15,9 @@ import java.util.Map;
  * @param caseRef       an existing case this report is about (a repeat call), or null
  * @param idempotencyKey what made the intake answer retries with the first result
  * @param client        channel metadata (user agent, gateway id...), never personal data
+ * @param photos        references to photos in the blob store (never the bytes); empty when none
+ * @param meeting       the neighbourhood or voter-contact meeting of a batch, or null
+ * @param requestedCategory the category the sender chose (an Open311 service_code), or null
  */
 public record FeedbackReceived(
         int schemaVersion,
@@ -27,7 +32,40 @@ public record FeedbackReceived(
         String batchId,
         String caseRef,
         String idempotencyKey,
-        Map<String, String> client) {
+        Map<String, String> client,
+        List<PhotoRef> photos,
+        Meeting meeting,
+        Category requestedCategory) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    public FeedbackReceived {
+        photos = photos == null ? List.of() : List.copyOf(photos);
+    }
+
+    /** A petition without photos, meeting or requested category: what the first intake channels send. */
+    public FeedbackReceived(int schemaVersion, String feedbackId, String trackingCode, Channel channel,
+                            Instant receivedAt, String text, String area, String address, Contact contact,
+                            String batchId, String caseRef, String idempotencyKey, Map<String, String> client) {
+        this(schemaVersion, feedbackId, trackingCode, channel, receivedAt, text, area, address, contact,
+                batchId, caseRef, idempotencyKey, client, List.of(), null, null);
+    }
+
+    /**
+     * A photo kept in the blob store.
+     *
+     * @param ref         the store's key (content hash), never a path a client chose
+     * @param contentType image/jpeg, image/png or image/webp, checked by the bytes
+     * @param locationKept whether GPS metadata was kept (the resident agreed to share the location)
+     */
+    public record PhotoRef(String ref, String contentType, long bytes, boolean locationKept) {
+    }
+
+    /**
+     * The meeting a batch of petitions came from, so answers can be reported back to it.
+     *
+     * @param kind group_meeting (họp tổ dân phố) or voter_meeting (tiếp xúc cử tri)
+     */
+    public record Meeting(String kind, LocalDate date, String place, String chairedBy, String area) {
+    }
 }
