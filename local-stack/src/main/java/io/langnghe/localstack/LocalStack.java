@@ -233,9 +233,10 @@ public final class LocalStack {
         System.out.printf("""
 
                 Lắng Nghe is up (%.1f s).
-                  ingest         http://localhost:8080   POST /api/feedback
-                  routing        http://localhost:8070
-                  search         http://localhost:8090   POST /login, GET /api/cases?q=..., GET /api/track/{code}
+                  residents      http://localhost:8080   the petition form and tracking page; POST /api/feedback
+                  officers       http://localhost:8090   officer workspace and leader dashboard (log in below)
+                  routing        http://localhost:8070   POST /api/classify
+                  APIs           http://localhost:8080/swagger/ingest.yml, http://localhost:8090/swagger/search.yml
                   Kafka          %s
                   Elasticsearch  %s
                   logs           %s
