@@ -11,7 +11,8 @@ import java.util.Arrays;
  * {@code caseId}.
  *
  * @param department target department for reassign, otherwise null
- * @param text       public answer for answer, reason for reject/reassign, otherwise an optional note
+ * @param text       public answer for answer, reason for reject/reassign/undo_legal_track, the case type
+ *                   for confirm_legal_track of a petition, otherwise an optional note
  * @param category   for reassign: the category the case really belongs to, when the officer says so
  *                   (optional; it becomes a correction the classifier learns from)
  */
@@ -48,7 +49,11 @@ public record CaseCommand(
         RETURN_TO_TRIAGE("return_to_triage"),
         REJECT("reject"),
         REOPEN("reopen"),
-        MERGE("merge");
+        MERGE("merge"),
+        /** The case is a complaint or a denunciation (text: "complaint" or "denunciation" to put a petition on the track). */
+        CONFIRM_LEGAL_TRACK("confirm_legal_track"),
+        /** The case is an ordinary petition after all (text: the reason). */
+        UNDO_LEGAL_TRACK("undo_legal_track");
 
         private final String code;
 

@@ -2,16 +2,21 @@ package io.langnghe.routing;
 
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CaseStatus;
+import io.langnghe.contracts.CaseType;
+import io.langnghe.contracts.DeadlineState;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.HistoryEntry;
+import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.routing.lifecycle.Deadlines;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Turns a routed petition into a case: version 1, assigned to the chosen department, with its due
- * date and the first line of its history. The case id is the feedback id, so a petition replayed
+ * Turns a routed petition into a case: version 1, assigned to the chosen department (or, for a
+ * complaint or a denunciation, to the triage desk, on the legal track), urgent when an urgent phrase
+ * says so, with its due date and the first line of its history. The case id is the feedback id, so a petition replayed
  * after a failure opens the same case, not a second one.
  */
 public final class CaseOpening {
@@ -19,13 +24,31 @@ public final class CaseOpening {
     public static final String ACTOR = "routing-streams";
 
     private final Deadlines deadlines;
+    private final UrgentWords urgentWords;
+    private final LegalTrack legalTrack;
+    private final String triageDepartment;
 
-    public CaseOpening(Deadlines deadlines) {
+    public CaseOpening(Deadlines deadlines, UrgentWords urgentWords, LegalTrack legalTrack, String triageDepartment) {
         this.deadlines = deadlines;
+        this.urgentWords = urgentWords;
+        this.legalTrack = legalTrack;
+        this.triageDepartment = triageDepartment;
+    }
+
+    /** With the phrases of routing/deadlines.yml and routing/legal.yml, and the taxonomy's triage desk. */
+    public CaseOpening(Deadlines deadlines) {
+        this(deadlines, UrgentWords.loadDefault(), LegalTrack.loadDefault(), Taxonomy.loadDefault().triageDepartment());
     }
 
     public CaseState open(FeedbackReceived petition, Routing routing, Instant at) {
-        HistoryEntry routed = new HistoryEntry(1, at, ACTOR, "routed", CaseStatus.ASSIGNED, routing.note());
+        Optional<String> urgent = urgentWords.find(petition.text());
+        Optional<LegalTrack.Flag> legal = legalTrack.find(petition.text());
+        // A complaint or a denunciation goes to the triage desk, whatever its subject: the law's procedure comes first.
+        String department = legal.isPresent() ? triageDepartment : routing.department();
+        CaseType type = legal.map(LegalTrack.Flag::type).orElse(CaseType.PETITION);
+        String note = legal.map(flag -> "→ " + triageDepartment + "; " + flag.type().code() + ": " + flag.phrase()).orElse(routing.note())
+                + urgent.map(phrase -> "; khẩn / urgent: " + phrase).orElse("");
+        HistoryEntry routed = new HistoryEntry(1, at, ACTOR, "routed", CaseStatus.ASSIGNED, note);
         return new CaseState(
                 CaseState.SCHEMA_VERSION,
                 petition.feedbackId(),
@@ -39,13 +62,16 @@ public final class CaseOpening {
                 petition.contact(),
                 petition.batchId(),
                 routing.classification(),
-                routing.department(),
+                department,
                 CaseStatus.ASSIGNED,
                 petition.receivedAt(),
                 at,
                 at,
-                deadlines.opened(at),
+                deadlines.opened(at, routing.classification() == null ? null : routing.classification().category(), urgent.isPresent(), type),
                 null,
-                List.of(routed));
+                List.of(routed),
+                DeadlineState.ON_TIME,
+                urgent.isPresent(),
+                type);
     }
 }

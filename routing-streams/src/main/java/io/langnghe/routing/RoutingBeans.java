@@ -5,8 +5,10 @@ import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.routing.classify.BlendedClassifier;
 import io.langnghe.routing.classify.ClassifierSettings;
 import io.langnghe.routing.lifecycle.CaseLifecycle;
+import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.lifecycle.Deadlines;
 import io.langnghe.routing.lifecycle.WorkingCalendar;
+import io.langnghe.routing.lifecycle.Within;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -44,19 +46,31 @@ class RoutingBeans {
         return WorkingCalendar.loadDefault();
     }
 
+    /** routing/deadlines.yml is read and checked here: an unknown category or a malformed time stops the service. */
     @Singleton
-    Deadlines deadlines(WorkingCalendar calendar, RoutingSettings settings) {
-        return new Deadlines(calendar, settings.acknowledgeWithin(), settings.resolveWithin());
+    DeadlinesFile deadlinesFile() {
+        return DeadlinesFile.loadDefault();
     }
 
     @Singleton
-    CaseOpening caseOpening(Deadlines deadlines) {
-        return new CaseOpening(deadlines);
+    Deadlines deadlines(WorkingCalendar calendar, RoutingSettings settings, DeadlineSettings deadlineSettings, DeadlinesFile file) {
+        return new Deadlines(calendar, new Deadlines.Steps(Within.workingDays(settings.acknowledgeWithin()),
+                Within.workingDays(settings.resolveWithin())), file.perCategory(), deadlineSettings.urgent());
+    }
+
+    @Singleton
+    CaseOpening caseOpening(Deadlines deadlines, DeadlinesFile file, Taxonomy taxonomy) {
+        return new CaseOpening(deadlines, new UrgentWords(file.urgent()), LegalTrack.loadDefault(), taxonomy.triageDepartment());
     }
 
     @Singleton
     CaseLifecycle caseLifecycle(Taxonomy taxonomy, Deadlines deadlines) {
         return new CaseLifecycle(taxonomy, deadlines);
+    }
+
+    @Singleton
+    DeadlineWatch deadlineWatch(DeadlineSettings settings) {
+        return new DeadlineWatch(settings.dueSoonAt(), settings.checkEvery());
     }
 
     @Singleton

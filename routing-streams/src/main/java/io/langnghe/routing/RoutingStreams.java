@@ -3,6 +3,7 @@ package io.langnghe.routing;
 import io.langnghe.contracts.Topics;
 import io.langnghe.routing.classify.BlendedClassifier;
 import io.langnghe.routing.lifecycle.CaseLifecycle;
+import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -19,12 +20,12 @@ class RoutingStreams {
 
     @Singleton
     KStream<String, byte[]> routing(ConfiguredStreamBuilder builder, Topics topics, BlendedClassifier classifier,
-                                    Router router, CaseOpening opening, CaseLifecycle lifecycle, Clock clock,
+                                    Router router, CaseOpening opening, CaseLifecycle lifecycle, DeadlineWatch watch, Clock clock,
                                     @Value("${langnghe.streams.state-dir:}") String stateDir) {
         // Set here because YAML placeholders cannot default to a system property; Kafka Streams adds the application id.
         builder.getConfiguration().put(StreamsConfig.STATE_DIR_CONFIG, stateDir.isBlank()
                 ? Path.of(System.getProperty("java.io.tmpdir"), "langnghe-streams").toString()
                 : stateDir);
-        return RoutingTopology.define(builder, topics, classifier, router, opening, lifecycle, clock);
+        return RoutingTopology.define(builder, topics, classifier, router, opening, lifecycle, watch, clock);
     }
 }

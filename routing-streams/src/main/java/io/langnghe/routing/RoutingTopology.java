@@ -7,6 +7,7 @@ import io.langnghe.contracts.Topic;
 import io.langnghe.contracts.Topics;
 import io.langnghe.routing.classify.BlendedClassifier;
 import io.langnghe.routing.lifecycle.CaseLifecycle;
+import io.langnghe.routing.lifecycle.DeadlineWatch;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -32,13 +33,18 @@ import static io.langnghe.routing.AtRecordTime.atRecordTime;
  *                                                                                    ├→ case.command.results.v1
  *                                                                                    └→ classifier.corrections.v1
  *   classifier.corrections.v1 → global store → the classifier learns (on every instance)
+ *   every minute (wall clock): keep the case → due soon / overdue marks of open cases → cases.v1
  * </pre>
  * and whatever cannot be read → {@code feedback.dlq.v1}. Both inputs are keyed by case id (= the
  * feedback id), so a case and its commands meet in one partition and one store; the two topics must
  * have the same number of partitions.
  * <p>
+ * A complaint or a denunciation opens on the legal track at the triage desk, an urgent petition with
+ * the urgent clocks (see CaseOpening).
+ * <p>
  * A case is dated by its record's timestamp, not by the wall clock: replaying the topics (after a
- * crash, or to rebuild) then decides the very same way. The clock only stamps dead letters.
+ * crash, or to rebuild) then decides the very same way. The clock only stamps dead letters, and the
+ * wall clock only drives the deadline check (a deadline passes whether or not a record arrives).
  */
 public final class RoutingTopology {
 
@@ -47,7 +53,8 @@ public final class RoutingTopology {
 
     /** Adds the routing steps to the builder; returns the incoming stream (Micronaut wants a KStream bean). */
     public static KStream<String, byte[]> define(StreamsBuilder builder, Topics topics, BlendedClassifier classifier,
-                                                 Router router, CaseOpening opening, CaseLifecycle lifecycle, Clock clock) {
+                                                 Router router, CaseOpening opening, CaseLifecycle lifecycle,
+                                                 DeadlineWatch watch, Clock clock) {
         // Petitions arrive as bytes, so that one we cannot read is set aside instead of stopping the stream.
         KStream<String, byte[]> received = builder.stream(topics.feedbackReceived().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("petitions"));
@@ -88,14 +95,15 @@ public final class RoutingTopology {
                 .mapValues(ReadCommand.Read::deadLetter, Named.as("command-dead-letter"))
                 .to(topics.feedbackDlq().name(), produced(topics.feedbackDlq(), "command-dead-letters"));
 
-        // Keep each case: store the opened ones, decide each command against the stored state.
+        // Keep each case: store the opened ones, decide each command against the stored state, and
+        // every so often (wall-clock time) mark the cases that became due soon or overdue.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CaseKeeper.STORE),
                 Serdes.String(), topics.cases().valueSerde()));
         KStream<String, CaseKeeper.Change> changes = opened
                 .mapValues(CaseKeeper.Input::opened, Named.as("opened"))
                 .merge(commands.get("command-readable").mapValues(r -> CaseKeeper.Input.command(r.command()), Named.as("command")),
                         Named.as("cases-and-commands"))
-                .processValues(() -> new CaseKeeper(lifecycle), Named.as("keep-case"), CaseKeeper.STORE);
+                .process(() -> new CaseKeeper(lifecycle, watch), Named.as("keep-case"), CaseKeeper.STORE);
 
         // Publish the whole state of every changed case, the result of every command, and every correction.
         changes.mapValues(CaseKeeper.Change::state, Named.as("case-state"))

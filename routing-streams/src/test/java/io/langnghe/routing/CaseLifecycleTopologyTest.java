@@ -17,6 +17,7 @@ import io.langnghe.routing.classify.ClassifierSettings;
 import io.langnghe.routing.classify.Corpus;
 import io.langnghe.routing.classify.LabelledExample;
 import io.langnghe.routing.lifecycle.CaseLifecycle;
+import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.lifecycle.Deadlines;
 import io.langnghe.routing.lifecycle.WorkingCalendar;
 import org.apache.kafka.common.serialization.Serdes;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -83,7 +85,7 @@ class CaseLifecycleTopologyTest {
         classifier = BlendedClassifier.trained(taxonomy, ClassifierSettings.DEFAULTS, corpus);
         StreamsBuilder builder = new StreamsBuilder();
         RoutingTopology.define(builder, topics, classifier, new Router(taxonomy, 0.5, 0.2), new CaseOpening(deadlines),
-                new CaseLifecycle(taxonomy, deadlines), Clock.fixed(commandAt, ZoneOffset.UTC));
+                new CaseLifecycle(taxonomy, deadlines), new DeadlineWatch(0.8, Duration.ofMinutes(1)), Clock.fixed(commandAt, ZoneOffset.UTC));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "case-lifecycle-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -14,6 +14,7 @@ import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.routing.classify.BlendedClassifier;
 import io.langnghe.routing.classify.ClassifierSettings;
 import io.langnghe.routing.lifecycle.CaseLifecycle;
+import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.lifecycle.Deadlines;
 import io.langnghe.routing.lifecycle.WorkingCalendar;
 import org.apache.kafka.common.serialization.Serdes;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -58,7 +60,7 @@ class RoutingTopologyTest {
         StreamsBuilder builder = new StreamsBuilder();
         RoutingTopology.define(builder, topics, classifier, new Router(taxonomy, 0.5, 0.2),
                 new CaseOpening(new Deadlines(WorkingCalendar.loadDefault(), 1, 10)), new CaseLifecycle(taxonomy, new Deadlines(WorkingCalendar.loadDefault(), 1, 10)),
-                Clock.fixed(now, ZoneOffset.UTC));
+                new DeadlineWatch(0.8, Duration.ofMinutes(1)), Clock.fixed(now, ZoneOffset.UTC));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "routing-topology-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -206,6 +208,21 @@ class RoutingTopologyTest {
                         error -> assertThat(error).isEqualTo("the record key fb-other is not the feedbackId fb-x"),
                         error -> assertThat(error).startsWith("not a FeedbackReceived").contains("unknown channel: fax"));
         assertThat(cases.isEmpty()).isTrue();
+    }
+
+    @Test
+    void putsAComplaintOnTheLegalTrackAtTheTriageDesk() {
+        petitions(feedback().id("fb-legal").text("Tôi làm đơn khiếu nại việc phường cấp phép xây dựng sai cho nhà bên cạnh").build());
+
+        assertThat(cases.readValue()).extracting(c -> c.caseType().code(), CaseState::department, CaseState::urgent)
+                .containsExactly("complaint", "van_phong", false);
+    }
+
+    @Test
+    void marksAnUrgentPetition() {
+        petitions(feedback().id("fb-fire").text("chay nha o ngo 5, khoi bay mu mit").build());
+
+        assertThat(cases.readValue()).extracting(CaseState::urgent, c -> c.caseType().code()).containsExactly(true, "petition");
     }
 
     private void petitions(FeedbackReceived... petitions) {

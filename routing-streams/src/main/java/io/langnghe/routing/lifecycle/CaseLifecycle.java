@@ -5,19 +5,23 @@ import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.CaseCommand.Type;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CaseStatus;
+import io.langnghe.contracts.CaseType;
 import io.langnghe.contracts.Category;
 import io.langnghe.contracts.Classification;
 import io.langnghe.contracts.Correction;
+import io.langnghe.contracts.DeadlineState;
 import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.contracts.taxonomy.DepartmentInfo;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,6 +48,9 @@ import static io.langnghe.contracts.CaseStatus.RESOLVED;
  *   reject (reason)   (same)                                      → rejected
  *   merge (target)    (same)                                      → merged
  *   reopen            answered, resolved, closed, rejected        → reopened
+ *   confirm_legal_track  assigned, acknowledged, in_progress, reopened → (a flagged case) unchanged but confirmed;
+ *                     (a petition, text complaint|denunciation) on the legal track, assigned to the triage desk
+ *   undo_legal_track (reason)  (same)                             → an ordinary petition, assigned where it is
  * </pre>
  * An officer acts only on the cases of their own department; a leader steers (reassign, return to
  * triage, reopen, merge) but does not answer for a department. Anything else is refused with a
@@ -53,17 +60,20 @@ import static io.langnghe.contracts.CaseStatus.RESOLVED;
 public final class CaseLifecycle {
 
     private static final Set<CaseStatus> STEERABLE = EnumSet.of(ASSIGNED, ACKNOWLEDGED, IN_PROGRESS, REOPENED);
-    private static final Map<Type, Set<CaseStatus>> APPLIES_FROM = new EnumMap<>(Map.of(
-            Type.ACKNOWLEDGE, EnumSet.of(ASSIGNED, REOPENED),
-            Type.START, EnumSet.of(ASSIGNED, ACKNOWLEDGED, REOPENED),
-            Type.ANSWER, EnumSet.of(ACKNOWLEDGED, IN_PROGRESS, REOPENED),
-            Type.RESOLVE, EnumSet.of(IN_PROGRESS, ANSWERED),
-            Type.REASSIGN, STEERABLE,
-            Type.RETURN_TO_TRIAGE, STEERABLE,
-            Type.REJECT, STEERABLE,
-            Type.MERGE, STEERABLE,
-            Type.REOPEN, EnumSet.of(ANSWERED, RESOLVED, CLOSED, REJECTED)));
-    private static final Set<Type> LEADER_MAY = EnumSet.of(Type.REASSIGN, Type.RETURN_TO_TRIAGE, Type.REOPEN, Type.MERGE);
+    private static final Map<Type, Set<CaseStatus>> APPLIES_FROM = new EnumMap<>(Map.ofEntries(
+            Map.entry(Type.ACKNOWLEDGE, EnumSet.of(ASSIGNED, REOPENED)),
+            Map.entry(Type.START, EnumSet.of(ASSIGNED, ACKNOWLEDGED, REOPENED)),
+            Map.entry(Type.ANSWER, EnumSet.of(ACKNOWLEDGED, IN_PROGRESS, REOPENED)),
+            Map.entry(Type.RESOLVE, EnumSet.of(IN_PROGRESS, ANSWERED)),
+            Map.entry(Type.REASSIGN, STEERABLE),
+            Map.entry(Type.RETURN_TO_TRIAGE, STEERABLE),
+            Map.entry(Type.REJECT, STEERABLE),
+            Map.entry(Type.MERGE, STEERABLE),
+            Map.entry(Type.REOPEN, EnumSet.of(ANSWERED, RESOLVED, CLOSED, REJECTED)),
+            Map.entry(Type.CONFIRM_LEGAL_TRACK, STEERABLE),
+            Map.entry(Type.UNDO_LEGAL_TRACK, STEERABLE)));
+    private static final Set<Type> LEADER_MAY = EnumSet.of(Type.REASSIGN, Type.RETURN_TO_TRIAGE, Type.REOPEN, Type.MERGE,
+            Type.CONFIRM_LEGAL_TRACK, Type.UNDO_LEGAL_TRACK);
 
     private final Taxonomy taxonomy;
     private final Deadlines deadlines;
@@ -96,6 +106,8 @@ public final class CaseLifecycle {
             case REJECT -> rejected(current, command, at);
             case MERGE -> merged(current, command, at);
             case REOPEN -> reopened(current, command, at);
+            case CONFIRM_LEGAL_TRACK -> legalTrackConfirmed(current, command, at);
+            case UNDO_LEGAL_TRACK -> legalTrackUndone(current, command, at);
         };
     }
 
@@ -192,6 +204,47 @@ public final class CaseLifecycle {
                 note(command.text(), "→ " + target.get().code() + (category == null ? "" : " (" + category.code() + ")"))), correction);
     }
 
+    /**
+     * A flagged case stays on the legal track, its clock unchanged (the text may name the other type);
+     * a petition the lexicon missed is put on it: to the triage desk, its acceptance due from now.
+     */
+    private Decision legalTrackConfirmed(CaseState current, CaseCommand command, Instant at) {
+        Optional<CaseType> named = isBlank(command.text()) ? Optional.empty()
+                : Arrays.stream(CaseType.values()).filter(t -> t.isLegal() && t.code().equals(command.text().strip())).findFirst();
+        if (!current.caseType().isLegal() && named.isEmpty()) {
+            return Decision.refused("Hãy ghi loại đơn: complaint (khiếu nại) hoặc denunciation (tố cáo)",
+                    "Name the type to confirm: complaint or denunciation");
+        }
+        CaseType type = named.orElse(current.caseType());
+        if (current.caseType().isLegal()) {
+            return Decision.accepted(retyped(next(current, command, at, current.status(), current.department(), current.classification(),
+                    current.publicAnswer(), current.dueAt(), type.code()), type), null);
+        }
+        String triage = taxonomy.triageDepartment();
+        CaseState onTrack = retyped(current, type);
+        return Decision.accepted(retyped(next(current, command, at, ASSIGNED, triage, current.classification(), current.publicAnswer(),
+                deadlines.dueAfter(onTrack, ASSIGNED, at), type.code() + " → " + triage), type), null);
+    }
+
+    /** Not a complaint nor a denunciation after all: an ordinary petition, its acknowledgement due from now. */
+    private Decision legalTrackUndone(CaseState current, CaseCommand command, Instant at) {
+        if (!current.caseType().isLegal()) {
+            return Decision.refused("Hồ sơ không ở thủ tục khiếu nại, tố cáo", "The case is not on the legal track");
+        }
+        if (isBlank(command.text())) {
+            return Decision.refused("Hãy ghi lý do", "Undoing the legal track needs the reason");
+        }
+        CaseState petition = retyped(current, CaseType.PETITION);
+        return Decision.accepted(retyped(next(current, command, at, ASSIGNED, current.department(), current.classification(),
+                current.publicAnswer(), deadlines.dueAfter(petition, ASSIGNED, at), note(command.text(), "petition")), CaseType.PETITION), null);
+    }
+
+    private static CaseState retyped(CaseState c, CaseType type) {
+        return new CaseState(c.schemaVersion(), c.caseId(), c.version(), c.trackingCode(), c.feedbackId(), c.channel(), c.text(),
+                c.area(), c.address(), c.contact(), c.batchId(), c.classification(), c.department(), c.status(), c.receivedAt(),
+                c.createdAt(), c.updatedAt(), c.dueAt(), c.publicAnswer(), c.history(), c.deadlineState(), c.urgent(), type);
+    }
+
     /** The category the officer named, or the only one the target department takes. */
     private static Category categoryOf(CaseCommand command, DepartmentInfo target) {
         if (command.category() != null) {
@@ -207,7 +260,9 @@ public final class CaseLifecycle {
         history.add(new HistoryEntry(version, at, command.actor().username(), command.type().code(), status, note));
         return new CaseState(c.schemaVersion(), c.caseId(), version, c.trackingCode(), c.feedbackId(), c.channel(), c.text(),
                 c.area(), c.address(), c.contact(), c.batchId(), classification, department, status, c.receivedAt(),
-                c.createdAt(), at, dueAt, publicAnswer, List.copyOf(history));
+                c.createdAt(), at, dueAt, publicAnswer, List.copyOf(history),
+                // a new deadline starts its clock afresh
+                Objects.equals(dueAt, c.dueAt()) ? c.deadlineState() : DeadlineState.ON_TIME, c.urgent(), c.caseType());
     }
 
     private static String note(String reason, String what) {

@@ -1,0 +1,37 @@
+package io.langnghe.contracts;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Arrays;
+
+/**
+ * What the law makes of a case: a petition (kiến nghị, phản ánh), or a complaint (khiếu nại) or a
+ * denunciation (tố cáo), which have their own procedure and deadlines.
+ */
+public enum CaseType {
+    PETITION("petition"),
+    COMPLAINT("complaint"),
+    DENUNCIATION("denunciation");
+
+    private final String code;
+
+    CaseType(String code) {
+        this.code = code;
+    }
+
+    @JsonValue
+    public String code() {
+        return code;
+    }
+
+    public boolean isLegal() {
+        return this != PETITION;
+    }
+
+    @JsonCreator
+    static CaseType of(String code) {
+        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown case type: " + code));
+    }
+}

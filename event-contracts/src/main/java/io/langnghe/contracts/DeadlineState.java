@@ -1,0 +1,34 @@
+package io.langnghe.contracts;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Arrays;
+
+/**
+ * How a case stands against its {@code dueAt}: routing's scheduled check marks it {@code due_soon}
+ * (most of the time used) and then {@code overdue}, each once per deadline; a new deadline starts
+ * again from {@code on_time}.
+ */
+public enum DeadlineState {
+    ON_TIME("on_time"),
+    DUE_SOON("due_soon"),
+    OVERDUE("overdue");
+
+    private final String code;
+
+    DeadlineState(String code) {
+        this.code = code;
+    }
+
+    @JsonValue
+    public String code() {
+        return code;
+    }
+
+    @JsonCreator
+    static DeadlineState of(String code) {
+        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown deadline state: " + code));
+    }
+}

@@ -1,0 +1,55 @@
+package io.langnghe.routing;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.langnghe.contracts.Category;
+import io.langnghe.routing.lifecycle.Deadlines.Steps;
+import io.langnghe.routing.lifecycle.Within;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** routing/deadlines.yml: each category's own times, and the phrases that make a petition urgent. */
+record DeadlinesFile(Map<String, StepsEntry> categories, List<String> urgent) {
+
+    private static final String RESOURCE = "/routing/deadlines.yml";
+
+    DeadlinesFile {
+        categories = categories == null ? Map.of() : Map.copyOf(categories);
+        urgent = urgent == null ? List.of() : List.copyOf(urgent);
+    }
+
+    record StepsEntry(String acknowledge, String resolve) {
+    }
+
+    static DeadlinesFile loadDefault() {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try (InputStream in = DeadlinesFile.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the classpath");
+            }
+            return yaml.readValue(in, DeadlinesFile.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The categories' times; an unknown category or a malformed time stops start-up with the reason. */
+    Map<Category, Steps> perCategory() {
+        Map<Category, Steps> steps = new EnumMap<>(Category.class);
+        categories.forEach((code, entry) -> {
+            Category category = Category.fromCode(code)
+                    .orElseThrow(() -> new IllegalStateException(RESOURCE + ": there is no category " + code));
+            try {
+                steps.put(category, new Steps(Within.parse(entry.acknowledge()), Within.parse(entry.resolve())));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(RESOURCE + ": " + code + ": " + e.getMessage(), e);
+            }
+        });
+        return steps;
+    }
+}

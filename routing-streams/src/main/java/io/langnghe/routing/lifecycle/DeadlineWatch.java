@@ -1,0 +1,79 @@
+package io.langnghe.routing.lifecycle;
+
+import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.DeadlineState;
+import io.langnghe.contracts.HistoryEntry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The scheduled look at an open case's clock, at wall-clock time {@code now}:
+ * <pre>
+ *   now ≥ dueAt                                  → overdue   (once)
+ *   now ≥ start + dueSoonAt × (dueAt − start)    → due_soon  (once, unless already overdue)
+ * </pre>
+ * where start is when the case last reached its department (as {@link Deadlines} counts). Each mark
+ * is a change of the case: version + 1 and a history line; the status stays as it is.
+ */
+public final class DeadlineWatch {
+
+    public static final String ACTOR = "routing-streams";
+    static final String DUE_SOON = "due_soon";
+    static final String OVERDUE = "overdue";
+
+    private final double dueSoonAt;
+    private final Duration checkEvery;
+
+    /**
+     * @param dueSoonAt  the share of the time to {@code dueAt} after which a case is due soon (0.8: 80%)
+     * @param checkEvery how often (wall-clock time) the open cases are looked at
+     */
+    public DeadlineWatch(double dueSoonAt, Duration checkEvery) {
+        if (dueSoonAt <= 0 || dueSoonAt >= 1) {
+            throw new IllegalArgumentException("due-soon-at must be between 0 and 1 (exclusive), got " + dueSoonAt);
+        }
+        if (checkEvery == null || checkEvery.isNegative() || checkEvery.isZero()) {
+            throw new IllegalArgumentException("check-every must be a positive duration, got " + checkEvery);
+        }
+        this.dueSoonAt = dueSoonAt;
+        this.checkEvery = checkEvery;
+    }
+
+    public Duration checkEvery() {
+        return checkEvery;
+    }
+
+    /** The case marked, if its clock has passed a mark it does not carry yet. */
+    public Optional<CaseState> check(CaseState c, Instant now) {
+        if (c.dueAt() == null || !c.status().isOpen() || c.deadlineState() == DeadlineState.OVERDUE) {
+            return Optional.empty();
+        }
+        if (!now.isBefore(c.dueAt())) {
+            return Optional.of(marked(c, DeadlineState.OVERDUE, now, "hạn " + c.dueAt() + " / due " + c.dueAt()));
+        }
+        Instant start = Deadlines.assignedAt(c);
+        long total = Duration.between(start, c.dueAt()).toMillis();
+        Instant soon = start.plusMillis((long) (total * dueSoonAt));
+        if (c.deadlineState() == DeadlineState.ON_TIME && !now.isBefore(soon)) {
+            return Optional.of(marked(c, DeadlineState.DUE_SOON, now, "hạn " + c.dueAt() + " / due " + c.dueAt()));
+        }
+        return Optional.empty();
+    }
+
+    static boolean isMark(HistoryEntry entry) {
+        return DUE_SOON.equals(entry.action()) || OVERDUE.equals(entry.action());
+    }
+
+    private static CaseState marked(CaseState c, DeadlineState state, Instant now, String note) {
+        long version = c.version() + 1;
+        List<HistoryEntry> history = new ArrayList<>(c.history());
+        history.add(new HistoryEntry(version, now, ACTOR, state.code(), c.status(), note));
+        return new CaseState(c.schemaVersion(), c.caseId(), version, c.trackingCode(), c.feedbackId(), c.channel(), c.text(),
+                c.area(), c.address(), c.contact(), c.batchId(), c.classification(), c.department(), c.status(),
+                c.receivedAt(), c.createdAt(), now, c.dueAt(), c.publicAnswer(), List.copyOf(history), state, c.urgent(), c.caseType());
+    }
+}
