@@ -6,6 +6,7 @@
   var areas = [];
   var lastProblem = null;
   var idempotencyKey = newKey();
+  var similar = null;
 
   // One key per petition: a double click or a retry after a lost answer files it once.
   function newKey() {
@@ -73,14 +74,36 @@
       phone: optional(byId('phone').value),
       consentToContact: byId('consent').checked
     };
+    var photos = byId('photos').files;
+    if (photos.length > 3) {
+      showProblem({ message: L.t('photosTooMany') });
+      byId('photos').focus();
+      return;
+    }
     var button = byId('send');
     button.disabled = true;
     button.textContent = L.t('sending');
     showProblem(null);
+    var headers = { Accept: 'application/json', 'Idempotency-Key': idempotencyKey };
+    var payload;
+    if (photos.length > 0) {
+      // With photos the same fields go as multipart/form-data; the browser sets the boundary.
+      payload = new FormData();
+      Object.keys(body).forEach(function (field) {
+        if (body[field] !== null) {
+          payload.append(field, String(body[field]));
+        }
+      });
+      payload.append('shareLocation', String(byId('share-location').checked));
+      Array.prototype.forEach.call(photos, function (photo) { payload.append('photos', photo, photo.name); });
+    } else {
+      headers['Content-Type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
     fetch('/api/feedback', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': idempotencyKey },
-      body: JSON.stringify(body)
+      headers: headers,
+      body: payload
     }).then(function (response) {
       if (response.status === 202) {
         return response.json().then(showReceipt);
@@ -104,6 +127,7 @@
 
   function another() {
     byId('petition').reset();
+    similar.clear();
     idempotencyKey = newKey();
     showProblem(null);
     byId('receipt').hidden = true;
@@ -115,6 +139,9 @@
     byId('tracking-code').tabIndex = -1;
     byId('petition').addEventListener('submit', submit);
     byId('another').addEventListener('click', another);
+    similar = window.LangNgheSimilar.watch({
+      text: byId('text'), area: byId('area'), box: byId('similar'), list: byId('similar-list')
+    });
     L.onLanguageChange(function () {
       renderAreas();
       if (lastProblem) {

@@ -9,9 +9,9 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 @OpenAPIDefinition(info = @Info(
         title = "Lắng Nghe ingest-service",
         version = "1",
-        description = "Every intake channel: resident web (/api/feedback), hotline (role OPERATOR), meeting batches "
+        description = "Every intake channel: resident web (/api/feedback, JSON or multipart with up to 3 photos), hotline (role OPERATOR), meeting batches "
                 + "(JSON and CSV, roles GROUP_LEADER and DEPUTY), SMS and Zalo webhooks, Open311 GeoReport v2, and the "
-                + "public tracking read-through. Errors are application/problem+json in Vietnamese and English."))
+                + "public tracking and similar-cases read-throughs (/api/track, /api/similar), and operator sign-in (/api/login). Errors are application/problem+json in Vietnamese and English."))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 final class IngestApiDefinition {
 

@@ -182,7 +182,8 @@ public final class LocalStack {
                 "KAFKA_BOOTSTRAP_SERVERS", kafkaServers,
                 "ELASTICSEARCH_URL", elasticsearchUrl,
                 // the streams' local state belongs with the rest of the stack's data
-                "LANGNGHE_STREAMS_STATE_DIR", logs.resolveSibling("streams").toString());
+                "LANGNGHE_STREAMS_STATE_DIR", logs.resolveSibling("streams").toString(),
+                "LANGNGHE_PHOTOS_DIR", logs.resolveSibling("photos").toString());
         for (Service service : Service.ALL) {
             ChildProcess process = service.start(checkout, service.port(), environment, logs.resolve(service.module() + ".log"));
             register(process);

@@ -2,6 +2,7 @@ package io.langnghe.ingest.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.ingest.intake.FeedbackIntake;
 import io.langnghe.ingest.intake.FeedbackForm;
 import io.langnghe.ingest.intake.IdempotencyConflictException;
@@ -44,21 +45,19 @@ public class BatchIntake {
     public BatchReceipt file(BatchForm.Parsed batch, String submittedBy) {
         Meeting meeting = batch.meeting();
         String batchId = batchId(meeting, batch.batchKey(), submittedBy);
-        Map<String, String> client = Map.of(
-                "meetingKind", meeting.kind().code(),
-                "meetingDate", meeting.date().toString(),
-                "meetingPlace", meeting.place(),
-                "chairedBy", meeting.chairedBy(),
-                "submittedBy", submittedBy);
+        Map<String, String> client = Map.of("submittedBy", submittedBy);
+        FeedbackIntake.Extras extras = FeedbackIntake.Extras.meeting(new FeedbackReceived.Meeting(
+                meeting.kind().code(), meeting.date(), meeting.place(), meeting.chairedBy(), meeting.area()));
         Set<String> seen = new HashSet<>();
         List<RowResult> results = new ArrayList<>(batch.rows().size());
         for (int i = 0; i < batch.rows().size(); i++) {
-            results.add(fileRow(batch.rows().get(i), i + 1, meeting, batchId, client, seen));
+            results.add(fileRow(batch.rows().get(i), i + 1, meeting, batchId, client, extras, seen));
         }
         return BatchReceipt.of(batchId, meeting, results);
     }
 
-    private RowResult fileRow(JsonNode row, int position, Meeting meeting, String batchId, Map<String, String> client, Set<String> seen) {
+    private RowResult fileRow(JsonNode row, int position, Meeting meeting, String batchId, Map<String, String> client,
+                              FeedbackIntake.Extras extras, Set<String> seen) {
         if (!row.isObject()) {
             return RowResult.rejected(String.valueOf(position), List.of(new FieldError("row", "not_object",
                     "Mỗi dòng phải là một đối tượng JSON {...}.", "Each row must be a JSON object {...}.")));
@@ -83,7 +82,7 @@ public class BatchIntake {
         try {
             Submission submission = form.readFields(fields, meeting.kind());
             IdempotentReplies.Outcome outcome = intake.acceptFromSource(submission, intake.contact(submission), batchId,
-                    "batch:" + batchId + "/" + rowKey, client);
+                    "batch:" + batchId + "/" + rowKey, client, extras);
             return RowResult.accepted(rowKey, outcome.receipt().feedbackId(), outcome.receipt().trackingCode(), !outcome.first());
         } catch (InvalidInputException e) {
             return RowResult.rejected(rowKey, e.errors());

@@ -2,7 +2,10 @@ package io.langnghe.ingest.intake;
 
 import io.langnghe.access.Roles;
 import io.langnghe.contracts.Channel;
+import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.ingest.limits.RateLimits;
+import io.langnghe.ingest.photos.PhotoStore;
+import io.langnghe.ingest.photos.Photos;
 import io.langnghe.ingest.problem.FieldError;
 import io.langnghe.ingest.problem.Problem;
 import io.micronaut.core.annotation.Nullable;
@@ -17,11 +20,16 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -42,11 +50,13 @@ public class FeedbackController {
     private final FeedbackForm form;
     private final FeedbackIntake intake;
     private final RateLimits rateLimits;
+    private final PhotoStore photoStore;
 
-    public FeedbackController(FeedbackForm form, FeedbackIntake intake, RateLimits rateLimits) {
+    public FeedbackController(FeedbackForm form, FeedbackIntake intake, RateLimits rateLimits, PhotoStore photoStore) {
         this.form = form;
         this.intake = intake;
         this.rateLimits = rateLimits;
+        this.photoStore = photoStore;
     }
 
     // Blocking on purpose: the answer waits for Kafka's acknowledgement, off the event loop.
@@ -58,6 +68,55 @@ public class FeedbackController {
                                   @Nullable Authentication caller,
                                   HttpRequest<?> request) {
         Submission submission = form.read(body);
+        return submit(submission, List.of(), false, idempotencyKey, userAgent, caller, request);
+    }
+
+    /**
+     * A petition as JSON, or as multipart/form-data with the same fields and up to three {@code photos}
+     * parts. Every part is checked before anything is stored or sent: one bad photo refuses the whole
+     * petition, naming it. GPS metadata is kept only when {@code shareLocation} is ticked.
+     */
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<?> submitWithPhotos(@Body MultipartBody body,
+                                            @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey,
+                                            @Nullable @Header(HttpHeaders.USER_AGENT) String userAgent,
+                                            @Nullable Authentication caller,
+                                            HttpRequest<?> request) {
+        MultipartParts parts = MultipartParts.read(body);
+        Map<String, String> fields = new LinkedHashMap<>(parts.fields());
+        boolean shareLocation = FeedbackForm.checkbox(Objects.requireNonNullElse(fields.remove("shareLocation"), "")).asBoolean(false);
+        List<FieldError> errors = new ArrayList<>();
+        Submission submission = null;
+        try {
+            submission = form.read(fields);
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+        }
+        List<Photos.Photo> photos = List.of();
+        try {
+            photos = Photos.check(uploads(parts, errors), parts.files().stream().map(MultipartParts.Upload::filename).toList(), shareLocation);
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return submit(submission, photos, shareLocation, idempotencyKey, userAgent, caller, request);
+    }
+
+    private static List<byte[]> uploads(MultipartParts parts, List<FieldError> errors) {
+        for (MultipartParts.Upload upload : parts.files()) {
+            if (!upload.part().equals("photos")) {
+                errors.add(new FieldError(upload.part(), "unexpected_file", "Chỉ nhận tệp ảnh trong trường 'photos'.",
+                        "Files are taken only in the 'photos' field."));
+            }
+        }
+        return parts.files().stream().map(MultipartParts.Upload::bytes).toList();
+    }
+
+    private HttpResponse<?> submit(Submission submission, List<Photos.Photo> photos, boolean locationKept, String idempotencyKey, String userAgent,
+                                   Authentication caller, HttpRequest<?> request) {
         String key = checkedKey(idempotencyKey);
         Map<String, String> client = client(userAgent);
         if (submission.channel() == Channel.HOTLINE) {
@@ -68,7 +127,12 @@ public class FeedbackController {
         } else {
             rateLimits.checkPetition(request, submission.phone());
         }
-        IdempotentReplies.Outcome outcome = intake.accept(submission, key, client);
+        // Stored only now that every part passed; the store keeps photos by content, so a retry adds nothing.
+        List<FeedbackReceived.PhotoRef> refs = photos.stream()
+                .map(photo -> new FeedbackReceived.PhotoRef(photoStore.put(photo), photo.kind().mediaType(), photo.bytes().length,
+                        locationKept))
+                .toList();
+        IdempotentReplies.Outcome outcome = intake.accept(submission, key, client, refs);
         Receipt receipt = outcome.receipt();
         return HttpResponse.accepted()
                 .header(HttpHeaders.LOCATION, receipt.trackUrl())

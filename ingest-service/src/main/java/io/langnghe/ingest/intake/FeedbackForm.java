@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.taxonomy.Taxonomy;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -49,6 +52,25 @@ public class FeedbackForm {
 
     public Submission read(byte[] body) {
         return fields(parse(body), null);
+    }
+
+    /** The same fields sent as multipart/form-data strings; a checkbox's "on" (or "true") is consent. */
+    public Submission read(Map<String, String> formFields) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        formFields.forEach((field, value) -> json.set(field, field.equals("consentToContact") ? checkbox(value) : json.textNode(value)));
+        return fields(json, null);
+    }
+
+    /** A form checkbox as JSON: "on"/"true" and "false"/"" become booleans, anything else stays a (refused) string. */
+    public static JsonNode checkbox(String value) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        if (v.equals("on") || v.equals("true")) {
+            return JsonNodeFactory.instance.booleanNode(true);
+        }
+        if (v.isEmpty() || v.equals("false")) {
+            return JsonNodeFactory.instance.booleanNode(false);
+        }
+        return JsonNodeFactory.instance.textNode(value);
     }
 
     /**

@@ -1,8 +1,10 @@
 package io.langnghe.ingest.intake;
 
+import io.langnghe.contracts.Category;
 import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.Contact;
 import io.langnghe.contracts.FeedbackReceived;
+import io.langnghe.contracts.FeedbackReceived.PhotoRef;
 import io.langnghe.ingest.contact.ContactHasher;
 import io.langnghe.ingest.tracking.TrackingCode;
 import io.micrometer.core.instrument.Counter;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -54,13 +57,25 @@ public class FeedbackIntake {
      * @param client         channel metadata (never personal data)
      */
     public IdempotentReplies.Outcome accept(Submission submission, String idempotencyKey, Map<String, String> client) {
+        return accept(submission, idempotencyKey, client, List.of());
+    }
+
+    /** @param photos references of photos already in the blob store */
+    public IdempotentReplies.Outcome accept(Submission submission, String idempotencyKey, Map<String, String> client,
+                                            List<PhotoRef> photos) {
+        return accept(submission, idempotencyKey, client, new Extras(photos, null, null));
+    }
+
+    /** @param extras photo references or a requested category the channel adds */
+    public IdempotentReplies.Outcome accept(Submission submission, String idempotencyKey, Map<String, String> client,
+                                            Extras extras) {
         Contact contact = contact(submission);
         if (idempotencyKey == null) {
-            return new IdempotentReplies.Outcome(send(submission, contact, null, null, false, client), true);
+            return new IdempotentReplies.Outcome(send(submission, contact, null, null, false, client, extras), true);
         }
         // Client keys and source keys live apart: a client cannot replay a meeting row by guessing its key.
-        return replies.once("client:" + idempotencyKey, fingerprint(submission),
-                () -> send(submission, contact, null, idempotencyKey, false, client));
+        return replies.once("client:" + idempotencyKey, fingerprint(submission) + extras,
+                () -> send(submission, contact, null, idempotencyKey, false, client, extras));
     }
 
     /**
@@ -75,11 +90,31 @@ public class FeedbackIntake {
      */
     public IdempotentReplies.Outcome acceptFromSource(Submission submission, Contact contact, String batchId, String sourceKey,
                                                       Map<String, String> client) {
-        return replies.once("source:" + sourceKey, fingerprint(submission), () -> send(submission, contact, batchId, sourceKey, true, client));
+        return acceptFromSource(submission, contact, batchId, sourceKey, client, Extras.NONE);
+    }
+
+    /** As above, with the meeting of a batch or the category an Open311 client asked for. */
+    public IdempotentReplies.Outcome acceptFromSource(Submission submission, Contact contact, String batchId, String sourceKey,
+                                                      Map<String, String> client, Extras extras) {
+        return replies.once("source:" + sourceKey, fingerprint(submission),
+                () -> send(submission, contact, batchId, sourceKey, true, client, extras));
+    }
+
+    /** What some channels add to a petition: photo references, the meeting of a batch, a requested category. */
+    public record Extras(List<PhotoRef> photos, FeedbackReceived.Meeting meeting, Category requestedCategory) {
+        public static final Extras NONE = new Extras(List.of(), null, null);
+
+        public static Extras meeting(FeedbackReceived.Meeting meeting) {
+            return new Extras(List.of(), meeting, null);
+        }
+
+        public static Extras requestedCategory(Category category) {
+            return new Extras(List.of(), null, category);
+        }
     }
 
     private Receipt send(Submission submission, Contact contact, String batchId, String idempotencyKey, boolean derived,
-                         Map<String, String> client) {
+                         Map<String, String> client, Extras extras) {
         String feedbackId = derived
                 ? UUID.nameUUIDFromBytes(("feedback:" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString()
                 : UUID.randomUUID().toString();
@@ -100,7 +135,10 @@ public class FeedbackIntake {
                 submission.caseRef(),
                 // Without a client key the feedback id is the key: every event carries one to deduplicate by.
                 idempotencyKey != null ? idempotencyKey : feedbackId,
-                Map.copyOf(client));
+                Map.copyOf(client),
+                extras.photos(),
+                extras.meeting(),
+                extras.requestedCategory());
         publisher.publish(event);
         accepted(submission.channel()).increment();
         LOG.info("Accepted petition {} ({}) channel={} area={}{}", feedbackId, trackingCode,

@@ -166,14 +166,14 @@ public class Open311Controller {
                 rateLimits.checkPhone(submission.phone());
             }
             Map<String, String> client = new HashMap<>();
-            client.put("requestedCategory", form.path("service_code").asText());
             if (form.hasNonNull("lat") && form.hasNonNull("long")) {
                 client.put("lat", form.get("lat").asText());
                 client.put("long", form.get("long").asText());
             }
             IdempotentReplies.Outcome outcome;
             try {
-                outcome = intake.accept(submission, idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip(), client);
+                outcome = intake.accept(submission, idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip(), client,
+                        FeedbackIntake.Extras.requestedCategory(requestedCategory(form)));
             } catch (IdempotencyConflictException e) {
                 throw new Open311Error(HttpStatus.BAD_REQUEST, "Idempotency-Key đã dùng cho yêu cầu khác.",
                         "The Idempotency-Key was used for a different request.");
@@ -186,6 +186,11 @@ public class Open311Controller {
             created.put("account_id", null);
             return f.render(HttpStatus.OK, "service_requests", "request", List.of(created));
         });
+    }
+
+    /** The service the client chose, already checked by {@link #submission}. */
+    private static Category requestedCategory(ObjectNode form) {
+        return Category.fromCode(FeedbackForm.optionalText(form, "service_code", new ArrayList<>())).orElseThrow();
     }
 
     private Submission submission(ObjectNode form) {

@@ -121,9 +121,11 @@ class BatchEndpointTest implements TestPropertyProvider {
         assertThat(first.contact().phoneMasked()).isEqualTo("+84 91x xxx x78");
         assertThat(first.contact().contactHash()).hasSize(64);
         assertThat(first.contact().consentToContact()).isTrue();
-        assertThat(first.client()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "meetingKind", "group_meeting", "meetingDate", "2026-11-20", "meetingPlace", place,
-                "chairedBy", "Nguyễn Văn Tổ", "submittedBy", "totruong.tdp-05"));
+        assertThat(first.meeting()).isEqualTo(new FeedbackReceived.Meeting(
+                "group_meeting", LocalDate.of(2026, 11, 20), place, "Nguyễn Văn Tổ", "tdp-05"));
+        assertThat(first.requestedCategory()).isNull();
+        assertThat(first.photos()).isEmpty();
+        assertThat(first.client()).containsExactlyInAnyOrderEntriesOf(Map.of("submittedBy", "totruong.tdp-05"));
 
         FeedbackReceived third = event(rows.get(2).get("feedbackId").asText());
         assertThat(third.text()).isEqualTo(LIGHT);

@@ -1,6 +1,7 @@
 package io.langnghe.ingest.open311;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.langnghe.contracts.Category;
 import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Json;
@@ -115,7 +116,9 @@ class Open311Test implements TestPropertyProvider {
         assertThat(event.address()).isEqualTo("Số 12 ngõ 5 phố Đông Sơn");
         assertThat(event.contact().name()).isEqualTo("Nguyễn Văn An");
         assertThat(event.contact().phone()).isEqualTo("+84912345678");
-        assertThat(event.client()).containsEntry("requestedCategory", "giao_thong_ha_tang")
+        assertThat(event.requestedCategory()).isEqualTo(Category.GIAO_THONG_HA_TANG);
+        assertThat(event.meeting()).isNull();
+        assertThat(event.client()).containsOnlyKeys("lat", "long")
                 .containsEntry("lat", "19.8075").containsEntry("long", "105.7767");
     }
 

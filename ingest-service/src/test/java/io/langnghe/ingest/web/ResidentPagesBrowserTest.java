@@ -5,6 +5,7 @@ import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Json;
 import io.langnghe.contracts.Topics;
 import io.langnghe.ingest.FakeSearchService;
+import io.langnghe.ingest.TestPhotos;
 import io.langnghe.ingest.tracking.TrackingCode;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.langnghe.testsupport.TopicProbe;
@@ -223,6 +224,27 @@ class ResidentPagesBrowserTest implements TestPropertyProvider {
         WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".information-container .title")));
         assertThat(title.getText()).startsWith("Lắng Nghe ingest-service");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("swagger-ui"), "/api/batches/csv"));
+    }
+
+    @Test
+    void residentAddsAPhotoWhoseLocationIsRemoved() throws IOException {
+        Path photo = Files.createTempFile(profile, "cong-", ".jpg");
+        Files.write(photo, TestPhotos.jpegWithGps());
+        wait.until(driver -> new Select(driver.findElement(By.id("area"))).getOptions().size() > 1);
+        browser.findElement(By.id("text")).sendKeys(PETITION);
+        new Select(browser.findElement(By.id("area"))).selectByValue("tdp-07");
+        browser.findElement(By.id("photos")).sendKeys(photo.toString());
+        browser.findElement(By.id("send")).click();
+
+        String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tracking-code"))).getText();
+
+        FeedbackReceived event = eventWithCode(code);
+        assertThat(event.photos()).singleElement().satisfies(ref -> {
+            assertThat(ref.contentType()).isEqualTo("image/jpeg");
+            assertThat(ref.locationKept()).isFalse();
+            assertThat(ref.ref()).matches("sha256-[0-9a-f]{64}\\.jpg");
+        });
+        assertThat(event.text()).isEqualTo(PETITION);
     }
 
     private FeedbackReceived eventWithCode(String code) throws IOException {

@@ -57,7 +57,8 @@ class ResidentPagesTest implements TestPropertyProvider {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/index.html", "/track.html", "/assets/i18n.js", "/assets/petition.js", "/assets/langnghe.css"})
+    @ValueSource(strings = {"/", "/index.html", "/track.html", "/tong-dai.html", "/assets/i18n.js", "/assets/petition.js",
+            "/assets/similar.js", "/assets/hotline.js", "/assets/langnghe.css"})
     void servesThePagesToAnyoneWithSecurityHeaders(String path) {
         HttpResponse<String> response = http.get(path);
 
@@ -70,13 +71,15 @@ class ResidentPagesTest implements TestPropertyProvider {
 
     @Test
     void pagesHaveNoInlineScriptAndNoOutsideResources() {
-        for (String page : new String[] {"/", "/track.html"}) {
+        for (String page : new String[] {"/", "/track.html", "/tong-dai.html"}) {
             String html = http.get(page).body();
             assertThat(html).doesNotContainPattern("<script(?![^>]*\\ssrc=)").doesNotContain("onclick", "style=", "https://");
         }
         assertThat(http.get("/assets/petition.js").body()).doesNotContain("innerHTML");
         assertThat(http.get("/assets/track.js").body()).doesNotContain("innerHTML");
         assertThat(http.get("/assets/i18n.js").body()).doesNotContain("innerHTML");
+        assertThat(http.get("/assets/similar.js").body()).doesNotContain("innerHTML");
+        assertThat(http.get("/assets/hotline.js").body()).doesNotContain("innerHTML", "localStorage");
     }
 
     @Test
