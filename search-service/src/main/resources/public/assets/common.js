@@ -29,6 +29,10 @@ const LN = (() => {
     'dash.total': 'petitions in the period', 'dash.exportXlsx': 'Export Excel', 'dash.exportCsv': 'Export CSV',
     'dash.alerts': 'Early warnings', 'dash.ack': 'Taken in hand', 'dash.acked': 'taken in hand by', 'dash.noAlerts': 'No warning.',
     'dash.risk': 'risk',
+    'dash.onTime': 'On time', 'dash.toAcknowledge': 'Taken in hand after (median)',
+    'dash.toResolve': 'Resolved after (median)', 'dash.emerging': 'Words emerging in the last 7 days',
+    'dash.emergingHint': 'Against the 90 days before (without diacritics).', 'dash.noWords': 'No new word stands out.',
+    'dash.minutes': 'min', 'dash.hours': 'h', 'dash.days': 'd', 'dash.petitions': 'petitions',
     'error.generic': 'Something went wrong; please try again.'
   };
   const VI = {
@@ -38,6 +42,8 @@ const LN = (() => {
     'action.slow': 'Thao tác đã được ghi nhận; hồ sơ chưa thay đổi. Trang sẽ hiện khi xử lý xong.',
     'dash.total': 'phản ánh trong khoảng thời gian', 'dash.ack': 'Đã nắm', 'dash.acked': 'đã được nắm bởi',
     'dash.noAlerts': 'Không có cảnh báo.', 'dash.risk': 'mức rủi ro',
+    'dash.noWords': 'Chưa có từ nào nổi bật.', 'dash.minutes': 'phút', 'dash.hours': 'giờ', 'dash.days': 'ngày',
+    'dash.petitions': 'phản ánh',
     'error.generic': 'Có lỗi xảy ra; vui lòng thử lại.'
   };
   const STATUS = {

@@ -57,7 +57,28 @@ document.addEventListener('DOMContentLoaded', () => {
       tr.appendChild(LN.element('td', 'number', String(row.open)));
       tr.appendChild(LN.element('td', 'number' + (row.overdue > 0 ? ' late' : ''), String(row.overdue)));
       tr.appendChild(LN.element('td', 'number', String(row.answered)));
+      tr.appendChild(LN.element('td', 'number', row.onTimeRate == null ? '–' : Math.round(row.onTimeRate * 100) + ' %'));
+      tr.appendChild(LN.element('td', 'number', span(row.medianMinutesToAcknowledge)));
+      tr.appendChild(LN.element('td', 'number', span(row.medianMinutesToResolve)));
       body.appendChild(tr);
+    });
+  }
+
+  // Minutes as a person reads them: "45 phút", "5 giờ", "3 ngày".
+  function span(minutes) {
+    if (minutes == null) return '–';
+    if (minutes < 60) return Math.round(minutes) + ' ' + LN.t('dash.minutes');
+    if (minutes < 48 * 60) return Math.round(minutes / 60) + ' ' + LN.t('dash.hours');
+    return Math.round(minutes / 1440) + ' ' + LN.t('dash.days');
+  }
+
+  function emerging(answer) {
+    const list = $('emerging');
+    list.replaceChildren();
+    const words = answer.words || [];
+    if (!words.length) list.appendChild(LN.element('li', 'muted', LN.t('dash.noWords')));
+    words.forEach(w => {
+      list.appendChild(LN.element('li', null, w.word + ' (' + w.count + ' ' + LN.t('dash.petitions') + ')'));
     });
   }
 
@@ -127,11 +148,12 @@ document.addEventListener('DOMContentLoaded', () => {
     $('dash-error').textContent = '';
     const params = period();
     try {
-      const [trends, performance] = await Promise.all([
-        LN.api('/api/trends?' + params), LN.api('/api/departments/performance')]);
-      last = { trends, performance, alerts: last && last.alerts };
+      const [trends, performance, words] = await Promise.all([
+        LN.api('/api/trends?' + params), LN.api('/api/departments/performance'), LN.api('/api/trends/emerging')]);
+      last = { trends, performance, words, alerts: last && last.alerts };
       draw(trends);
       table(performance);
+      emerging(words);
       loadAlerts();
     } catch (error) {
       console.error(error);
@@ -144,7 +166,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('export-csv').addEventListener('click', () => exportAs('csv'));
   window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
   LN.onLanguage(() => {
-    if (last) { draw(last.trends); table(last.performance); if (last.alerts) alerts(last.alerts); }
+    if (last) { draw(last.trends); table(last.performance); emerging(last.words); if (last.alerts) alerts(last.alerts); }
   });
   load();
 });

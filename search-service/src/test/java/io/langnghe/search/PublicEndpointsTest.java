@@ -137,7 +137,7 @@ class PublicEndpointsTest implements TestPropertyProvider {
         String description = client.toBlocking().retrieve(HttpRequest.GET("/swagger/search.yml"), String.class);
 
         assertThat(description).startsWith("openapi: 3")
-                .contains("/api/cases/{caseId}/actions:", "/api/queue:", "/api/trends:", "/api/departments/performance:", "/api/track/{trackingCode}:");
+                .contains("/api/cases/{caseId}/actions:", "/api/queue:", "/api/trends:", "/api/departments/performance:", "/api/track/{trackingCode}:", "/api/similar:", "/api/trends/emerging:");
     }
 
     @Test

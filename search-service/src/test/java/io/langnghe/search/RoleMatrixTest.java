@@ -86,11 +86,13 @@ class RoleMatrixTest implements TestPropertyProvider {
             GET /api/queue                              | 401  | 403  | 200   | 200   | 403  | 403  | 403  | 403
             GET /api/trends                             | 401  | 200  | 403   | 403   | 403  | 403  | 403  | 403
             GET /api/departments/performance            | 401  | 200  | 403   | 403   | 403  | 403  | 403  | 403
+            GET /api/trends/emerging                    | 401  | 200  | 403   | 403   | 403  | 403  | 403  | 403
             GET /api/alerts                             | 401  | 200  | 200   | 200   | 403  | 403  | 403  | 403
             POST /api/alerts/{alert}/ack                | 401  | 200  | 200   | 404   | 403  | 403  | 403  | 403
             GET /api/export?format=csv                  | 401  | 200  | 403   | 403   | 403  | 403  | 403  | 403
             GET /api/taxonomy                           | 401  | 200  | 200   | 200   | 200  | 200  | 200  | 200
             GET /api/track/K7MX-Q2PA-9C                 | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
+            GET /api/similar?area=tdp-05&text=cong      | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
             POST /login                                 | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
             GET /                                       | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
             GET /officer.html                           | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200

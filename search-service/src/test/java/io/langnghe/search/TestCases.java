@@ -32,6 +32,7 @@ public final class TestCases {
     private Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private Instant dueAt;
     private Channel channel = Channel.WEB;
+    private List<HistoryEntry> history;
 
     private TestCases() {
     }
@@ -52,6 +53,7 @@ public final class TestCases {
     public TestCases publicAnswer(String value) { publicAnswer = value; return this; }
     public TestCases createdAt(Instant value) { createdAt = value; return this; }
     public TestCases dueAt(Instant value) { dueAt = value; return this; }
+    public TestCases history(List<HistoryEntry> value) { history = value; return this; }
     public TestCases channel(String code) { channel = Channel.fromCode(code).orElseThrow(); return this; }
 
     /** Ten symbols of the tracking alphabet, as ingest-service hands them out (no check symbol needed here). */
@@ -86,6 +88,6 @@ public final class TestCases {
                 updatedAt,
                 dueAt != null ? dueAt : createdAt.plus(Duration.ofDays(3)),
                 publicAnswer,
-                List.of(new HistoryEntry(version, updatedAt, "routing-streams", "routed", status, null)));
+                history != null ? history : List.of(new HistoryEntry(version, updatedAt, "routing-streams", "routed", status, null)));
     }
 }

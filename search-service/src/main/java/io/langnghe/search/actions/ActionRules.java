@@ -18,20 +18,23 @@ import java.util.Set;
  */
 public final class ActionRules {
 
-    private static final Set<Type> LEADER_ACTIONS = EnumSet.of(Type.REASSIGN, Type.RETURN_TO_TRIAGE, Type.REOPEN, Type.MERGE);
+    private static final Set<Type> LEADER_ACTIONS = EnumSet.of(Type.REASSIGN, Type.RETURN_TO_TRIAGE, Type.REOPEN, Type.MERGE,
+            Type.CONFIRM_LEGAL_TRACK, Type.UNDO_LEGAL_TRACK);
     private static final Set<CaseStatus> STEERABLE = EnumSet.of(
             CaseStatus.ASSIGNED, CaseStatus.ACKNOWLEDGED, CaseStatus.IN_PROGRESS, CaseStatus.REOPENED);
     // The same table as routing-streams' CaseLifecycle: which statuses each action applies from.
-    private static final Map<Type, Set<CaseStatus>> APPLIES_FROM = new EnumMap<>(Map.of(
-            Type.ACKNOWLEDGE, EnumSet.of(CaseStatus.ASSIGNED, CaseStatus.REOPENED),
-            Type.START, EnumSet.of(CaseStatus.ASSIGNED, CaseStatus.ACKNOWLEDGED, CaseStatus.REOPENED),
-            Type.ANSWER, EnumSet.of(CaseStatus.ACKNOWLEDGED, CaseStatus.IN_PROGRESS, CaseStatus.REOPENED),
-            Type.RESOLVE, EnumSet.of(CaseStatus.IN_PROGRESS, CaseStatus.ANSWERED),
-            Type.REASSIGN, STEERABLE,
-            Type.RETURN_TO_TRIAGE, STEERABLE,
-            Type.REJECT, STEERABLE,
-            Type.MERGE, STEERABLE,
-            Type.REOPEN, EnumSet.of(CaseStatus.ANSWERED, CaseStatus.RESOLVED, CaseStatus.CLOSED, CaseStatus.REJECTED)));
+    private static final Map<Type, Set<CaseStatus>> APPLIES_FROM = new EnumMap<>(Map.ofEntries(
+            Map.entry(Type.ACKNOWLEDGE, EnumSet.of(CaseStatus.ASSIGNED, CaseStatus.REOPENED)),
+            Map.entry(Type.START, EnumSet.of(CaseStatus.ASSIGNED, CaseStatus.ACKNOWLEDGED, CaseStatus.REOPENED)),
+            Map.entry(Type.ANSWER, EnumSet.of(CaseStatus.ACKNOWLEDGED, CaseStatus.IN_PROGRESS, CaseStatus.REOPENED)),
+            Map.entry(Type.RESOLVE, EnumSet.of(CaseStatus.IN_PROGRESS, CaseStatus.ANSWERED)),
+            Map.entry(Type.REASSIGN, STEERABLE),
+            Map.entry(Type.RETURN_TO_TRIAGE, STEERABLE),
+            Map.entry(Type.REJECT, STEERABLE),
+            Map.entry(Type.MERGE, STEERABLE),
+            Map.entry(Type.CONFIRM_LEGAL_TRACK, STEERABLE),
+            Map.entry(Type.UNDO_LEGAL_TRACK, STEERABLE),
+            Map.entry(Type.REOPEN, EnumSet.of(CaseStatus.ANSWERED, CaseStatus.RESOLVED, CaseStatus.CLOSED, CaseStatus.REJECTED))));
 
     private ActionRules() {
     }
@@ -42,6 +45,6 @@ public final class ActionRules {
 
     /** Whether the action applies to a case in this status (a closed case can only be reopened). */
     public static boolean fits(Type type, CaseStatus status) {
-        return status != null && APPLIES_FROM.get(type).contains(status);
+        return status != null && APPLIES_FROM.getOrDefault(type, Set.of()).contains(status);
     }
 }

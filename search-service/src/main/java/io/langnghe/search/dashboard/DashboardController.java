@@ -59,6 +59,12 @@ public class DashboardController {
         return dashboard.trends(start, end, wardZone);
     }
 
+    /** The last 7 days against the 90 before them. */
+    @Get("/trends/emerging")
+    public EmergingWords emerging() {
+        return dashboard.emergingWords(Instant.now());
+    }
+
     @Get("/departments/performance")
     public DepartmentPerformance performance() {
         return dashboard.performance(Instant.now());

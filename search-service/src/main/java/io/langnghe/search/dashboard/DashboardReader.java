@@ -32,6 +32,10 @@ public class DashboardReader {
 
     // Far more than any ward has areas, departments or categories: no bucket is cut off.
     private static final int ALL_BUCKETS = 500;
+    private static final java.time.Duration RECENT_DAYS = java.time.Duration.ofDays(7);
+    private static final java.time.Duration BACKGROUND_DAYS = java.time.Duration.ofDays(90);
+    private static final int EMERGING_SAMPLE = 2000;
+    private static final int EMERGING_WORDS = 15;
     private static final List<CaseStatus> ANSWERED = List.of(CaseStatus.ANSWERED, CaseStatus.RESOLVED);
 
     private final ElasticsearchClient client;
@@ -91,7 +95,12 @@ public class DashboardReader {
                                         .filter(isOpen)
                                         .filter(d -> d.range(r -> r.date(dt -> dt.field(DUE_AT).lt(now.toString())))))))
                                 .aggregations("answered", o -> o.filter(f -> f.terms(t -> t.field(STATUS)
-                                        .terms(v -> v.value(ANSWERED.stream().map(st -> FieldValue.of(st.code())).toList())))))),
+                                        .terms(v -> v.value(ANSWERED.stream().map(st -> FieldValue.of(st.code())).toList())))))
+                                .aggregations("withDeadline", o -> o
+                                        .filter(f -> f.exists(e -> e.field(ON_TIME)))
+                                        .aggregations("onTime", t -> t.filter(f -> f.term(v -> v.field(ON_TIME).value(true)))))
+                                .aggregations("toAcknowledge", o -> o.percentiles(p -> p.field(MINUTES_TO_ACKNOWLEDGE).percents(50.0)))
+                                .aggregations("toResolve", o -> o.percentiles(p -> p.field(MINUTES_TO_RESOLVE).percents(50.0)))),
                 Void.class));
         Map<String, StringTermsBucket> byDepartment = new HashMap<>();
         response.aggregations().get("department").sterms().buckets().array()
@@ -99,13 +108,59 @@ public class DashboardReader {
         List<DepartmentPerformance.Row> rows = taxonomy.departments().stream()
                 .map(d -> {
                     StringTermsBucket b = byDepartment.get(d.code());
+                    if (b == null) {
+                        return new DepartmentPerformance.Row(CodeName.department(taxonomy, d.code()), 0, 0, 0, null, null, null);
+                    }
+                    var withDeadline = b.aggregations().get("withDeadline").filter();
+                    long onTime = withDeadline.aggregations().get("onTime").filter().docCount();
                     return new DepartmentPerformance.Row(CodeName.department(taxonomy, d.code()),
-                            b == null ? 0 : b.aggregations().get("open").filter().docCount(),
-                            b == null ? 0 : b.aggregations().get("overdue").filter().docCount(),
-                            b == null ? 0 : b.aggregations().get("answered").filter().docCount());
+                            b.aggregations().get("open").filter().docCount(),
+                            b.aggregations().get("overdue").filter().docCount(),
+                            b.aggregations().get("answered").filter().docCount(),
+                            withDeadline.docCount() == 0 ? null : (double) onTime / withDeadline.docCount(),
+                            median(b.aggregations().get("toAcknowledge")),
+                            median(b.aggregations().get("toResolve")));
                 })
                 .toList();
         return new DepartmentPerformance(now, rows);
+    }
+
+    /**
+     * {@code significant_text} over the folded text, on a sample of the recent petitions (it re-reads
+     * each one's text, so the sample keeps it fast on a large index); the background is the recent
+     * days and the 90 before them.
+     */
+    public EmergingWords emergingWords(Instant now) {
+        Instant from = now.minus(RECENT_DAYS);
+        Instant backgroundFrom = from.minus(BACKGROUND_DAYS);
+        SearchResponse<Void> response = ask(() -> client.search(s -> s
+                        .index(alias)
+                        .size(0)
+                        .query(q -> q.range(r -> r.date(d -> d.field(CREATED_AT).gte(from.toString()).lt(now.toString()))))
+                        .aggregations("sample", a -> a
+                                .sampler(sm -> sm.shardSize(EMERGING_SAMPLE))
+                                .aggregations("words", w -> w.significantText(t -> t
+                                        .field(TEXT_FOLDED)
+                                        .size(EMERGING_WORDS)
+                                        .minDocCount(2L)
+                                        .filterDuplicateText(true)
+                                        .backgroundFilter(b -> b.range(r -> r.date(d -> d
+                                                .field(CREATED_AT).gte(backgroundFrom.toString()).lt(now.toString()))))))),
+                Void.class));
+        List<EmergingWords.Word> words = response.aggregations().get("sample").sampler().aggregations().get("words")
+                .sigsterms().buckets().array().stream()
+                .map(b -> new EmergingWords.Word(b.key(), b.docCount(), b.bgCount(), b.score()))
+                .toList();
+        return new EmergingWords(from, now, backgroundFrom, words);
+    }
+
+    /** The median of a percentiles aggregation, or null when no case had the value. */
+    private static Double median(Aggregate percentiles) {
+        return percentiles.tdigestPercentiles().values().keyed().values().stream()
+                .map(v -> v == null || v.isBlank() || "null".equals(v) ? null : Double.valueOf(v))
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     private static FieldDateMath epochMillis(Instant at) {

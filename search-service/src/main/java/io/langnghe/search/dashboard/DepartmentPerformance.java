@@ -7,10 +7,17 @@ import java.util.List;
 
 /**
  * Who is late, now: per department, the open cases, those of them past their deadline, and the
- * cases answered (answered or resolved). Every department of the taxonomy is listed, idle or not.
+ * cases answered (answered or resolved), how often on time and how fast. Every department of the taxonomy is listed, idle or not.
  */
 public record DepartmentPerformance(Instant at, List<Row> departments) {
 
-    public record Row(CodeName department, long open, long overdue, long answered) {
+    /**
+     * @param onTimeRate                 of the cases answered that had a deadline, the share answered by it (0..1);
+     *                                   null when there is none
+     * @param medianMinutesToAcknowledge from creation to an officer taking the case in hand
+     * @param medianMinutesToResolve     from creation to resolved
+     */
+    public record Row(CodeName department, long open, long overdue, long answered,
+                      Double onTimeRate, Double medianMinutesToAcknowledge, Double medianMinutesToResolve) {
     }
 }

@@ -41,7 +41,8 @@ public record CaseDocument(
         @JsonProperty(CONTACT) Contact contact,
         @JsonProperty(ADDRESS) String address,
         @JsonProperty(PUBLIC_ANSWER) String publicAnswer,
-        @JsonProperty(HISTORY) List<HistoryEntry> history) {
+        @JsonProperty(HISTORY) List<HistoryEntry> history,
+        @JsonProperty(MILESTONES) Milestones milestones) {
 
     /** Why the classifier chose the category; the category itself is a top-level field. */
     public record ClassificationSummary(double confidence, List<String> reasons) {
@@ -71,6 +72,7 @@ public record CaseDocument(
                 state.contact(),
                 state.address(),
                 state.publicAnswer(),
-                state.history());
+                state.history(),
+                Milestones.of(state.createdAt(), state.dueAt(), state.history()));
     }
 }

@@ -26,6 +26,10 @@ public final class CaseFields {
     public static final String ADDRESS = "address";
     public static final String PUBLIC_ANSWER = "publicAnswer";
     public static final String HISTORY = "history";
+    public static final String MILESTONES = "milestones";
+    public static final String MINUTES_TO_ACKNOWLEDGE = "milestones.minutesToAcknowledge";
+    public static final String MINUTES_TO_RESOLVE = "milestones.minutesToResolve";
+    public static final String ON_TIME = "milestones.onTime";
 
     private CaseFields() {
     }

@@ -10,6 +10,9 @@ import io.langnghe.search.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -106,5 +109,20 @@ class ActionRequestTest {
         assertThat(ActionRules.fits(Type.REOPEN, CaseStatus.IN_PROGRESS)).isFalse();
         assertThat(ActionRules.fits(Type.ANSWER, CaseStatus.ASSIGNED)).as("acknowledged first").isFalse();
         assertThat(ActionRules.fits(Type.RESOLVE, CaseStatus.ANSWERED)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} applies to some open case")
+    @EnumSource(Type.class)
+    void everyCommandTypeHasARuleSoNoneAnswers500(Type type) {
+        assertThat(Arrays.stream(CaseStatus.values()).anyMatch(status -> ActionRules.fits(type, status)))
+                .as("ActionRules knows %s", type).isTrue();
+    }
+
+    @Test
+    void theLegalTrackIsConfirmedOrUndoneOnAnOpenCase() {
+        assertThat(ActionRules.fits(Type.CONFIRM_LEGAL_TRACK, CaseStatus.ASSIGNED)).isTrue();
+        assertThat(ActionRules.fits(Type.UNDO_LEGAL_TRACK, CaseStatus.IN_PROGRESS)).isTrue();
+        assertThat(ActionRules.fits(Type.UNDO_LEGAL_TRACK, CaseStatus.CLOSED)).isFalse();
+        assertThat(ActionRules.mayAsk(new Caller("lanhdao", Roles.LEADER, null), Type.CONFIRM_LEGAL_TRACK)).isTrue();
     }
 }

@@ -147,6 +147,8 @@ class PagesBrowserTest implements TestPropertyProvider {
         }
         assertThat(driver.findElement(By.id("dash-total")).getText()).startsWith("3 ");
         assertThat(driver.findElement(By.cssSelector("#departments tbody")).getText()).contains("Công an phường");
+        assertThat(driver.findElements(By.cssSelector("#departments tbody tr:first-child td"))).hasSize(7);
+        await().atMost(WITHIN).ignoreExceptions().until(() -> !driver.findElements(By.cssSelector("#emerging li")).isEmpty());
 
         await().atMost(WITHIN).ignoreExceptions().until(() -> driver.findElement(By.cssSelector("#alerts li[data-alert-id='alert-browser']")).isDisplayed());
         WebElement alert = driver.findElement(By.cssSelector("#alerts li[data-alert-id='alert-browser']"));

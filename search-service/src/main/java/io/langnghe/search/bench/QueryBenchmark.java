@@ -1,0 +1,161 @@
+package io.langnghe.search.bench;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.CaseStatus;
+import io.langnghe.contracts.Category;
+import io.langnghe.contracts.Channel;
+import io.langnghe.contracts.Classification;
+import io.langnghe.contracts.HistoryEntry;
+import io.langnghe.contracts.Json;
+import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.search.cases.CaseQuery;
+import io.langnghe.search.cases.CaseReader;
+import io.langnghe.search.dashboard.DashboardReader;
+import io.langnghe.search.index.CaseDocument;
+import io.langnghe.search.index.ElasticsearchSettings;
+import io.langnghe.search.index.IndexSetup;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * Generates N cases (default 1,000,000) into a fresh index, then times the officer queue and the
+ * dashboard queries as the service runs them, and prints p50/p99. Arguments: [cases] [runs];
+ * ELASTICSEARCH_URL as the service; the index (prefix "bench" + time) is deleted at the end.
+ */
+public final class QueryBenchmark {
+
+    private static final int BULK = 5_000;
+    private static final String[] PHRASES = {
+            "Cống thoát nước bị tắc, nước ngập", "Đèn đường hỏng, buổi tối rất tối", "Rác thải đổ bừa bãi ven đường",
+            "Karaoke hát to quá nửa đêm", "Vỉa hè bị lấn chiếm bán hàng", "Đường bị sụt lún nguy hiểm",
+            "Muỗi nhiều, lo sốt xuất huyết", "Nước máy có mùi lạ", "Cây đổ chắn ngang đường", "Xe máy đỗ chắn lối đi"};
+    private static final String[] PLACES = {"ngõ 5", "ngõ 12", "đầu phố", "gần chợ", "cạnh trường học", "sau nhà văn hóa"};
+
+    private QueryBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int cases = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        String url = System.getenv().getOrDefault("ELASTICSEARCH_URL", "http://127.0.0.1:9200");
+        String prefix = "bench" + Long.toString(System.currentTimeMillis(), 36);
+        ElasticsearchSettings settings = new ElasticsearchSettings(url, prefix, Duration.ofSeconds(5), Duration.ofMinutes(2));
+        Taxonomy taxonomy = Taxonomy.loadDefault();
+        try (RestClient rest = RestClient.builder(HttpHost.create(url))
+                .setRequestConfigCallback(c -> c.setSocketTimeout(120_000)).build()) {
+            ElasticsearchClient client = new ElasticsearchClient(
+                    new RestClientTransport(rest, new JacksonJsonpMapper(Json.configure(new ObjectMapper()))));
+            new IndexSetup(client, settings).ensure();
+            String index = settings.casesIndex().current();
+            try {
+                load(client, index, cases, taxonomy);
+                measure(client, settings, taxonomy, runs);
+            } finally {
+                client.indices().delete(d -> d.index(index));
+                client.indices().deleteIndexTemplate(d -> d.name(settings.casesIndex().template()));
+            }
+        }
+    }
+
+    private static void load(ElasticsearchClient client, String index, int cases, Taxonomy taxonomy) throws Exception {
+        client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time("-1"))));
+        Random random = new Random(42);
+        Instant now = Instant.now();
+        long started = System.nanoTime();
+        for (int from = 0; from < cases; from += BULK) {
+            BulkRequest.Builder bulk = new BulkRequest.Builder();
+            for (int i = from; i < Math.min(cases, from + BULK); i++) {
+                CaseState state = generate(i, random, now, taxonomy);
+                bulk.operations(op -> op.index(x -> x.index(index).id(state.caseId())
+                        .version(state.version()).versionType(VersionType.External).document(CaseDocument.of(state))));
+            }
+            BulkResponse response = client.bulk(bulk.build());
+            if (response.errors()) {
+                throw new IllegalStateException("bulk refused: " + response.items().stream()
+                        .filter(it -> it.error() != null).findFirst().map(it -> it.error().reason()).orElse("?"));
+            }
+            int done = Math.min(cases, from + BULK);
+            if (done % 50_000 == 0 || done == cases) {
+                double seconds = (System.nanoTime() - started) / 1e9;
+                System.err.printf(Locale.ROOT, "indexed %,d cases (%.0f/s)%n", done, done / seconds);
+            }
+        }
+        client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time("1s"))));
+        client.indices().refresh(r -> r.index(index));
+        client.indices().forcemerge(f -> f.index(index).maxNumSegments(5L));
+    }
+
+    private static CaseState generate(int i, Random random, Instant now, Taxonomy taxonomy) {
+        Category category = Category.values()[random.nextInt(Category.values().length)];
+        String department = taxonomy.defaultDepartmentFor(category);
+        Instant created = now.minus(Duration.ofMinutes(random.nextInt(365 * 24 * 60)));
+        Instant due = created.plus(Duration.ofDays(3 + random.nextInt(12)));
+        CaseStatus status = CaseStatus.values()[random.nextInt(CaseStatus.values().length)];
+        List<HistoryEntry> history = new ArrayList<>();
+        history.add(new HistoryEntry(1, created, "routing-streams", "routed", CaseStatus.ASSIGNED, null));
+        if (status != CaseStatus.NEW && status != CaseStatus.ASSIGNED) {
+            history.add(new HistoryEntry(2, created.plus(Duration.ofMinutes(30 + random.nextInt(3000))), "bench",
+                    "acknowledge", CaseStatus.ACKNOWLEDGED, null));
+            history.add(new HistoryEntry(3, created.plus(Duration.ofHours(24 + random.nextInt(400))), "bench",
+                    status.code(), status, null));
+        }
+        String text = PHRASES[random.nextInt(PHRASES.length)] + " " + PLACES[random.nextInt(PLACES.length)]
+                + ", tổ " + (1 + random.nextInt(20)) + ", lần " + i;
+        return new CaseState(CaseState.SCHEMA_VERSION, "bench-" + i, history.size(), String.format("%010d", i),
+                "fb-" + i, Channel.values()[random.nextInt(Channel.values().length)], text,
+                String.format("tdp-%02d", 1 + random.nextInt(20)), null, null, null,
+                new Classification(category, 0.8, List.of()), department, status, created, created,
+                history.get(history.size() - 1).at(), due, null, history);
+    }
+
+    private static void measure(ElasticsearchClient client, ElasticsearchSettings settings, Taxonomy taxonomy, int runs) {
+        CaseReader cases = new CaseReader(client, settings);
+        DashboardReader dashboard = new DashboardReader(client, settings, taxonomy);
+        ZoneId ward = ZoneId.of("Asia/Ho_Chi_Minh");
+        List<String> departments = taxonomy.departments().stream().map(d -> d.code()).toList();
+        Random random = new Random(7);
+        time("officer queue (page 1, 20)", runs, () -> cases.queue(query(null, 0), departments.get(random.nextInt(departments.size()))));
+        time("officer queue + words", runs, () -> cases.queue(query("cống tắc", 0), departments.get(random.nextInt(departments.size()))));
+        time("search (leader, words)", runs, () -> cases.search(query("đèn đường hỏng", 0), java.util.Optional.empty()));
+        time("trends, 30 days", runs, () -> dashboard.trends(Instant.now().minus(Duration.ofDays(30)), Instant.now(), ward));
+        time("trends, 365 days", runs, () -> dashboard.trends(Instant.now().minus(Duration.ofDays(365)), Instant.now(), ward));
+        time("department performance", runs, () -> dashboard.performance(Instant.now()));
+        time("emerging words", runs, () -> dashboard.emergingWords(Instant.now()));
+    }
+
+    private static CaseQuery query(String text, int page) {
+        return new CaseQuery(text, List.of(), List.of(), List.of(), List.of(), null, null, page, CaseQuery.DEFAULT_SIZE);
+    }
+
+    private static void time(String name, int runs, Supplier<?> query) {
+        for (int i = 0; i < Math.min(5, runs); i++) {
+            query.get();
+        }
+        long[] micros = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            query.get();
+            micros[i] = (System.nanoTime() - start) / 1_000;
+        }
+        Arrays.sort(micros);
+        System.out.printf(Locale.ROOT, "%-28s p50 %7.1f ms   p99 %7.1f ms   max %7.1f ms  (%d runs)%n", name,
+                micros[runs / 2] / 1000.0, micros[(int) Math.ceil(runs * 0.99) - 1] / 1000.0, micros[runs - 1] / 1000.0, runs);
+    }
+}
