@@ -11,7 +11,7 @@ import java.util.Arrays;
  * {@code caseId}.
  *
  * @param department target department for reassign, otherwise null
- * @param text       public answer for answer, reason for reject/reassign/undo_legal_track, the case type
+ * @param text       public answer for answer, reason for reject/reassign/undo_legal_track/extend_deadline, the case type
  *                   for confirm_legal_track of a petition, otherwise an optional note
  * @param category   for reassign: the category the case really belongs to, when the officer says so
  *                   (optional; it becomes a correction the classifier learns from)
@@ -53,7 +53,13 @@ public record CaseCommand(
         /** The case is a complaint or a denunciation (text: "complaint" or "denunciation" to put a petition on the track). */
         CONFIRM_LEGAL_TRACK("confirm_legal_track"),
         /** The case is an ordinary petition after all (text: the reason). */
-        UNDO_LEGAL_TRACK("undo_legal_track");
+        UNDO_LEGAL_TRACK("undo_legal_track"),
+        /** A complaint is complex: 45 days to decide instead of 30. */
+        MARK_COMPLEX("mark_complex"),
+        /** A denunciation's decision deadline is extended by 30 days, at most twice (text: the reason). */
+        EXTEND_DEADLINE("extend_deadline"),
+        /** A resolved case is closed. */
+        CLOSE("close");
 
         private final String code;
 

@@ -49,6 +49,22 @@ class TopicsTest {
     }
 
     @Test
+    void readsCasesWrittenBeforeTheLegalClocksWithTheirDefaults() {
+        var topic = Topics.defaults().cases();
+        String old = """
+                {"schemaVersion":1,"caseId":"f-1","version":2,"trackingCode":"ABCD-EFGH-J","feedbackId":"f-1",
+                 "channel":"web","text":"Tôi tố cáo cán bộ","department":"van_phong","status":"acknowledged",
+                 "history":[],"caseType":"denunciation"}""";
+
+        CaseState state = topic.valueSerde().deserializer().deserialize(topic.name(), old.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(state).extracting(CaseState::caseType, CaseState::complex, CaseState::extensions)
+                .containsExactly(CaseType.DENUNCIATION, false, 0);
+        byte[] again = topic.valueSerde().serializer().serialize(topic.name(), state);
+        assertThat(new String(again, java.nio.charset.StandardCharsets.UTF_8)).contains("\"complex\":false", "\"extensions\":0");
+    }
+
+    @Test
     void readsCommandsWrittenBeforeTheyCouldNameACategory() {
         var topic = Topics.defaults().caseCommands();
         String old = """

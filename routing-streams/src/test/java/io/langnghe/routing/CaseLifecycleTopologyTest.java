@@ -67,6 +67,7 @@ class CaseLifecycleTopologyTest {
             "answered", List.of(Type.ACKNOWLEDGE, Type.START, Type.ANSWER),
             "resolved", List.of(Type.ACKNOWLEDGE, Type.START, Type.ANSWER, Type.RESOLVE),
             "reopened", List.of(Type.ACKNOWLEDGE, Type.START, Type.ANSWER, Type.RESOLVE, Type.REOPEN),
+            "closed", List.of(Type.ACKNOWLEDGE, Type.START, Type.ANSWER, Type.RESOLVE, Type.CLOSE),
             "rejected", List.of(Type.REJECT),
             "merged", List.of(Type.MERGE));
 
@@ -137,6 +138,14 @@ class CaseLifecycleTopologyTest {
             assigned       | reassign         | leader                 | assigned     |                                             # a leader steers
             assigned       | answer           | leader                 | assigned     | The role LEADER may not answer a case       # but does not answer
             assigned       | acknowledge      | operator               | assigned     | The role OPERATOR may not acknowledge a case
+            resolved       | close            | officer                | closed       |
+            resolved       | close            | leader                 | closed       |                                             # a leader closes too
+            answered       | close            | officer                | answered     | Cannot close a case that is answered        # resolve first
+            in_progress    | close            | leader                 | in_progress  | Cannot close a case that is in_progress
+            closed         | close            | officer                | closed       | Cannot close a case that is closed
+            closed         | reopen           | officer                | reopened     |
+            resolved       | close            | officer:cong_an        | resolved     | The case belongs to kinh_te_ha_tang_do_thi, not to the officer's department (cong_an)
+            resolved       | close            | operator               | resolved     | The role OPERATOR may not close a case
             """)
     void followsTheLifecycleTable(String given, String type, String by, String status, String refusedBecauseAndComment) {
         String refusedBecause = refusedBecauseAndComment == null ? "" : refusedBecauseAndComment.replaceAll("\\s*#.*", "");
@@ -166,6 +175,78 @@ class CaseLifecycleTopologyTest {
             assertThat(cases.isEmpty()).as("the case is unchanged, so nothing is published").isTrue();
             assertThat(before.status().code()).isEqualTo(status);
         }
+    }
+
+    /** The legal cases, opened Monday 15/9/2025 09:00:01 in Hà Nội at the triage desk (van_phong). */
+    static final String COMPLAINT = "Tôi làm đơn khiếu nại quyết định thu hồi đất của phường";
+    static final String DENUNCIATION = "Tôi tố cáo cán bộ địa chính nhận tiền để cấp sổ đỏ";
+
+    @ParameterizedTest(name = "{0} + {1} by {2} → due {6}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # given                     | command         | by                | text              | then complex | extensions | due                  | refused because (en)
+            complaint acknowledged      | mark_complex    | officer:van_phong |                   | true         | 0          | 2025-11-17T02:00:01Z |                    # 45 days, not 30
+            complaint acknowledged      | mark_complex    | leader            | Nhiều bên liên quan | true       | 0          | 2025-11-17T02:00:01Z |
+            complaint assigned          | mark_complex    | officer:van_phong |                   | true         | 0          | 2025-09-29T02:00:01Z |                    # acceptance still due in 10
+            complaint complex           | mark_complex    | officer:van_phong |                   | true         | 0          | 2025-11-17T02:00:01Z | The complaint is already marked complex
+            denunciation acknowledged   | mark_complex    | officer:van_phong |                   | false        | 0          | 2025-10-27T02:00:01Z | Only a complaint can be marked complex
+            complaint acknowledged      | mark_complex    | officer:cong_an   |                   | false        | 0          | 2025-10-27T02:00:01Z | The case belongs to van_phong, not to the officer's department (cong_an)
+            complaint acknowledged      | mark_complex    | operator          |                   | false        | 0          | 2025-10-27T02:00:01Z | The role OPERATOR may not mark_complex a case
+            denunciation acknowledged   | extend_deadline | officer:van_phong | Cần xác minh      | false        | 1          | 2025-12-08T02:00:01Z |                    # 60 days
+            denunciation extended once  | extend_deadline | leader            | Đặc biệt phức tạp | false        | 2          | 2026-01-20T02:00:01Z |                    # 90 days, past New Year's Day
+            denunciation extended twice | extend_deadline | officer:van_phong | Thêm nữa          | false        | 2          | 2026-01-20T02:00:01Z | The deadline was extended twice already: 90 days in all is the most the law allows
+            denunciation acknowledged   | extend_deadline | officer:van_phong |                   | false        | 0          | 2025-10-27T02:00:01Z | An extension needs the reason
+            complaint acknowledged      | extend_deadline | officer:van_phong | Cần xác minh      | false        | 0          | 2025-10-27T02:00:01Z | Only a denunciation's deadline can be extended
+            denunciation assigned       | extend_deadline | officer:van_phong | Cần xác minh      | false        | 0          | 2025-09-29T02:00:01Z | Cannot extend_deadline a case that is assigned   # accept it first
+            """)
+    void setsTheLegalTracksClocks(String given, String type, String by, String text, boolean complex, int extensions, String due,
+                                  String refusedBecauseAndComment) {
+        String refusedBecause = refusedBecauseAndComment == null ? "" : refusedBecauseAndComment.replaceAll("\\s*#.*", "");
+        // Given a complaint or a denunciation at the triage desk, brought to the given
+        CaseState before = legalCaseIn(given);
+
+        // When
+        commands(command(Type.valueOf(type.toUpperCase())).by(actor(by)).text(text).build());
+
+        // Then
+        CommandResult result = results.readValue();
+        assertThat(result.accepted() ? "" : result.reason().en()).isEqualTo(refusedBecause);
+        CaseState now = result.accepted() ? cases.readValue() : before;
+        assertThat(now).extracting(CaseState::complex, CaseState::extensions, CaseState::dueAt, CaseState::status)
+                .containsExactly(complex, extensions, Instant.parse(due), before.status());
+        if (result.accepted()) {
+            assertThat(now.version()).isEqualTo(before.version() + 1);
+            assertThat(now.history().get(now.history().size() - 1))
+                    .extracting(HistoryEntry::action, HistoryEntry::actor).containsExactly(type, actor(by).username());
+        } else {
+            assertThat(result.reason().vi()).isNotBlank();
+            assertThat(cases.isEmpty()).as("the case is unchanged, so nothing is published").isTrue();
+        }
+    }
+
+    @Test
+    void givesAComplaintMarkedComplexAtAcceptance45DaysToDecide() {
+        // Given a complaint marked complex while its acceptance is being decided
+        legalCaseIn("complaint assigned");
+        commands(command(Type.MARK_COMPLEX).by(actor("officer:van_phong")).text("Nhiều hộ cùng khiếu nại").build());
+
+        // When it is accepted
+        commands(command(Type.ACKNOWLEDGE).by(actor("officer:van_phong")).build());
+
+        // Then the decision is due 45 working days after it reached the desk, and the history says why
+        List<CaseState> states = cases.readValuesToList();
+        CaseState accepted = states.get(states.size() - 1);
+        assertThat(accepted).extracting(CaseState::status, CaseState::complex, CaseState::dueAt)
+                .containsExactly(CaseStatus.ACKNOWLEDGED, true, Instant.parse("2025-11-17T02:00:01Z"));
+        assertThat(accepted.history()).extracting(HistoryEntry::action, HistoryEntry::note).contains(
+                tuple("mark_complex", "phức tạp / complex: 45d: Nhiều hộ cùng khiếu nại"));
+    }
+
+    @Test
+    void notesEachExtensionOfADenunciation() {
+        CaseState extended = legalCaseIn("denunciation extended twice");
+
+        assertThat(extended.history()).filteredOn(e -> e.action().equals("extend_deadline")).extracting(HistoryEntry::note)
+                .containsExactly("gia hạn lần 1 / extension 1: 60d: Cần xác minh", "gia hạn lần 2 / extension 2: 90d: Đặc biệt phức tạp");
     }
 
     @Test
@@ -317,6 +398,31 @@ class CaseLifecycleTopologyTest {
         CaseState now = states.get(states.size() - 1);
         assertThat(now.status().code()).isEqualTo(status);
         return now;
+    }
+
+    /** Opens the complaint or the denunciation and drives it to the given, by the desk's officer; outputs drained. */
+    private CaseState legalCaseIn(String given) {
+        petitions(feedback().id("fb-1").text(given.startsWith("complaint") ? COMPLAINT : DENUNCIATION).build());
+        for (TestCommand step : legalPathTo(given)) {
+            commands(step.by(actor("officer:van_phong")).build());
+        }
+        List<CaseState> states = cases.readValuesToList();
+        assertThat(results.readValuesToList()).extracting(CommandResult::accepted).doesNotContain(false);
+        CaseState now = states.get(states.size() - 1);
+        assertThat(now.department()).isEqualTo("van_phong");
+        return now;
+    }
+
+    private static List<TestCommand> legalPathTo(String given) {
+        return switch (given) {
+            case "complaint assigned", "denunciation assigned" -> List.of();
+            case "complaint acknowledged", "denunciation acknowledged" -> List.of(command(Type.ACKNOWLEDGE));
+            case "complaint complex" -> List.of(command(Type.ACKNOWLEDGE), command(Type.MARK_COMPLEX));
+            case "denunciation extended once" -> List.of(command(Type.ACKNOWLEDGE), command(Type.EXTEND_DEADLINE).text("Cần xác minh"));
+            case "denunciation extended twice" -> List.of(command(Type.ACKNOWLEDGE), command(Type.EXTEND_DEADLINE).text("Cần xác minh"),
+                    command(Type.START), command(Type.EXTEND_DEADLINE).text("Đặc biệt phức tạp"));
+            default -> throw new IllegalArgumentException(given);
+        };
     }
 
     /** A valid command of the type, with what it needs. */

@@ -51,9 +51,13 @@ import static io.langnghe.contracts.CaseStatus.RESOLVED;
  *   confirm_legal_track  assigned, acknowledged, in_progress, reopened → (a flagged case) unchanged but confirmed;
  *                     (a petition, text complaint|denunciation) on the legal track, assigned to the triage desk
  *   undo_legal_track (reason)  (same)                             → an ordinary petition, assigned where it is
+ *   mark_complex      (same; a complaint only)                    → unchanged, 45 days to decide instead of 30
+ *   extend_deadline (reason)  acknowledged, in_progress (a denunciation only) → unchanged, 30 days more to decide, twice at most
+ *   close             resolved                                    → closed
  * </pre>
+ * A new decision deadline moves dueAt only once the acceptance is decided (acknowledged and after).
  * An officer acts only on the cases of their own department; a leader steers (reassign, return to
- * triage, reopen, merge) but does not answer for a department. Anything else is refused with a
+ * triage, reopen, merge, the legal track's clocks, close) but does not answer for a department. Anything else is refused with a
  * reason and the case stays as it was. Every accepted command adds one to the version and one line
  * to the history.
  */
@@ -71,9 +75,14 @@ public final class CaseLifecycle {
             Map.entry(Type.MERGE, STEERABLE),
             Map.entry(Type.REOPEN, EnumSet.of(ANSWERED, RESOLVED, CLOSED, REJECTED)),
             Map.entry(Type.CONFIRM_LEGAL_TRACK, STEERABLE),
-            Map.entry(Type.UNDO_LEGAL_TRACK, STEERABLE)));
+            Map.entry(Type.UNDO_LEGAL_TRACK, STEERABLE),
+            Map.entry(Type.MARK_COMPLEX, STEERABLE),
+            Map.entry(Type.EXTEND_DEADLINE, EnumSet.of(ACKNOWLEDGED, IN_PROGRESS)),
+            Map.entry(Type.CLOSE, EnumSet.of(RESOLVED))));
     private static final Set<Type> LEADER_MAY = EnumSet.of(Type.REASSIGN, Type.RETURN_TO_TRIAGE, Type.REOPEN, Type.MERGE,
-            Type.CONFIRM_LEGAL_TRACK, Type.UNDO_LEGAL_TRACK);
+            Type.CONFIRM_LEGAL_TRACK, Type.UNDO_LEGAL_TRACK, Type.MARK_COMPLEX, Type.EXTEND_DEADLINE, Type.CLOSE);
+    /** Commands that change only the case's clock: they do not restart the time its department has had it. */
+    private static final Set<String> CLOCK_ONLY = Set.of(Type.MARK_COMPLEX.code(), Type.EXTEND_DEADLINE.code());
 
     private final Taxonomy taxonomy;
     private final Deadlines deadlines;
@@ -108,7 +117,14 @@ public final class CaseLifecycle {
             case REOPEN -> reopened(current, command, at);
             case CONFIRM_LEGAL_TRACK -> legalTrackConfirmed(current, command, at);
             case UNDO_LEGAL_TRACK -> legalTrackUndone(current, command, at);
+            case MARK_COMPLEX -> markedComplex(current, command, at);
+            case EXTEND_DEADLINE -> extended(current, command, at);
+            case CLOSE -> moved(current, command, at, CLOSED);
         };
+    }
+
+    static boolean movesOnlyTheClock(HistoryEntry entry) {
+        return CLOCK_ONLY.contains(entry.action());
     }
 
     private Optional<Decision> mayAct(CaseState current, CaseCommand command) {
@@ -239,10 +255,54 @@ public final class CaseLifecycle {
                 current.publicAnswer(), deadlines.dueAfter(petition, ASSIGNED, at), note(command.text(), "petition")), CaseType.PETITION), null);
     }
 
+    /** A complaint the department finds complex: 45 days to decide. */
+    private Decision markedComplex(CaseState current, CaseCommand command, Instant at) {
+        if (current.caseType() != CaseType.COMPLAINT) {
+            return Decision.refused("Chỉ đơn khiếu nại mới được đánh dấu phức tạp", "Only a complaint can be marked complex");
+        }
+        if (current.complex()) {
+            return Decision.refused("Đơn khiếu nại đã được đánh dấu phức tạp", "The complaint is already marked complex");
+        }
+        return reclocked(clocked(current, true, current.extensions()), command, at,
+                note(command.text(), "phức tạp / complex: " + Deadlines.COMPLEX_COMPLAINT));
+    }
+
+    /** A denunciation's decision deadline, 30 days more each time: 60, then 90, never beyond. */
+    private Decision extended(CaseState current, CaseCommand command, Instant at) {
+        if (current.caseType() != CaseType.DENUNCIATION) {
+            return Decision.refused("Chỉ đơn tố cáo mới được gia hạn thời hạn giải quyết", "Only a denunciation's deadline can be extended");
+        }
+        if (isBlank(command.text())) {
+            return Decision.refused("Hãy ghi lý do gia hạn", "An extension needs the reason");
+        }
+        if (current.extensions() >= Deadlines.MAX_EXTENSIONS) {
+            return Decision.refused("Đã gia hạn hai lần: tổng thời hạn giải quyết không quá 90 ngày",
+                    "The deadline was extended twice already: 90 days in all is the most the law allows");
+        }
+        int extensions = current.extensions() + 1;
+        int days = Deadlines.LEGAL.get(CaseType.DENUNCIATION).resolve().amount() + extensions * Deadlines.DENUNCIATION_EXTENSION_DAYS;
+        return reclocked(clocked(current, current.complex(), extensions), command, at,
+                note(command.text(), "gia hạn lần " + extensions + " / extension " + extensions + ": " + days + "d"));
+    }
+
+    /** The same status, a new clock: the decision deadline recomputed (the acceptance one is not affected). */
+    private Decision reclocked(CaseState changed, CaseCommand command, Instant at, String note) {
+        return Decision.accepted(next(changed, command, at, changed.status(), changed.department(), changed.classification(),
+                changed.publicAnswer(), deadlines.decisionDue(changed), note), null);
+    }
+
+    private static CaseState clocked(CaseState c, boolean complex, int extensions) {
+        return new CaseState(c.schemaVersion(), c.caseId(), c.version(), c.trackingCode(), c.feedbackId(), c.channel(), c.text(),
+                c.area(), c.address(), c.contact(), c.batchId(), c.classification(), c.department(), c.status(), c.receivedAt(),
+                c.createdAt(), c.updatedAt(), c.dueAt(), c.publicAnswer(), c.history(), c.deadlineState(), c.urgent(), c.caseType(),
+                complex, extensions);
+    }
+
     private static CaseState retyped(CaseState c, CaseType type) {
         return new CaseState(c.schemaVersion(), c.caseId(), c.version(), c.trackingCode(), c.feedbackId(), c.channel(), c.text(),
                 c.area(), c.address(), c.contact(), c.batchId(), c.classification(), c.department(), c.status(), c.receivedAt(),
-                c.createdAt(), c.updatedAt(), c.dueAt(), c.publicAnswer(), c.history(), c.deadlineState(), c.urgent(), type);
+                c.createdAt(), c.updatedAt(), c.dueAt(), c.publicAnswer(), c.history(), c.deadlineState(), c.urgent(), type,
+                c.complex(), c.extensions());
     }
 
     /** The category the officer named, or the only one the target department takes. */
@@ -262,7 +322,8 @@ public final class CaseLifecycle {
                 c.area(), c.address(), c.contact(), c.batchId(), classification, department, status, c.receivedAt(),
                 c.createdAt(), at, dueAt, publicAnswer, List.copyOf(history),
                 // a new deadline starts its clock afresh
-                Objects.equals(dueAt, c.dueAt()) ? c.deadlineState() : DeadlineState.ON_TIME, c.urgent(), c.caseType());
+                Objects.equals(dueAt, c.dueAt()) ? c.deadlineState() : DeadlineState.ON_TIME, c.urgent(), c.caseType(),
+                c.complex(), c.extensions());
     }
 
     private static String note(String reason, String what) {

@@ -74,6 +74,7 @@ public final class DeadlineWatch {
         history.add(new HistoryEntry(version, now, ACTOR, state.code(), c.status(), note));
         return new CaseState(c.schemaVersion(), c.caseId(), version, c.trackingCode(), c.feedbackId(), c.channel(), c.text(),
                 c.area(), c.address(), c.contact(), c.batchId(), c.classification(), c.department(), c.status(),
-                c.receivedAt(), c.createdAt(), now, c.dueAt(), c.publicAnswer(), List.copyOf(history), state, c.urgent(), c.caseType());
+                c.receivedAt(), c.createdAt(), now, c.dueAt(), c.publicAnswer(), List.copyOf(history), state, c.urgent(), c.caseType(),
+                c.complex(), c.extensions());
     }
 }

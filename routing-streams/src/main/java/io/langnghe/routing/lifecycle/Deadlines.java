@@ -34,11 +34,15 @@ public final class Deadlines {
 
     /**
      * The law's times (Luật Khiếu nại 2011, Luật Tố cáo 2018; their days are working days): accepting
-     * or not within 10, deciding a first complaint or a denunciation within 30. Law, not configuration.
+     * or not within 10, deciding a first complaint or a denunciation within 30; a complex complaint
+     * within 45; a denunciation extended once or twice by 30, so 90 at most. Law, not configuration.
      */
     public static final Map<CaseType, Steps> LEGAL = Map.of(
             CaseType.COMPLAINT, new Steps(Within.workingDays(10), Within.workingDays(30)),
             CaseType.DENUNCIATION, new Steps(Within.workingDays(10), Within.workingDays(30)));
+    static final Within COMPLEX_COMPLAINT = Within.workingDays(45);
+    static final int DENUNCIATION_EXTENSION_DAYS = 30;
+    public static final int MAX_EXTENSIONS = 2;
 
     private final WorkingCalendar calendar;
     private final Steps defaults;
@@ -69,7 +73,7 @@ public final class Deadlines {
     }
 
     Instant dueAfter(CaseState current, CaseStatus status, Instant at) {
-        Steps steps = stepsFor(current.category(), current.urgent(), current.caseType());
+        Steps steps = legalSteps(current, stepsFor(current.category(), current.urgent(), current.caseType()));
         return switch (status) {
             case NEW, ASSIGNED, REOPENED -> steps.acknowledge().after(at, calendar);
             case ACKNOWLEDGED, IN_PROGRESS, ANSWERED -> steps.resolve().after(assignedAt(current), calendar);
@@ -85,12 +89,32 @@ public final class Deadlines {
         return isUrgent ? urgent : perCategory.getOrDefault(category, defaults);
     }
 
-    /** When the case last reached its department; the deadline marks keep the status, so they do not count. */
+    /** The decision deadline of the case as it now stands: only a case waiting for its decision has one to move. */
+    Instant decisionDue(CaseState current) {
+        return switch (current.status()) {
+            case ACKNOWLEDGED, IN_PROGRESS, ANSWERED -> dueAfter(current, current.status(), current.updatedAt());
+            default -> current.dueAt();
+        };
+    }
+
+    /** A complex complaint has 45 days; an extended denunciation 30 more per extension. */
+    private static Steps legalSteps(CaseState current, Steps steps) {
+        if (current.caseType() == CaseType.COMPLAINT && current.complex()) {
+            return new Steps(steps.acknowledge(), COMPLEX_COMPLAINT);
+        }
+        if (current.caseType() == CaseType.DENUNCIATION && current.extensions() > 0) {
+            int extensions = Math.min(current.extensions(), MAX_EXTENSIONS);
+            return new Steps(steps.acknowledge(), Within.workingDays(steps.resolve().amount() + extensions * DENUNCIATION_EXTENSION_DAYS));
+        }
+        return steps;
+    }
+
+    /** When the case last reached its department; the deadline marks and clock changes keep the status, so they do not count. */
     static Instant assignedAt(CaseState current) {
         List<HistoryEntry> history = current.history();
         for (int i = history.size() - 1; i >= 0; i--) {
             HistoryEntry entry = history.get(i);
-            if (DeadlineWatch.isMark(entry)) {
+            if (DeadlineWatch.isMark(entry) || CaseLifecycle.movesOnlyTheClock(entry)) {
                 continue;
             }
             if (entry.status() == CaseStatus.ASSIGNED || entry.status() == CaseStatus.REOPENED) {

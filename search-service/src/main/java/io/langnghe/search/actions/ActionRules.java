@@ -12,14 +12,14 @@ import java.util.Set;
 
 /**
  * Who may ask for what, and what fits the case as it stands. Officers work their department's
- * cases; a leader steers (reassigns, sends back to triage, reopens, merges) but does not answer
- * for a department. The case lifecycle in routing-streams has the last word; this only spares an
- * officer a command that cannot apply to what the page shows.
+ * cases; a leader steers (reassigns, sends back to triage, reopens, merges, sets the legal track's
+ * clocks, closes) but does not answer for a department. The case lifecycle in routing-streams has
+ * the last word; this only spares an officer a command that cannot apply to what the page shows.
  */
 public final class ActionRules {
 
     private static final Set<Type> LEADER_ACTIONS = EnumSet.of(Type.REASSIGN, Type.RETURN_TO_TRIAGE, Type.REOPEN, Type.MERGE,
-            Type.CONFIRM_LEGAL_TRACK, Type.UNDO_LEGAL_TRACK);
+            Type.CONFIRM_LEGAL_TRACK, Type.UNDO_LEGAL_TRACK, Type.MARK_COMPLEX, Type.EXTEND_DEADLINE, Type.CLOSE);
     private static final Set<CaseStatus> STEERABLE = EnumSet.of(
             CaseStatus.ASSIGNED, CaseStatus.ACKNOWLEDGED, CaseStatus.IN_PROGRESS, CaseStatus.REOPENED);
     // The same table as routing-streams' CaseLifecycle: which statuses each action applies from.
@@ -34,6 +34,9 @@ public final class ActionRules {
             Map.entry(Type.MERGE, STEERABLE),
             Map.entry(Type.CONFIRM_LEGAL_TRACK, STEERABLE),
             Map.entry(Type.UNDO_LEGAL_TRACK, STEERABLE),
+            Map.entry(Type.MARK_COMPLEX, STEERABLE),
+            Map.entry(Type.EXTEND_DEADLINE, EnumSet.of(CaseStatus.ACKNOWLEDGED, CaseStatus.IN_PROGRESS)),
+            Map.entry(Type.CLOSE, EnumSet.of(CaseStatus.RESOLVED)),
             Map.entry(Type.REOPEN, EnumSet.of(CaseStatus.ANSWERED, CaseStatus.RESOLVED, CaseStatus.CLOSED, CaseStatus.REJECTED))));
 
     private ActionRules() {
