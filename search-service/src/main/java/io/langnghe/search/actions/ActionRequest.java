@@ -13,11 +13,12 @@ import io.micronaut.core.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The body of {@code POST /api/cases/{id}/actions} as sent, checked all at once so one answer
- * names every bad field. An answer and a rejection need a text (the public answer, the reason);
+ * names every bad field. An answer, a rejection and an extension need a text (the answer, the reason);
  * a reassignment names the department (and may correct the category); a merge names the case it joins.
  */
 @Introspected
@@ -27,6 +28,14 @@ public record ActionRequest(
         @Nullable String department,
         @Nullable String targetCaseId,
         @Nullable String category) {
+
+    // What each action must say, in Vietnamese and English; routing-streams refuses them without it too.
+    private static final Map<CaseCommand.Type, String[]> NEEDS_TEXT = Map.of(
+            CaseCommand.Type.ANSWER, new String[]{"Hãy viết câu trả lời gửi người dân.", "Write the answer for the resident."},
+            CaseCommand.Type.REJECT, new String[]{"Hãy ghi lý do từ chối.", "Give the reason for the rejection."},
+            CaseCommand.Type.EXTEND_DEADLINE, new String[]{"Hãy ghi lý do gia hạn.", "Give the reason for the extension."},
+            CaseCommand.Type.UNDO_LEGAL_TRACK, new String[]{"Hãy ghi lý do.", "Give the reason."});
+
 
     public ActionRequest(String type, String text, String department, String targetCaseId) {
         this(type, text, department, targetCaseId, null);
@@ -48,10 +57,9 @@ public record ActionRequest(
                     "Nội dung dài quá " + MAX_TEXT + " ký tự.", "The text is longer than " + MAX_TEXT + " characters."));
         }
         CaseCommand.Type checked = kind.orElse(null);
-        if (note == null && (checked == CaseCommand.Type.ANSWER || checked == CaseCommand.Type.REJECT)) {
-            errors.add(new FieldError("text", "required",
-                    checked == CaseCommand.Type.ANSWER ? "Hãy viết câu trả lời gửi người dân." : "Hãy ghi lý do từ chối.",
-                    checked == CaseCommand.Type.ANSWER ? "Write the answer for the resident." : "Give the reason for the rejection."));
+        if (note == null && checked != null && NEEDS_TEXT.containsKey(checked)) {
+            String[] ask = NEEDS_TEXT.get(checked);
+            errors.add(new FieldError("text", "required", ask[0], ask[1]));
         }
         Category corrected = checked == CaseCommand.Type.REASSIGN ? correctedCategory(errors) : null;
         String target = checked == CaseCommand.Type.REASSIGN ? reassignTo(caseDepartment, corrected != null, taxonomy, errors) : null;

@@ -125,4 +125,13 @@ class ActionRequestTest {
         assertThat(ActionRules.fits(Type.UNDO_LEGAL_TRACK, CaseStatus.CLOSED)).isFalse();
         assertThat(ActionRules.mayAsk(new Caller("lanhdao", Roles.LEADER, null), Type.CONFIRM_LEGAL_TRACK)).isTrue();
     }
+
+    @Test
+    void anExtensionNeedsItsReason() {
+        ProblemException problem = catchThrowableOfType(ProblemException.class,
+                () -> new ActionRequest("extend_deadline", " ", null, null).check(CASE, INFRASTRUCTURE, TAXONOMY));
+
+        assertThat(problem.problem().errors()).extracting(FieldError::field).containsExactly("text");
+        assertThat(problem.problem().errors().get(0).messageEn()).isEqualTo("Give the reason for the extension.");
+    }
 }
