@@ -1,14 +1,9 @@
 package io.langnghe.routing;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.langnghe.contracts.Category;
 import io.langnghe.routing.lifecycle.Deadlines.Steps;
 import io.langnghe.routing.lifecycle.Within;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +22,7 @@ record DeadlinesFile(Map<String, StepsEntry> categories, List<String> urgent) {
     }
 
     static DeadlinesFile loadDefault() {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        try (InputStream in = DeadlinesFile.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath");
-            }
-            return yaml.readValue(in, DeadlinesFile.class);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
-        }
+        return YamlResource.read(RESOURCE, DeadlinesFile.class);
     }
 
     /** The categories' times; an unknown category or a malformed time stops start-up with the reason. */

@@ -1,13 +1,8 @@
 package io.langnghe.routing;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.langnghe.contracts.CaseType;
 import io.langnghe.text.VietnameseText;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
@@ -38,16 +33,8 @@ public final class LegalTrack {
     }
 
     public static LegalTrack loadDefault() {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        try (InputStream in = LegalTrack.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath");
-            }
-            File file = yaml.readValue(in, File.class);
-            return new LegalTrack(file.denunciation(), file.complaint());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
-        }
+        File file = YamlResource.read(RESOURCE, File.class);
+        return new LegalTrack(file.denunciation(), file.complaint());
     }
 
     public Optional<Flag> find(String text) {

@@ -1,12 +1,7 @@
 package io.langnghe.routing.lifecycle;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.langnghe.routing.YamlResource;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,19 +42,10 @@ public final class WorkingCalendar {
 
     /** The holidays of {@code taxonomy/holidays.yml}, in Vietnam's time, offices opening at 07:30. */
     public static WorkingCalendar loadDefault() {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        try (InputStream in = WorkingCalendar.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath");
-            }
-            HolidaysFile file = yaml.readValue(in, HolidaysFile.class);
-            Set<LocalDate> days = new HashSet<>();
-            file.years().forEach((year, holidays) -> holidays.forEach(holiday -> days.addAll(holiday.days(year))));
-            return new WorkingCalendar(VIETNAM, LocalTime.of(7, 30), days, file.years().keySet());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
-        }
+        HolidaysFile file = YamlResource.read(RESOURCE, HolidaysFile.class);
+        Set<LocalDate> days = new HashSet<>();
+        file.years().forEach((year, holidays) -> holidays.forEach(holiday -> days.addAll(holiday.days(year))));
+        return new WorkingCalendar(VIETNAM, LocalTime.of(7, 30), days, file.years().keySet());
     }
 
     public boolean isWorkingDay(LocalDate day) {
