@@ -1,0 +1,208 @@
+package io.langnghe.search.indexing;
+
+import io.langnghe.search.index.IndexSetup;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PreDestroy;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps an index in step with one topic: poll a batch, hand it to {@link #index}, and commit the
+ * offsets only once that returned, i.e. Elasticsearch confirmed it. When it throws, the consumer
+ * rewinds to the start of the batch and tries again after a growing pause; nothing is skipped.
+ * Subclasses decide how a batch is written and which records go to the dead-letter topic.
+ */
+public abstract class TopicIndexer {
+
+    /** The subclass's logger, so log lines keep naming the indexer they come from. */
+    protected final Logger log = LoggerFactory.getLogger(getClass());
+
+    private final KafkaSettings kafka;
+    private final IndexerSettings settings;
+    private final IndexSetup indexSetup;
+    private final String topic;
+    private final String groupId;
+    private final String name;
+    private final String recordNoun;
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private Thread thread;
+
+    /**
+     * @param name       what the indexer is called in its thread name ({@code name-indexer}) and logs
+     * @param recordNoun what a batch holds, for the retry warning ("records", "alerts")
+     */
+    protected TopicIndexer(KafkaSettings kafka, IndexerSettings settings, IndexSetup indexSetup,
+                           String topic, String groupId, String name, String recordNoun) {
+        this.kafka = kafka;
+        this.settings = settings;
+        this.indexSetup = indexSetup;
+        this.topic = topic;
+        this.groupId = groupId;
+        this.name = name;
+        this.recordNoun = recordNoun;
+    }
+
+    /** Writes one polled batch; returns only once Elasticsearch confirmed it, throws to have it retried. */
+    protected abstract void index(ConsumerRecords<byte[], byte[]> records) throws Exception;
+
+    protected final KafkaSettings kafka() {
+        return kafka;
+    }
+
+    protected final IndexSetup indexSetup() {
+        return indexSetup;
+    }
+
+    @EventListener
+    public void onStartup(StartupEvent event) {
+        thread = new Thread(this::run, name + "-indexer");
+        thread.start();
+    }
+
+    @PreDestroy
+    public void stop() throws InterruptedException {
+        stopping.countDown();
+        KafkaConsumer<byte[], byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (thread != null) {
+            thread.join(Duration.ofSeconds(15).toMillis());
+        }
+    }
+
+    private void run() {
+        if (!prepareIndex()) {
+            return;
+        }
+        try (KafkaConsumer<byte[], byte[]> kafkaConsumer = newConsumer()) {
+            consumer = kafkaConsumer;
+            if (stopping.getCount() == 0) {
+                return;
+            }
+            kafkaConsumer.subscribe(List.of(topic));
+            log.info("Indexing {} into {} as group {}", topic, indexSetup.index().alias(), groupId);
+            Backoff backoff = new Backoff(settings.firstRetryDelay(), settings.maxRetryDelay());
+            while (stopping.getCount() > 0) {
+                ConsumerRecords<byte[], byte[]> records = kafkaConsumer.poll(settings.pollTimeout());
+                if (records.isEmpty()) {
+                    continue;
+                }
+                try {
+                    index(records);
+                    kafkaConsumer.commitSync(nextOffsets(records));
+                    backoff.reset();
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (Exception e) {
+                    Duration pause = backoff.next();
+                    log.warn("Indexing a batch of {} {} failed; retrying in {} ms: {}", records.count(), recordNoun, pause.toMillis(), e.toString());
+                    rewind(kafkaConsumer, records);
+                    pause(pause);
+                }
+            }
+        } catch (WakeupException stopped) {
+            // stop() woke the consumer up: leave the loop; uncommitted records are read again next time.
+        } catch (RuntimeException e) {
+            log.error("The {} indexer stopped", name, e);
+        }
+    }
+
+    /** Waits for Elasticsearch at start-up rather than failing: it may start after this service. */
+    private boolean prepareIndex() {
+        Backoff backoff = new Backoff(settings.firstRetryDelay(), settings.maxRetryDelay());
+        while (stopping.getCount() > 0) {
+            try {
+                indexSetup.ensure();
+                return true;
+            } catch (Exception e) {
+                Duration pause = backoff.next();
+                log.warn("Cannot prepare the {} index yet; retrying in {} ms: {}", indexSetup.index().alias(), pause.toMillis(), e.toString());
+                pause(pause);
+            }
+        }
+        return false;
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
+            offsets.put(partition, new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1));
+        }
+        return offsets;
+    }
+
+    /**
+     * Back to the first record of the batch, so the next poll returns it all again. Partitions lost
+     * to a rebalance meanwhile are left alone: their new owner starts from the last commit.
+     */
+    private static void rewind(KafkaConsumer<byte[], byte[]> consumer, ConsumerRecords<byte[], byte[]> records) {
+        for (TopicPartition partition : records.partitions()) {
+            if (consumer.assignment().contains(partition)) {
+                consumer.seek(partition, records.records(partition).get(0).offset());
+            }
+        }
+    }
+
+    private void pause(Duration pause) {
+        try {
+            stopping.await(pause.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping.countDown();
+        }
+    }
+
+    private KafkaConsumer<byte[], byte[]> newConsumer() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Producers such as routing-streams write in exactly-once transactions: never index an aborted record.
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Pauses that double after each failure, up to a ceiling. */
+    public static final class Backoff {
+        private final Duration first;
+        private final Duration max;
+        private Duration next;
+
+        public Backoff(Duration first, Duration max) {
+            this.first = first;
+            this.max = max;
+            this.next = first;
+        }
+
+        public Duration next() {
+            Duration current = next;
+            next = next.multipliedBy(2).compareTo(max) > 0 ? max : next.multipliedBy(2);
+            return current;
+        }
+
+        public void reset() {
+            next = first;
+        }
+    }
+}
