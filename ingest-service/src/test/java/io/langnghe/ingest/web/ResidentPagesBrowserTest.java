@@ -7,6 +7,7 @@ import io.langnghe.contracts.Topics;
 import io.langnghe.ingest.FakeSearchService;
 import io.langnghe.ingest.TestPhotos;
 import io.langnghe.ingest.tracking.TrackingCode;
+import io.langnghe.testsupport.HeadlessChromium;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.langnghe.testsupport.TopicProbe;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -22,14 +23,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -61,7 +58,7 @@ class ResidentPagesBrowserTest implements TestPropertyProvider {
     private TopicProbe probe;
     private WebDriver browser;
     private WebDriverWait wait;
-    private Path profile;
+    private HeadlessChromium chromium;
 
     @Inject
     EmbeddedServer server;
@@ -79,29 +76,17 @@ class ResidentPagesBrowserTest implements TestPropertyProvider {
     }
 
     @BeforeAll
-    void startChromium() throws IOException {
+    void startChromium() {
         probe = SharedInfrastructure.topicProbe();
-        profile = Files.createTempDirectory("langnghe-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=412,915", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start(412, 915);
+        browser = chromium.driver();
         wait = new WebDriverWait(browser, WITHIN);
     }
 
     @AfterAll
-    void stopChromium() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+    void stopChromium() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -228,7 +213,7 @@ class ResidentPagesBrowserTest implements TestPropertyProvider {
 
     @Test
     void residentAddsAPhotoWhoseLocationIsRemoved() throws IOException {
-        Path photo = Files.createTempFile(profile, "cong-", ".jpg");
+        Path photo = Files.createTempFile(chromium.profile(), "cong-", ".jpg");
         Files.write(photo, TestPhotos.jpegWithGps());
         wait.until(driver -> new Select(driver.findElement(By.id("area"))).getOptions().size() > 1);
         browser.findElement(By.id("text")).sendKeys(PETITION);

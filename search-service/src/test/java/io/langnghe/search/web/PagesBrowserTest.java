@@ -9,6 +9,7 @@ import io.langnghe.contracts.CaseStatus;
 import io.langnghe.search.Login;
 import io.langnghe.search.SharedStack;
 import io.langnghe.search.TestCases;
+import io.langnghe.testsupport.HeadlessChromium;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -57,7 +58,7 @@ class PagesBrowserTest implements TestPropertyProvider {
     @Client("/")
     HttpClient client;
 
-    private Browser browser;
+    private HeadlessChromium browser;
     private ChromeDriver driver;
     private TestCases hostile;
 
@@ -79,7 +80,7 @@ class PagesBrowserTest implements TestPropertyProvider {
         String leader = Login.token(client, "lanhdao");
         await().atMost(WITHIN).ignoreExceptions().until(() -> client.toBlocking()
                 .retrieve(HttpRequest.GET("/api/cases?size=100").bearerAuth(leader), JsonNode.class).path("total").asLong() == 3);
-        browser = new Browser();
+        browser = HeadlessChromium.start(412, 915, "--lang=vi");
         driver = browser.driver();
     }
 
