@@ -1,20 +1,15 @@
 package io.langnghe.ingest.batch;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.ingest.intake.FeedbackForm;
 import io.langnghe.ingest.intake.InvalidInputException;
+import io.langnghe.ingest.intake.JsonBody;
 import io.langnghe.ingest.problem.FieldError;
 import io.langnghe.ingest.text.LegacyText;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -37,12 +32,6 @@ public class BatchForm {
     static final Pattern KEY = Pattern.compile("[\\p{L}\\p{N}._:/#\\-]{1,64}");
     private static final int MAX_MEETING_TEXT = 200;
     private static final ZoneId WARD_TIME = ZoneId.of("Asia/Ho_Chi_Minh");
-
-    private static final ObjectReader READER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build()
-            .reader();
 
     private final Taxonomy taxonomy;
     private final BatchLimits limits;
@@ -185,27 +174,6 @@ public class BatchForm {
     }
 
     private JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw new InvalidInputException(new FieldError("body", "required",
-                    "Yêu cầu không có nội dung JSON.", "The request has no JSON body."));
-        }
-        if (body.length > limits.maxBodyBytes()) {
-            throw new InvalidInputException(FeedbackForm.bodyTooLarge(limits.maxBodyBytes()));
-        }
-        JsonNode json;
-        try {
-            json = READER.readTree(body);
-        } catch (JacksonException | IllegalArgumentException e) {
-            throw new InvalidInputException(new FieldError("body", "malformed_json",
-                    "Nội dung gửi lên không phải JSON hợp lệ (UTF-8).", "The body is not valid JSON (UTF-8)."));
-        } catch (IOException e) {
-            throw new InvalidInputException(new FieldError("body", "unreadable",
-                    "Không đọc được nội dung gửi lên.", "The body could not be read."));
-        }
-        if (json == null || !json.isObject()) {
-            throw new InvalidInputException(new FieldError("body", "not_object",
-                    "Nội dung phải là một đối tượng JSON {...}.", "The body must be a JSON object {...}."));
-        }
-        return json;
+        return JsonBody.readObject(body, limits.maxBodyBytes());
     }
 }

@@ -1,13 +1,8 @@
 package io.langnghe.ingest.intake;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.ingest.contact.VietnamesePhone;
@@ -35,12 +30,6 @@ public class FeedbackForm {
 
     /** Channels this endpoint takes; batches, SMS, Zalo and Open311 arrive through their own doors. */
     static final Set<Channel> CHANNELS = EnumSet.of(Channel.WEB, Channel.HOTLINE);
-
-    private static final ObjectReader READER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build()
-            .reader();
 
     private final Taxonomy taxonomy;
     private final IntakeLimits limits;
@@ -111,28 +100,7 @@ public class FeedbackForm {
     }
 
     private JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw new InvalidInputException(new FieldError("body", "required",
-                    "Yêu cầu không có nội dung JSON.", "The request has no JSON body."));
-        }
-        if (body.length > limits.maxBodyBytes()) {
-            throw new InvalidInputException(bodyTooLarge(limits.maxBodyBytes()));
-        }
-        JsonNode json;
-        try {
-            json = READER.readTree(body);
-        } catch (JacksonException | IllegalArgumentException e) {
-            throw new InvalidInputException(new FieldError("body", "malformed_json",
-                    "Nội dung gửi lên không phải JSON hợp lệ (UTF-8).", "The body is not valid JSON (UTF-8)."));
-        } catch (java.io.IOException e) {
-            throw new InvalidInputException(new FieldError("body", "unreadable",
-                    "Không đọc được nội dung gửi lên.", "The body could not be read."));
-        }
-        if (json == null || !json.isObject()) {
-            throw new InvalidInputException(new FieldError("body", "not_object",
-                    "Nội dung phải là một đối tượng JSON {...}.", "The body must be a JSON object {...}."));
-        }
-        return json;
+        return JsonBody.readObject(body, limits.maxBodyBytes());
     }
 
     public static FieldError bodyTooLarge(long maxBytes) {
