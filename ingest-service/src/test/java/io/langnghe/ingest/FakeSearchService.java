@@ -1,7 +1,7 @@
 package io.langnghe.ingest;
 
 import io.langnghe.access.Roles;
-import io.langnghe.ingest.tracking.TrackingCode;
+import io.langnghe.contracts.TrackingCode;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;

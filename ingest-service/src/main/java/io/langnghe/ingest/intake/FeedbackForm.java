@@ -8,7 +8,7 @@ import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.ingest.contact.VietnamesePhone;
 import io.langnghe.ingest.problem.FieldError;
 import io.langnghe.ingest.text.LegacyVietnamese;
-import io.langnghe.ingest.tracking.TrackingCode;
+import io.langnghe.contracts.TrackingCode;
 import io.langnghe.text.VietnameseText;
 import jakarta.inject.Singleton;
 

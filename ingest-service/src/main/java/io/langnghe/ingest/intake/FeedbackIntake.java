@@ -6,7 +6,7 @@ import io.langnghe.contracts.Contact;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.FeedbackReceived.PhotoRef;
 import io.langnghe.ingest.contact.ContactHasher;
-import io.langnghe.ingest.tracking.TrackingCode;
+import io.langnghe.contracts.TrackingCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;

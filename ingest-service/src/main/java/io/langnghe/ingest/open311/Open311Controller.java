@@ -21,7 +21,7 @@ import io.langnghe.ingest.limits.RateLimitedException;
 import io.langnghe.ingest.limits.RateLimits;
 import io.langnghe.ingest.problem.FieldError;
 import io.langnghe.ingest.tracking.SearchTracking;
-import io.langnghe.ingest.tracking.TrackingCode;
+import io.langnghe.contracts.TrackingCode;
 import io.langnghe.ingest.tracking.TrackingStatus;
 import io.langnghe.ingest.tracking.TrackingUnavailableException;
 import io.langnghe.text.VietnameseText;

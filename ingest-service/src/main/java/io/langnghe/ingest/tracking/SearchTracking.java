@@ -1,6 +1,7 @@
 package io.langnghe.ingest.tracking;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.langnghe.contracts.TrackingCode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;

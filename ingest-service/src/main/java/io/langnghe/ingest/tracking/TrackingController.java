@@ -1,5 +1,6 @@
 package io.langnghe.ingest.tracking;
 
+import io.langnghe.contracts.TrackingCode;
 import io.langnghe.ingest.limits.RateLimits;
 import io.langnghe.ingest.problem.FieldError;
 import io.langnghe.ingest.problem.Problem;

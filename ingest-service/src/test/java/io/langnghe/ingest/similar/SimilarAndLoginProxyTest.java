@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.langnghe.access.Roles;
 import io.langnghe.ingest.FakeSearchService;
 import io.langnghe.ingest.Http;
-import io.langnghe.ingest.tracking.TrackingCode;
+import io.langnghe.contracts.TrackingCode;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;

@@ -6,7 +6,7 @@ import io.langnghe.contracts.Json;
 import io.langnghe.contracts.Topics;
 import io.langnghe.ingest.FakeSearchService;
 import io.langnghe.ingest.TestPhotos;
-import io.langnghe.ingest.tracking.TrackingCode;
+import io.langnghe.contracts.TrackingCode;
 import io.langnghe.testsupport.HeadlessChromium;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.langnghe.testsupport.TopicProbe;

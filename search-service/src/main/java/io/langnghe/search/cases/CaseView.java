@@ -7,7 +7,7 @@ import io.langnghe.contracts.Contact;
 import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.search.index.CaseDocument;
-import io.langnghe.search.tracking.TrackingCode;
+import io.langnghe.contracts.TrackingCode;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.langnghe.search.export;
 
 import io.langnghe.search.index.CaseDocument;
-import io.langnghe.search.tracking.TrackingCode;
+import io.langnghe.contracts.TrackingCode;
 
 import java.util.List;
 

@@ -7,7 +7,7 @@ import io.langnghe.contracts.Category;
 import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.Contact;
 import io.langnghe.contracts.HistoryEntry;
-import io.langnghe.search.tracking.TrackingCode;
+import io.langnghe.contracts.TrackingCode;
 import io.langnghe.text.VietnameseText;
 
 import java.time.Instant;

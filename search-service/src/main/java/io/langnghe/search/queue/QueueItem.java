@@ -5,7 +5,7 @@ import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.search.cases.CodeName;
 import io.langnghe.search.index.CaseDocument;
-import io.langnghe.search.tracking.TrackingCode;
+import io.langnghe.contracts.TrackingCode;
 
 import java.time.Instant;
 

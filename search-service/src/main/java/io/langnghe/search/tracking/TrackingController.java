@@ -1,5 +1,6 @@
 package io.langnghe.search.tracking;
 
+import io.langnghe.contracts.TrackingCode;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.search.cases.CaseReader;
 import io.langnghe.search.problem.Problem;

@@ -1,6 +1,7 @@
 package io.langnghe.search.tracking;
 
 import io.langnghe.contracts.CaseStatus;
+import io.langnghe.contracts.TrackingCode;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.search.cases.CodeName;
 import io.langnghe.search.index.CaseDocument;

@@ -1,5 +1,6 @@
 package io.langnghe.search.tracking;
 
+import io.langnghe.contracts.TrackingCode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -1,4 +1,4 @@
-package io.langnghe.ingest.tracking;
+package io.langnghe.contracts;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

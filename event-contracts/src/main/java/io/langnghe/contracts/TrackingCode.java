@@ -1,9 +1,10 @@
-package io.langnghe.ingest.tracking;
+package io.langnghe.contracts;
 
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 
 /**
  * The code a resident gets for a petition, e.g. {@code K7MX-Q2PA-9C}: nine random symbols (45 bits,
@@ -13,6 +14,7 @@ import java.util.random.RandomGenerator;
  * <p>The check symbol is Damm's algorithm over GF(32) (x∘y = 2x + y), not Luhn mod N: Luhn mod 32
  * misses the transposition of the first and last symbols of the alphabet ("2Z" ↔ "Z2"), while Damm
  * catches every single substitution and every adjacent transposition, check symbol included.
+ * ingest-service makes the codes; every service reads them the same way.
  */
 public record TrackingCode(String value) {
 
@@ -21,6 +23,7 @@ public record TrackingCode(String value) {
     static final int LENGTH = RANDOM_SYMBOLS + 1;
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-]+");
 
     public TrackingCode {
         if (value == null || value.length() != LENGTH || !value.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0)
@@ -69,7 +72,7 @@ public record TrackingCode(String value) {
         if (typed == null) {
             return Optional.empty();
         }
-        String compact = typed.replaceAll("[\\s\\-]", "").toUpperCase(Locale.ROOT);
+        String compact = normalise(typed);
         if (compact.length() != LENGTH || !compact.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0)
                 || checksum(compact) != 0) {
             return Optional.empty();
@@ -77,9 +80,27 @@ public record TrackingCode(String value) {
         return Optional.of(new TrackingCode(compact));
     }
 
+    /**
+     * The form codes are stored and looked up in: upper case, no dashes or spaces, so "k7mx-q2pa-9c",
+     * "K7MX Q2PA 9C" and "K7MXQ2PA9C" find the same case. Not checked: a mistyped code simply finds nothing.
+     */
+    public static String normalise(String typed) {
+        return typed == null ? null : SEPARATORS.matcher(typed).replaceAll("").toUpperCase(Locale.ROOT);
+    }
+
+    /** A stored code grouped for reading aloud, {@code K7MX-Q2PA-9C}; any other length is shown as stored. */
+    public static String display(String code) {
+        String compact = normalise(code);
+        return compact == null || compact.length() != LENGTH ? compact : grouped(compact);
+    }
+
     /** Grouped for reading aloud: {@code K7MX-Q2PA-9C}. */
     public String display() {
-        return value.substring(0, 4) + "-" + value.substring(4, 8) + "-" + value.substring(8);
+        return grouped(value);
+    }
+
+    private static String grouped(String code) {
+        return code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8);
     }
 
     @Override
