@@ -15,6 +15,11 @@ public final class Roles {
     /** Quản trị: edits areas, departments, rules and accounts. */
     public static final String ADMIN = "ADMIN";
 
+    /** Not a login: the pipeline itself (the early warning's assessments). */
+    public static final String SYSTEM = "SYSTEM";
+    /** Not a login: a resident acting through a case's tracking code (rating the answer). */
+    public static final String RESIDENT = "RESIDENT";
+
     /** The JWT claim that carries an officer's department code. */
     public static final String DEPARTMENT_CLAIM = "department";
 

@@ -15,6 +15,8 @@ import java.util.Arrays;
  *                   for confirm_legal_track of a petition, otherwise an optional note
  * @param category   for reassign: the category the case really belongs to, when the officer says so
  *                   (optional; it becomes a correction the classifier learns from)
+ * @param assessment for assess: the issue the case belongs to and its risk (from the early warning)
+ * @param rating     for rate: the resident's rating of the answer
  */
 public record CaseCommand(
         int schemaVersion,
@@ -26,14 +28,26 @@ public record CaseCommand(
         String targetCaseId,
         String text,
         Instant issuedAt,
-        Category category) {
+        Category category,
+        Assessment assessment,
+        Rating rating) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A command of an officer or a leader: no assessment, no rating. */
+    public CaseCommand(int schemaVersion, String commandId, String caseId, Type type, Actor actor, String department,
+                       String targetCaseId, String text, Instant issuedAt, Category category) {
+        this(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category, null, null);
+    }
 
     /** A command that names no category (all but some reassignments). */
     public CaseCommand(int schemaVersion, String commandId, String caseId, Type type, Actor actor, String department,
                        String targetCaseId, String text, Instant issuedAt) {
         this(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, null);
+    }
+
+    /** What the early warning found: the issue (cluster) the case is a report of, or null, and the case's risk. */
+    public record Assessment(String clusterId, Risk risk) {
     }
 
     /** Who acts: the user name, the role and, for officers, their department. */
@@ -59,7 +73,11 @@ public record CaseCommand(
         /** A denunciation's decision deadline is extended by 30 days, at most twice (text: the reason). */
         EXTEND_DEADLINE("extend_deadline"),
         /** A resolved case is closed. */
-        CLOSE("close");
+        CLOSE("close"),
+        /** The early warning (role SYSTEM) joins the case to an issue and scores its risk; the status does not change. */
+        ASSESS("assess"),
+        /** The resident (role RESIDENT, through the tracking code) rates the answer; "not fixed" reopens the case. */
+        RATE("rate");
 
         private final String code;
 

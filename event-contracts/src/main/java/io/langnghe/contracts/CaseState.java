@@ -13,6 +13,10 @@ import java.util.List;
  * @param caseType      petition, or complaint / denunciation on the legal track ({@code petition} when absent)
  * @param complex       a complaint marked complex: 45 days to decide instead of 30 (false when absent)
  * @param extensions    how many times a denunciation's decision deadline was extended, 0 to 2 (0 when absent)
+ * @param caseRef       the tracking code of an earlier case this report is about (a repeat call), or null
+ * @param clusterId     the issue this case is one report of (near-duplicates of one area), or null while alone
+ * @param risk          the early warning's latest assessment, or null before the first
+ * @param rating        the resident's rating of the answer, or null
  */
 public record CaseState(
         int schemaVersion,
@@ -39,13 +43,28 @@ public record CaseState(
         boolean urgent,
         CaseType caseType,
         boolean complex,
-        int extensions) {
+        int extensions,
+        String caseRef,
+        String clusterId,
+        Risk risk,
+        Rating rating) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public CaseState {
         deadlineState = deadlineState == null ? DeadlineState.ON_TIME : deadlineState;
         caseType = caseType == null ? CaseType.PETITION : caseType;
+    }
+
+    /** A case the early warning has not looked at, nobody rated, not about an earlier case. */
+    public CaseState(int schemaVersion, String caseId, long version, String trackingCode, String feedbackId, Channel channel,
+                     String text, String area, String address, Contact contact, String batchId, Classification classification,
+                     String department, CaseStatus status, Instant receivedAt, Instant createdAt, Instant updatedAt,
+                     Instant dueAt, String publicAnswer, List<HistoryEntry> history, DeadlineState deadlineState,
+                     boolean urgent, CaseType caseType, boolean complex, int extensions) {
+        this(schemaVersion, caseId, version, trackingCode, feedbackId, channel, text, area, address, contact, batchId,
+                classification, department, status, receivedAt, createdAt, updatedAt, dueAt, publicAnswer, history,
+                deadlineState, urgent, caseType, complex, extensions, null, null, null, null);
     }
 
     /** A case neither marked complex nor extended (as every case was before those commands). */
@@ -67,6 +86,25 @@ public record CaseState(
         this(schemaVersion, caseId, version, trackingCode, feedbackId, channel, text, area, address, contact, batchId,
                 classification, department, status, receivedAt, createdAt, updatedAt, dueAt, publicAnswer, history,
                 DeadlineState.ON_TIME, false, CaseType.PETITION);
+    }
+
+    /** The same case joined to an issue and assessed (not a new version: the caller decides that). */
+    public CaseState withAssessment(String clusterId, Risk risk) {
+        return new CaseState(schemaVersion, caseId, version, trackingCode, feedbackId, channel, text, area, address, contact,
+                batchId, classification, department, status, receivedAt, createdAt, updatedAt, dueAt, publicAnswer, history,
+                deadlineState, urgent, caseType, complex, extensions, caseRef, clusterId, risk, rating);
+    }
+
+    /** The same case rated by its resident (not a new version: the caller decides that). */
+    public CaseState withRating(Rating rating) {
+        return new CaseState(schemaVersion, caseId, version, trackingCode, feedbackId, channel, text, area, address, contact,
+                batchId, classification, department, status, receivedAt, createdAt, updatedAt, dueAt, publicAnswer, history,
+                deadlineState, urgent, caseType, complex, extensions, caseRef, clusterId, risk, rating);
+    }
+
+    /** Not yet resolved, closed, rejected nor merged (an answered case is open until resolved). */
+    public boolean isOpen() {
+        return status != null && status.isOpen();
     }
 
     public Category category() {

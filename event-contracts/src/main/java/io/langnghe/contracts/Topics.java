@@ -17,7 +17,8 @@ public record Topics(
         Topic<String, RoutingRule> routingRules,
         Topic<String, DeadLetter> feedbackDlq,
         Topic<String, CommandResult> caseCommandResults,
-        Topic<String, Correction> classifierCorrections) {
+        Topic<String, Correction> classifierCorrections,
+        Topic<String, AlertAck> alertAcks) {
 
     public static final String DEFAULT_PREFIX = "langnghe";
 
@@ -34,7 +35,9 @@ public record Topics(
                 topic(prefix + ".feedback.dlq.v1", DeadLetter.class, false),
                 topic(prefix + ".case.command.results.v1", CommandResult.class, false),
                 // kept whole: every correction ever made is a training example
-                topic(prefix + ".classifier.corrections.v1", Correction.class, false));
+                topic(prefix + ".classifier.corrections.v1", Correction.class, false),
+                // keyed by the alert's subject, so its latest acknowledgement is what a compaction keeps
+                topic(prefix + ".alert.acks.v1", AlertAck.class, true));
     }
 
     public static Topics defaults() {
@@ -42,7 +45,8 @@ public record Topics(
     }
 
     public List<Topic<?, ?>> all() {
-        return List.of(feedbackReceived, caseCommands, cases, alerts, routingRules, feedbackDlq, caseCommandResults, classifierCorrections);
+        return List.of(feedbackReceived, caseCommands, cases, alerts, routingRules, feedbackDlq, caseCommandResults, classifierCorrections,
+                alertAcks);
     }
 
     private static <V> Topic<String, V> topic(String name, Class<V> valueType, boolean compacted) {

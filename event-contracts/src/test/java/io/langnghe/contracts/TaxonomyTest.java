@@ -45,6 +45,27 @@ class TaxonomyTest {
     }
 
     @Test
+    void knowsWhichAreasAreNeighboursWhicheverSideNamesThem() {
+        // areas.yml names tdp-02 under tdp-01 only
+        assertThat(taxonomy.neighboursOf("tdp-01")).containsExactlyInAnyOrder("tdp-02", "tdp-06");
+        assertThat(taxonomy.neighboursOf("tdp-02")).contains("tdp-01");
+        assertThat(taxonomy.neighboursOf("tdp-99")).isEmpty();
+    }
+
+    @Test
+    void refusesANeighbourThatIsNoArea() {
+        List<CategoryInfo> categories = Arrays.stream(Category.values())
+                .map(c -> new CategoryInfo(c, c.code(), c.code(), List.of())).toList();
+        List<DepartmentInfo> departments = List.of(
+                new DepartmentInfo("van_phong", "Văn phòng", "Office", List.of(Category.values()), true));
+        List<AreaInfo> areas = List.of(new AreaInfo("tdp-01", "Tổ 1", "Group 1", List.of("tdp-77")));
+
+        assertThatThrownBy(() -> Taxonomy.of(categories, departments, areas))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("area tdp-01 names tdp-77 as a neighbour");
+    }
+
+    @Test
     void refusesACategoryRoutedToNoDepartment() {
         List<CategoryInfo> categories = Arrays.stream(Category.values())
                 .map(c -> new CategoryInfo(c, c.code(), c.code(), List.of())).toList();

@@ -72,6 +72,12 @@ public final class CaseOpening {
                 List.of(routed),
                 DeadlineState.ON_TIME,
                 urgent.isPresent(),
-                type);
+                type,
+                false,
+                0,
+                petition.caseRef(),
+                null,
+                null,
+                null);
     }
 }

@@ -10,11 +10,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The ward's vocabulary: categories (lĩnh vực), departments (phòng ban) and areas (tổ dân phố),
@@ -26,6 +29,7 @@ public final class Taxonomy {
     private final Map<Category, CategoryInfo> categories;
     private final Map<String, DepartmentInfo> departments;
     private final Map<String, AreaInfo> areas;
+    private final Map<String, Set<String>> neighbours;
     private final Map<Category, String> defaultDepartment;
     private final String triageDepartment;
 
@@ -74,6 +78,17 @@ public final class Taxonomy {
         for (AreaInfo a : areas) {
             if (this.areas.put(a.code(), a) != null) {
                 problems.add("area " + a.code() + " is listed twice in areas.yml");
+            }
+        }
+        this.neighbours = new LinkedHashMap<>();
+        for (AreaInfo a : areas) {
+            for (String n : a.neighbours()) {
+                if (!this.areas.containsKey(n) || n.equals(a.code())) {
+                    problems.add("area " + a.code() + " names " + n + " as a neighbour, which is not another area of areas.yml");
+                    continue;
+                }
+                this.neighbours.computeIfAbsent(a.code(), k -> new TreeSet<>()).add(n);
+                this.neighbours.computeIfAbsent(n, k -> new TreeSet<>()).add(a.code());
             }
         }
         if (!problems.isEmpty()) {
@@ -129,6 +144,11 @@ public final class Taxonomy {
 
     public List<AreaInfo> areas() {
         return List.copyOf(areas.values());
+    }
+
+    /** The areas next to this one, whichever side of areas.yml names the pair. */
+    public Set<String> neighboursOf(String area) {
+        return Collections.unmodifiableSet(neighbours.getOrDefault(area, Set.of()));
     }
 
     public boolean hasArea(String code) {

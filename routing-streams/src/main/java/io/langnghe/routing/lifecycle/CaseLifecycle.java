@@ -11,6 +11,7 @@ import io.langnghe.contracts.Classification;
 import io.langnghe.contracts.Correction;
 import io.langnghe.contracts.DeadlineState;
 import io.langnghe.contracts.HistoryEntry;
+import io.langnghe.contracts.Rating;
 import io.langnghe.contracts.taxonomy.DepartmentInfo;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 
@@ -54,7 +55,11 @@ import static io.langnghe.contracts.CaseStatus.RESOLVED;
  *   mark_complex      (same; a complaint only)                    → unchanged, 45 days to decide instead of 30
  *   extend_deadline (reason)  acknowledged, in_progress (a denunciation only) → unchanged, 30 days more to decide, twice at most
  *   close             resolved                                    → closed
+ *   assess (SYSTEM)   any                                         → unchanged, joined to an issue and scored
+ *   rate (RESIDENT)   answered, resolved, closed                  → unchanged when fixed; reopened when "not fixed"
  * </pre>
+ * An assessment changes no status and no clock: it adds a history line only when the case joins
+ * (or leaves) an issue, and keeps updatedAt, which stays the time of the ward's last action.
  * A new decision deadline moves dueAt only once the acceptance is decided (acknowledged and after).
  * An officer acts only on the cases of their own department; a leader steers (reassign, return to
  * triage, reopen, merge, the legal track's clocks, close) but does not answer for a department. Anything else is refused with a
@@ -78,11 +83,15 @@ public final class CaseLifecycle {
             Map.entry(Type.UNDO_LEGAL_TRACK, STEERABLE),
             Map.entry(Type.MARK_COMPLEX, STEERABLE),
             Map.entry(Type.EXTEND_DEADLINE, EnumSet.of(ACKNOWLEDGED, IN_PROGRESS)),
-            Map.entry(Type.CLOSE, EnumSet.of(RESOLVED))));
+            Map.entry(Type.CLOSE, EnumSet.of(RESOLVED)),
+            Map.entry(Type.ASSESS, EnumSet.allOf(CaseStatus.class)),
+            Map.entry(Type.RATE, EnumSet.of(ANSWERED, RESOLVED, CLOSED))));
     private static final Set<Type> LEADER_MAY = EnumSet.of(Type.REASSIGN, Type.RETURN_TO_TRIAGE, Type.REOPEN, Type.MERGE,
             Type.CONFIRM_LEGAL_TRACK, Type.UNDO_LEGAL_TRACK, Type.MARK_COMPLEX, Type.EXTEND_DEADLINE, Type.CLOSE);
     /** Commands that change only the case's clock: they do not restart the time its department has had it. */
     private static final Set<String> CLOCK_ONLY = Set.of(Type.MARK_COMPLEX.code(), Type.EXTEND_DEADLINE.code());
+
+    static final int MAX_RATING_COMMENT = 1000;
 
     private final Taxonomy taxonomy;
     private final Deadlines deadlines;
@@ -120,6 +129,8 @@ public final class CaseLifecycle {
             case MARK_COMPLEX -> markedComplex(current, command, at);
             case EXTEND_DEADLINE -> extended(current, command, at);
             case CLOSE -> moved(current, command, at, CLOSED);
+            case ASSESS -> assessed(current, command, at);
+            case RATE -> rated(current, command, at);
         };
     }
 
@@ -131,6 +142,15 @@ public final class CaseLifecycle {
         CaseCommand.Actor actor = command.actor();
         if (actor == null || actor.role() == null) {
             return Optional.of(Decision.refused("Lệnh không ghi người thực hiện", "The command names no actor"));
+        }
+        // The pipeline only assesses, a resident only rates, and nobody else does either.
+        boolean systemOrResident = actor.role().equals(Roles.SYSTEM) || actor.role().equals(Roles.RESIDENT);
+        boolean theirs = (actor.role().equals(Roles.SYSTEM) && command.type() == Type.ASSESS)
+                || (actor.role().equals(Roles.RESIDENT) && command.type() == Type.RATE);
+        if (systemOrResident || command.type() == Type.ASSESS || command.type() == Type.RATE) {
+            return theirs ? Optional.empty() : Optional.of(Decision.refused(
+                    "Vai trò " + actor.role() + " không được " + command.type().code() + " hồ sơ",
+                    "The role " + actor.role() + " may not " + command.type().code() + " a case"));
         }
         if (actor.role().equals(Roles.OFFICER)) {
             if (!current.department().equals(actor.department())) {
@@ -295,14 +315,56 @@ public final class CaseLifecycle {
         return new CaseState(c.schemaVersion(), c.caseId(), c.version(), c.trackingCode(), c.feedbackId(), c.channel(), c.text(),
                 c.area(), c.address(), c.contact(), c.batchId(), c.classification(), c.department(), c.status(), c.receivedAt(),
                 c.createdAt(), c.updatedAt(), c.dueAt(), c.publicAnswer(), c.history(), c.deadlineState(), c.urgent(), c.caseType(),
-                complex, extensions);
+                complex, extensions, c.caseRef(), c.clusterId(), c.risk(), c.rating());
     }
 
     private static CaseState retyped(CaseState c, CaseType type) {
         return new CaseState(c.schemaVersion(), c.caseId(), c.version(), c.trackingCode(), c.feedbackId(), c.channel(), c.text(),
                 c.area(), c.address(), c.contact(), c.batchId(), c.classification(), c.department(), c.status(), c.receivedAt(),
                 c.createdAt(), c.updatedAt(), c.dueAt(), c.publicAnswer(), c.history(), c.deadlineState(), c.urgent(), type,
-                c.complex(), c.extensions());
+                c.complex(), c.extensions(), c.caseRef(), c.clusterId(), c.risk(), c.rating());
+    }
+
+    /** The issue and the risk the early warning found; a history line only when the issue changes. */
+    private Decision assessed(CaseState current, CaseCommand command, Instant at) {
+        CaseCommand.Assessment assessment = command.assessment();
+        if (assessment == null || assessment.risk() == null) {
+            return Decision.refused("Lệnh đánh giá không có kết quả đánh giá", "An assessment needs its result");
+        }
+        if (Objects.equals(assessment.clusterId(), current.clusterId()) && assessment.risk().sameAs(current.risk())) {
+            return Decision.refused("Đánh giá không đổi", "The assessment is unchanged");
+        }
+        long version = current.version() + 1;
+        List<HistoryEntry> history = current.history();
+        if (!Objects.equals(assessment.clusterId(), current.clusterId())) {
+            history = new ArrayList<>(history);
+            history.add(new HistoryEntry(version, at, command.actor().username(), Type.ASSESS.code(), current.status(),
+                    assessment.clusterId() == null ? "tách khỏi vụ việc chung / left the issue"
+                            : "cùng vụ việc / same issue: " + assessment.clusterId()));
+            history = List.copyOf(history);
+        }
+        CaseState c = current.withAssessment(assessment.clusterId(), assessment.risk());
+        return Decision.accepted(new CaseState(c.schemaVersion(), c.caseId(), version, c.trackingCode(), c.feedbackId(), c.channel(),
+                c.text(), c.area(), c.address(), c.contact(), c.batchId(), c.classification(), c.department(), c.status(),
+                c.receivedAt(), c.createdAt(), c.updatedAt(), c.dueAt(), c.publicAnswer(), history, c.deadlineState(), c.urgent(),
+                c.caseType(), c.complex(), c.extensions(), c.caseRef(), c.clusterId(), c.risk(), c.rating()), null);
+    }
+
+    /** The resident's rating; "not fixed" reopens the case with a fresh deadline. */
+    private Decision rated(CaseState current, CaseCommand command, Instant at) {
+        Rating rating = command.rating();
+        if (rating == null || rating.stars() < 1 || rating.stars() > 5) {
+            return Decision.refused("Hãy chấm từ 1 đến 5 sao", "A rating is 1 to 5 stars");
+        }
+        if (rating.comment() != null && rating.comment().length() > MAX_RATING_COMMENT) {
+            return Decision.refused("Nhận xét dài quá " + MAX_RATING_COMMENT + " ký tự", "The comment is longer than " + MAX_RATING_COMMENT + " characters");
+        }
+        Rating kept = new Rating(rating.stars(), isBlank(rating.comment()) ? null : rating.comment().strip(), rating.fixed(), at);
+        CaseStatus status = rating.fixed() ? current.status() : REOPENED;
+        Instant dueAt = rating.fixed() ? current.dueAt() : deadlines.dueAfter(current, REOPENED, at);
+        String note = rating.stars() + "/5" + (rating.fixed() ? "" : "; chưa khắc phục / not fixed");
+        return Decision.accepted(next(current.withRating(kept), command, at, status, current.department(), current.classification(),
+                current.publicAnswer(), dueAt, note), null);
     }
 
     /** The category the officer named, or the only one the target department takes. */
@@ -323,7 +385,7 @@ public final class CaseLifecycle {
                 c.createdAt(), at, dueAt, publicAnswer, List.copyOf(history),
                 // a new deadline starts its clock afresh
                 Objects.equals(dueAt, c.dueAt()) ? c.deadlineState() : DeadlineState.ON_TIME, c.urgent(), c.caseType(),
-                c.complex(), c.extensions());
+                c.complex(), c.extensions(), c.caseRef(), c.clusterId(), c.risk(), c.rating());
     }
 
     private static String note(String reason, String what) {

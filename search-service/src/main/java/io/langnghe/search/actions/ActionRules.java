@@ -43,6 +43,10 @@ public final class ActionRules {
     }
 
     public static boolean mayAsk(Caller caller, Type type) {
+        // the early warning assesses and residents rate (through the tracking page); no staff member does either
+        if (type == Type.ASSESS || type == Type.RATE) {
+            return false;
+        }
         return caller.is(Roles.OFFICER) || (caller.is(Roles.LEADER) && LEADER_ACTIONS.contains(type));
     }
 
