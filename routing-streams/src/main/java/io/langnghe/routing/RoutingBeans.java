@@ -7,8 +7,10 @@ import io.langnghe.routing.classify.ClassifierSettings;
 import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.lifecycle.Deadlines;
-import io.langnghe.routing.lifecycle.WorkingCalendar;
 import io.langnghe.routing.lifecycle.Within;
+import io.langnghe.routing.lifecycle.WorkingCalendar;
+import io.langnghe.routing.warning.WarningSettings;
+import io.langnghe.routing.warning.WarningWords;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -71,6 +73,17 @@ class RoutingBeans {
     @Singleton
     DeadlineWatch deadlineWatch(DeadlineSettings settings) {
         return new DeadlineWatch(settings.dueSoonAt(), settings.checkEvery());
+    }
+
+    /** routing/early-warning.yml is read and checked here: a bad weight or threshold stops the service with the reason. */
+    @Singleton
+    WarningSettings warningSettings() {
+        return WarningSettings.loadDefault();
+    }
+
+    @Singleton
+    WarningWords warningWords(DeadlinesFile file) {
+        return WarningWords.loadDefault(new UrgentWords(file.urgent()));
     }
 
     @Singleton

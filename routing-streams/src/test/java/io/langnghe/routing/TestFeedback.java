@@ -19,6 +19,7 @@ final class TestFeedback {
     private String address = "số 12 ngõ 5";
     private Contact contact = new Contact("Nguyễn Văn A", "+84901234567", "+84 90x xxx x67", "hash-1", true);
     private String batchId;
+    private String caseRef;
 
     static TestFeedback feedback() {
         return new TestFeedback();
@@ -50,8 +51,20 @@ final class TestFeedback {
         return this;
     }
 
+    /** Sent by the resident whose contact hashes to this (null: a resident who left no contact). */
+    TestFeedback reporter(String contactHash) {
+        this.contact = contactHash == null ? Contact.none() : new Contact(null, null, null, contactHash, false);
+        return this;
+    }
+
+    /** About the case of this tracking code (a repeat call). */
+    TestFeedback caseRef(String trackingCode) {
+        this.caseRef = trackingCode;
+        return this;
+    }
+
     FeedbackReceived build() {
         return new FeedbackReceived(FeedbackReceived.SCHEMA_VERSION, feedbackId, trackingCode, channel, receivedAt, text,
-                area, address, contact, batchId, null, "idem-" + feedbackId, Map.of());
+                area, address, contact, batchId, caseRef, "idem-" + feedbackId, Map.of());
     }
 }

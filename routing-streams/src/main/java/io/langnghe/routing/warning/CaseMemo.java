@@ -1,0 +1,78 @@
+package io.langnghe.routing.warning;
+
+import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.CaseStatus;
+import io.langnghe.contracts.Category;
+import io.langnghe.contracts.DeadlineState;
+import io.langnghe.contracts.HistoryEntry;
+import io.langnghe.contracts.Risk;
+import io.langnghe.routing.CaseOpening;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * What the early warning keeps of a case: enough to compare, count and score it, without the
+ * resident's name or phone (the reporter is the contact's hash).
+ *
+ * @param reporter     the hashed contact, or "case:<id>" when the resident left none (each such case is its own reporter)
+ * @param lastActionAt the ward's last action on it (opening counts; deadline marks and assessments do not)
+ * @param reopened     reopened at least once (by an officer, a leader, or the resident's "not fixed")
+ * @param clusterId    the issue it was joined to, and {@code risk} its last assessment: what the early
+ *                     warning asked for, which the case will carry once the command is applied
+ */
+public record CaseMemo(
+        String caseId,
+        String trackingCode,
+        String area,
+        Category category,
+        String department,
+        CaseStatus status,
+        DeadlineState deadlineState,
+        boolean urgent,
+        String reporter,
+        Instant receivedAt,
+        Instant lastActionAt,
+        int[] shingles,
+        WarningWords.Found words,
+        boolean reopened,
+        String clusterId,
+        Risk risk) {
+
+    /** Entries of the history that are not the ward acting. */
+    private static final Set<String> NOT_ACTIONS = Set.of("due_soon", "overdue", "assess", "rate");
+
+    static CaseMemo of(CaseState c, WarningWords words) {
+        String reporter = c.contact() != null && c.contact().contactHash() != null ? c.contact().contactHash() : "case:" + c.caseId();
+        return new CaseMemo(c.caseId(), c.trackingCode(), c.area(), c.category(), c.department(), c.status(), c.deadlineState(),
+                c.urgent(), reporter, c.receivedAt() == null ? c.createdAt() : c.receivedAt(), lastActionAt(c),
+                Shingles.of(c.text()), words.find(c.text()), c.status() == CaseStatus.REOPENED, null, null);
+    }
+
+    /** The same case after a change: where it stands now; its words, reporter and issue stay. */
+    CaseMemo updated(CaseState c) {
+        return new CaseMemo(caseId, trackingCode, c.area(), c.category(), c.department(), c.status(), c.deadlineState(), c.urgent(),
+                reporter, receivedAt, lastActionAt(c), shingles, words, reopened || c.status() == CaseStatus.REOPENED, clusterId, risk);
+    }
+
+    CaseMemo assessed(String clusterId, Risk risk) {
+        return new CaseMemo(caseId, trackingCode, area, category, department, status, deadlineState, urgent, reporter, receivedAt,
+                lastActionAt, shingles, words, reopened, clusterId, risk);
+    }
+
+    boolean isOpen() {
+        return status != null && status.isOpen();
+    }
+
+    private static Instant lastActionAt(CaseState c) {
+        Instant last = c.createdAt();
+        for (HistoryEntry entry : c.history()) {
+            boolean byTheWard = !NOT_ACTIONS.contains(entry.action())
+                    && !(CaseOpening.ACTOR.equals(entry.actor()) && !"routed".equals(entry.action()));
+            if (byTheWard && entry.at() != null && (last == null || entry.at().isAfter(last))) {
+                last = entry.at();
+            }
+        }
+        return last;
+    }
+}

@@ -1,0 +1,77 @@
+package io.langnghe.routing.warning;
+
+import io.langnghe.contracts.JsonSerde;
+import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.taxonomy.Taxonomy;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+import java.util.Map;
+
+/**
+ * The early warning, downstream of the cases:
+ * <pre>
+ *   cases.v1 ──────┐
+ *   alert.acks.v1 ─┴→ one partition for the ward → early warning (stores: cases, issues, hourly counts, alerts said)
+ *                                                     ├→ alerts.v1          (keyed by alert id)
+ *                                                     └→ case.commands.v1   (assess: the issue and the risk of a case)
+ * </pre>
+ * Everything of the ward goes through one partition, so a report meets the open cases of every
+ * neighbouring area, whichever partition their case id hashed to. A ward sends a few hundred
+ * petitions a week; a city would key by ward. The assessments come back through the case keeper,
+ * which puts the issue and the risk on the case.
+ */
+public final class EarlyWarningTopology {
+
+    /** The one key of the ward's early warning. */
+    static final String WARD = "ward";
+
+    private EarlyWarningTopology() {
+    }
+
+    public static void define(StreamsBuilder builder, Topics topics, Taxonomy taxonomy, WarningSettings settings, WarningWords words) {
+        KStream<String, WarningInput> cases = builder.stream(topics.cases().name(),
+                        Consumed.with(topics.cases().keySerde(), topics.cases().valueSerde()).withName("warning-case-changes"))
+                .filter((id, state) -> state != null, Named.as("warning-not-deleted"))
+                .mapValues(WarningInput::of, Named.as("warning-case"));
+        KStream<String, WarningInput> acks = builder.stream(topics.alertAcks().name(),
+                        Consumed.with(topics.alertAcks().keySerde(), topics.alertAcks().valueSerde()).withName("warning-acks"))
+                .filter((subject, ack) -> ack != null, Named.as("warning-ack-not-deleted"))
+                .mapValues(WarningInput::of, Named.as("warning-ack"));
+
+        KStream<String, WarningInput> ward = cases.merge(acks, Named.as("warning-inputs"))
+                .selectKey((key, input) -> WARD, Named.as("warning-ward"))
+                .repartition(Repartitioned.<String, WarningInput>with(Serdes.String(), new JsonSerde<>(WarningInput.class))
+                        .withName("warning-ward").withNumberOfPartitions(1));
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EarlyWarning.CASES),
+                Serdes.String(), new JsonSerde<>(CaseMemo.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EarlyWarning.CLUSTERS),
+                Serdes.String(), new JsonSerde<>(Cluster.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EarlyWarning.COUNTS),
+                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EarlyWarning.ALERTS),
+                Serdes.String(), new JsonSerde<>(AlertBook.class)));
+
+        Map<String, KStream<String, WarningOutput>> said = ward
+                .process(() -> new EarlyWarning(taxonomy, settings, words), Named.as("early-warning"),
+                        EarlyWarning.CASES, EarlyWarning.CLUSTERS, EarlyWarning.COUNTS, EarlyWarning.ALERTS)
+                .split(Named.as("warning-"))
+                .branch((key, out) -> out.alert() != null, Branched.as("alert"))
+                .defaultBranch(Branched.as("assessment"));
+        said.get("warning-alert")
+                .mapValues(WarningOutput::alert, Named.as("alert"))
+                .to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde()).withName("alerts"));
+        said.get("warning-assessment")
+                .mapValues(WarningOutput::assessment, Named.as("assessment"))
+                .to(topics.caseCommands().name(),
+                        Produced.with(topics.caseCommands().keySerde(), topics.caseCommands().valueSerde()).withName("assessments"));
+    }
+}

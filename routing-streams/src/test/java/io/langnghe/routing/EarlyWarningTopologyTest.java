@@ -1,0 +1,213 @@
+package io.langnghe.routing;
+
+import io.langnghe.contracts.Alert;
+import io.langnghe.contracts.AlertAck;
+import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.Category;
+import io.langnghe.contracts.FeedbackReceived;
+import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.routing.classify.BlendedClassifier;
+import io.langnghe.routing.classify.ClassifierSettings;
+import io.langnghe.routing.classify.Corpus;
+import io.langnghe.routing.lifecycle.CaseLifecycle;
+import io.langnghe.routing.lifecycle.DeadlineWatch;
+import io.langnghe.routing.lifecycle.Deadlines;
+import io.langnghe.routing.lifecycle.WorkingCalendar;
+import io.langnghe.routing.warning.EarlyWarningTopology;
+import io.langnghe.routing.warning.WarningSettings;
+import io.langnghe.routing.warning.WarningWords;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static io.langnghe.routing.TestFeedback.feedback;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The early warning through the routing topology, as leaders would see it: reports of one problem
+ * become one issue, alerts come once per subject and level, an acknowledgement quiets a subject until
+ * it worsens, and every case carries its issue and its risk with the reasons.
+ */
+class EarlyWarningTopologyTest {
+
+    static final Taxonomy taxonomy = Taxonomy.loadDefault();
+    static final Topics topics = Topics.withPrefix("test");
+    /** Monday 5 October 2026, 09:00 in Thanh Hóa. */
+    static final Instant monday = Instant.parse("2026-10-05T02:00:00Z");
+    static final Deadlines deadlines = new Deadlines(WorkingCalendar.loadDefault(), 1, 10);
+    static BlendedClassifier classifier;
+
+    TopologyTestDriver driver;
+    TestInputTopic<String, byte[]> received;
+    TestInputTopic<String, AlertAck> acks;
+    TestOutputTopic<String, CaseState> casesOut;
+    TestOutputTopic<String, Alert> alertsOut;
+    final Map<String, CaseState> cases = new LinkedHashMap<>();
+    final List<Alert> alerts = new ArrayList<>();
+
+    @BeforeAll
+    static void train() {
+        classifier = BlendedClassifier.trained(taxonomy, ClassifierSettings.DEFAULTS, Corpus.load(Corpus.TRAINING));
+    }
+
+    @BeforeEach
+    void start() {
+        StreamsBuilder builder = new StreamsBuilder();
+        RoutingTopology.define(builder, topics, classifier, new Router(taxonomy, 0.5, 0.2), new CaseOpening(deadlines),
+                new CaseLifecycle(taxonomy, deadlines), new DeadlineWatch(0.8, Duration.ofMinutes(1)), Clock.fixed(monday, ZoneOffset.UTC));
+        EarlyWarningTopology.define(builder, topics, taxonomy, WarningSettings.loadDefault(),
+                WarningWords.loadDefault(UrgentWords.loadDefault()));
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "early-warning-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(builder.build(), config, monday);
+        received = driver.createInputTopic(topics.feedbackReceived().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        acks = driver.createInputTopic(topics.alertAcks().name(), Serdes.String().serializer(), topics.alertAcks().valueSerde().serializer());
+        casesOut = driver.createOutputTopic(topics.cases().name(), Serdes.String().deserializer(), topics.cases().valueSerde().deserializer());
+        alertsOut = driver.createOutputTopic(topics.alerts().name(), Serdes.String().deserializer(), topics.alerts().valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void threeResidentsReportingOneBlockedDrainAreOneIssueAndOneAlert() {
+        report(feedback().id("a1").reporter("r1").text("Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường"), 0);
+        report(feedback().id("a2").reporter("r2").text("Ngõ 45 Hàm Nghi cống bị tắc mấy hôm nay, nước thải tràn lên mặt đường"), 2);
+        assertThat(alerts).as("two residents are not yet an alert").isEmpty();
+
+        report(feedback().id("a3").reporter("r3").text("cong thoat nuoc ngo 45 ham nghi tac, nuoc ban tran ra duong hoi thoi"), 5);
+
+        assertThat(cases.get("a1").clusterId()).isNotNull()
+                .isEqualTo(cases.get("a2").clusterId()).isEqualTo(cases.get("a3").clusterId());
+        assertThat(alerts).singleElement().satisfies(alert -> {
+            assertThat(alert.subject()).isEqualTo("issue:" + cases.get("a1").clusterId());
+            assertThat(alert.level()).isEqualTo("warning");
+            assertThat(alert.caseIds()).containsExactly("a1", "a2", "a3");
+            assertThat(alert.department()).isEqualTo(cases.get("a3").department());
+            assertThat(alert.reasons()).extracting(Alert.Reason::code).contains("reporters", "fast_arrival");
+        });
+        assertThat(cases.get("a3").risk().reasons()).extracting(Alert.Reason::code).contains("reporters");
+        assertThat(cases.get("a3").history()).extracting(h -> h.action()).contains("assess");
+
+        report(feedback().id("a4").reporter("r4").text("Cống ngõ 45 Hàm Nghi vẫn tắc, nước bẩn tràn vào nhà"), 8);
+        assertThat(alerts).as("once per subject and level").hasSize(1);
+    }
+
+    @Test
+    void anAcknowledgedIssueStaysQuietUntilItWorsens() {
+        for (int i = 1; i <= 3; i++) {
+            report(feedback().id("b" + i).reporter("r" + i).text("Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường lần " + i), i);
+        }
+        Alert first = alerts.get(0);
+        acks.pipeInput(first.subject(), new AlertAck(AlertAck.SCHEMA_VERSION, first.alertId(), first.subject(), first.level(),
+                "lanhdao", "LEADER", monday.plus(Duration.ofHours(4))), monday.plus(Duration.ofHours(4)));
+        report(feedback().id("b4").reporter("r4").text("Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường"), 5);
+        collect();
+        assertThat(alerts).as("acknowledged, and not worse by much: %s", alerts).hasSize(1);
+
+        report(feedback().id("b5").reporter("r5").text("Cống thoát nước ngõ 45 Hàm Nghi tắc, nước bẩn tràn ra đường"), 6);
+        report(feedback().id("b6").reporter("r6").text("Cống thoát nước ngõ 45 Hàm Nghi tắc nghẽn, nước bẩn tràn ra đường"), 7);
+
+        assertThat(alerts).hasSizeGreaterThan(1);
+        assertThat(alerts.subList(1, alerts.size())).as("each one worse than at the acknowledgement").allSatisfy(alert -> {
+            assertThat(alert.subject()).isEqualTo(first.subject());
+            assertThat(alert.alertId()).isNotEqualTo(first.alertId());
+            assertThat(alert.riskScore() >= first.riskScore() + 15 || alert.level().equals("critical")).isTrue();
+        });
+        assertThat(alerts.get(alerts.size() - 1).level()).as("six residents").isEqualTo("critical");
+    }
+
+    @Test
+    void aReportJoinsTheIssueOfANeighbouringAreaButNotOfAFarOne() {
+        report(feedback().id("c1").area("tdp-07").reporter("r1").text("Đèn đường trên đường Lê Hoàn đoạn qua tổ 7 mất điện, tối om"), 0);
+        report(feedback().id("c2").area("tdp-08").reporter("r2").text("Đường Lê Hoàn đèn đường mất điện cả đoạn, tối om rất nguy hiểm"), 1);
+        report(feedback().id("c3").area("tdp-20").reporter("r3").text("Đèn đường trên đường Lê Hoàn mất điện, tối om"), 2);
+
+        assertThat(cases.get("c2").clusterId()).isNotNull().isEqualTo(cases.get("c1").clusterId());
+        assertThat(cases.get("c3").clusterId()).as("tdp-20 is not next to tdp-07 or tdp-08").isNull();
+    }
+
+    @Test
+    void aRepeatCallNamingItsCaseJoinsItAndCountsAsTheResidentComingBack() {
+        report(feedback().id("d1").reporter("r1").text("Hàng xóm xây tường lấn sang đất nhà tôi ở tổ 3"), 0);
+        report(feedback().id("d2").reporter("r1").caseRef("DS-d1").text("Tôi gọi lại về việc hôm trước, vẫn chưa ai xuống"), 30);
+
+        assertThat(cases.get("d2").clusterId()).isNotNull().isEqualTo(cases.get("d1").clusterId());
+        assertThat(cases.get("d2").risk().reasons()).extracting(Alert.Reason::code).contains("repeat_contact");
+    }
+
+    @Test
+    void aLoneCaseIsScoredWithItsReasons() {
+        report(feedback().id("e1").reporter("r1")
+                .text("Khu tập thể tổ 9 mất nước ba ngày, người già và trẻ em khổ sở, đã báo nhiều lần rồi không ai giải quyết"), 0);
+
+        CaseState state = cases.get("e1");
+        assertThat(state.clusterId()).isNull();
+        assertThat(state.risk().reasons()).extracting(Alert.Reason::code).containsExactly("escalation", "vulnerable");
+        assertThat(state.risk().score()).isEqualTo(40);
+        assertThat(state.risk().level()).isEqualTo("watch");
+        assertThat(alerts).as("a watch is not an alert").isEmpty();
+    }
+
+    @Test
+    void aSpikeInOneAreaIsAnAlertForItsDepartment() {
+        String[] texts = {"Rác thải tập kết sai giờ ở đầu ngõ 3", "Có người đổ trộm phế thải xây dựng ra bãi đất trống",
+                "Xe chở rác làm rơi vãi rác dọc đường Nguyễn Trãi", "Mùi hôi từ xưởng chế biến cá khô sau nhà",
+                "Đốt rác bốc khói đen mỗi tối ở cuối xóm"};
+        for (int i = 0; i < texts.length; i++) {
+            report(feedback().id("s" + i).area("tdp-11").reporter("r" + i).text(texts[i]), i);
+        }
+
+        assertThat(alerts).filteredOn(a -> a.subject().startsWith("spike:")).singleElement().satisfies(alert -> {
+            assertThat(alert.subject()).isEqualTo("spike:tdp-11:moi_truong");
+            assertThat(alert.department()).isEqualTo(taxonomy.defaultDepartmentFor(Category.MOI_TRUONG));
+            assertThat(alert.caseIds()).hasSizeGreaterThanOrEqualTo(4);
+        });
+    }
+
+    @Test
+    void anOverdueCaseIsAnAlertOnce() {
+        report(feedback().id("f1").reporter("r1").text("Đề nghị cấp lại giấy xác nhận cư trú, tôi nộp hồ sơ từ tuần trước"), 0);
+        driver.advanceWallClockTime(Duration.ofDays(2));
+        collect();
+        driver.advanceWallClockTime(Duration.ofDays(1));
+        collect();
+
+        assertThat(alerts).filteredOn(a -> a.subject().equals("overdue:f1")).singleElement()
+                .satisfies(alert -> assertThat(alert.caseIds()).containsExactly("f1"));
+    }
+
+    private void report(TestFeedback petition, int hoursAfterMonday) {
+        Instant at = monday.plus(Duration.ofHours(hoursAfterMonday));
+        FeedbackReceived built = petition.receivedAt(at).build();
+        received.pipeInput(built.feedbackId(), topics.feedbackReceived().valueSerde().serializer()
+                .serialize(topics.feedbackReceived().name(), built), at);
+        collect();
+    }
+
+    private void collect() {
+        casesOut.readValuesToList().forEach(state -> cases.put(state.caseId(), state));
+        alerts.addAll(alertsOut.readValuesToList());
+    }
+}
