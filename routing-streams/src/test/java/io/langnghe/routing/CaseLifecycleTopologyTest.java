@@ -1,5 +1,6 @@
 package io.langnghe.routing;
 
+import io.langnghe.contracts.Alert;
 import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.CaseCommand.Type;
 import io.langnghe.contracts.CaseState;
@@ -10,6 +11,8 @@ import io.langnghe.contracts.Correction;
 import io.langnghe.contracts.DeadLetter;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.HistoryEntry;
+import io.langnghe.contracts.Rating;
+import io.langnghe.contracts.Risk;
 import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.routing.classify.BlendedClassifier;
@@ -146,6 +149,15 @@ class CaseLifecycleTopologyTest {
             closed         | reopen           | officer                | reopened     |
             resolved       | close            | officer:cong_an        | resolved     | The case belongs to kinh_te_ha_tang_do_thi, not to the officer's department (cong_an)
             resolved       | close            | operator               | resolved     | The role OPERATOR may not close a case
+            answered       | rate             | resident               | reopened     |                                             # "not fixed"
+            closed         | rate             | resident               | reopened     |
+            assigned       | rate             | resident               | assigned     | Cannot rate a case that is assigned         # nothing to rate yet
+            answered       | rate             | officer                | answered     | The role OFFICER may not rate a case
+            assigned       | acknowledge      | resident               | assigned     | The role RESIDENT may not acknowledge a case
+            assigned       | assess           | system                 | assigned     |                                             # joins an issue
+            closed         | assess           | system                 | closed       |
+            assigned       | assess           | leader                 | assigned     | The role LEADER may not assess a case
+            assigned       | reopen           | system                 | assigned     | The role SYSTEM may not reopen a case
             """)
     void followsTheLifecycleTable(String given, String type, String by, String status, String refusedBecauseAndComment) {
         String refusedBecause = refusedBecauseAndComment == null ? "" : refusedBecauseAndComment.replaceAll("\\s*#.*", "");
@@ -301,6 +313,39 @@ class CaseLifecycleTopologyTest {
     }
 
     @Test
+    void keepsTheResidentsRatingAndReopensOnlyWhatIsNotFixed() {
+        caseIn("answered");
+
+        commands(command(Type.RATE).by(actor("resident")).rating(new Rating(5, " Cảm ơn phường ", true, null)).build());
+
+        CaseState rated = cases.readValue();
+        assertThat(rated.status().code()).isEqualTo("answered");
+        assertThat(rated.rating()).isEqualTo(new Rating(5, "Cảm ơn phường", true, commandAt));
+        commands(command(Type.RATE).by(actor("resident")).rating(new Rating(6, null, true, null)).build());
+        assertThat(results.readValuesToList()).extracting(r -> r.reason() == null ? null : r.reason().en())
+                .containsExactly(null, "A rating is 1 to 5 stars");
+    }
+
+    @Test
+    void putsTheIssueAndTheRiskOnTheCaseWithoutTouchingItsClock() {
+        CaseState before = caseIn("acknowledged");
+        Risk risk = new Risk(55, "warning", List.of(new Alert.Reason("reporters", "3 residents", 20),
+                new Alert.Reason("escalation", "\"báo chí\"", 25), new Alert.Reason("fast_arrival", "3 in 24 h", 10)), commandAt);
+
+        commands(command(Type.ASSESS).by(actor("system")).assessment(new CaseCommand.Assessment("issue-fb-0", risk)).build());
+        commands(command(Type.ASSESS).by(actor("system")).assessment(new CaseCommand.Assessment("issue-fb-0", risk)).build());
+
+        CaseState assessed = cases.readValue();
+        assertThat(assessed.clusterId()).isEqualTo("issue-fb-0");
+        assertThat(assessed.risk()).isEqualTo(risk);
+        assertThat(assessed.updatedAt()).as("the ward's last action").isEqualTo(before.updatedAt());
+        assertThat(assessed.dueAt()).isEqualTo(before.dueAt());
+        assertThat(cases.isEmpty()).as("the same assessment twice changes nothing").isTrue();
+        assertThat(results.readValuesToList()).extracting(r -> r.reason() == null ? null : r.reason().en())
+                .containsExactly(null, "The assessment is unchanged");
+    }
+
+    @Test
     void refusesACommandOnACaseItDoesNotKnow() {
         commands(command(Type.ACKNOWLEDGE).caseId("fb-unknown").build());
 
@@ -433,6 +478,9 @@ class CaseLifecycleTopologyTest {
             case REJECT -> command.text("Không thuộc thẩm quyền phường: do Công ty thoát nước tỉnh xử lý.");
             case REASSIGN -> command.department("cong_an").text("Chuyển công an");
             case MERGE -> command.target("fb-0");
+            case RATE -> command.rating(new Rating(2, "Cống vẫn tắc", false, null));
+            case ASSESS -> command.assessment(new CaseCommand.Assessment("issue-fb-0",
+                    new Risk(30, "watch", List.of(new Alert.Reason("reporters", "3 residents", 20)), commandAt)));
             default -> command;
         };
     }

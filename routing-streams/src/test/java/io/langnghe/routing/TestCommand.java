@@ -1,6 +1,7 @@
 package io.langnghe.routing;
 
 import io.langnghe.contracts.CaseCommand;
+import io.langnghe.contracts.Rating;
 import io.langnghe.contracts.CaseCommand.Actor;
 import io.langnghe.contracts.CaseCommand.Type;
 import io.langnghe.contracts.Category;
@@ -20,6 +21,8 @@ final class TestCommand {
     private String targetCaseId;
     private String text;
     private Category category;
+    private CaseCommand.Assessment assessment;
+    private Rating rating;
 
     private TestCommand(Type type) {
         this.type = type;
@@ -33,11 +36,13 @@ final class TestCommand {
         return new Actor("canbo." + department, "OFFICER", department);
     }
 
-    /** "officer" (of kinh_te_ha_tang_do_thi, the drain's), "officer:&lt;department&gt;", "leader" or "operator". */
+    /** "officer" (of kinh_te_ha_tang_do_thi, the drain's), "officer:&lt;department&gt;", "leader", "operator", "resident" or "system". */
     static Actor actor(String role) {
         return switch (role) {
             case "leader" -> new Actor("lanhdao", "LEADER", null);
             case "operator" -> new Actor("tongdai", "OPERATOR", null);
+            case "resident" -> new Actor("resident", "RESIDENT", null);
+            case "system" -> new Actor("early-warning", "SYSTEM", null);
             case "officer" -> officerOf("kinh_te_ha_tang_do_thi");
             default -> officerOf(role.replace("officer:", ""));
         };
@@ -73,8 +78,18 @@ final class TestCommand {
         return this;
     }
 
+    TestCommand assessment(CaseCommand.Assessment assessment) {
+        this.assessment = assessment;
+        return this;
+    }
+
+    TestCommand rating(Rating rating) {
+        this.rating = rating;
+        return this;
+    }
+
     CaseCommand build() {
         return new CaseCommand(CaseCommand.SCHEMA_VERSION, commandId, caseId, type, actor, department, targetCaseId, text,
-                Instant.parse("2025-09-15T03:00:00Z"), category);
+                Instant.parse("2025-09-15T03:00:00Z"), category, assessment, rating);
     }
 }
