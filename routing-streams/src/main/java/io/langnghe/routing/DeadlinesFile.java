@@ -8,14 +8,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** routing/deadlines.yml: each category's own times, and the phrases that make a petition urgent. */
-record DeadlinesFile(Map<String, StepsEntry> categories, List<String> urgent) {
+/** routing/deadlines.yml: each category's own times, the phrases that make a petition urgent, and those that do not. */
+record DeadlinesFile(Map<String, StepsEntry> categories, List<String> urgent, List<String> notUrgent) {
 
     private static final String RESOURCE = "/routing/deadlines.yml";
 
     DeadlinesFile {
         categories = categories == null ? Map.of() : Map.copyOf(categories);
         urgent = urgent == null ? List.of() : List.copyOf(urgent);
+        notUrgent = notUrgent == null ? List.of() : List.copyOf(notUrgent);
     }
 
     record StepsEntry(String acknowledge, String resolve) {

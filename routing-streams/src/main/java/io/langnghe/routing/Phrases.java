@@ -21,10 +21,19 @@ public final class Phrases {
 
     private final List<String> accented;
     private final List<String> folded;
+    private final List<String> exceptAccented;
+    private final List<String> exceptFolded;
 
     public Phrases(List<String> phrases) {
+        this(phrases, List.of());
+    }
+
+    /** @param except phrases that contain one of the phrases but do not mean it: they are skipped */
+    public Phrases(List<String> phrases, List<String> except) {
         this.accented = phrases.stream().map(Phrases::syllables).filter(p -> !p.isEmpty()).distinct().toList();
         this.folded = phrases.stream().map(VietnameseText::foldForMatching).filter(p -> p.contains(" ")).distinct().toList();
+        this.exceptAccented = except.stream().map(Phrases::syllables).filter(p -> !p.isEmpty()).distinct().toList();
+        this.exceptFolded = except.stream().map(VietnameseText::foldForMatching).filter(p -> !p.isEmpty()).distinct().toList();
     }
 
     /** The first phrase found in the text, as listed. */
@@ -38,8 +47,17 @@ public final class Phrases {
             return List.of();
         }
         boolean withDiacritics = VietnameseText.hasDiacritics(text);
-        String padded = " " + (withDiacritics ? syllables(text) : VietnameseText.foldForMatching(text)) + " ";
+        String padded = withoutExceptions(" " + (withDiacritics ? syllables(text) : VietnameseText.foldForMatching(text)) + " ",
+                withDiacritics ? exceptAccented : exceptFolded);
         return (withDiacritics ? accented : folded).stream().filter(phrase -> padded.contains(" " + phrase + " ")).toList();
+    }
+
+    private static String withoutExceptions(String padded, List<String> exceptions) {
+        String left = padded;
+        for (String except : exceptions) {
+            left = left.replace(" " + except + " ", " | ");
+        }
+        return left;
     }
 
     /** Lower case NFC syllables, punctuation dropped, diacritics kept. */

@@ -62,7 +62,7 @@ class RoutingBeans {
 
     @Singleton
     CaseOpening caseOpening(Deadlines deadlines, DeadlinesFile file, Taxonomy taxonomy) {
-        return new CaseOpening(deadlines, new UrgentWords(file.urgent()), LegalTrack.loadDefault(), taxonomy.triageDepartment());
+        return new CaseOpening(deadlines, new UrgentWords(file.urgent(), file.notUrgent()), LegalTrack.loadDefault(), taxonomy.triageDepartment());
     }
 
     @Singleton
@@ -83,7 +83,7 @@ class RoutingBeans {
 
     @Singleton
     WarningWords warningWords(DeadlinesFile file) {
-        return WarningWords.loadDefault(new UrgentWords(file.urgent()));
+        return WarningWords.loadDefault(new UrgentWords(file.urgent(), file.notUrgent()));
     }
 
     @Singleton

@@ -13,12 +13,18 @@ public final class UrgentWords {
     private final Phrases phrases;
 
     public UrgentWords(List<String> phrases) {
-        this.phrases = new Phrases(phrases);
+        this(phrases, List.of());
+    }
+
+    /** @param notUrgent phrases that hold an urgent word without the danger ("phòng cháy", fire prevention) */
+    public UrgentWords(List<String> phrases, List<String> notUrgent) {
+        this.phrases = new Phrases(phrases, notUrgent);
     }
 
     /** The phrases of routing/deadlines.yml. */
     public static UrgentWords loadDefault() {
-        return new UrgentWords(DeadlinesFile.loadDefault().urgent());
+        DeadlinesFile file = DeadlinesFile.loadDefault();
+        return new UrgentWords(file.urgent(), file.notUrgent());
     }
 
     /** The first urgent phrase of the text, if any: shown in the case's history as the reason. */

@@ -43,6 +43,9 @@ class DeadlinePolicyTest {
             xe chay qua nhanh trong ngo                                        |              # nor typed without diacritics
             Cống thoát nước trước nhà số 12 ngõ 5 bị tắc, mùi hôi bốc lên      |
             mat dien tu chieu                                                  |              # an outage of one house is not urgent
+            Lớp học thêm đông học sinh, không đảm bảo an toàn phòng cháy       |              # fire prevention is not a fire
+            Cháy bếp nhà bên, dù đã kiểm tra phòng cháy tuần trước             | cháy         # but a fire still is
+            Xe tải nổ máy từ 4 giờ sáng, rất ồn                                |              # nor is starting an engine
             """)
     void findsTheUrgentPetitions(String text, String because) {
         String expected = because == null ? "" : because.replaceAll("\\s*#.*", "");

@@ -33,7 +33,7 @@ public record CaseMemo(
         String reporter,
         Instant receivedAt,
         Instant lastActionAt,
-        int[] shingles,
+        Fingerprint fingerprint,
         WarningWords.Found words,
         boolean reopened,
         String clusterId,
@@ -46,18 +46,18 @@ public record CaseMemo(
         String reporter = c.contact() != null && c.contact().contactHash() != null ? c.contact().contactHash() : "case:" + c.caseId();
         return new CaseMemo(c.caseId(), c.trackingCode(), c.area(), c.category(), c.department(), c.status(), c.deadlineState(),
                 c.urgent(), reporter, c.receivedAt() == null ? c.createdAt() : c.receivedAt(), lastActionAt(c),
-                Shingles.of(c.text()), words.find(c.text()), c.status() == CaseStatus.REOPENED, null, null);
+                Fingerprint.of(c.text()), words.find(c.text()), c.status() == CaseStatus.REOPENED, null, null);
     }
 
     /** The same case after a change: where it stands now; its words, reporter and issue stay. */
     CaseMemo updated(CaseState c) {
         return new CaseMemo(caseId, trackingCode, c.area(), c.category(), c.department(), c.status(), c.deadlineState(), c.urgent(),
-                reporter, receivedAt, lastActionAt(c), shingles, words, reopened || c.status() == CaseStatus.REOPENED, clusterId, risk);
+                reporter, receivedAt, lastActionAt(c), fingerprint, words, reopened || c.status() == CaseStatus.REOPENED, clusterId, risk);
     }
 
     CaseMemo assessed(String clusterId, Risk risk) {
         return new CaseMemo(caseId, trackingCode, area, category, department, status, deadlineState, urgent, reporter, receivedAt,
-                lastActionAt, shingles, words, reopened, clusterId, risk);
+                lastActionAt, fingerprint, words, reopened, clusterId, risk);
     }
 
     boolean isOpen() {

@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>A new case is counted in its area and category (hourly, for the spike baseline), and joined to
  *       the issue of the open case it repeats: the one its caseRef names, or the most alike in its area
- *       and the neighbouring areas within the window (see {@link Shingles}).</li>
+ *       and the neighbouring areas within the window (see {@link Fingerprint}).</li>
  *   <li>The issue (or the case alone) is scored by {@link RiskScore}; each open case of it whose issue or
  *       score changed gets an {@code assess} command, so officers see the issue and the risk on the case.</li>
  *   <li>An alert is raised when a threshold is crossed: the issue's risk level, an issue with enough
@@ -216,7 +216,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
                 if (!other.isOpen() || !areas.contains(other.area()) || other.receivedAt().isBefore(at.minus(window))) {
                     continue;
                 }
-                double similarity = Shingles.similarity(report.shingles(), other.shingles());
+                double similarity = report.fingerprint().similarity(other.fingerprint());
                 boolean sameCategory = report.category() != null && report.category() == other.category();
                 double needed = sameCategory ? settings.clusters().similarity() : settings.clusters().similarityAnyCategory();
                 if (similarity >= needed && similarity > bestSimilarity) {
@@ -286,7 +286,10 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         return found.stream().sorted(Comparator.comparing(CaseMemo::receivedAt)).toList();
     }
 
-    /** Forgets closed cases after a month, quiet issues and subjects after the window, counts beyond the baseline. */
+    /**
+     * Forgets closed cases after a month, quiet issues after the window, counts beyond the baseline, and
+     * what was said of a subject once it has been quiet for the window and no longer stands.
+     */
     private void forgetWhatIsOld(long streamTime) {
         Instant now = Instant.ofEpochMilli(streamTime);
         List<String> oldCases = new ArrayList<>();
@@ -322,12 +325,27 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         List<String> quietSubjects = new ArrayList<>();
         try (KeyValueIterator<String, AlertBook> all = alerts.all()) {
             all.forEachRemaining(e -> {
-                if (e.value.lastSeenAt() == null || e.value.lastSeenAt().isBefore(now.minus(window))) {
+                boolean quiet = e.value.lastSeenAt() == null || e.value.lastSeenAt().isBefore(now.minus(window));
+                if (quiet && !stillStands(e.key)) {
                     quietSubjects.add(e.key);
                 }
             });
         }
         quietSubjects.forEach(alerts::delete);
+    }
+
+    /** An open case still overdue, an open case, an issue not yet forgotten: its alerts must not come again. */
+    private boolean stillStands(String subject) {
+        String id = subject.substring(subject.indexOf(':') + 1);
+        if (subject.startsWith("overdue:")) {
+            CaseMemo c = cases.get(id);
+            return c != null && c.isOpen() && c.deadlineState() == DeadlineState.OVERDUE;
+        }
+        if (subject.startsWith("case:")) {
+            CaseMemo c = cases.get(id);
+            return c != null && c.isOpen();
+        }
+        return subject.startsWith("issue:") && clusters.get(id) != null;
     }
 
     private static long hourOf(Instant at) {
