@@ -35,7 +35,8 @@ public class CaseReader {
     static final String WORDS_THAT_MUST_MATCH = "3<75%";
     // What the tracking page may read: the resident's text, contact and address never leave the index here.
     private static final List<String> PUBLIC_FIELDS = List.of(
-            TRACKING_CODE, STATUS, CATEGORY, DEPARTMENT, CREATED_AT, UPDATED_AT, DUE_AT, PUBLIC_ANSWER);
+            TRACKING_CODE, STATUS, CATEGORY, DEPARTMENT, CREATED_AT, UPDATED_AT, DUE_AT, PUBLIC_ANSWER, RATING_STARS, RATING_FIXED,
+            RATING + ".ratedAt");
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -118,13 +119,22 @@ public class CaseReader {
 
     /** The case behind a tracking code, with only the fields a resident may see. */
     public Optional<CaseDocument> byTrackingCode(String normalisedCode) {
+        return byTrackingCode(normalisedCode, PUBLIC_FIELDS);
+    }
+
+    /** The case a resident's command (a rating) is about: its id and status, never shown to the resident. */
+    public Optional<CaseDocument> commandTargetOf(String normalisedCode) {
+        return byTrackingCode(normalisedCode, List.of(CASE_ID, TRACKING_CODE, STATUS));
+    }
+
+    private Optional<CaseDocument> byTrackingCode(String normalisedCode, List<String> fields) {
         if (normalisedCode == null || normalisedCode.isEmpty()) {
             return Optional.empty();
         }
         SearchResponse<CaseDocument> response = ask(() -> client.search(s -> s
                         .index(alias)
                         .query(q -> q.term(t -> t.field(TRACKING_CODE).value(normalisedCode)))
-                        .source(src -> src.filter(f -> f.includes(PUBLIC_FIELDS)))
+                        .source(src -> src.filter(f -> f.includes(fields)))
                         .size(1),
                 CaseDocument.class));
         return response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).findFirst();

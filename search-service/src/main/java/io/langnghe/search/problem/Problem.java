@@ -82,6 +82,14 @@ public record Problem(String type, String title, int status, String detail, List
                 List.of());
     }
 
+    public static Problem notYetAnswered(String status) {
+        return new Problem("urn:langnghe:problem:not-yet-answered", "Chưa thể đánh giá / Not yet answered",
+                HttpStatus.CONFLICT.getCode(),
+                "Kiến nghị đang ở trạng thái '" + status + "'; chỉ đánh giá được sau khi phường đã trả lời. "
+                        + "/ The petition is '" + status + "'; it can be rated once the ward has answered it.",
+                List.of());
+    }
+
     public static Problem commandsUnavailable() {
         return new Problem("urn:langnghe:problem:commands-unavailable", "Tạm thời chưa ghi nhận được thao tác / Action not recorded",
                 HttpStatus.SERVICE_UNAVAILABLE.getCode(),
