@@ -57,8 +57,9 @@ public class CaseReader {
     }
 
     /**
-     * A department's work list: the open cases (or the open statuses asked for), the one due soonest
-     * first, then the oldest; a case without a deadline comes after every case with one.
+     * A department's work list: the open cases (or the open statuses asked for), urgent ones first,
+     * then the highest risk of escalating, then the one due soonest, then the oldest; a case not yet
+     * assessed ranks below every assessed one, a case without a deadline after every case with one.
      */
     public Found queue(CaseQuery query, String department) {
         List<CaseStatus> statuses = query.statuses().isEmpty()
@@ -67,6 +68,8 @@ public class CaseReader {
         CaseQuery open = new CaseQuery(query.text(), query.categories(), List.of(), query.areas(), statuses,
                 query.from(), query.to(), query.page(), query.size());
         return find(open, Optional.of(department), List.of(
+                SortOptions.of(o -> o.field(f -> f.field(URGENT).order(SortOrder.Desc).missing("_last"))),
+                SortOptions.of(o -> o.field(f -> f.field(RISK_SCORE).order(SortOrder.Desc).missing("_last"))),
                 SortOptions.of(o -> o.field(f -> f.field(DUE_AT).order(SortOrder.Asc).missing("_last"))),
                 SortOptions.of(o -> o.field(f -> f.field(CREATED_AT).order(SortOrder.Asc)))));
     }
@@ -79,6 +82,9 @@ public class CaseReader {
             terms(b, AREA, query.areas());
             terms(b, STATUS, query.statuses().stream().map(s -> s.code()).toList());
             departmentScope.ifPresent(department -> terms(b, DEPARTMENT, List.of(department)));
+            if (query.cluster() != null) {
+                terms(b, CLUSTER_ID, List.of(query.cluster()));
+            }
             if (query.from() != null || query.to() != null) {
                 b.filter(f -> f.range(r -> r.date(d -> {
                     d.field(CREATED_AT);
