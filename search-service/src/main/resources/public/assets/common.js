@@ -36,6 +36,7 @@ const LN = (() => {
     'dash.area': 'Residential group', 'dash.category': 'Category', 'dash.maxRisk': 'Highest risk',
     'dash.lastReport': 'Latest report', 'dash.noClusters': 'No issue has several reports.',
     'dash.ratings': 'Ratings', 'dash.meanStars': 'Mean stars', 'dash.fixedShare': 'Really fixed',
+    'dash.meetingPlaceholder': 'Voter-contact meeting (batch) id', 'dash.meetingExport': 'Answers to the voters (Excel)',
     'dash.title': "Leader's dashboard", 'dash.from': 'From', 'dash.to': 'To', 'dash.apply': 'Show',
     'dash.perDay': 'Petitions per day', 'dash.byCategory': 'By category', 'dash.byArea': 'By residential group',
     'dash.byChannel': 'By channel', 'dash.byStatus': 'By status', 'dash.departments': 'Departments now',

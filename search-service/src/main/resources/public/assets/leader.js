@@ -193,6 +193,16 @@ document.addEventListener('DOMContentLoaded', () => {
   $('period').addEventListener('submit', e => { e.preventDefault(); load(); });
   $('export-xlsx').addEventListener('click', () => exportAs('xlsx'));
   $('export-csv').addEventListener('click', () => exportAs('csv'));
+  $('meeting-report').addEventListener('submit', async e => {
+    e.preventDefault();
+    const batch = $('meeting-batch').value.trim();
+    if (!batch) return;
+    try {
+      await LN.download('/api/export/batch/' + encodeURIComponent(batch) + '?format=xlsx');
+    } catch (error) {
+      $('dash-error').textContent = LN.problemText(error);
+    }
+  });
   window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
   LN.onLanguage(() => {
     if (last) { draw(last.trends); table(last.performance); clusters(last.sizes); emerging(last.words); if (last.alerts) alerts(last.alerts); }

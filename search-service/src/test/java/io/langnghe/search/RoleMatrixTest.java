@@ -102,6 +102,7 @@ class RoleMatrixTest implements TestPropertyProvider {
             GET /api/cases?cluster=cluster-1            | 401  | 200  | 200   | 200   | 403  | 403  | 403  | 403
             GET /api/clusters                           | 401  | 200  | 200   | 200   | 403  | 403  | 403  | 403
             POST /api/track/{answered}/rating           | 202  | 202  | 202   | 202   | 202  | 202  | 202  | 202
+            GET /api/export/batch/tiep-xuc-cu-tri-2026-11 | 401 | 200 | 403 | 403  | 403  | 403  | 200  | 403
             GET /api/taxonomy                           | 401  | 200  | 200   | 200   | 200  | 200  | 200  | 200
             GET /api/track/K7MX-Q2PA-9C                 | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
             GET /api/similar?area=tdp-05&text=cong      | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200

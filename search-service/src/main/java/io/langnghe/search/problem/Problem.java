@@ -36,6 +36,13 @@ public record Problem(String type, String title, int status, String detail, List
                 List.of());
     }
 
+    public static Problem batchNotFound() {
+        return new Problem("urn:langnghe:problem:batch-not-found", "Không tìm thấy đợt tiếp nhận / Batch not found",
+                HttpStatus.NOT_FOUND.getCode(),
+                "Không có kiến nghị nào thuộc đợt này; hãy kiểm tra mã đợt. / No petition belongs to this batch; please check its id.",
+                List.of());
+    }
+
     public static Problem trackingCodeNotFound() {
         return new Problem("urn:langnghe:problem:tracking-code-not-found", "Không tìm thấy mã tra cứu / Tracking code not found",
                 HttpStatus.NOT_FOUND.getCode(),
