@@ -72,7 +72,22 @@
       'status.resolved': 'Đã giải quyết',
       'status.closed': 'Đã đóng',
       'status.rejected': 'Không thụ lý',
-      'status.merged': 'Đã gộp vào vụ việc khác'
+      'status.merged': 'Đã gộp vào vụ việc khác',
+      ratingTitle: 'Đánh giá trả lời của phường',
+      starsLabel: 'Bạn hài lòng với trả lời ở mức nào? (1 đến 5 sao)',
+      fixedLabel: 'Sự việc đã thực sự được khắc phục chưa?',
+      fixedYes: 'Đã khắc phục',
+      fixedNo: 'Chưa khắc phục',
+      notFixedHint: 'Nếu chưa khắc phục, kiến nghị sẽ được mở lại để phường xử lý tiếp.',
+      ratingCommentLabel: 'Nhận xét (không bắt buộc, tối đa 1000 ký tự)',
+      ratingSend: 'Gửi đánh giá',
+      ratingChoose: 'Hãy chọn số sao và cho biết sự việc đã được khắc phục chưa.',
+      ratingThanks: 'Cảm ơn bạn đã đánh giá.',
+      ratingReopens: 'Phường sẽ mở lại kiến nghị để xử lý tiếp.',
+      ratingSaved: 'Đánh giá của bạn:',
+      ratingStars: 'sao',
+      ratingFixed: 'đã khắc phục',
+      ratingNotFixed: 'chưa khắc phục'
     },
     en: {
       brand: 'Lắng Nghe · Đông Sơn ward',
@@ -139,7 +154,22 @@
       'status.resolved': 'Resolved',
       'status.closed': 'Closed',
       'status.rejected': 'Not accepted',
-      'status.merged': 'Merged into another case'
+      'status.merged': 'Merged into another case',
+      ratingTitle: 'Rate the ward\'s answer',
+      starsLabel: 'How satisfied are you with the answer? (1 to 5 stars)',
+      fixedLabel: 'Is the problem really fixed?',
+      fixedYes: 'Fixed',
+      fixedNo: 'Not fixed',
+      notFixedHint: 'If it is not fixed, the petition is reopened for the ward to handle further.',
+      ratingCommentLabel: 'Comment (optional, up to 1000 characters)',
+      ratingSend: 'Send rating',
+      ratingChoose: 'Please choose the stars and say whether the problem is fixed.',
+      ratingThanks: 'Thank you for your rating.',
+      ratingReopens: 'The ward will reopen the petition and handle it further.',
+      ratingSaved: 'Your rating:',
+      ratingStars: 'stars',
+      ratingFixed: 'fixed',
+      ratingNotFixed: 'not fixed'
     }
   };
 

@@ -1,10 +1,15 @@
-// The tracking page: GET /api/track/{code} (ingest-service reads it from search-service).
+// The tracking page: GET /api/track/{code} (ingest-service reads it from search-service), and once
+// the ward has answered, the resident's rating: POST /api/track/{code}/rating.
 (function () {
   'use strict';
 
   var L = window.LangNghe;
   var view = null;
   var problem = null;
+  var ratingProblem = null;
+  var ratingSent = null;
+  // The statuses in which the ward has answered, so the answer can be rated.
+  var RATEABLE = ['answered', 'resolved', 'closed'];
 
   function byId(id) {
     return document.getElementById(id);
@@ -42,6 +47,69 @@
     byId('department-value').textContent = name(view.department) || L.t('notAssigned');
     byId('deadline-value').textContent = when(view.dueAt);
     byId('answer-value').textContent = view.publicAnswer || L.t('notYet');
+    renderRating();
+  }
+
+  function renderRating() {
+    var rateable = view !== null && RATEABLE.indexOf(view.status) >= 0;
+    byId('rating').hidden = !rateable;
+    if (!rateable) {
+      return;
+    }
+    var saved = view.rating;
+    byId('rating-saved').hidden = !saved;
+    if (saved) {
+      byId('rating-saved').textContent = L.t('ratingSaved') + ' ' + saved.stars + '/5 ' + L.t('ratingStars') + ' · '
+        + (saved.fixed ? L.t('ratingFixed') : L.t('ratingNotFixed')) + ' · ' + when(saved.ratedAt);
+    }
+    byId('rating-form').hidden = ratingSent !== null;
+    L.showProblem(byId('rating-errors'), ratingProblem);
+    byId('rating-thanks').hidden = ratingSent === null;
+    if (ratingSent !== null) {
+      byId('rating-thanks').textContent = L.t('ratingThanks') + (ratingSent.fixed ? '' : ' ' + L.t('ratingReopens'));
+    }
+  }
+
+  function checked(name) {
+    var input = document.querySelector('input[name="' + name + '"]:checked');
+    return input ? input.value : null;
+  }
+
+  function sendRating(event) {
+    event.preventDefault();
+    var stars = checked('stars');
+    var fixed = checked('fixed');
+    if (stars === null || fixed === null) {
+      ratingProblem = { message: L.t('ratingChoose') };
+      renderRating();
+      return;
+    }
+    var rating = { stars: parseInt(stars, 10), fixed: fixed === 'true' };
+    var comment = byId('rating-comment').value.trim();
+    if (comment !== '') {
+      rating.comment = comment;
+    }
+    byId('rating-send').disabled = true;
+    fetch('/api/track/' + encodeURIComponent(view.trackingCode) + '/rating', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(rating)
+    })
+      .then(function (response) {
+        if (response.ok) {
+          ratingSent = rating;
+          ratingProblem = null;
+          return null;
+        }
+        return L.readProblem(response).then(function (answer) { ratingProblem = answer; });
+      })
+      .catch(function () {
+        ratingProblem = { message: L.t('networkError') };
+      })
+      .then(function () {
+        byId('rating-send').disabled = false;
+        renderRating();
+      });
   }
 
   function lookUp(code) {
@@ -65,6 +133,7 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     L.onLanguageChange(render);
+    byId('rating-form').addEventListener('submit', sendRating);
     var code = new URLSearchParams(window.location.search).get('code');
     if (code && code.trim() !== '') {
       byId('code').value = code;

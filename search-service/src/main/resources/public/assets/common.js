@@ -22,6 +22,21 @@ const LN = (() => {
     'action.merge': 'Merge', 'action.targetPlaceholder': 'Case id to merge into',
     'action.sent': 'Action recorded; waiting for the case to update…', 'action.done': 'Case updated.',
     'action.slow': 'The action was recorded; the case has not changed yet. It will show once processed.',
+    'case.type': 'Kind', 'case.risk': 'Risk of a formal complaint', 'case.cluster': 'Other reports of the same issue',
+    'case.rating': "The resident's rating", 'case.fixed': 'really fixed', 'case.notFixed': 'not fixed',
+    'case.stars': 'stars', 'case.clusterTotal': 'reports of this issue in the department',
+    'case.urgent': 'urgent', 'case.complex': 'complex (45 days)', 'case.extensions': 'extensions',
+    'action.legalTrack': 'Complaints, denunciations and closing',
+    'caseType.complaint': 'Complaint', 'caseType.denunciation': 'Denunciation',
+    'action.confirm_legal_track': 'Confirm as complaint / denunciation',
+    'action.undo_legal_track': 'Back to an ordinary petition (give reason)',
+    'action.mark_complex': 'Complex case (45 days)', 'action.extend_deadline': 'Extend the deadline (give reason)',
+    'action.close': 'Close the case',
+    'dash.clusters': 'Issues by size (open reports)', 'dash.cluster': 'Issue', 'dash.reports': 'Reports',
+    'dash.area': 'Residential group', 'dash.category': 'Category', 'dash.maxRisk': 'Highest risk',
+    'dash.lastReport': 'Latest report', 'dash.noClusters': 'No issue has several reports.',
+    'dash.ratings': 'Ratings', 'dash.meanStars': 'Mean stars', 'dash.fixedShare': 'Really fixed',
+    'dash.meetingPlaceholder': 'Voter-contact meeting (batch) id', 'dash.meetingExport': 'Answers to the voters (Excel)',
     'dash.title': "Leader's dashboard", 'dash.from': 'From', 'dash.to': 'To', 'dash.apply': 'Show',
     'dash.perDay': 'Petitions per day', 'dash.byCategory': 'By category', 'dash.byArea': 'By residential group',
     'dash.byChannel': 'By channel', 'dash.byStatus': 'By status', 'dash.departments': 'Departments now',
@@ -44,8 +59,16 @@ const LN = (() => {
     'dash.noAlerts': 'Không có cảnh báo.', 'dash.risk': 'mức rủi ro',
     'dash.noWords': 'Chưa có từ nào nổi bật.', 'dash.minutes': 'phút', 'dash.hours': 'giờ', 'dash.days': 'ngày',
     'dash.petitions': 'phản ánh',
+    'case.fixed': 'đã khắc phục', 'case.notFixed': 'chưa khắc phục', 'case.stars': 'sao',
+    'case.clusterTotal': 'phản ánh của vụ việc này trong phòng', 'case.urgent': 'khẩn',
+    'case.complex': 'phức tạp (45 ngày)', 'case.extensions': 'lần gia hạn',
+    'dash.noClusters': 'Chưa có vụ việc nào được nhiều người phản ánh.',
     'error.generic': 'Có lỗi xảy ra; vui lòng thử lại.'
   };
+  const CASE_TYPE = { petition: ['Kiến nghị, phản ánh', 'Petition'], complaint: ['Khiếu nại', 'Complaint'],
+    denunciation: ['Tố cáo', 'Denunciation'] };
+  const RISK_LEVEL = { none: ['Thấp', 'Low'], watch: ['Theo dõi', 'Watch'], warning: ['Cảnh báo', 'Warning'],
+    critical: ['Nghiêm trọng', 'Critical'] };
   const STATUS = {
     new: ['Mới', 'New'], assigned: ['Đã phân công', 'Assigned'], acknowledged: ['Đã tiếp nhận', 'Acknowledged'],
     in_progress: ['Đang xử lý', 'In progress'], answered: ['Đã trả lời', 'Answered'], reopened: ['Mở lại', 'Reopened'],
@@ -174,5 +197,5 @@ const LN = (() => {
     if (logout) logout.addEventListener('click', () => { sessionStorage.removeItem('token'); window.location.replace('/'); });
   });
 
-  return { t, lang, label, named, STATUS, CHANNEL, onLanguage, token, claims, role, requireRole, api, download, problemText, dateTime, element };
+  return { t, lang, label, named, STATUS, CHANNEL, CASE_TYPE, RISK_LEVEL, onLanguage, token, claims, role, requireRole, api, download, problemText, dateTime, element };
 })();

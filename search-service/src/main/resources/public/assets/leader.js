@@ -1,7 +1,7 @@
 'use strict';
 
 // The leader dashboard: counts over a chosen period, drawn with ECharts (served from this server),
-// and the departments' open, overdue and answered cases now.
+// the departments' open, overdue and answered cases and their residents' ratings now, and the largest issues.
 document.addEventListener('DOMContentLoaded', () => {
   if (!LN.requireRole('LEADER')) return;
   const $ = id => document.getElementById(id);
@@ -60,6 +60,33 @@ document.addEventListener('DOMContentLoaded', () => {
       tr.appendChild(LN.element('td', 'number', row.onTimeRate == null ? '–' : Math.round(row.onTimeRate * 100) + ' %'));
       tr.appendChild(LN.element('td', 'number', span(row.medianMinutesToAcknowledge)));
       tr.appendChild(LN.element('td', 'number', span(row.medianMinutesToResolve)));
+      tr.appendChild(LN.element('td', 'number', String(row.ratings || 0)));
+      tr.appendChild(LN.element('td', 'number', row.meanStars == null ? '–' : row.meanStars.toFixed(1) + ' ★'));
+      tr.appendChild(LN.element('td', 'number', row.fixedShare == null ? '–' : Math.round(row.fixedShare * 100) + ' %'));
+      body.appendChild(tr);
+    });
+  }
+
+  function clusters(sizes) {
+    const body = $('clusters').querySelector('tbody');
+    body.replaceChildren();
+    if (!sizes.clusters.length) {
+      const tr = LN.element('tr');
+      const td = LN.element('td', 'muted', LN.t('dash.noClusters'));
+      td.colSpan = 7;
+      tr.appendChild(td);
+      body.appendChild(tr);
+    }
+    sizes.clusters.forEach(c => {
+      const tr = LN.element('tr');
+      tr.dataset.clusterId = c.clusterId;
+      tr.appendChild(LN.element('td', null, c.clusterId));
+      tr.appendChild(LN.element('td', null, LN.named(c.area)));
+      tr.appendChild(LN.element('td', null, LN.named(c.category)));
+      tr.appendChild(LN.element('td', null, LN.named(c.department)));
+      tr.appendChild(LN.element('td', 'number', String(c.openReports)));
+      tr.appendChild(LN.element('td', 'number', c.maxRiskScore == null ? '–' : String(c.maxRiskScore)));
+      tr.appendChild(LN.element('td', null, LN.dateTime(c.lastReportedAt)));
       body.appendChild(tr);
     });
   }
@@ -148,11 +175,13 @@ document.addEventListener('DOMContentLoaded', () => {
     $('dash-error').textContent = '';
     const params = period();
     try {
-      const [trends, performance, words] = await Promise.all([
-        LN.api('/api/trends?' + params), LN.api('/api/departments/performance'), LN.api('/api/trends/emerging')]);
-      last = { trends, performance, words, alerts: last && last.alerts };
+      const [trends, performance, words, sizes] = await Promise.all([
+        LN.api('/api/trends?' + params), LN.api('/api/departments/performance'), LN.api('/api/trends/emerging'),
+        LN.api('/api/clusters')]);
+      last = { trends, performance, words, sizes, alerts: last && last.alerts };
       draw(trends);
       table(performance);
+      clusters(sizes);
       emerging(words);
       loadAlerts();
     } catch (error) {
@@ -164,9 +193,19 @@ document.addEventListener('DOMContentLoaded', () => {
   $('period').addEventListener('submit', e => { e.preventDefault(); load(); });
   $('export-xlsx').addEventListener('click', () => exportAs('xlsx'));
   $('export-csv').addEventListener('click', () => exportAs('csv'));
+  $('meeting-report').addEventListener('submit', async e => {
+    e.preventDefault();
+    const batch = $('meeting-batch').value.trim();
+    if (!batch) return;
+    try {
+      await LN.download('/api/export/batch/' + encodeURIComponent(batch) + '?format=xlsx');
+    } catch (error) {
+      $('dash-error').textContent = LN.problemText(error);
+    }
+  });
   window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
   LN.onLanguage(() => {
-    if (last) { draw(last.trends); table(last.performance); emerging(last.words); if (last.alerts) alerts(last.alerts); }
+    if (last) { draw(last.trends); table(last.performance); clusters(last.sizes); emerging(last.words); if (last.alerts) alerts(last.alerts); }
   });
   load();
 });

@@ -53,8 +53,12 @@ document.addEventListener('DOMContentLoaded', async () => {
     li.tabIndex = 0;
     li.dataset.caseId = item.caseId;
     const meta = LN.element('div', 'meta');
-    meta.appendChild(LN.element('span', 'deadline' + (item.deadline.overdue ? ' overdue' : ''),
-      LN.lang() === 'en' ? item.deadline.en : item.deadline.vi));
+    if (item.deadline) {
+      meta.appendChild(LN.element('span', 'deadline' + (item.deadline.overdue ? ' overdue' : ''),
+        LN.lang() === 'en' ? item.deadline.en : item.deadline.vi));
+    }
+    if (item.urgent) meta.appendChild(LN.element('span', 'deadline overdue', LN.t('case.urgent')));
+    if (item.riskScore != null) meta.appendChild(LN.element('span', 'risk', LN.label(LN.RISK_LEVEL, item.riskLevel) + ' ' + item.riskScore));
     meta.appendChild(LN.element('span', 'status', LN.label(LN.STATUS, item.status)));
     meta.appendChild(LN.element('span', null, LN.named(item.category)));
     meta.appendChild(LN.element('span', null, item.area || ''));
@@ -110,14 +114,75 @@ document.addEventListener('DOMContentLoaded', async () => {
     history.replaceChildren();
     (view.history || []).forEach(h => history.appendChild(LN.element('li', null,
       [LN.dateTime(h.at), h.actor, h.action, LN.label(LN.STATUS, h.status), h.note].filter(Boolean).join(' · '))));
+    $('case-type').textContent = [LN.label(LN.CASE_TYPE, view.caseType || 'petition'),
+      view.urgent ? LN.t('case.urgent') : null, view.complex ? LN.t('case.complex') : null,
+      view.extensions ? view.extensions + ' ' + LN.t('case.extensions') : null].filter(Boolean).join(' · ');
+    showRisk(view.risk);
+    showRating(view.rating);
+    showCluster(view);
+    showActions(view);
+  }
+
+  function showRisk(risk) {
+    $('risk-block').hidden = !risk;
+    if (!risk) return;
+    $('case-risk-score').textContent = risk.score + '/100';
+    $('case-risk-level').textContent = LN.label(LN.RISK_LEVEL, risk.level);
+    const reasons = $('case-risk-reasons');
+    reasons.replaceChildren();
+    (risk.reasons || []).forEach(r => reasons.appendChild(LN.element('li', null, r.description + ' (+' + r.weight + ')')));
+  }
+
+  function showRating(rating) {
+    $('rating-block').hidden = !rating;
+    if (!rating) return;
+    $('case-rating').textContent = rating.stars + '/5 ' + LN.t('case.stars') + ' · '
+      + (rating.fixed ? LN.t('case.fixed') : LN.t('case.notFixed')) + ' · ' + LN.dateTime(rating.ratedAt);
+    $('case-rating-comment').hidden = !rating.comment;
+    $('case-rating-comment').textContent = rating.comment || '';
+  }
+
+  // The other reports of the same issue, as far as this department sees them.
+  async function showCluster(view) {
+    const list = $('case-cluster');
+    list.replaceChildren();
+    $('cluster-block').hidden = true;
+    if (!view.clusterId) return;
+    try {
+      const page = await LN.api('/api/cases?' + new URLSearchParams({ cluster: view.clusterId, size: 20 }));
+      if (!state.current || state.current.caseId !== view.caseId) return;
+      const others = page.items.filter(item => item.caseId !== view.caseId);
+      $('cluster-total').textContent = page.total + ' ' + LN.t('case.clusterTotal');
+      others.forEach(item => list.appendChild(linkedReport(item)));
+      $('cluster-block').hidden = others.length === 0;
+    } catch (error) {
+      $('action-message').textContent = LN.problemText(error);
+    }
+  }
+
+  function linkedReport(item) {
+    const li = card(Object.assign({}, item, { deadline: null }));
+    li.classList.add('linked');
+    li.dataset.trackingCode = item.trackingCode || '';
+    return li;
+  }
+
+  // Only the actions that fit the case as it stands (the server's ActionRules) are offered.
+  function showActions(view) {
+    const fitting = view.actions || [];
+    document.querySelectorAll('button.action').forEach(b => { b.hidden = !fitting.includes(b.dataset.action); });
+    $('action-case-type').hidden = !(fitting.includes('confirm_legal_track') && (view.caseType || 'petition') === 'petition');
   }
 
   async function act(type) {
     const view = state.current;
     const body = { type };
-    if (type === 'answer' || type === 'reject' || type === 'reassign' || type === 'return_to_triage') {
+    if (['answer', 'reject', 'reassign', 'return_to_triage', 'undo_legal_track', 'extend_deadline', 'mark_complex', 'close']
+      .includes(type)) {
       if ($('action-text').value.trim()) body.text = $('action-text').value;
     }
+    // A petition put on the legal track says which: a complaint or a denunciation.
+    if (type === 'confirm_legal_track' && (view.caseType || 'petition') === 'petition') body.text = $('action-case-type').value;
     if (type === 'reassign') body.department = $('action-department').value;
     if (type === 'merge') body.targetCaseId = $('action-target').value.trim();
     const buttons = document.querySelectorAll('button.action');

@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Answers {@code GET /fake-search/api/track/{code}} the way search-service's TrackingController does
  * (its JSON shape, and its 404 problem for an unknown code), for the cases a test registered;
- * {@code GET /fake-search/api/similar} as its similar-cases endpoint does (snippets only for a bearer
+ * {@code POST /fake-search/api/track/{code}/rating} (remembering the rating), {@code GET /fake-search/api/similar} as its similar-cases endpoint does (snippets only for a bearer
  * token, the Authorization it received remembered), and {@code POST /fake-search/login}. Point
  * {@code langnghe.search-url} at {@code <this server>/fake-search}. search-service is another
  * deployable; Kafka and Elasticsearch are never faked.
@@ -95,5 +95,23 @@ public class FakeSearchService {
                     {"type":"urn:langnghe:problem:tracking-code-not-found","title":"Không tìm thấy mã tra cứu / Tracking code not found","status":404}""");
         }
         return HttpResponse.ok(view);
+    }
+
+    /** The body of the last rating received ("" when none). */
+    public static String lastRating() {
+        return SEEN.getOrDefault("rating", "");
+    }
+
+    /** Accepts a rating of a known code whose view says answered, resolved or closed; 409 for any other. */
+    @Post(value = "/api/track/{code}/rating", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> rate(String code, @Body String rating) {
+        String view = VIEWS.get(code);
+        if (view == null || !view.matches("(?s).*\"status\":\"(answered|resolved|closed)\".*")) {
+            return HttpResponse.<String>status(HttpStatus.CONFLICT).contentType("application/problem+json").body("""
+                    {"type":"urn:langnghe:problem:not-yet-answered","title":"Chưa thể đánh giá / Not yet answered","status":409}""");
+        }
+        SEEN.put("rating", rating);
+        return HttpResponse.<String>status(HttpStatus.ACCEPTED).body("""
+                {"commandId":"cmd-1","trackingCode":"%s"}""".formatted(code));
     }
 }

@@ -3,7 +3,9 @@ package io.langnghe.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.langnghe.contracts.Alert;
 import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Category;
+import io.langnghe.contracts.TrackingCode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -51,6 +53,7 @@ class RoleMatrixTest implements TestPropertyProvider {
 
     private CaseState drain;
     private Alert alert;
+    private CaseState answered;
 
     @Override
     public Map<String, String> getProperties() {
@@ -70,6 +73,12 @@ class RoleMatrixTest implements TestPropertyProvider {
                 .retrieve(HttpRequest.GET("/api/alerts").bearerAuth(tokens.get("LEADER")), JsonNode.class).path("total").asLong() == 1);
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> client.toBlocking()
                 .exchange(HttpRequest.GET("/api/track/K7MXQ2PA9C")).getStatus().getCode() == 200);
+        // An answered petition of a voter meeting: residents may rate it, and it fills the meeting's report.
+        answered = TestCases.caseState().trackingCode(TrackingCode.generate().value()).status(CaseStatus.ANSWERED)
+                .batchId("tiep-xuc-cu-tri-2026-11").build();
+        stack.publish(answered);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> client.toBlocking()
+                .exchange(HttpRequest.GET("/api/track/" + answered.trackingCode())).getStatus().getCode() == 200);
     }
 
     @AfterAll
@@ -90,6 +99,10 @@ class RoleMatrixTest implements TestPropertyProvider {
             GET /api/alerts                             | 401  | 200  | 200   | 200   | 403  | 403  | 403  | 403
             POST /api/alerts/{alert}/ack                | 401  | 200  | 200   | 404   | 403  | 403  | 403  | 403
             GET /api/export?format=csv                  | 401  | 200  | 403   | 403   | 403  | 403  | 403  | 403
+            GET /api/cases?cluster=cluster-1            | 401  | 200  | 200   | 200   | 403  | 403  | 403  | 403
+            GET /api/clusters                           | 401  | 200  | 200   | 200   | 403  | 403  | 403  | 403
+            POST /api/track/{answered}/rating           | 202  | 202  | 202   | 202   | 202  | 202  | 202  | 202
+            GET /api/export/batch/tiep-xuc-cu-tri-2026-11 | 401 | 200 | 403 | 403  | 403  | 403  | 200  | 403
             GET /api/taxonomy                           | 401  | 200  | 200   | 200   | 200  | 200  | 200  | 200
             GET /api/track/K7MX-Q2PA-9C                 | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
             GET /api/similar?area=tdp-05&text=cong      | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
@@ -115,7 +128,8 @@ class RoleMatrixTest implements TestPropertyProvider {
 
     private int status(String endpoint, String role) {
         String[] parts = endpoint.split(" ", 2);
-        String path = parts[1].replace("{case}", drain.caseId()).replace("{alert}", alert.alertId());
+        String path = parts[1].replace("{case}", drain.caseId()).replace("{alert}", alert.alertId())
+                .replace("{answered}", answered.trackingCode());
         MutableHttpRequest<?> request = switch (parts[0]) {
             case "GET" -> HttpRequest.GET(path);
             case "POST" -> HttpRequest.POST(path, body(path));
@@ -135,6 +149,9 @@ class RoleMatrixTest implements TestPropertyProvider {
     private static Object body(String path) {
         if (path.endsWith("/ack")) {
             return "";
+        }
+        if (path.endsWith("/rating")) {
+            return Map.of("stars", 4, "fixed", true);
         }
         if (path.equals("/login")) {
             return Map.of("username", "daibieu", "password", Login.DEMO_PASSWORD);

@@ -1,6 +1,11 @@
 package io.langnghe.search;
 
+import io.langnghe.contracts.Alert;
 import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.CaseType;
+import io.langnghe.contracts.DeadlineState;
+import io.langnghe.contracts.Rating;
+import io.langnghe.contracts.Risk;
 import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Category;
 import io.langnghe.contracts.Channel;
@@ -33,6 +38,12 @@ public final class TestCases {
     private Instant dueAt;
     private Channel channel = Channel.WEB;
     private List<HistoryEntry> history;
+    private String batchId;
+    private boolean urgent;
+    private CaseType caseType = CaseType.PETITION;
+    private String clusterId;
+    private Risk risk;
+    private Rating rating;
 
     private TestCases() {
     }
@@ -55,6 +66,19 @@ public final class TestCases {
     public TestCases dueAt(Instant value) { dueAt = value; return this; }
     public TestCases history(List<HistoryEntry> value) { history = value; return this; }
     public TestCases channel(String code) { channel = Channel.fromCode(code).orElseThrow(); return this; }
+    public TestCases batchId(String value) { batchId = value; return this; }
+    public TestCases urgent(boolean value) { urgent = value; return this; }
+    public TestCases caseType(CaseType value) { caseType = value; return this; }
+    public TestCases clusterId(String value) { clusterId = value; return this; }
+    public TestCases rating(Rating value) { rating = value; return this; }
+
+    /** A risk of this score, its level and one reason per code (each weighing score / codes). */
+    public TestCases risk(int score, String level, String... reasonCodes) {
+        List<Alert.Reason> reasons = java.util.Arrays.stream(reasonCodes)
+                .map(code -> new Alert.Reason(code, "lý do " + code, score / reasonCodes.length)).toList();
+        risk = new Risk(score, level, reasons, createdAt);
+        return this;
+    }
 
     /** Ten symbols of the tracking alphabet, as ingest-service hands them out (no check symbol needed here). */
     public static String randomTrackingCode() {
@@ -79,7 +103,7 @@ public final class TestCases {
                 area,
                 address,
                 contact,
-                null,
+                batchId,
                 new Classification(category, 0.9, List.of("từ khóa: cống, tắc")),
                 department,
                 status,
@@ -88,6 +112,15 @@ public final class TestCases {
                 updatedAt,
                 dueAt != null ? dueAt : createdAt.plus(Duration.ofDays(3)),
                 publicAnswer,
-                history != null ? history : List.of(new HistoryEntry(version, updatedAt, "routing-streams", "routed", status, null)));
+                history != null ? history : List.of(new HistoryEntry(version, updatedAt, "routing-streams", "routed", status, null)),
+                DeadlineState.ON_TIME,
+                urgent,
+                caseType,
+                false,
+                0,
+                null,
+                clusterId,
+                risk,
+                rating);
     }
 }

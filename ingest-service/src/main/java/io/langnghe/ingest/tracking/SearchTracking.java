@@ -3,7 +3,9 @@ package io.langnghe.ingest.tracking;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.langnghe.contracts.TrackingCode;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientException;
@@ -16,7 +18,8 @@ import java.util.Optional;
 
 /**
  * Reads a petition's public status from search-service ({@code langnghe.search-url}), so the resident
- * pages need no cross-origin access: the browser only ever talks to ingest-service.
+ * pages need no cross-origin access: the browser only ever talks to ingest-service. A resident's
+ * rating of the answer goes the same way.
  */
 @Singleton
 public class SearchTracking {
@@ -27,6 +30,33 @@ public class SearchTracking {
 
     public SearchTracking(@Client("${langnghe.search-url:`http://localhost:8090`}") HttpClient client) {
         this.client = client;
+    }
+
+    /** What search-service answered a rating with: its status and body (a problem for a refusal). */
+    public record RatingAnswer(int status, JsonNode body) {
+    }
+
+    /**
+     * Hands a resident's rating to search-service, which checks it and puts it on Kafka.
+     *
+     * @throws TrackingUnavailableException when search-service does not answer, or answers 5xx
+     */
+    public RatingAnswer rate(TrackingCode code, JsonNode rating) {
+        try {
+            HttpResponse<JsonNode> answer = client.toBlocking().exchange(
+                    HttpRequest.POST("/api/track/" + code.display() + "/rating", rating)
+                            .contentType(MediaType.APPLICATION_JSON_TYPE), JsonNode.class);
+            return new RatingAnswer(answer.code(), answer.body());
+        } catch (HttpClientResponseException e) {
+            if (e.code() >= 500) {
+                LOG.warn("search-service answered {} for a rating", e.code());
+                throw new TrackingUnavailableException("search-service answered " + e.code(), e);
+            }
+            return new RatingAnswer(e.code(), e.getResponse().getBody(JsonNode.class).orElse(null));
+        } catch (HttpClientException e) {
+            LOG.warn("search-service unreachable for a rating: {}", e.toString());
+            throw new TrackingUnavailableException("search-service unreachable", e);
+        }
     }
 
     /**

@@ -1,15 +1,24 @@
 package io.langnghe.ingest.tracking;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.langnghe.contracts.TrackingCode;
+import io.langnghe.ingest.intake.JsonBody;
 import io.langnghe.ingest.limits.RateLimits;
 import io.langnghe.ingest.problem.FieldError;
 import io.langnghe.ingest.problem.Problem;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -20,10 +29,14 @@ import java.util.List;
 /**
  * {@code GET /api/track/{code}}: where a petition stands, for anyone holding its tracking code. Public.
  * A mistyped code (the check symbol catches it) is answered 400 without asking search-service.
+ * The resident's rating of the answer goes through here too, under the same per-address limit.
  */
 @Controller("/api/track")
 @Secured(SecurityRule.IS_ANONYMOUS)
 public class TrackingController {
+
+    // Three fields and a comment of at most 1000 characters (4 bytes each at most in UTF-8).
+    static final long MAX_RATING_BYTES = 8192;
 
     private final SearchTracking search;
     private final RateLimits rateLimits;
@@ -40,9 +53,7 @@ public class TrackingController {
         rateLimits.checkAddress(request);
         TrackingCode parsed = TrackingCode.parse(code).orElse(null);
         if (parsed == null) {
-            return Problem.invalidInput(List.of(new FieldError("code", "mistyped",
-                    "Mã tra cứu không đúng; hãy kiểm tra lại từng ký tự (dạng XXXX-XXXX-XX).",
-                    "This tracking code is not valid; please check each character (format XXXX-XXXX-XX)."))).toResponse();
+            return mistyped();
         }
         try {
             return search.find(parsed)
@@ -53,11 +64,52 @@ public class TrackingController {
                                     + "/ Please check the code. A petition just sent may take a few seconds to appear.")
                             .toResponse());
         } catch (TrackingUnavailableException e) {
-            return Problem.of("tracking-unavailable", "Tạm thời không tra cứu được / Tracking temporarily unavailable",
-                            HttpStatus.SERVICE_UNAVAILABLE,
-                            "Vui lòng thử lại sau ít phút. / Please try again in a few minutes.")
-                    .toResponse()
-                    .header(HttpHeaders.RETRY_AFTER, "30");
+            return unavailable();
         }
+    }
+
+    /**
+     * {@code POST /api/track/{code}/rating}: the resident rates the ward's answer ({@code stars} 1-5,
+     * {@code fixed}, optional {@code comment}). search-service checks it and answers 202 once Kafka holds
+     * it; its refusals (400, 404, 409) are passed on as they are.
+     */
+    @Post(value = "/{code}/rating", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<?> rate(String code, @Nullable @Body byte[] body, HttpRequest<?> request) {
+        rateLimits.checkAddress(request);
+        TrackingCode parsed = TrackingCode.parse(code).orElse(null);
+        if (parsed == null) {
+            return mistyped();
+        }
+        JsonNode rating = JsonBody.readObject(body, MAX_RATING_BYTES);
+        // Only the three fields of a rating travel on; anything else a client adds stays here.
+        ObjectNode forwarded = JsonNodeFactory.instance.objectNode();
+        for (String field : List.of("stars", "comment", "fixed")) {
+            if (rating.has(field)) {
+                forwarded.set(field, rating.get(field));
+            }
+        }
+        try {
+            SearchTracking.RatingAnswer answer = search.rate(parsed, forwarded);
+            MutableHttpResponse<?> response = HttpResponse.status(HttpStatus.valueOf(answer.status())).body(answer.body())
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store");
+            return answer.status() >= 400 ? response.contentType(Problem.MEDIA_TYPE) : response;
+        } catch (TrackingUnavailableException e) {
+            return unavailable();
+        }
+    }
+
+    private static HttpResponse<?> mistyped() {
+        return Problem.invalidInput(List.of(new FieldError("code", "mistyped",
+                "Mã tra cứu không đúng; hãy kiểm tra lại từng ký tự (dạng XXXX-XXXX-XX).",
+                "This tracking code is not valid; please check each character (format XXXX-XXXX-XX)."))).toResponse();
+    }
+
+    private static HttpResponse<?> unavailable() {
+        return Problem.of("tracking-unavailable", "Tạm thời không tra cứu được / Tracking temporarily unavailable",
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Vui lòng thử lại sau ít phút. / Please try again in a few minutes.")
+                .toResponse()
+                .header(HttpHeaders.RETRY_AFTER, "30");
     }
 }

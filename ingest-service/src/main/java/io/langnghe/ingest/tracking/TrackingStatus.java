@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What a resident holding the tracking code may read, as search-service tells it: status, who
- * handles the petition, the deadline and the public answer. Anything else search-service might add
+ * handles the petition, the deadline, the public answer and the resident's rating (without its comment). Anything else search-service might add
  * is left out here, so this public door never widens by accident.
  */
 public record TrackingStatus(
@@ -15,7 +15,17 @@ public record TrackingStatus(
         String createdAt,
         String updatedAt,
         String dueAt,
-        String publicAnswer) {
+        String publicAnswer,
+        SavedRating rating) {
+
+    /** The resident's last rating of the answer: stars and whether the problem is really fixed. */
+    public record SavedRating(int stars, boolean fixed, String ratedAt) {
+
+        static SavedRating from(JsonNode node) {
+            return node == null || !node.isObject() || !node.path("stars").canConvertToInt() ? null
+                    : new SavedRating(node.path("stars").asInt(), node.path("fixed").asBoolean(), text(node, "ratedAt"));
+        }
+    }
 
     /** A taxonomy code with its Vietnamese and English names. */
     public record CodeName(String code, String vi, String en) {
@@ -34,7 +44,8 @@ public record TrackingStatus(
                 text(view, "createdAt"),
                 text(view, "updatedAt"),
                 text(view, "dueAt"),
-                text(view, "publicAnswer"));
+                text(view, "publicAnswer"),
+                SavedRating.from(view.get("rating")));
     }
 
     private static String text(JsonNode node, String field) {

@@ -144,6 +144,7 @@ class ResidentPagesBrowserTest implements TestPropertyProvider {
         // The ward's words are shown as text: markup in them is not interpreted.
         assertThat(browser.findElement(By.id("answer-value")).getText()).isEqualTo("Tổ điện sẽ thay bóng <b>trong tuần</b>.");
         assertThat(browser.findElements(By.cssSelector("#answer-value b"))).isEmpty();
+        assertThat(browser.findElement(By.id("rating")).isDisplayed()).as("nothing to rate before the answer").isFalse();
 
         browser.findElement(By.id("language")).click();
 
@@ -165,6 +166,41 @@ class ResidentPagesBrowserTest implements TestPropertyProvider {
         browser.findElement(By.id("language")).click();
 
         assertThat(browser.findElement(By.id("errors")).getText()).startsWith("Tracking code not found");
+    }
+
+    @Test
+    void residentRatesAnAnsweredPetitionAndSaysItIsNotFixed() throws IOException {
+        String code = TrackingCode.generate().display();
+        FakeSearchService.knows(code, """
+                {"trackingCode":"%s","status":"answered","department":{"code":"van_phong","vi":"Văn phòng","en":"Office"},
+                 "publicAnswer":"Đã nạo vét cống.","rating":{"stars":4,"fixed":true,"ratedAt":"2026-11-20T08:00:00Z"}}""".formatted(code));
+
+        browser.get(url("/track.html?code=" + code));
+
+        WebElement rating = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rating")));
+        assertThat(browser.findElement(By.id("rating-saved")).getText()).startsWith("Đánh giá của bạn: 4/5 sao · đã khắc phục");
+        browser.findElement(By.id("rating-send")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rating-errors"))).getText())
+                .contains("Hãy chọn số sao");
+        assertThat(FakeSearchService.lastRating()).doesNotContain(code);
+
+        rating.findElement(By.cssSelector("input[name=stars][value='2']")).click();
+        rating.findElement(By.cssSelector("input[name=fixed][value=false]")).click();
+        browser.findElement(By.id("rating-comment")).sendKeys("Mưa xong lại ngập <img src=x onerror=alert(1)>");
+        browser.findElement(By.id("rating-send")).click();
+
+        WebElement thanks = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rating-thanks")));
+        assertThat(thanks.getText()).isEqualTo("Cảm ơn bạn đã đánh giá. Phường sẽ mở lại kiến nghị để xử lý tiếp.");
+        assertThat(browser.findElement(By.id("rating-form")).isDisplayed()).isFalse();
+        var sent = Json.mapper().readTree(FakeSearchService.lastRating());
+        assertThat(sent.path("stars").asInt()).isEqualTo(2);
+        assertThat(sent.path("fixed").asBoolean(true)).isFalse();
+        assertThat(sent.path("comment").asText()).isEqualTo("Mưa xong lại ngập <img src=x onerror=alert(1)>");
+
+        browser.findElement(By.id("language")).click();
+
+        assertThat(browser.findElement(By.id("rating-thanks")).getText()).startsWith("Thank you for your rating.");
+        assertThat(browser.findElement(By.cssSelector("#rating h2")).getText()).isEqualTo("Rate the ward's answer");
     }
 
     @Test

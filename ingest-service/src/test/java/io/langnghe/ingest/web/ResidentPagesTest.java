@@ -115,6 +115,39 @@ class ResidentPagesTest implements TestPropertyProvider {
     }
 
     @Test
+    void passesARatingOnWithItsThreeFieldsOnlyAndSearchServicesRefusalAsItIs() {
+        String answered = TrackingCode.generate().display();
+        FakeSearchService.knows(answered, """
+                {"trackingCode":"%s","status":"resolved","rating":{"stars":5,"fixed":true,"ratedAt":"2026-11-20T08:00:00Z"}}"""
+                .formatted(answered));
+        String inProgress = TrackingCode.generate().display();
+        FakeSearchService.knows(inProgress, """
+                {"trackingCode":"%s","status":"in_progress"}""".formatted(inProgress));
+
+        HttpResponse<String> accepted = http.postJson("/api/track/" + answered + "/rating",
+                "{\"stars\":3,\"fixed\":false,\"comment\":\"Vẫn ngập\",\"caseId\":\"someone-elses\"}");
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(json(accepted).get("trackingCode").asText()).isEqualTo(answered);
+        assertThat(FakeSearchService.lastRating()).contains("\"stars\":3", "\"fixed\":false", "Vẫn ngập").doesNotContain("someone-elses");
+        assertThat(json(http.get("/api/track/" + answered)).get("rating").get("stars").asInt()).isEqualTo(5);
+
+        HttpResponse<String> notYet = http.postJson("/api/track/" + inProgress + "/rating", "{\"stars\":3,\"fixed\":true}");
+        assertThat(notYet.statusCode()).isEqualTo(409);
+        assertThat(notYet.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json(notYet).get("title").asText()).isEqualTo("Chưa thể đánh giá / Not yet answered");
+
+        HttpResponse<String> malformed = http.postJson("/api/track/" + answered + "/rating", "{\"stars\":");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(json(malformed).get("errors").get(0).get("field").asText()).isEqualTo("body");
+        String code = TrackingCode.generate().value();
+        HttpResponse<String> mistyped = http.postJson("/api/track/" + code.substring(0, 3) + (code.charAt(3) == 'A' ? 'B' : 'A')
+                + code.substring(4) + "/rating", "{\"stars\":3,\"fixed\":true}");
+        assertThat(mistyped.statusCode()).isEqualTo(400);
+        assertThat(json(mistyped).get("errors").get(0).get("field").asText()).isEqualTo("code");
+    }
+
+    @Test
     void keepsSearchServicesNotFoundA404() {
         HttpResponse<String> response = http.get("/api/track/" + TrackingCode.generate().display());
 

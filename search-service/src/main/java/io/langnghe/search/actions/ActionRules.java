@@ -4,6 +4,8 @@ import io.langnghe.access.Caller;
 import io.langnghe.access.Roles;
 import io.langnghe.contracts.CaseCommand.Type;
 import io.langnghe.contracts.CaseStatus;
+import io.langnghe.contracts.CaseType;
+import io.langnghe.search.index.CaseDocument;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -39,6 +41,9 @@ public final class ActionRules {
             Map.entry(Type.CLOSE, EnumSet.of(CaseStatus.RESOLVED)),
             Map.entry(Type.REOPEN, EnumSet.of(CaseStatus.ANSWERED, CaseStatus.RESOLVED, CaseStatus.CLOSED, CaseStatus.REJECTED))));
 
+    // As routing-streams' Deadlines: a denunciation's 30 days may be extended twice, to 90 at most.
+    static final int MAX_EXTENSIONS = 2;
+
     private ActionRules() {
     }
 
@@ -53,5 +58,22 @@ public final class ActionRules {
     /** Whether the action applies to a case in this status (a closed case can only be reopened). */
     public static boolean fits(Type type, CaseStatus status) {
         return status != null && APPLIES_FROM.getOrDefault(type, Set.of()).contains(status);
+    }
+
+    /**
+     * Whether the action applies to this case: its status, and for the legal track's clocks its type
+     * (only a complaint is marked complex, once; only a denunciation is extended, at most twice).
+     */
+    public static boolean fits(Type type, CaseDocument current) {
+        if (!fits(type, current.status())) {
+            return false;
+        }
+        CaseType caseType = current.caseType() == null ? CaseType.PETITION : current.caseType();
+        return switch (type) {
+            case UNDO_LEGAL_TRACK -> caseType.isLegal();
+            case MARK_COMPLEX -> caseType == CaseType.COMPLAINT && !current.complex();
+            case EXTEND_DEADLINE -> caseType == CaseType.DENUNCIATION && current.extensions() < MAX_EXTENSIONS;
+            default -> true;
+        };
     }
 }

@@ -61,7 +61,7 @@ public class CaseActionController {
         if (!ActionRules.mayAsk(caller, action.type())) {
             throw new ProblemException(Problem.actionNotAllowed(action.type().code(), caller.role()));
         }
-        if (!ActionRules.fits(action.type(), current.status())) {
+        if (!ActionRules.fits(action.type(), current)) {
             throw new ProblemException(Problem.actionDoesNotFit(action.type().code(), current.status().code()));
         }
         if (action.targetCaseId() != null && visible(action.targetCaseId(), caller).isEmpty()) {

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.langnghe.access.Caller;
 import io.langnghe.access.Roles;
+import io.langnghe.contracts.AlertAck;
 import io.langnghe.search.index.CasesIndex;
 import io.langnghe.search.index.ElasticsearchSettings;
 import io.langnghe.search.problem.FieldError;
@@ -35,7 +36,9 @@ import static io.langnghe.search.index.Elastic.ask;
 /**
  * Early warnings: not yet acknowledged first, then by risk, then newest. Leaders see every alert;
  * an officer those of the department, and acknowledges them (an alert of another department is a 404).
- * The acknowledgement is kept in the index only: a rebuild from {@code alerts.v1} forgets it.
+ * An acknowledgement goes to {@code alert.acks.v1} (the early warning then keeps quiet about the
+ * subject until it worsens) before it is marked in the index; a rebuild from {@code alerts.v1}
+ * forgets the mark, not the acknowledgement.
  */
 @Controller("/api/alerts")
 @Secured({Roles.LEADER, Roles.OFFICER})
@@ -47,10 +50,12 @@ public class AlertController {
 
     private final ElasticsearchClient client;
     private final CasesIndex index;
+    private final AlertAckPublisher acks;
 
-    public AlertController(ElasticsearchClient client, ElasticsearchSettings settings) {
+    public AlertController(ElasticsearchClient client, ElasticsearchSettings settings, AlertAckPublisher acks) {
         this.client = client;
         this.index = AlertsIndex.of(settings);
+        this.acks = acks;
     }
 
     public record AlertPage(List<AlertDocument> items, int page, int size, long total) {
@@ -92,6 +97,9 @@ public class AlertController {
             return alert;
         }
         Instant now = Instant.now();
+        // Kafka first: the early warning must hear of it even if the index is not told.
+        acks.send(new AlertAck(AlertAck.SCHEMA_VERSION, alert.alertId(), alert.subject(), alert.level(), caller.username(),
+                caller.role(), now));
         ask(() -> client.update(u -> u
                         .index(index.alias())
                         .id(alertId)

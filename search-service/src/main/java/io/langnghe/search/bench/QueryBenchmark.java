@@ -7,7 +7,12 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.langnghe.contracts.Alert;
 import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.CaseType;
+import io.langnghe.contracts.DeadlineState;
+import io.langnghe.contracts.Rating;
+import io.langnghe.contracts.Risk;
 import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Category;
 import io.langnghe.contracts.Channel;
@@ -17,6 +22,7 @@ import io.langnghe.contracts.Json;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.search.cases.CaseQuery;
 import io.langnghe.search.cases.CaseReader;
+import io.langnghe.search.clusters.ClusterReader;
 import io.langnghe.search.dashboard.DashboardReader;
 import io.langnghe.search.index.CaseDocument;
 import io.langnghe.search.index.ElasticsearchSettings;
@@ -118,11 +124,21 @@ public final class QueryBenchmark {
         }
         String text = PHRASES[random.nextInt(PHRASES.length)] + " " + PLACES[random.nextInt(PLACES.length)]
                 + ", tổ " + (1 + random.nextInt(20)) + ", lần " + i;
+        String area = String.format("tdp-%02d", 1 + random.nextInt(20));
+        // About a third of the cases are reports of an issue (one per area, category and week), 4 in 10 assessed,
+        // 1 in 20 urgent, and half of the answered ones rated: the queue sorts and clusters count over these.
+        String clusterId = random.nextInt(3) == 0
+                ? "cluster-" + area + "-" + category.code() + "-" + created.getEpochSecond() / (7 * 86_400) : null;
+        Risk risk = random.nextInt(10) < 4 ? new Risk(random.nextInt(101), "watch",
+                List.of(new Alert.Reason("duplicates", "nhiều người cùng báo", 30)), created) : null;
+        Rating rating = !status.isOpen() && random.nextBoolean()
+                ? new Rating(1 + random.nextInt(5), null, random.nextBoolean(), created.plus(Duration.ofDays(5))) : null;
         return new CaseState(CaseState.SCHEMA_VERSION, "bench-" + i, history.size(), String.format("%010d", i),
                 "fb-" + i, Channel.values()[random.nextInt(Channel.values().length)], text,
-                String.format("tdp-%02d", 1 + random.nextInt(20)), null, null, null,
+                area, null, null, null,
                 new Classification(category, 0.8, List.of()), department, status, created, created,
-                history.get(history.size() - 1).at(), due, null, history);
+                history.get(history.size() - 1).at(), due, null, history, DeadlineState.ON_TIME, random.nextInt(20) == 0,
+                CaseType.PETITION, false, 0, null, clusterId, risk, rating);
     }
 
     private static void measure(ElasticsearchClient client, ElasticsearchSettings settings, Taxonomy taxonomy, int runs) {
@@ -138,6 +154,10 @@ public final class QueryBenchmark {
         time("trends, 365 days", runs, () -> dashboard.trends(Instant.now().minus(Duration.ofDays(365)), Instant.now(), ward));
         time("department performance", runs, () -> dashboard.performance(Instant.now()));
         time("emerging words", runs, () -> dashboard.emergingWords(Instant.now()));
+        ClusterReader clusters = new ClusterReader(client, settings, taxonomy);
+        time("clusters by size", runs, () -> clusters.largest(java.util.Optional.empty(), Instant.now()));
+        time("clusters, one department", runs, () -> clusters.largest(
+                java.util.Optional.of(departments.get(random.nextInt(departments.size()))), Instant.now()));
     }
 
     private static CaseQuery query(String text, int page) {

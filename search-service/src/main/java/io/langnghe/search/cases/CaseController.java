@@ -36,7 +36,7 @@ public class CaseController {
         this.wardZone = ZoneId.of(wardZone);
     }
 
-    @Get("{?q,category,department,area,status,from,to,page,size}")
+    @Get("{?q,category,department,area,status,from,to,page,size,cluster}")
     public CasePage search(@RequestBean SearchParameters parameters, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         CaseQuery query = parameters.check(taxonomy, wardZone);

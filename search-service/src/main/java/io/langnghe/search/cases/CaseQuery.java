@@ -12,7 +12,8 @@ import java.util.List;
  * @param text words to find, as typed (with or without diacritics), or null
  * @param from created at or after, or null
  * @param to   created before, or null
- * @param page from 0
+ * @param page    from 0
+ * @param cluster the issue (cluster id) whose reports are asked for, or null
  */
 public record CaseQuery(
         String text,
@@ -23,7 +24,8 @@ public record CaseQuery(
         Instant from,
         Instant to,
         int page,
-        int size) {
+        int size,
+        String cluster) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
@@ -35,6 +37,12 @@ public record CaseQuery(
         departments = List.copyOf(departments);
         areas = List.copyOf(areas);
         statuses = List.copyOf(statuses);
+    }
+
+    /** A search that asks for no particular issue. */
+    public CaseQuery(String text, List<Category> categories, List<String> departments, List<String> areas,
+                     List<CaseStatus> statuses, Instant from, Instant to, int page, int size) {
+        this(text, categories, departments, areas, statuses, from, to, page, size, null);
     }
 
     public int offset() {

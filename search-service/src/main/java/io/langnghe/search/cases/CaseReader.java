@@ -35,7 +35,8 @@ public class CaseReader {
     static final String WORDS_THAT_MUST_MATCH = "3<75%";
     // What the tracking page may read: the resident's text, contact and address never leave the index here.
     private static final List<String> PUBLIC_FIELDS = List.of(
-            TRACKING_CODE, STATUS, CATEGORY, DEPARTMENT, CREATED_AT, UPDATED_AT, DUE_AT, PUBLIC_ANSWER);
+            TRACKING_CODE, STATUS, CATEGORY, DEPARTMENT, CREATED_AT, UPDATED_AT, DUE_AT, PUBLIC_ANSWER, RATING_STARS, RATING_FIXED,
+            RATING + ".ratedAt");
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -56,8 +57,9 @@ public class CaseReader {
     }
 
     /**
-     * A department's work list: the open cases (or the open statuses asked for), the one due soonest
-     * first, then the oldest; a case without a deadline comes after every case with one.
+     * A department's work list: the open cases (or the open statuses asked for), urgent ones first,
+     * then the highest risk of escalating, then the one due soonest, then the oldest; a case not yet
+     * assessed ranks below every assessed one, a case without a deadline after every case with one.
      */
     public Found queue(CaseQuery query, String department) {
         List<CaseStatus> statuses = query.statuses().isEmpty()
@@ -66,6 +68,8 @@ public class CaseReader {
         CaseQuery open = new CaseQuery(query.text(), query.categories(), List.of(), query.areas(), statuses,
                 query.from(), query.to(), query.page(), query.size());
         return find(open, Optional.of(department), List.of(
+                SortOptions.of(o -> o.field(f -> f.field(URGENT).order(SortOrder.Desc).missing("_last"))),
+                SortOptions.of(o -> o.field(f -> f.field(RISK_SCORE).order(SortOrder.Desc).missing("_last"))),
                 SortOptions.of(o -> o.field(f -> f.field(DUE_AT).order(SortOrder.Asc).missing("_last"))),
                 SortOptions.of(o -> o.field(f -> f.field(CREATED_AT).order(SortOrder.Asc)))));
     }
@@ -78,6 +82,9 @@ public class CaseReader {
             terms(b, AREA, query.areas());
             terms(b, STATUS, query.statuses().stream().map(s -> s.code()).toList());
             departmentScope.ifPresent(department -> terms(b, DEPARTMENT, List.of(department)));
+            if (query.cluster() != null) {
+                terms(b, CLUSTER_ID, List.of(query.cluster()));
+            }
             if (query.from() != null || query.to() != null) {
                 b.filter(f -> f.range(r -> r.date(d -> {
                     d.field(CREATED_AT);
@@ -118,13 +125,22 @@ public class CaseReader {
 
     /** The case behind a tracking code, with only the fields a resident may see. */
     public Optional<CaseDocument> byTrackingCode(String normalisedCode) {
+        return byTrackingCode(normalisedCode, PUBLIC_FIELDS);
+    }
+
+    /** The case a resident's command (a rating) is about: its id and status, never shown to the resident. */
+    public Optional<CaseDocument> commandTargetOf(String normalisedCode) {
+        return byTrackingCode(normalisedCode, List.of(CASE_ID, TRACKING_CODE, STATUS));
+    }
+
+    private Optional<CaseDocument> byTrackingCode(String normalisedCode, List<String> fields) {
         if (normalisedCode == null || normalisedCode.isEmpty()) {
             return Optional.empty();
         }
         SearchResponse<CaseDocument> response = ask(() -> client.search(s -> s
                         .index(alias)
                         .query(q -> q.term(t -> t.field(TRACKING_CODE).value(normalisedCode)))
-                        .source(src -> src.filter(f -> f.includes(PUBLIC_FIELDS)))
+                        .source(src -> src.filter(f -> f.includes(fields)))
                         .size(1),
                 CaseDocument.class));
         return response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).findFirst();

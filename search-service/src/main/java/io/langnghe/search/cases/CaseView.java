@@ -1,6 +1,11 @@
 package io.langnghe.search.cases;
 
 import io.langnghe.access.Caller;
+import io.langnghe.contracts.CaseCommand;
+import io.langnghe.contracts.CaseType;
+import io.langnghe.contracts.Rating;
+import io.langnghe.contracts.Risk;
+import io.langnghe.search.actions.ActionRules;
 import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.Contact;
@@ -10,6 +15,7 @@ import io.langnghe.search.index.CaseDocument;
 import io.langnghe.contracts.TrackingCode;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,6 +23,9 @@ import java.util.List;
  * case's own department (Decree 13/2023); for everyone else it is absent, not masked.
  *
  * @param history only on the case page, not in search results
+ * @param risk    the early warning's latest score with its reasons, or null before the first assessment
+ * @param rating  the resident's rating of the answer, comment included (the ward reads it; the public does not)
+ * @param actions on the case page: the actions this caller may ask for the case as it stands (ActionRules)
  */
 public record CaseView(
         String caseId,
@@ -35,7 +44,17 @@ public record CaseView(
         ClassificationView classification,
         String publicAnswer,
         ContactView contact,
-        List<HistoryEntry> history) {
+        List<HistoryEntry> history,
+        boolean urgent,
+        CaseType caseType,
+        boolean complex,
+        int extensions,
+        String caseRef,
+        String batchId,
+        String clusterId,
+        Risk risk,
+        Rating rating,
+        List<String> actions) {
 
     public record ClassificationView(double confidence, List<String> reasons) {
     }
@@ -77,6 +96,23 @@ public record CaseView(
                 classification,
                 doc.publicAnswer(),
                 caller.maySeeContactOf(doc.department()) ? ContactView.of(doc.contact(), doc.address()) : null,
-                withHistory ? doc.history() : null);
+                withHistory ? doc.history() : null,
+                doc.urgent(),
+                doc.caseType(),
+                doc.complex(),
+                doc.extensions(),
+                TrackingCode.display(doc.caseRef()),
+                doc.batchId(),
+                doc.clusterId(),
+                doc.risk(),
+                doc.rating(),
+                withHistory ? actions(doc, caller) : null);
+    }
+
+    private static List<String> actions(CaseDocument doc, Caller caller) {
+        return Arrays.stream(CaseCommand.Type.values())
+                .filter(type -> ActionRules.mayAsk(caller, type) && ActionRules.fits(type, doc))
+                .map(CaseCommand.Type::code)
+                .toList();
     }
 }

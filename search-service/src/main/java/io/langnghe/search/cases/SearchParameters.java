@@ -22,7 +22,8 @@ import java.util.function.Function;
 /**
  * The query string of {@code GET /api/cases} as typed, checked all at once so one answer names
  * every bad parameter. Lists are comma-separated ({@code status=new,assigned}); dates are an
- * ISO instant or a day ({@code 2025-07-01}, the whole day in the ward's time zone).
+ * ISO instant or a day ({@code 2025-07-01}, the whole day in the ward's time zone); {@code cluster}
+ * lists the reports of one issue.
  */
 @Introspected
 public record SearchParameters(
@@ -34,9 +35,17 @@ public record SearchParameters(
         @Nullable String from,
         @Nullable String to,
         @Nullable String page,
-        @Nullable String size) {
+        @Nullable String size,
+        @Nullable String cluster) {
 
     static final int MAX_TEXT = 500;
+    static final int MAX_CLUSTER = 200;
+
+    /** Parameters that name no issue (the queue, the dashboard, the export). */
+    public SearchParameters(String q, String category, String department, String area, String status, String from, String to,
+                            String page, String size) {
+        this(q, category, department, area, status, from, to, page, size, null);
+    }
 
     public CaseQuery check(Taxonomy taxonomy, ZoneId wardZone) {
         List<FieldError> errors = new ArrayList<>();
@@ -63,10 +72,15 @@ public record SearchParameters(
                     "Chỉ xem được " + CaseQuery.MAX_WINDOW + " kết quả đầu; hãy thu hẹp tìm kiếm.",
                     "Only the first " + CaseQuery.MAX_WINDOW + " results can be paged through; narrow the search."));
         }
+        String issue = cluster == null || cluster.isBlank() ? null : cluster.strip();
+        if (issue != null && issue.length() > MAX_CLUSTER) {
+            errors.add(new FieldError("cluster", "too_long",
+                    "Mã cụm dài quá " + MAX_CLUSTER + " ký tự.", "The cluster id is longer than " + MAX_CLUSTER + " characters."));
+        }
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalidInput(errors));
         }
-        return new CaseQuery(text, categories, departments, areas, statuses, fromInstant, toInstant, pageNumber, pageSize);
+        return new CaseQuery(text, categories, departments, areas, statuses, fromInstant, toInstant, pageNumber, pageSize, issue);
     }
 
     private static <T> List<T> codes(String field, String typed, Function<String, Optional<T>> lookup, List<FieldError> errors) {

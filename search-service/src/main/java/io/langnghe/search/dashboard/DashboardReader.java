@@ -100,7 +100,11 @@ public class DashboardReader {
                                         .filter(f -> f.exists(e -> e.field(ON_TIME)))
                                         .aggregations("onTime", t -> t.filter(f -> f.term(v -> v.field(ON_TIME).value(true)))))
                                 .aggregations("toAcknowledge", o -> o.percentiles(p -> p.field(MINUTES_TO_ACKNOWLEDGE).percents(50.0)))
-                                .aggregations("toResolve", o -> o.percentiles(p -> p.field(MINUTES_TO_RESOLVE).percents(50.0)))),
+                                .aggregations("toResolve", o -> o.percentiles(p -> p.field(MINUTES_TO_RESOLVE).percents(50.0)))
+                                .aggregations("rated", o -> o
+                                        .filter(f -> f.exists(e -> e.field(RATING_STARS)))
+                                        .aggregations("stars", r -> r.avg(v -> v.field(RATING_STARS)))
+                                        .aggregations("fixed", r -> r.filter(f -> f.term(v -> v.field(RATING_FIXED).value(true)))))),
                 Void.class));
         Map<String, StringTermsBucket> byDepartment = new HashMap<>();
         response.aggregations().get("department").sterms().buckets().array()
@@ -109,17 +113,23 @@ public class DashboardReader {
                 .map(d -> {
                     StringTermsBucket b = byDepartment.get(d.code());
                     if (b == null) {
-                        return new DepartmentPerformance.Row(CodeName.department(taxonomy, d.code()), 0, 0, 0, null, null, null);
+                        return new DepartmentPerformance.Row(CodeName.department(taxonomy, d.code()), 0, 0, 0, null, null, null,
+                                0, null, null);
                     }
                     var withDeadline = b.aggregations().get("withDeadline").filter();
                     long onTime = withDeadline.aggregations().get("onTime").filter().docCount();
+                    var rated = b.aggregations().get("rated").filter();
+                    long fixed = rated.aggregations().get("fixed").filter().docCount();
                     return new DepartmentPerformance.Row(CodeName.department(taxonomy, d.code()),
                             b.aggregations().get("open").filter().docCount(),
                             b.aggregations().get("overdue").filter().docCount(),
                             b.aggregations().get("answered").filter().docCount(),
                             withDeadline.docCount() == 0 ? null : (double) onTime / withDeadline.docCount(),
                             median(b.aggregations().get("toAcknowledge")),
-                            median(b.aggregations().get("toResolve")));
+                            median(b.aggregations().get("toResolve")),
+                            rated.docCount(),
+                            rated.docCount() == 0 ? null : rated.aggregations().get("stars").avg().value(),
+                            rated.docCount() == 0 ? null : (double) fixed / rated.docCount());
                 })
                 .toList();
         return new DepartmentPerformance(now, rows);

@@ -3,6 +3,7 @@ package io.langnghe.search.export;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.langnghe.access.Roles;
@@ -31,14 +32,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
+import static io.langnghe.search.index.CaseFields.BATCH_ID;
 import static io.langnghe.search.index.CaseFields.CASE_ID;
 import static io.langnghe.search.index.CaseFields.CREATED_AT;
 import static io.langnghe.search.index.Elastic.ask;
 
 /**
  * The period's cases as a report for the leader: {@code GET /api/export?from=&to=&format=csv|xlsx},
- * oldest first, read with search_after so no page limit applies. Without contacts.
+ * oldest first, read with search_after so no page limit applies; and the report of a voter-contact
+ * meeting ({@code GET /api/export/batch/{batchId}}). Without contacts.
  */
 @Controller("/api/export")
 @Secured(Roles.LEADER)
@@ -46,6 +50,7 @@ import static io.langnghe.search.index.Elastic.ask;
 public class ExportController {
 
     static final int MAX_ROWS = 50_000;
+    static final int MAX_BATCH_ID = 200;
     private static final int BATCH = 1_000;
     private static final MediaType XLSX = MediaType.of("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
@@ -65,11 +70,7 @@ public class ExportController {
     @Get
     public HttpResponse<byte[]> export(@Nullable @QueryValue String from, @Nullable @QueryValue String to,
                                        @Nullable @QueryValue String format) {
-        String kind = format == null || format.isBlank() ? "xlsx" : format.strip();
-        if (!kind.equals("csv") && !kind.equals("xlsx")) {
-            throw new ProblemException(Problem.invalidInput(List.of(new FieldError("format", "unknown_code",
-                    "Định dạng là 'xlsx' hoặc 'csv'.", "The format is 'xlsx' or 'csv'."))));
-        }
+        String kind = format(format);
         CaseQuery period = new SearchParameters(null, null, null, null, null, from, to, null, null).check(taxonomy, wardZone);
         Instant end = period.to() != null ? period.to() : Instant.now();
         Instant start = period.from() != null ? period.from() : end.minus(Duration.ofDays(30));
@@ -81,7 +82,49 @@ public class ExportController {
                 .header("Content-Disposition", "attachment; filename=\"" + name + "." + kind + "\"");
     }
 
+    /**
+     * The report of answers to a voter-contact meeting: every petition filed with that batch, with
+     * its status and the ward's answer, oldest first. For the leaders and the deputies (HĐND) who
+     * report back to the voters.
+     */
+    @Get("/batch/{batchId}")
+    @Secured({Roles.LEADER, Roles.DEPUTY})
+    public HttpResponse<byte[]> meetingReport(String batchId, @Nullable @QueryValue String format) {
+        String kind = format(format);
+        String batch = batchId == null ? "" : batchId.strip();
+        if (batch.isEmpty() || batch.length() > MAX_BATCH_ID) {
+            throw new ProblemException(Problem.invalidInput(List.of(new FieldError("batchId", "out_of_range",
+                    "Mã đợt tiếp nhận phải có từ 1 đến " + MAX_BATCH_ID + " ký tự.", "The batch id must have 1 to " + MAX_BATCH_ID + " characters."))));
+        }
+        List<ExportRow> rows = read(Query.of(q -> q.term(t -> t.field(BATCH_ID).value(batch))),
+                doc -> MeetingReportRow.of(doc, taxonomy, wardZone));
+        if (rows.isEmpty()) {
+            throw new ProblemException(Problem.batchNotFound());
+        }
+        // The file name is the batch id with anything outside [A-Za-z0-9._-] replaced: it goes into a header.
+        String name = "langnghe-dot-" + batch.replaceAll("[^A-Za-z0-9._-]", "_");
+        byte[] body = kind.equals("csv") ? Csv.write(MeetingReportRow.HEADER, rows)
+                : Spreadsheet.write("Trả lời cử tri", MeetingReportRow.HEADER, rows);
+        return HttpResponse.ok(body)
+                .contentType(kind.equals("csv") ? MediaType.of("text/csv; charset=utf-8") : XLSX)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "." + kind + "\"");
+    }
+
+    private static String format(String format) {
+        String kind = format == null || format.isBlank() ? "xlsx" : format.strip();
+        if (!kind.equals("csv") && !kind.equals("xlsx")) {
+            throw new ProblemException(Problem.invalidInput(List.of(new FieldError("format", "unknown_code",
+                    "Định dạng là 'xlsx' hoặc 'csv'.", "The format is 'xlsx' or 'csv'."))));
+        }
+        return kind;
+    }
+
     private List<ExportRow> read(Instant start, Instant end) {
+        return read(Query.of(q -> q.range(r -> r.date(d -> d.field(CREATED_AT).gte(start.toString()).lt(end.toString())))),
+                ExportRow::of);
+    }
+
+    private List<ExportRow> read(Query query, Function<CaseDocument, ExportRow> row) {
         List<ExportRow> rows = new ArrayList<>();
         List<FieldValue> after = null;
         while (true) {
@@ -90,7 +133,7 @@ public class ExportController {
                 s.index(alias)
                         .size(BATCH)
                         .trackTotalHits(t -> t.enabled(true))
-                        .query(q -> q.range(r -> r.date(d -> d.field(CREATED_AT).gte(start.toString()).lt(end.toString()))))
+                        .query(query)
                         .sort(o -> o.field(f -> f.field(CREATED_AT).order(SortOrder.Asc)))
                         .sort(o -> o.field(f -> f.field(CASE_ID).order(SortOrder.Asc)));
                 if (cursor != null) {
@@ -104,7 +147,7 @@ public class ExportController {
                         "The period holds more than " + MAX_ROWS + " petitions; choose a shorter one."))));
             }
             List<Hit<CaseDocument>> hits = page.hits().hits();
-            hits.stream().map(Hit::source).filter(java.util.Objects::nonNull).map(ExportRow::of).forEach(rows::add);
+            hits.stream().map(Hit::source).filter(java.util.Objects::nonNull).map(row).forEach(rows::add);
             if (hits.size() < BATCH) {
                 return rows;
             }

@@ -2,6 +2,10 @@ package io.langnghe.search.index;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.CaseType;
+import io.langnghe.contracts.DeadlineState;
+import io.langnghe.contracts.Rating;
+import io.langnghe.contracts.Risk;
 import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Category;
 import io.langnghe.contracts.Channel;
@@ -18,7 +22,8 @@ import static io.langnghe.search.index.CaseFields.*;
 /**
  * A case as stored in the index: its latest state, plus the folded text that searches match
  * (folded here, in Java, the same way queries are). Contact, address and history are kept for the
- * case page but are not searchable.
+ * case page but are not searchable. The early warning's issue (cluster) and risk, and the resident's
+ * rating, are searchable: the queue sorts by risk, the dashboard counts clusters and ratings.
  */
 public record CaseDocument(
         @JsonProperty(CASE_ID) String caseId,
@@ -42,7 +47,16 @@ public record CaseDocument(
         @JsonProperty(ADDRESS) String address,
         @JsonProperty(PUBLIC_ANSWER) String publicAnswer,
         @JsonProperty(HISTORY) List<HistoryEntry> history,
-        @JsonProperty(MILESTONES) Milestones milestones) {
+        @JsonProperty(MILESTONES) Milestones milestones,
+        @JsonProperty(URGENT) boolean urgent,
+        @JsonProperty(CASE_TYPE) CaseType caseType,
+        @JsonProperty(DEADLINE_STATE) DeadlineState deadlineState,
+        @JsonProperty(COMPLEX) boolean complex,
+        @JsonProperty(EXTENSIONS) int extensions,
+        @JsonProperty(CASE_REF) String caseRef,
+        @JsonProperty(CLUSTER_ID) String clusterId,
+        @JsonProperty(RISK) Risk risk,
+        @JsonProperty(RATING) Rating rating) {
 
     /** Why the classifier chose the category; the category itself is a top-level field. */
     public record ClassificationSummary(double confidence, List<String> reasons) {
@@ -73,6 +87,15 @@ public record CaseDocument(
                 state.address(),
                 state.publicAnswer(),
                 state.history(),
-                Milestones.of(state.createdAt(), state.dueAt(), state.history()));
+                Milestones.of(state.createdAt(), state.dueAt(), state.history()),
+                state.urgent(),
+                state.caseType(),
+                state.deadlineState(),
+                state.complex(),
+                state.extensions(),
+                TrackingCode.normalise(state.caseRef()),
+                state.clusterId(),
+                state.risk(),
+                state.rating());
     }
 }

@@ -30,6 +30,19 @@ public final class CaseFields {
     public static final String MINUTES_TO_ACKNOWLEDGE = "milestones.minutesToAcknowledge";
     public static final String MINUTES_TO_RESOLVE = "milestones.minutesToResolve";
     public static final String ON_TIME = "milestones.onTime";
+    public static final String URGENT = "urgent";
+    public static final String CASE_TYPE = "caseType";
+    public static final String DEADLINE_STATE = "deadlineState";
+    public static final String COMPLEX = "complex";
+    public static final String EXTENSIONS = "extensions";
+    public static final String CASE_REF = "caseRef";
+    public static final String CLUSTER_ID = "clusterId";
+    public static final String RISK = "risk";
+    public static final String RISK_SCORE = "risk.score";
+    public static final String RISK_LEVEL = "risk.level";
+    public static final String RATING = "rating";
+    public static final String RATING_STARS = "rating.stars";
+    public static final String RATING_FIXED = "rating.fixed";
 
     private CaseFields() {
     }

@@ -45,8 +45,14 @@ public class IndexSetup {
     }
 
     public void ensure() throws IOException {
-        putTemplateUnlessNewerExists();
+        PutIndexTemplateRequest newer = putTemplateUnlessNewerExists();
         if (client.indices().existsAlias(a -> a.name(index.alias())).value()) {
+            if (newer != null && newer.template() != null && newer.template().mappings() != null) {
+                // Fields added by the newer template become searchable at once in the index in use, for every
+                // document written from now on; `./langnghe reindex` fills them in for the older ones.
+                client.indices().putMapping(m -> m.index(index.alias()).properties(newer.template().mappings().properties()));
+                LOG.info("Added the fields of template version {} to {}", newer.version(), index.alias());
+            }
             return;
         }
         try {
@@ -67,15 +73,17 @@ public class IndexSetup {
         }
     }
 
-    private void putTemplateUnlessNewerExists() throws IOException {
+    /** @return the template put, or null when the installed one is as new or newer */
+    private PutIndexTemplateRequest putTemplateUnlessNewerExists() throws IOException {
         PutIndexTemplateRequest ours = templateRequest();
         long installed = installedTemplateVersion();
         // During a rolling upgrade an older replica must not put back the older mapping.
         if (installed >= ours.version()) {
-            return;
+            return null;
         }
         client.indices().putIndexTemplate(ours);
         LOG.info("Put index template {} version {} for {}", index.template(), ours.version(), index.pattern());
+        return installed < 0 ? null : ours;
     }
 
     private long installedTemplateVersion() throws IOException {

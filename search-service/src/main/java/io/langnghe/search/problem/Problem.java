@@ -36,6 +36,13 @@ public record Problem(String type, String title, int status, String detail, List
                 List.of());
     }
 
+    public static Problem batchNotFound() {
+        return new Problem("urn:langnghe:problem:batch-not-found", "Không tìm thấy đợt tiếp nhận / Batch not found",
+                HttpStatus.NOT_FOUND.getCode(),
+                "Không có kiến nghị nào thuộc đợt này; hãy kiểm tra mã đợt. / No petition belongs to this batch; please check its id.",
+                List.of());
+    }
+
     public static Problem trackingCodeNotFound() {
         return new Problem("urn:langnghe:problem:tracking-code-not-found", "Không tìm thấy mã tra cứu / Tracking code not found",
                 HttpStatus.NOT_FOUND.getCode(),
@@ -79,6 +86,14 @@ public record Problem(String type, String title, int status, String detail, List
                 HttpStatus.CONFLICT.getCode(),
                 "Hồ sơ đang ở trạng thái '" + status + "' nên không thể '" + action + "'; hãy tải lại hồ sơ. "
                         + "/ The case is '" + status + "', so it cannot be given '" + action + "'; reload the case.",
+                List.of());
+    }
+
+    public static Problem notYetAnswered(String status) {
+        return new Problem("urn:langnghe:problem:not-yet-answered", "Chưa thể đánh giá / Not yet answered",
+                HttpStatus.CONFLICT.getCode(),
+                "Kiến nghị đang ở trạng thái '" + status + "'; chỉ đánh giá được sau khi phường đã trả lời. "
+                        + "/ The petition is '" + status + "'; it can be rated once the ward has answered it.",
                 List.of());
     }
 

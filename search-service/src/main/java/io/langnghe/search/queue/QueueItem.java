@@ -9,7 +9,7 @@ import io.langnghe.contracts.TrackingCode;
 
 import java.time.Instant;
 
-/** One line of an officer's queue: enough to choose what to open next, and how late it is. */
+/** One line of an officer's queue: enough to choose what to open next, how urgent, how risky and how late it is. */
 public record QueueItem(
         String caseId,
         String trackingCode,
@@ -21,7 +21,11 @@ public record QueueItem(
         Instant createdAt,
         Instant dueAt,
         long version,
-        Deadline deadline) {
+        Deadline deadline,
+        boolean urgent,
+        Integer riskScore,
+        String riskLevel,
+        String clusterId) {
 
     public static QueueItem of(CaseDocument doc, Taxonomy taxonomy, Instant now) {
         return new QueueItem(
@@ -35,6 +39,10 @@ public record QueueItem(
                 doc.createdAt(),
                 doc.dueAt(),
                 doc.version(),
-                Deadline.of(doc.dueAt(), now));
+                Deadline.of(doc.dueAt(), now),
+                doc.urgent(),
+                doc.risk() == null ? null : doc.risk().score(),
+                doc.risk() == null ? null : doc.risk().level(),
+                doc.clusterId());
     }
 }

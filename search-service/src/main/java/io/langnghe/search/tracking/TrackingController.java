@@ -1,29 +1,60 @@
 package io.langnghe.search.tracking;
 
+import io.langnghe.access.Roles;
+import io.langnghe.contracts.CaseCommand;
+import io.langnghe.contracts.CaseStatus;
+import io.langnghe.contracts.Rating;
 import io.langnghe.contracts.TrackingCode;
 import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.search.actions.CommandPublisher;
 import io.langnghe.search.cases.CaseReader;
+import io.langnghe.search.index.CaseDocument;
+import io.langnghe.search.problem.FieldError;
 import io.langnghe.search.problem.Problem;
 import io.langnghe.search.problem.ProblemException;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
-/** Residents follow their petition with the tracking code alone: no account, no personal data. */
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Residents follow their petition with the tracking code alone: no account, no personal data. Once
+ * the ward has answered, the same code lets them rate the answer; the rating becomes a {@code rate}
+ * command (actor: the resident) that routing-streams applies, reopening the case when "not fixed".
+ * ingest-service's proxy limits both per address.
+ */
 @Controller("/api/track")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TrackingController {
 
+    // The same statuses routing-streams accepts a rating from.
+    private static final Set<CaseStatus> RATEABLE = EnumSet.of(CaseStatus.ANSWERED, CaseStatus.RESOLVED, CaseStatus.CLOSED);
+    private static final CaseCommand.Actor RESIDENT = new CaseCommand.Actor("resident", Roles.RESIDENT, null);
+
     private final CaseReader cases;
     private final Taxonomy taxonomy;
+    private final CommandPublisher commands;
+    private final Clock clock = Clock.systemUTC();
 
-    public TrackingController(CaseReader cases, Taxonomy taxonomy) {
+    public TrackingController(CaseReader cases, Taxonomy taxonomy, CommandPublisher commands) {
         this.cases = cases;
         this.taxonomy = taxonomy;
+        this.commands = commands;
     }
 
     @Get("/{trackingCode}")
@@ -31,5 +62,29 @@ public class TrackingController {
         return cases.byTrackingCode(TrackingCode.normalise(trackingCode))
                 .map(doc -> TrackingView.of(doc, taxonomy))
                 .orElseThrow(() -> new ProblemException(Problem.trackingCodeNotFound()));
+    }
+
+    /** Accepted, not yet applied: Kafka holds the rating; the tracking page shows it once the case comes back. */
+    public record RatingAccepted(String commandId, String trackingCode, int stars, boolean fixed) {
+    }
+
+    @Post("/{trackingCode}/rating")
+    public HttpResponse<RatingAccepted> rate(String trackingCode, @Body Optional<RatingRequest> body) {
+        TrackingCode code = TrackingCode.parse(trackingCode).orElseThrow(() -> new ProblemException(Problem.invalidInput(List.of(
+                new FieldError("trackingCode", "mistyped",
+                        "Mã tra cứu không đúng; hãy kiểm tra lại từng ký tự (dạng XXXX-XXXX-XX).",
+                        "This tracking code is not valid; please check each character (format XXXX-XXXX-XX).")))));
+        Instant now = Instant.now(clock);
+        Rating rating = body.orElse(new RatingRequest(null, null, null)).check(now);
+        CaseDocument target = cases.commandTargetOf(code.value())
+                .orElseThrow(() -> new ProblemException(Problem.trackingCodeNotFound()));
+        if (!RATEABLE.contains(target.status())) {
+            throw new ProblemException(Problem.notYetAnswered(target.status().code()));
+        }
+        CaseCommand command = new CaseCommand(CaseCommand.SCHEMA_VERSION, UUID.randomUUID().toString(), target.caseId(),
+                CaseCommand.Type.RATE, RESIDENT, null, null, null, now, null, null, rating);
+        commands.send(command);
+        return HttpResponse.<RatingAccepted>status(HttpStatus.ACCEPTED)
+                .body(new RatingAccepted(command.commandId(), code.display(), rating.stars(), rating.fixed()));
     }
 }

@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * What anyone holding the tracking code sees: where the petition stands and the ward's answer.
- * Deliberately no text, contact or address: the code may be shared or guessed.
+ * Deliberately no text, contact or address: the code may be shared or guessed. For the same reason
+ * the resident's rating shows its stars and "fixed" but not the comment.
  */
 public record TrackingView(
         String trackingCode,
@@ -20,7 +21,12 @@ public record TrackingView(
         Instant createdAt,
         Instant updatedAt,
         Instant dueAt,
-        String publicAnswer) {
+        String publicAnswer,
+        SavedRating rating) {
+
+    /** The resident's last rating of the answer, or null. */
+    public record SavedRating(int stars, boolean fixed, Instant ratedAt) {
+    }
 
     public static TrackingView of(CaseDocument doc, Taxonomy taxonomy) {
         return new TrackingView(
@@ -31,6 +37,7 @@ public record TrackingView(
                 doc.createdAt(),
                 doc.updatedAt(),
                 doc.dueAt(),
-                doc.publicAnswer());
+                doc.publicAnswer(),
+                doc.rating() == null ? null : new SavedRating(doc.rating().stars(), doc.rating().fixed(), doc.rating().ratedAt()));
     }
 }

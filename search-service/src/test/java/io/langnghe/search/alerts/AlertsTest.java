@@ -2,9 +2,12 @@ package io.langnghe.search.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.langnghe.contracts.Alert;
+import io.langnghe.contracts.AlertAck;
+import io.langnghe.contracts.Json;
 import io.langnghe.contracts.Category;
 import io.langnghe.search.Login;
 import io.langnghe.search.SharedStack;
+import io.langnghe.testsupport.SharedInfrastructure;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -12,10 +15,14 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +38,7 @@ import static org.awaitility.Awaitility.await;
 /** Alerts from alerts.v1 are listed open first by risk; acknowledging one moves it down and keeps who did. */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first test asserts the order before any acknowledgement
 class AlertsTest implements TestPropertyProvider {
 
     private static final String INFRASTRUCTURE = "kinh_te_ha_tang_do_thi";
@@ -75,6 +83,7 @@ class AlertsTest implements TestPropertyProvider {
     }
 
     @Test
+    @Order(1)
     void leadersSeeEveryAlertByRiskOfficersTheirDepartmentsAndAnAckMovesItDown() {
         assertThat(ids(list(leader))).containsExactly(cluster.alertId(), police.alertId(), spike.alertId());
         JsonNode first = list(leader).path("items").get(0);
@@ -94,6 +103,34 @@ class AlertsTest implements TestPropertyProvider {
         assertThat(again.path("acknowledgedBy").asText()).as("the first acknowledgement stays").isEqualTo("canbo." + INFRASTRUCTURE);
         assertThat(status(HttpRequest.POST("/api/alerts/no-such-alert/ack", "").bearerAuth(leader))).isEqualTo(404);
         assertThat(status(HttpRequest.GET("/api/alerts?size=1000").bearerAuth(leader))).isEqualTo(400);
+    }
+
+    @Test
+    @Order(2)
+    void anAcknowledgementLandsOnTheAlertAcksTopicKeyedByTheSubjectBeforeTheAnswer() throws Exception {
+        Instant before = Instant.now();
+
+        client.toBlocking().retrieve(HttpRequest.POST("/api/alerts/" + spike.alertId() + "/ack", "").bearerAuth(leader), JsonNode.class);
+
+        // Read at once, with no waiting: the answer came only after Kafka had the acknowledgement.
+        List<ConsumerRecord<String, String>> acks = SharedInfrastructure.topicProbe()
+                .readAll(stack.topics().alertAcks().name(), Duration.ofSeconds(10)).stream()
+                .filter(r -> r.value().contains(spike.alertId()))
+                .toList();
+        assertThat(acks).hasSize(1);
+        assertThat(acks.get(0).key()).isEqualTo("spike:tdp-05:moi_truong");
+        AlertAck ack = Json.mapper().readValue(acks.get(0).value(), AlertAck.class);
+        assertThat(ack.schemaVersion()).isEqualTo(AlertAck.SCHEMA_VERSION);
+        assertThat(ack.alertId()).isEqualTo(spike.alertId());
+        assertThat(ack.subject()).isEqualTo(spike.subject());
+        assertThat(ack.level()).isEqualTo("warning");
+        assertThat(ack.username()).isEqualTo("lanhdao");
+        assertThat(ack.role()).isEqualTo("LEADER");
+        assertThat(ack.acknowledgedAt()).isBetween(before.minusSeconds(1), Instant.now());
+
+        client.toBlocking().retrieve(HttpRequest.POST("/api/alerts/" + spike.alertId() + "/ack", "").bearerAuth(leader), JsonNode.class);
+        assertThat(SharedInfrastructure.topicProbe().readAll(stack.topics().alertAcks().name(), Duration.ofSeconds(10)).stream()
+                .filter(r -> r.value().contains(spike.alertId()))).as("acknowledged once").hasSize(1);
     }
 
     private static Alert alert(String subject, String department, int risk) {

@@ -1,0 +1,46 @@
+package io.langnghe.search.tracking;
+
+import io.langnghe.contracts.Rating;
+import io.langnghe.search.problem.FieldError;
+import io.langnghe.search.problem.Problem;
+import io.langnghe.search.problem.ProblemException;
+import io.langnghe.text.VietnameseText;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The body of {@code POST /api/track/{code}/rating} as sent, checked all at once: 1 to 5 stars,
+ * whether the problem is really fixed (a "not fixed" reopens the case, so it is never assumed), and
+ * an optional comment.
+ */
+@Introspected
+public record RatingRequest(@Nullable Integer stars, @Nullable String comment, @Nullable Boolean fixed) {
+
+    static final int MAX_COMMENT = 1000;
+
+    public Rating check(Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        if (stars == null) {
+            errors.add(new FieldError("stars", "required", "Hãy chọn từ 1 đến 5 sao.", "Choose 1 to 5 stars."));
+        } else if (stars < 1 || stars > 5) {
+            errors.add(new FieldError("stars", "out_of_range", "Số sao phải từ 1 đến 5.", "Stars must be 1 to 5."));
+        }
+        if (fixed == null) {
+            errors.add(new FieldError("fixed", "required",
+                    "Hãy cho biết sự việc đã thực sự được khắc phục chưa.", "Say whether the problem is really fixed."));
+        }
+        String note = comment == null || comment.isBlank() ? null : VietnameseText.normalize(comment);
+        if (note != null && note.codePointCount(0, note.length()) > MAX_COMMENT) {
+            errors.add(new FieldError("comment", "too_long",
+                    "Nhận xét dài quá " + MAX_COMMENT + " ký tự.", "The comment is longer than " + MAX_COMMENT + " characters."));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalidInput(errors));
+        }
+        return new Rating(stars, note, fixed, now);
+    }
+}
