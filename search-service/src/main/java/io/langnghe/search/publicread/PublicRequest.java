@@ -10,8 +10,9 @@ import java.time.Instant;
 
 /**
  * A petition as anyone may see it: what it is about, where, how it stands and the ward's answer.
- * The text is masked ({@link TextMasking}); name, phone, contact hash, address and history are not
- * here at all.
+ * The text is masked ({@link TextMasking}) and shown up to {@value #MAX_TEXT} characters (enough to
+ * know the problem; a page of a thousand long petitions stays cheap); name, phone, contact hash,
+ * address and history are not here at all.
  *
  * @param open     whether someone still owes the resident an answer (Open311's open/closed)
  * @param dueAt    when the ward promised an answer
@@ -29,6 +30,8 @@ public record PublicRequest(
         Instant dueAt,
         CodeName department) {
 
+    public static final int MAX_TEXT = 1000;
+
     static PublicRequest of(CaseDocument doc, Taxonomy taxonomy) {
         String contactName = doc.contact() == null ? null : doc.contact().name();
         return new PublicRequest(
@@ -37,7 +40,7 @@ public record PublicRequest(
                 area(taxonomy, doc.area()),
                 doc.status(),
                 doc.status() == null || doc.status().isOpen(),
-                TextMasking.mask(doc.text(), contactName),
+                TextMasking.excerpt(doc.text(), contactName, MAX_TEXT),
                 TextMasking.mask(doc.publicAnswer(), contactName),
                 doc.receivedAt() != null ? doc.receivedAt() : doc.createdAt(),
                 doc.updatedAt(),

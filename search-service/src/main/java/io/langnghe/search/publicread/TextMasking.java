@@ -27,8 +27,9 @@ public final class TextMasking {
     public static final String ID_NUMBER = "[số giấy tờ]";
     public static final String NAME = "[họ tên]";
 
+    // Starts only where a word starts, so a long text is read once rather than once per letter.
     private static final Pattern EMAIL_ADDRESS = Pattern.compile(
-            "[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}");
+            "(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}");
     // A Vietnamese mobile or landline: 0, 84 or +84, then 9 or 10 digits, spaces, dots or dashes
     // allowed between them; not part of a longer number.
     private static final Pattern PHONE_NUMBER = Pattern.compile(
@@ -46,7 +47,28 @@ public final class TextMasking {
                     + "|ng[ưu][ờo]i\\s+g[ửu]i\\s*:?))"
                     + "(\\s+)" + TITLE + "(" + CAPITALISED + "(?:\\s+" + CAPITALISED + "){0,4})");
 
+    // Longer than any phone number, e-mail address or introduced name the patterns mask.
+    private static final int EXCERPT_MARGIN = 200;
+
     private TextMasking() {
+    }
+
+    /**
+     * The masked start of a text, at most {@code maxChars} long, cut at a space and ended with "…" when
+     * longer. A little more than is shown is masked first, so a phone number or name across the cut
+     * is masked whole and never shown in part; and a long text costs no more than a short one.
+     */
+    public static String excerpt(String text, String contactName, int maxChars) {
+        if (text == null || text.length() <= maxChars) {
+            return mask(text, contactName);
+        }
+        String masked = mask(prefix(text, maxChars + EXCERPT_MARGIN), contactName);
+        if (masked.length() <= maxChars) {
+            return masked + "…";
+        }
+        String shown = prefix(masked, maxChars);
+        int space = shown.lastIndexOf(' ');
+        return (space > maxChars - 40 ? shown.substring(0, space) : shown) + "…";
     }
 
     /** The text with personal data replaced by markers; null stays null. */
@@ -60,15 +82,47 @@ public final class TextMasking {
             return text;
         }
         // The patterns are written for composed letters, as text is stored (NFC).
-        String masked = EMAIL_ADDRESS.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll(EMAIL);
-        masked = PHONE_NUMBER.matcher(masked).replaceAll(PHONE);
-        masked = ID_CARD.matcher(masked).replaceAll(ID_NUMBER);
+        String masked = Normalizer.normalize(text, Normalizer.Form.NFC);
+        if (masked.indexOf('@') >= 0) {
+            masked = EMAIL_ADDRESS.matcher(masked).replaceAll(EMAIL);
+        }
+        if (hasDigitRun(masked, 9)) {
+            masked = PHONE_NUMBER.matcher(masked).replaceAll(PHONE);
+            masked = ID_CARD.matcher(masked).replaceAll(ID_NUMBER);
+        }
         masked = introducedNames(masked);
         if (contactName != null && contactName.strip().length() >= 2) {
             masked = Pattern.compile("(?<![\\p{L}\\p{M}])" + Pattern.quote(contactName.strip()) + "(?![\\p{L}\\p{M}])",
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(masked).replaceAll(NAME);
         }
         return masked;
+    }
+
+    private static String prefix(String text, int length) {
+        if (text.length() <= length) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
+        return text.substring(0, end);
+    }
+
+    /** Whether at least {@code count} digits appear close together (a phone or ID number needs 9). */
+    private static boolean hasDigitRun(String text, int count) {
+        int digits = 0;
+        int gap = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                digits++;
+                gap = 0;
+                if (digits >= count) {
+                    return true;
+                }
+            } else if (++gap > 3) {
+                // "+84 (0) 912": separators between digits are short; a longer gap starts a new run
+                digits = 0;
+            }
+        }
+        return false;
     }
 
     private static String introducedNames(String text) {

@@ -69,4 +69,18 @@ class TextMaskingTest {
 
         assertThat(TextMasking.mask(nfd)).doesNotContain("Nguy").endsWith("[họ tên]");
     }
+
+    @Test
+    void anExcerptIsCutAtASpaceAndNeverShowsPartOfAPhoneNumber() {
+        String words = "Cống thoát nước bị tắc ".repeat(60);
+        String phoneAcrossTheCut = words.substring(0, 990) + " gọi 0912 345 678 ngay";
+
+        String shown = TextMasking.excerpt(phoneAcrossTheCut, null, 1000);
+
+        assertThat(shown).endsWith("…").doesNotContain("0912", "091");
+        assertThat(shown.length()).isLessThanOrEqualTo(1001);
+        assertThat(TextMasking.excerpt("Ngắn, gọi 0912345678", null, 1000)).isEqualTo("Ngắn, gọi [số điện thoại]");
+        assertThat(TextMasking.excerpt(words + "Tôi là Lê Văn Tám", "Lê Văn Tám", 1000)).doesNotContain("Tám").endsWith("…");
+        assertThat(TextMasking.excerpt(null, null, 1000)).isNull();
+    }
 }
