@@ -40,6 +40,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,6 +92,13 @@ public class Open311Controller {
     }
 
     /** discovery, services and requests (with the spec's filters), each .json or .xml. */
+    @Parameter(name = "service_request_id", in = ParameterIn.QUERY, description = "requests: tracking codes, comma-separated; other filters are then ignored")
+    @Parameter(name = "service_code", in = ParameterIn.QUERY, description = "requests: category codes, comma-separated")
+    @Parameter(name = "start_date", in = ParameterIn.QUERY, description = "requests: received at or after, w3c date-time with time zone; 90 days before end_date (or now) when absent")
+    @Parameter(name = "end_date", in = ParameterIn.QUERY, description = "requests: received before, w3c date-time with time zone")
+    @Parameter(name = "status", in = ParameterIn.QUERY, description = "requests: open, closed or both, comma-separated")
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = "requests (extension): from 1")
+    @Parameter(name = "page_size", in = ParameterIn.QUERY, description = "requests (extension): 1 to 1000, 1000 when absent")
     @Get("/{file}")
     public HttpResponse<String> read(@PathVariable String file, HttpRequest<?> request) {
         String name = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;

@@ -8,7 +8,9 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -34,12 +36,33 @@ public class PublicRequestsController {
         this.rateLimits = rateLimits;
     }
 
-    @Get(produces = MediaType.APPLICATION_JSON)
+    /**
+     * @param status   comma-separated case statuses, e.g. answered,resolved,closed
+     * @param category comma-separated category codes
+     * @param area     comma-separated tổ dân phố codes
+     * @param from     received at or after: an ISO date-time with offset, or a day
+     * @param to       received before: an ISO date-time with offset, or a day (the whole day)
+     * @param ids      comma-separated tracking codes, at most 100
+     * @param page     from 0
+     * @param size     1 to 1000, 20 when absent
+     */
+    @Get(uri = "{?status,category,area,from,to,ids,page,size}", produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<?> list(HttpRequest<?> request) {
+    public HttpResponse<?> list(@Nullable @QueryValue String status, @Nullable @QueryValue String category,
+                                @Nullable @QueryValue String area, @Nullable @QueryValue String from,
+                                @Nullable @QueryValue String to, @Nullable @QueryValue String ids,
+                                @Nullable @QueryValue String page, @Nullable @QueryValue String size,
+                                HttpRequest<?> request) {
         rateLimits.checkAddress(request);
         Map<String, String> query = new HashMap<>();
-        PublicRequests.PARAMETERS.forEach(name -> request.getParameters().getFirst(name).ifPresent(value -> query.put(name, value)));
+        put(query, "status", status);
+        put(query, "category", category);
+        put(query, "area", area);
+        put(query, "from", from);
+        put(query, "to", to);
+        put(query, "ids", ids);
+        put(query, "page", page);
+        put(query, "size", size);
         try {
             PublicRequests.Answer answer = publicRequests.list(query);
             if (answer.ok()) {
@@ -56,5 +79,11 @@ public class PublicRequestsController {
                         HttpStatus.SERVICE_UNAVAILABLE, "Vui lòng thử lại sau ít phút. / Please try again in a few minutes.")
                 .toResponse()
                 .header(HttpHeaders.RETRY_AFTER, "30");
+    }
+
+    private static void put(Map<String, String> query, String name, String value) {
+        if (value != null) {
+            query.put(name, value);
+        }
     }
 }
