@@ -37,6 +37,13 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /** A form-encoded POST, as Open311 clients send. */
+    static Answer postForm(String url, String form) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)));
+    }
+
     static Answer get(String url, String bearerToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
         if (bearerToken != null) {

@@ -78,6 +78,52 @@ class PetitionToSearchableCaseTest {
         assertThat(tracked.body()).doesNotContain("Cống", "912345678", "\"text\"", "\"contact\"", "\"phone\"");
     }
 
+    /**
+     * A civic app files through Open311 and finds the request again with the spec's filters, through
+     * ingest-service, from search-service's public list: the resident's name and phone masked.
+     */
+    @Test
+    void aCivicAppFilesThroughOpen311AndFindsItByTheSpecsFiltersWithPersonalDataMasked() {
+        String since = java.time.Instant.now().minusSeconds(60).toString();
+        Http.Answer filed = Http.postForm(stack.ingest() + "/open311/v2/requests.json",
+                "api_key=langnghe-demo&service_code=giao_thong_ha_tang&lat=19.8075&long=105.7767&description="
+                        + Http.query("Tôi là Trần Văn Bình, ổ gà lớn giữa đường trước chợ, gọi 0912 345 678"));
+        assertThat(filed.status()).as(filed.body()).isEqualTo(200);
+        String code = filed.json().path(0).path("service_request_id").asText();
+
+        String filters = "?service_code=giao_thong_ha_tang&status=open&start_date=" + Http.query(since);
+        AtomicReference<JsonNode> hit = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            Http.Answer listed = Http.get(stack.ingest() + "/open311/v2/requests.json" + filters, null);
+            assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+            JsonNode found = null;
+            for (JsonNode request : listed.json()) {
+                if (code.equals(request.path("service_request_id").asText())) {
+                    found = request;
+                }
+            }
+            assertThat(found).as("request %s listed", code).isNotNull();
+            hit.set(found);
+        });
+        Http.Answer xml = Http.get(stack.ingest() + "/open311/v2/requests.xml?service_request_id=" + code, null);
+        Http.Answer closed = Http.get(stack.ingest() + "/open311/v2/requests.json" + filters.replace("status=open", "status=closed"), null);
+        Http.Answer badDate = Http.get(stack.ingest() + "/open311/v2/requests.json?start_date=yesterday", null);
+
+        JsonNode request = hit.get();
+        assertThat(request.path("status").asText()).isEqualTo("open");
+        assertThat(request.path("status_notes").asText()).isEqualTo("assigned");
+        assertThat(request.path("description").asText())
+                .isEqualTo("Tôi là [họ tên], ổ gà lớn giữa đường trước chợ, gọi [số điện thoại]");
+        assertThat(request.path("agency_responsible").asText()).isEqualTo("Phòng Kinh tế, Hạ tầng và Đô thị");
+        assertThat(request.path("expected_datetime").asText()).isNotBlank();
+        assertThat(xml.status()).isEqualTo(200);
+        assertThat(xml.body()).contains("<service_request_id>" + code + "</service_request_id>", "<status>open</status>")
+                .doesNotContain("Bình", "0912");
+        assertThat(closed.body()).doesNotContain(code);
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.json().path(0).path("code").asInt()).isEqualTo(400);
+    }
+
     @Test
     void searchNeedsALeadersOrOfficersToken() {
         assertThat(Http.get(stack.search() + "/api/cases?q=" + Http.query("cong thoat nuoc"), null).status()).isEqualTo(401);

@@ -67,7 +67,9 @@ final class ServiceStack implements AutoCloseable {
                 "ELASTICSEARCH_URL", SharedInfrastructure.elasticsearchUrl(),
                 "LANGNGHE_TOPICS_PREFIX", prefix,
                 "LANGNGHE_INDEX_PREFIX", prefix,
-                "LANGNGHE_STREAMS_STATE_DIR", logs.resolve("streams-state").toString());
+                "LANGNGHE_STREAMS_STATE_DIR", logs.resolve("streams-state").toString(),
+                // ingest-service reads tracking and the public list from this stack's search-service
+                "LANGNGHE_SEARCH_URL", search());
         for (Service service : Service.ALL) {
             String notBuilt = service.missingBuild(checkout);
             if (notBuilt != null) {

@@ -1,5 +1,16 @@
 package io.langnghe.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.langnghe.contracts.Json;
+import io.micronaut.http.HttpRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import io.langnghe.access.Roles;
 import io.langnghe.contracts.TrackingCode;
 import io.micronaut.context.annotation.Requires;
@@ -26,8 +37,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Answers {@code GET /fake-search/api/track/{code}} the way search-service's TrackingController does
  * (its JSON shape, and its 404 problem for an unknown code), for the cases a test registered;
- * {@code POST /fake-search/api/track/{code}/rating} (remembering the rating), {@code GET /fake-search/api/similar} as its similar-cases endpoint does (snippets only for a bearer
- * token, the Authorization it received remembered), and {@code POST /fake-search/login}. Point
+ * {@code POST /fake-search/api/track/{code}/rating} (remembering the rating), {@code GET /fake-search/api/similar}
+ * as its similar-cases endpoint does (snippets only for a bearer token, the Authorization it received
+ * remembered), {@code POST /fake-search/login}, and {@code GET /fake-search/api/public/requests} over
+ * the items a test listed. Point
  * {@code langnghe.search-url} at {@code <this server>/fake-search}. search-service is another
  * deployable; Kafka and Elasticsearch are never faked.
  */
@@ -113,5 +126,53 @@ public class FakeSearchService {
         SEEN.put("rating", rating);
         return HttpResponse.<String>status(HttpStatus.ACCEPTED).body("""
                 {"commandId":"cmd-1","trackingCode":"%s"}""".formatted(code));
+    }
+
+    private static final List<ObjectNode> PUBLIC = new CopyOnWriteArrayList<>();
+
+    /** The query string of the last public-list request ("" when none). */
+    public static String lastPublicQuery() {
+        return SEEN.getOrDefault("public", "");
+    }
+
+    /**
+     * From now on the public list holds this item (search-service's PublicRequest JSON, text already
+     * masked), newest registered first, filtered as search-service filters: status, category, area,
+     * ids, and from/to on receivedAt.
+     */
+    public static void lists(String publicRequestJson) {
+        try {
+            PUBLIC.add(0, (ObjectNode) Json.mapper().readTree(publicRequestJson));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Get(value = "/api/public/requests", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> publicRequests(HttpRequest<?> request) {
+        var parameters = request.getParameters();
+        SEEN.put("public", request.getUri().getRawQuery() == null ? "" : request.getUri().getRawQuery());
+        Function<String, Set<String>> set = name -> parameters.getFirst(name)
+                .map(v -> Set.of(v.split(","))).orElse(Set.of());
+        Set<String> ids = set.apply("ids").stream().map(TrackingCode::normalise).collect(Collectors.toSet());
+        Instant from = parameters.getFirst("from").map(Instant::parse).orElse(Instant.MIN);
+        Instant to = parameters.getFirst("to").map(Instant::parse).orElse(Instant.MAX);
+        int size = parameters.getFirst("size").map(Integer::parseInt).orElse(20);
+        List<JsonNode> items = PUBLIC.stream()
+                .filter(i -> set.apply("status").isEmpty() || set.apply("status").contains(i.path("status").asText()))
+                .filter(i -> set.apply("category").isEmpty() || set.apply("category").contains(i.path("category").path("code").asText()))
+                .filter(i -> set.apply("area").isEmpty() || set.apply("area").contains(i.path("area").path("code").asText()))
+                .filter(i -> ids.isEmpty() || ids.contains(TrackingCode.normalise(i.path("trackingCode").asText())))
+                .filter(i -> {
+                    Instant received = Instant.parse(i.path("receivedAt").asText());
+                    return !received.isBefore(from) && received.isBefore(to);
+                })
+                .limit(size)
+                .map(i -> (JsonNode) i)
+                .toList();
+        ObjectNode page = Json.mapper().createObjectNode();
+        page.putArray("items").addAll(items);
+        page.put("page", 0).put("size", size).put("total", items.size());
+        return HttpResponse.ok(page.toString());
     }
 }

@@ -106,6 +106,7 @@ class RoleMatrixTest implements TestPropertyProvider {
             GET /api/taxonomy                           | 401  | 200  | 200   | 200   | 200  | 200  | 200  | 200
             GET /api/track/K7MX-Q2PA-9C                 | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
             GET /api/similar?area=tdp-05&text=cong      | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
+            GET /api/public/requests?status=assigned    | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
             POST /login                                 | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
             GET /                                       | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
             GET /officer.html                           | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200

@@ -1,9 +1,9 @@
 package io.langnghe.ingest.open311;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.langnghe.access.LangngheSecrets;
 import io.langnghe.contracts.Category;
-import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.taxonomy.CategoryInfo;
 import io.langnghe.contracts.taxonomy.Taxonomy;
@@ -20,10 +20,8 @@ import io.langnghe.ingest.intake.Submission;
 import io.langnghe.ingest.limits.RateLimitedException;
 import io.langnghe.ingest.limits.RateLimits;
 import io.langnghe.ingest.problem.FieldError;
-import io.langnghe.ingest.tracking.SearchTracking;
 import io.langnghe.contracts.TrackingCode;
-import io.langnghe.ingest.tracking.TrackingStatus;
-import io.langnghe.ingest.tracking.TrackingUnavailableException;
+import io.langnghe.ingest.publicread.PublicRequests;
 import io.langnghe.text.VietnameseText;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -38,12 +36,14 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -59,9 +59,9 @@ import java.util.stream.Collectors;
 /**
  * Open311 GeoReport v2 at {@code /open311/v2}, so that existing civic apps can file and follow
  * reports: discovery, services (our categories), service definitions, POST requests (form-encoded,
- * with an api_key) and GET requests by id, each as {@code .json} or {@code .xml}. A request's id is
- * its tracking code; its status is open or closed, with our richer status in {@code status_notes}.
- * Reads come from search-service, like the tracking page.
+ * with an api_key) and GET requests (by id, or with the spec's filters), each as {@code .json} or
+ * {@code .xml}. A request's id is its tracking code; its status is open or closed, with our richer
+ * status in {@code status_notes}. Reads come from search-service's public list, description masked.
  */
 @Controller("/open311/v2")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -69,22 +69,21 @@ import java.util.stream.Collectors;
 public class Open311Controller {
 
     private static final String CHANGESET = "2026-11-26T00:00:00Z";
-    private static final int MAX_IDS = 20;
 
     private final Taxonomy taxonomy;
     private final FeedbackIntake intake;
-    private final SearchTracking search;
+    private final PublicRequests publicRequests;
     private final RateLimits rateLimits;
     private final IntakeLimits limits;
     private final Set<String> apiKeys;
     private final String publicUrl;
 
-    public Open311Controller(Taxonomy taxonomy, FeedbackIntake intake, SearchTracking search, RateLimits rateLimits,
+    public Open311Controller(Taxonomy taxonomy, FeedbackIntake intake, PublicRequests publicRequests, RateLimits rateLimits,
                              IntakeLimits limits, LangngheSecrets secrets,
                              @Value("${langnghe.public-url:`http://localhost:8080`}") String publicUrl) {
         this.taxonomy = taxonomy;
         this.intake = intake;
-        this.search = search;
+        this.publicRequests = publicRequests;
         this.rateLimits = rateLimits;
         this.limits = limits;
         this.apiKeys = Arrays.stream(secrets.get("open311").split(",")).map(String::strip).filter(k -> !k.isEmpty())
@@ -92,36 +91,54 @@ public class Open311Controller {
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
-    /** discovery, services and requests (by service_request_id), each .json or .xml. */
+    /** discovery, services and requests (with the spec's filters), each .json or .xml. */
+    @Parameter(name = "service_request_id", in = ParameterIn.QUERY, description = "requests: tracking codes, comma-separated; other filters are then ignored")
+    @Parameter(name = "service_code", in = ParameterIn.QUERY, description = "requests: category codes, comma-separated")
+    @Parameter(name = "start_date", in = ParameterIn.QUERY, description = "requests: received at or after, w3c date-time with time zone; 90 days before end_date (or now) when absent")
+    @Parameter(name = "end_date", in = ParameterIn.QUERY, description = "requests: received before, w3c date-time with time zone")
+    @Parameter(name = "status", in = ParameterIn.QUERY, description = "requests: open, closed or both, comma-separated")
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = "requests (extension): from 1")
+    @Parameter(name = "page_size", in = ParameterIn.QUERY, description = "requests (extension): 1 to 1000, 1000 when absent")
     @Get("/{file}")
-    public HttpResponse<String> read(@PathVariable String file, @Nullable @QueryValue("service_request_id") String ids,
-                                     HttpRequest<?> request) {
+    public HttpResponse<String> read(@PathVariable String file, HttpRequest<?> request) {
         String name = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
         return answer(file, name, format -> switch (name) {
             case "discovery" -> format.renderOne(HttpStatus.OK, "discovery", discovery());
             case "services" -> format.render(HttpStatus.OK, "services", "service", services());
-            case "requests" -> format.render(HttpStatus.OK, "service_requests", "request", requestsById(ids, request));
+            case "requests" -> format.render(HttpStatus.OK, "service_requests", "request", requests(request));
             default -> throw new Open311Error(HttpStatus.NOT_FOUND, "Không có tài nguyên '" + file + "'.", "No resource '" + file + "'.");
         });
     }
 
-    private List<Map<String, Object>> requestsById(String ids, HttpRequest<?> request) {
-        // Listing by date, status or service needs a public search in search-service; only ids are looked up here.
-        if (ids == null || ids.isBlank()) {
-            throw new Open311Error(HttpStatus.BAD_REQUEST,
-                    "Hiện chỉ tra cứu được theo service_request_id (mã tra cứu).",
-                    "Only lookups by service_request_id (the tracking code) are supported here.");
-        }
-        List<String> wanted = Arrays.stream(ids.split(",")).map(String::strip).filter(id -> !id.isEmpty()).distinct().toList();
-        if (wanted.size() > MAX_IDS) {
-            throw new Open311Error(HttpStatus.BAD_REQUEST, "Tối đa " + MAX_IDS + " mã mỗi lần.", "At most " + MAX_IDS + " ids at a time.");
-        }
+    /** GET requests: answered from search-service's public list, the description masked there. */
+    private List<Map<String, Object>> requests(HttpRequest<?> request) {
         rateLimits.checkAddress(request);
-        List<Map<String, Object>> found = new ArrayList<>();
-        for (String id : wanted) {
-            TrackingCode.parse(id).flatMap(this::find).map(this::request).ifPresent(found::add);
+        Optional<Map<String, String>> query = RequestsQuery.toPublicQuery(
+                name -> request.getParameters().get(name), Instant.now());
+        return query.map(this::publicList).orElse(List.of());
+    }
+
+    private List<Map<String, Object>> publicList(Map<String, String> query) {
+        PublicRequests.Answer answer;
+        try {
+            answer = publicRequests.list(query);
+        } catch (PublicRequests.PublicRequestsUnavailableException e) {
+            throw new Open311Error(HttpStatus.SERVICE_UNAVAILABLE, "Tạm thời không tra cứu được.", "Temporarily unavailable.");
         }
-        return found;
+        if (answer.ok()) {
+            List<Map<String, Object>> requests = new ArrayList<>();
+            answer.body().path("items").forEach(item -> requests.add(request(item)));
+            return requests;
+        }
+        if (answer.status() == 400 && answer.body() != null) {
+            JsonNode first = answer.body().path("errors").path(0);
+            throw new Open311Error(HttpStatus.BAD_REQUEST, first.path("message_vi").asText("Tham số không hợp lệ."),
+                    first.path("message_en").asText("Invalid parameters."));
+        }
+        if (answer.status() == 429) {
+            throw new Open311Error(HttpStatus.TOO_MANY_REQUESTS, "Quá nhiều yêu cầu.", "Too many requests.");
+        }
+        throw new Open311Error(HttpStatus.SERVICE_UNAVAILABLE, "Tạm thời không tra cứu được.", "Temporarily unavailable.");
     }
 
     @Get("/services/{file}")
@@ -142,9 +159,13 @@ public class Open311Controller {
         String id = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
         return answer(file, id, format -> {
             rateLimits.checkAddress(request);
-            TrackingStatus status = TrackingCode.parse(id).flatMap(this::find).orElseThrow(() -> new Open311Error(HttpStatus.NOT_FOUND,
-                    "Không tìm thấy yêu cầu '" + id + "'.", "No request '" + id + "'."));
-            return format.render(HttpStatus.OK, "service_requests", "request", List.of(request(status)));
+            List<Map<String, Object>> found = TrackingCode.parse(id)
+                    .map(code -> publicList(Map.of("ids", code.value(), "size", "1")))
+                    .orElse(List.of());
+            if (found.isEmpty()) {
+                throw new Open311Error(HttpStatus.NOT_FOUND, "Không tìm thấy yêu cầu '" + id + "'.", "No request '" + id + "'.");
+            }
+            return format.render(HttpStatus.OK, "service_requests", "request", found);
         });
     }
 
@@ -254,32 +275,35 @@ public class Open311Controller {
                 field + " must be a number from " + min + " to " + max + ".");
     }
 
-    private Optional<TrackingStatus> find(TrackingCode code) {
-        try {
-            return search.find(code);
-        } catch (TrackingUnavailableException e) {
-            throw new Open311Error(HttpStatus.SERVICE_UNAVAILABLE, "Tạm thời không tra cứu được.", "Temporarily unavailable.");
-        }
+    /** One petition of the public list in the spec's field names; our richer status goes in status_notes. */
+    private static Map<String, Object> request(JsonNode item) {
+        String status = text(item, "status");
+        String answer = text(item, "publicAnswer");
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("service_request_id", text(item, "trackingCode"));
+        request.put("status", item.path("open").asBoolean(true) ? "open" : "closed");
+        request.put("status_notes", status + (answer == null ? "" : ": " + answer));
+        request.put("service_name", text(item.path("category"), "vi"));
+        request.put("service_code", text(item.path("category"), "code"));
+        request.put("description", text(item, "text"));
+        request.put("agency_responsible", text(item.path("department"), "vi"));
+        request.put("service_notice", null);
+        request.put("requested_datetime", text(item, "receivedAt"));
+        request.put("updated_datetime", text(item, "updatedAt"));
+        request.put("expected_datetime", text(item, "dueAt"));
+        // The tổ dân phố, not the street address a resident may have typed (that stays with officers).
+        request.put("address", text(item.path("area"), "vi"));
+        request.put("address_id", text(item.path("area"), "code"));
+        request.put("zipcode", null);
+        request.put("lat", null);
+        request.put("long", null);
+        request.put("media_url", null);
+        return request;
     }
 
-    private Map<String, Object> request(TrackingStatus status) {
-        boolean open = CaseStatus.fromCode(status.status()).map(CaseStatus::isOpen).orElse(true);
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("service_request_id", status.trackingCode());
-        request.put("status", open ? "open" : "closed");
-        String notes = status.status() + (status.publicAnswer() == null ? "" : ": " + status.publicAnswer());
-        request.put("status_notes", notes);
-        if (status.category() != null) {
-            request.put("service_code", status.category().code());
-            request.put("service_name", status.category().vi());
-        }
-        if (status.department() != null) {
-            request.put("agency_responsible", status.department().vi());
-        }
-        request.put("requested_datetime", status.createdAt());
-        request.put("updated_datetime", status.updatedAt());
-        request.put("expected_datetime", status.dueAt());
-        return request;
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || value.isMissingNode() ? null : value.asText();
     }
 
     private Map<String, Object> discovery() {

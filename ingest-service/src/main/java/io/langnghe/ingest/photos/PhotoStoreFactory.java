@@ -1,20 +1,32 @@
 package io.langnghe.ingest.photos;
 
+import io.langnghe.access.LangngheSecrets;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 
 import java.nio.file.Path;
 
-/** The directory blob store of petition photos: {@code langnghe.photos.directory}, or java.io.tmpdir when unset. */
+/**
+ * The blob store of petition photos, by {@code langnghe.photos.store}: {@code directory} (the default:
+ * {@code langnghe.photos.directory}, or java.io.tmpdir when unset) or {@code s3} ({@code langnghe.photos.s3.*}).
+ */
 @Factory
 public class PhotoStoreFactory {
 
     @Singleton
-    PhotoStore photoStore(@Value("${langnghe.photos.directory:}") String directory) {
-        Path path = directory == null || directory.isBlank()
-                ? Path.of(System.getProperty("java.io.tmpdir"), "langnghe-photos")
-                : Path.of(directory);
-        return new PhotoStore(path);
+    @Bean(preDestroy = "close")
+    PhotoStore photoStore(@Value("${langnghe.photos.store:directory}") String store,
+                          @Value("${langnghe.photos.directory:}") String directory,
+                          S3PhotoSettings s3, LangngheSecrets secrets) {
+        return switch (store.strip()) {
+            case "directory" -> new DirectoryPhotoStore(directory == null || directory.isBlank()
+                    ? Path.of(System.getProperty("java.io.tmpdir"), "langnghe-photos")
+                    : Path.of(directory));
+            case "s3" -> S3PhotoStore.connect(s3, secrets.get("photos-s3-access-key"), secrets.get("photos-s3-secret-key"));
+            default -> throw new ConfigurationException("langnghe.photos.store must be directory or s3, not '" + store + "'");
+        };
     }
 }

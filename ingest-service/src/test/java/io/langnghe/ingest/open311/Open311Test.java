@@ -164,12 +164,16 @@ class Open311Test implements TestPropertyProvider {
     void followsARequestOpenOrClosedWithOurStatusInTheNotes() {
         String open = TrackingCode.generate().display();
         String closed = TrackingCode.generate().display();
-        FakeSearchService.knows(open, """
-                {"trackingCode":"%s","status":"in_progress","category":{"code":"giao_thong_ha_tang","vi":"Giao thông, hạ tầng","en":"Roads"},
+        FakeSearchService.lists("""
+                {"trackingCode":"%s","status":"in_progress","open":true,
+                 "category":{"code":"giao_thong_ha_tang","vi":"Giao thông, hạ tầng","en":"Roads"},
+                 "area":{"code":"tdp-05","vi":"Tổ dân phố 5","en":"Residential group 5"},
                  "department":{"code":"kinh_te_ha_tang_do_thi","vi":"Phòng Kinh tế, Hạ tầng và Đô thị","en":"Economy"},
-                 "createdAt":"2026-11-20T01:00:00Z","updatedAt":"2026-11-21T01:00:00Z","dueAt":"2026-11-25T10:00:00Z"}""".formatted(open));
-        FakeSearchService.knows(closed, """
-                {"trackingCode":"%s","status":"resolved","publicAnswer":"Đã vá ổ gà <ngày 22/11>."}""".formatted(closed));
+                 "text":"Ổ gà trước chợ, gọi [số điện thoại]",
+                 "receivedAt":"2026-11-20T01:00:00Z","updatedAt":"2026-11-21T01:00:00Z","dueAt":"2026-11-25T10:00:00Z"}""".formatted(open));
+        FakeSearchService.lists("""
+                {"trackingCode":"%s","status":"resolved","open":false,"receivedAt":"2026-11-19T01:00:00Z",
+                 "publicAnswer":"Đã vá ổ gà <ngày 22/11>."}""".formatted(closed));
 
         HttpResponse<String> oneResponse = http.get("/open311/v2/requests/" + open + ".json");
         assertThat(oneResponse.statusCode()).as(oneResponse.body()).isEqualTo(200);
@@ -181,13 +185,94 @@ class Open311Test implements TestPropertyProvider {
         assertThat(one.get("status").asText()).isEqualTo("open");
         assertThat(one.get("status_notes").asText()).isEqualTo("in_progress");
         assertThat(one.get("service_code").asText()).isEqualTo("giao_thong_ha_tang");
+        assertThat(one.get("service_name").asText()).isEqualTo("Giao thông, hạ tầng");
+        assertThat(one.get("description").asText()).isEqualTo("Ổ gà trước chợ, gọi [số điện thoại]");
         assertThat(one.get("agency_responsible").asText()).isEqualTo("Phòng Kinh tế, Hạ tầng và Đô thị");
+        assertThat(one.get("requested_datetime").asText()).isEqualTo("2026-11-20T01:00:00Z");
+        assertThat(one.get("updated_datetime").asText()).isEqualTo("2026-11-21T01:00:00Z");
         assertThat(one.get("expected_datetime").asText()).isEqualTo("2026-11-25T10:00:00Z");
+        assertThat(one.get("address").asText()).isEqualTo("Tổ dân phố 5");
         assertThat(both).extracting(r -> r.get("service_request_id").asText() + ":" + r.get("status").asText())
-                .containsExactly(open + ":open", closed + ":closed");
+                .containsExactlyInAnyOrder(open + ":open", closed + ":closed");
         assertThat(closedXml.getElementsByTagName("status_notes").item(0).getTextContent()).isEqualTo("resolved: Đã vá ổ gà <ngày 22/11>.");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json(unknown).get(0).get("code").asInt()).isEqualTo(404);
+    }
+
+    /**
+     * search-service here is the fake, which filters as the real public list does; what is checked is
+     * that the spec's filters reach it translated, and that its answer comes back in the spec's shape.
+     */
+    @Test
+    void aFiledRequestIsFoundByTheSpecsFiltersInJsonAndXml() {
+        String code = json(post("/open311/v2/requests.json", request())).get(0).get("service_request_id").asText();
+        FeedbackReceived event = eventWithCode(code);
+        FakeSearchService.lists("""
+                {"trackingCode":"%s","status":"assigned","open":true,
+                 "category":{"code":"giao_thong_ha_tang","vi":"Giao thông, hạ tầng","en":"Roads"},
+                 "department":{"code":"kinh_te_ha_tang_do_thi","vi":"Phòng Kinh tế, Hạ tầng và Đô thị","en":"Economy"},
+                 "text":"%s","receivedAt":"%s","updatedAt":"%s","dueAt":"%s"}""".formatted(code, event.text(),
+                event.receivedAt(), event.receivedAt(), event.receivedAt().plus(Duration.ofDays(3))));
+        String start = event.receivedAt().minus(Duration.ofHours(1)).atOffset(java.time.ZoneOffset.ofHours(7)).toString();
+        String end = event.receivedAt().plus(Duration.ofHours(1)).toString();
+        String filters = "service_code=giao_thong_ha_tang&status=open&start_date=" + encode(start) + "&end_date=" + encode(end);
+
+        JsonNode found = json(http.get("/open311/v2/requests.json?" + filters));
+        String query = FakeSearchService.lastPublicQuery();
+        Document foundXml = xml(http.get("/open311/v2/requests.xml?" + filters));
+        JsonNode closed = json(http.get("/open311/v2/requests.json?" + filters.replace("status=open", "status=closed")));
+        JsonNode otherService = json(http.get("/open311/v2/requests.json?" + filters.replace("giao_thong_ha_tang", "dien_nuoc,y_te_attp")));
+        JsonNode before = json(http.get("/open311/v2/requests.json?service_code=giao_thong_ha_tang&end_date=" + encode(start)));
+
+        assertThat(found).extracting(r -> r.get("service_request_id").asText()).containsExactly(code);
+        assertThat(found.get(0).get("description").asText()).isEqualTo("Ổ gà lớn giữa đường trước chợ");
+        assertThat(found.get(0).get("requested_datetime").asText()).isEqualTo(event.receivedAt().toString());
+        assertThat(found.get(0).get("status").asText()).isEqualTo("open");
+        assertThat(query).contains("category=giao_thong_ha_tang", "status=new%2Cassigned%2Cacknowledged%2Cin_progress%2Canswered%2Creopened",
+                "from=" + encode(event.receivedAt().minus(Duration.ofHours(1)).toString()), "to=" + encode(end), "size=1000");
+        assertThat(foundXml.getDocumentElement().getTagName()).isEqualTo("service_requests");
+        assertThat(foundXml.getElementsByTagName("request").getLength()).isEqualTo(1);
+        assertThat(foundXml.getElementsByTagName("service_request_id").item(0).getTextContent()).isEqualTo(code);
+        assertThat(foundXml.getElementsByTagName("description").item(0).getTextContent()).isEqualTo("Ổ gà lớn giữa đường trước chợ");
+        assertThat(closed).isEmpty();
+        assertThat(otherService).isEmpty();
+        assertThat(before).extracting(r -> r.get("service_request_id").asText()).doesNotContain(code);
+    }
+
+    @Test
+    void withoutDatesListsTheLast90Days() {
+        HttpResponse<String> response = http.get("/open311/v2/requests.json");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String from = java.net.URLDecoder.decode(FakeSearchService.lastPublicQuery().replaceAll(".*from=([^&]*).*", "$1"), StandardCharsets.UTF_8);
+        assertThat(java.time.Instant.parse(from)).isBetween(java.time.Instant.now().minus(Duration.ofDays(90)).minusSeconds(60),
+                java.time.Instant.now().minus(Duration.ofDays(90)));
+    }
+
+    @Test
+    void aBadFilterIs400InTheSpecsErrorFormat() {
+        HttpResponse<String> badDate = http.get("/open311/v2/requests.json?start_date=" + encode("hôm qua"));
+        HttpResponse<String> noZone = http.get("/open311/v2/requests.json?end_date=2026-11-01T00:00:00");
+        HttpResponse<String> badStatus = http.get("/open311/v2/requests.xml?status=pending");
+        HttpResponse<String> badService = http.get("/open311/v2/requests.json?service_code=cong_thoat_nuoc");
+        HttpResponse<String> backwards = http.get("/open311/v2/requests.json?start_date=2026-11-02T00:00:00Z&end_date=2026-11-01T00:00:00Z");
+
+        for (HttpResponse<String> response : java.util.List.of(badDate, noZone, badService, backwards)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(json(response).get(0).get("code").asInt()).isEqualTo(400);
+        }
+        assertThat(json(badDate).get(0).get("description").asText()).contains("start_date", " / ");
+        assertThat(json(noZone).get(0).get("description").asText()).contains("end_date");
+        assertThat(json(badService).get(0).get("description").asText()).contains("cong_thoat_nuoc");
+        assertThat(badStatus.statusCode()).isEqualTo(400);
+        Document error = xml(badStatus);
+        assertThat(error.getDocumentElement().getTagName()).isEqualTo("errors");
+        assertThat(error.getElementsByTagName("code").item(0).getTextContent()).isEqualTo("400");
+        assertThat(error.getElementsByTagName("description").item(0).getTextContent()).contains("status");
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static Map<String, String> request() {

@@ -116,7 +116,7 @@ class PhotosTest {
 
     @Test
     void storesEachPhotoOnceByItsContent(@TempDir Path directory) throws IOException {
-        PhotoStore store = new PhotoStore(directory);
+        PhotoStore store = new DirectoryPhotoStore(directory);
         Photos.Photo photo = new Photos.Photo(PhotoKind.PNG, image("png"));
 
         String first = store.put(photo);

@@ -222,6 +222,48 @@ class ResidentPagesBrowserTest implements TestPropertyProvider {
     }
 
     @Test
+    void answersPageListsAnsweredPetitionsWithWhatResidentsWroteShownAsText() {
+        String answered = TrackingCode.generate().display();
+        String stillOpen = TrackingCode.generate().display();
+        FakeSearchService.lists("""
+                {"trackingCode":"%s","status":"answered","open":true,
+                 "category":{"code":"moi_truong","vi":"Môi trường, vệ sinh","en":"Environment and sanitation"},
+                 "area":{"code":"tdp-09","vi":"Tổ dân phố 9","en":"Residential group 9"},
+                 "department":{"code":"kinh_te_ha_tang_do_thi","vi":"Phòng Kinh tế, Hạ tầng và Đô thị","en":"Economy, Infrastructure and Urban Affairs"},
+                 "text":"<script>window.pwned=1</script><img src=x onerror=\\"window.pwned=2\\"> Rác ở ngõ 9, gọi [số điện thoại]",
+                 "publicAnswer":"Đã thu gom <b>xong</b> ngày 20/11.",
+                 "receivedAt":"2026-11-18T01:00:00Z","updatedAt":"2026-11-20T03:00:00Z","dueAt":"2026-11-21T10:00:00Z"}""".formatted(answered));
+        FakeSearchService.lists("""
+                {"trackingCode":"%s","status":"assigned","open":true,"area":{"code":"tdp-09","vi":"Tổ dân phố 9","en":"Residential group 9"},
+                 "text":"Chưa trả lời","receivedAt":"2026-11-19T01:00:00Z","updatedAt":"2026-11-19T01:00:00Z"}""".formatted(stillOpen));
+
+        browser.findElement(By.cssSelector(".aside-more a")).click();
+        wait.until(ExpectedConditions.urlContains("/answers.html"));
+        browser.get(url("/answers.html?area=tdp-09"));
+
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#answers li")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Kiến nghị đã được trả lời");
+        assertThat(browser.findElements(By.cssSelector("#answers li"))).hasSize(1);
+        assertThat(card.findElement(By.tagName("h2")).getText()).isEqualTo("Môi trường, vệ sinh · Tổ dân phố 9");
+        assertThat(card.getText()).contains(answered, "18/11/2026", "20/11/2026", "Đã trả lời", "Phòng Kinh tế, Hạ tầng và Đô thị")
+                .doesNotContain(stillOpen);
+        // What residents and the ward wrote is shown as text: nothing in it runs or is drawn.
+        assertThat(card.findElement(By.cssSelector(".answered-text p")).getText())
+                .isEqualTo("<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\"> Rác ở ngõ 9, gọi [số điện thoại]");
+        assertThat(card.findElement(By.cssSelector(".answer p")).getText()).isEqualTo("Đã thu gom <b>xong</b> ngày 20/11.");
+        assertThat(browser.findElements(By.cssSelector("#answers img, #answers script, #answers b"))).isEmpty();
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined")).isEqualTo(true);
+        assertThat(new Select(browser.findElement(By.id("area"))).getFirstSelectedOption().getText()).isEqualTo("Tổ dân phố 9");
+
+        browser.findElement(By.id("language")).click();
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Answered petitions");
+        // the list is drawn anew in English
+        assertThat(browser.findElement(By.cssSelector("#answers h2")).getText()).isEqualTo("Environment and sanitation · Residential group 9");
+        assertThat(browser.findElement(By.cssSelector("#answers .answered-status")).getText()).startsWith("Answered");
+    }
+
+    @Test
     void showsTheServersReasonInTheChosenLanguageAndSendsNothing() {
         long before = probe.count(topics.feedbackReceived().name(), WITHIN);
         browser.findElement(By.id("text")).sendKeys("Nước sinh hoạt bị đục");

@@ -58,7 +58,7 @@ class ResidentPagesTest implements TestPropertyProvider {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/index.html", "/track.html", "/tong-dai.html", "/assets/i18n.js", "/assets/petition.js",
-            "/assets/similar.js", "/assets/hotline.js", "/assets/langnghe.css"})
+            "/assets/similar.js", "/assets/hotline.js", "/assets/langnghe.css", "/answers.html", "/assets/answers.js"})
     void servesThePagesToAnyoneWithSecurityHeaders(String path) {
         HttpResponse<String> response = http.get(path);
 
@@ -71,7 +71,7 @@ class ResidentPagesTest implements TestPropertyProvider {
 
     @Test
     void pagesHaveNoInlineScriptAndNoOutsideResources() {
-        for (String page : new String[] {"/", "/track.html", "/tong-dai.html"}) {
+        for (String page : new String[] {"/", "/track.html", "/tong-dai.html", "/answers.html"}) {
             String html = http.get(page).body();
             assertThat(html).doesNotContainPattern("<script(?![^>]*\\ssrc=)").doesNotContain("onclick", "style=", "https://");
         }
@@ -79,6 +79,7 @@ class ResidentPagesTest implements TestPropertyProvider {
         assertThat(http.get("/assets/track.js").body()).doesNotContain("innerHTML");
         assertThat(http.get("/assets/i18n.js").body()).doesNotContain("innerHTML");
         assertThat(http.get("/assets/similar.js").body()).doesNotContain("innerHTML");
+        assertThat(http.get("/assets/answers.js").body()).doesNotContain("innerHTML", "insertAdjacentHTML", "document.write");
         assertThat(http.get("/assets/hotline.js").body()).doesNotContain("innerHTML", "localStorage");
     }
 
@@ -148,6 +149,25 @@ class ResidentPagesTest implements TestPropertyProvider {
     }
 
     @Test
+    void readsThePublicListThroughWithItsFiltersKeepingOnlyPublicFields() {
+        String code = TrackingCode.generate().display();
+        FakeSearchService.lists("""
+                {"trackingCode":"%s","status":"resolved","open":false,"area":{"code":"tdp-11","vi":"Tổ dân phố 11","en":"Residential group 11"},
+                 "text":"Đèn hỏng","publicAnswer":"Đã thay.","receivedAt":"2026-11-20T01:00:00Z","updatedAt":"2026-11-21T01:00:00Z",
+                 "contact":{"phone":"+84912345678"},"caseId":"case-1"}""".formatted(code));
+
+        HttpResponse<String> response = http.get("/api/public/requests?status=answered,resolved&area=tdp-11&size=5&page=0&secret=1");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode item = json(response).get("items").get(0);
+        assertThat(item.get("trackingCode").asText()).isEqualTo(code);
+        assertThat(item.get("publicAnswer").asText()).isEqualTo("Đã thay.");
+        assertThat(response.body()).doesNotContain("+8491", "case-1", "contact");
+        assertThat(FakeSearchService.lastPublicQuery()).contains("status=answered%2Cresolved", "area=tdp-11", "size=5", "page=0")
+                .doesNotContain("secret");
+    }
+
+    @Test
     void keepsSearchServicesNotFoundA404() {
         HttpResponse<String> response = http.get("/api/track/" + TrackingCode.generate().display());
 
@@ -182,6 +202,9 @@ class ResidentPagesTest implements TestPropertyProvider {
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.headers().firstValue("Retry-After")).isPresent();
             assertThat(json(response).get("title").asText()).contains(" / ");
+            HttpResponse<String> list = new Http(alone.getURI()).get("/api/public/requests");
+            assertThat(list.statusCode()).isEqualTo(503);
+            assertThat(list.headers().firstValue("Retry-After")).isPresent();
         }
     }
 
@@ -191,7 +214,7 @@ class ResidentPagesTest implements TestPropertyProvider {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).startsWith("openapi: 3").contains("/api/feedback:", "/api/batches/csv:",
-                "/api/channels/sms:", "/api/channels/zalo:", "/api/track/{code}:", "/open311/v2/{file}:");
+                "/api/channels/sms:", "/api/channels/zalo:", "/api/track/{code}:", "/open311/v2/{file}:", "/api/public/requests:");
     }
 
     @Test
