@@ -48,7 +48,7 @@ import java.util.function.IntConsumer;
 /**
  * Runs a simulated stream through the real routing and early-warning topology, on simulated time
  * (Kafka's TopologyTestDriver: the records' times are the petitions', the wall clock that drives the
- * deadline checks moves an hour at a time). Simulated officers work the cases as a punctual ward
+ * deadline checks moves two hours at a time). Simulated officers work the cases as a punctual ward
  * would: acknowledged within hours, answered within days, resolved the same day; an incident may
  * ask them to leave its cases. Every alert is collected with the simulated time it was raised.
  */
@@ -60,6 +60,8 @@ public final class WardSimulation {
     }
 
     private static final Topics TOPICS = Topics.withPrefix("sim");
+    /** How far the wall clock moves at a time: the deadline checks (every minute in service) see each mark at most this late. */
+    private static final Duration TICK = Duration.ofHours(2);
 
     private final Taxonomy taxonomy = Taxonomy.loadDefault();
     private final BlendedClassifier classifier;
@@ -114,11 +116,11 @@ public final class WardSimulation {
             Run run = new Run(driver, random, treatment);
             petitions.forEach(run::schedule);
             int day = 0;
-            for (Instant hour = start; hour.isBefore(end); hour = hour.plus(Duration.ofHours(1))) {
-                run.until(hour.plus(Duration.ofHours(1)));
-                driver.advanceWallClockTime(Duration.ofHours(1));
+            for (Instant tick = start; tick.isBefore(end); tick = tick.plus(TICK)) {
+                run.until(tick.plus(TICK));
+                driver.advanceWallClockTime(TICK);
                 run.collect();
-                if (Duration.between(start, hour.plus(Duration.ofHours(1))).toHours() % 24 == 0) {
+                if (Duration.between(start, tick.plus(TICK)).toHours() % 24 == 0) {
                     progress.accept(++day);
                 }
             }
