@@ -1,5 +1,6 @@
 package io.langnghe.routing;
 
+import io.langnghe.contracts.Alert;
 import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CommandResult;
@@ -49,7 +50,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** The running service against the real broker: a petition in, a routed case out; a poison record set aside. */
+/**
+ * The running service against the real broker: a petition in, a routed case out; a poison record set
+ * aside; three residents reporting one problem, an alert.
+ */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoutingStreamsIntegrationTest implements TestPropertyProvider {
@@ -108,6 +112,32 @@ class RoutingStreamsIntegrationTest implements TestPropertyProvider {
     }
 
     @Test
+    void raisesAnAlertOnTheBrokerWithinTenSecondsOfTheThirdResidentsReport() throws Exception {
+        String[] texts = {"Cống thoát nước ngõ 45 Lê Lai bị tắc, nước bẩn tràn ra đường",
+                "Ngõ 45 Lê Lai cống bị tắc mấy hôm nay, nước thải tràn lên mặt đường",
+                "cong thoat nuoc ngo 45 le lai tac, nuoc ban tran ra duong"};
+        long thirdSentAt = 0;
+        for (int i = 0; i < texts.length; i++) {
+            FeedbackReceived report = feedback().id("fb-it-drain-" + i).reporter("it-resident-" + i).text(texts[i])
+                    .receivedAt(java.time.Instant.now()).build();
+            send(report.feedbackId(), Json.mapper().writeValueAsBytes(report));
+            thirdSentAt = System.nanoTime();
+        }
+
+        Alert alert = read(probe.awaitRecords(topics.alerts().name(), 1, BOUND).get(0).value(), Alert.class);
+        long millis = Duration.ofNanos(System.nanoTime() - thirdSentAt).toMillis();
+
+        assertThat(alert.subject()).startsWith("issue:");
+        assertThat(alert.caseIds()).containsExactlyInAnyOrder("fb-it-drain-0", "fb-it-drain-1", "fb-it-drain-2");
+        assertThat(alert.department()).isEqualTo("kinh_te_ha_tang_do_thi");
+        System.out.printf("alert on %s %d ms after the third report%n", topics.alerts().name(), millis);
+        assertThat(millis).as("the issue: within 10 seconds of the report that crosses the threshold").isLessThanOrEqualTo(10_000);
+        // the cases carry the issue, as officers will see it
+        CaseState third = read(awaitRecordsOf(topics.cases().name(), "fb-it-drain-2", 2).get(1).value(), CaseState.class);
+        assertThat(third.clusterId()).isEqualTo(alert.subject().substring("issue:".length()));
+    }
+
+    @Test
     void learnsAnOfficersReassignmentForTheNextText() throws Exception {
         // Given a petition about a group leader's fund, which the corpus reads as a school's
         FeedbackReceived fund = feedback().id("fb-it-fund").text("Tổ trưởng thu quỹ không minh bạch, đề nghị kiểm tra").build();
@@ -122,7 +152,9 @@ class RoutingStreamsIntegrationTest implements TestPropertyProvider {
         sendCommand(reassign);
 
         // Then the command is accepted, the case moves, and the classifier reads the next such text differently
-        CommandResult result = read(probe.awaitRecords(topics.caseCommandResults().name(), 1, BOUND).get(0).value(), CommandResult.class);
+        CommandResult result = await().atMost(BOUND).until(() -> probe.readAll(topics.caseCommandResults().name(), BOUND).stream()
+                .map(r -> read(r.value(), CommandResult.class)).filter(r -> r.commandId().equals("cmd-it-1")).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
         assertThat(result).extracting(CommandResult::commandId, CommandResult::accepted, CommandResult::caseVersion)
                 .containsExactly("cmd-it-1", true, 2L);
         assertThat(probe.awaitRecords(topics.classifierCorrections().name(), 1, BOUND)).extracting(ConsumerRecord::key)

@@ -16,6 +16,7 @@ import java.util.Set;
  * resident's name or phone (the reporter is the contact's hash).
  *
  * @param reporter     the hashed contact, or "case:<id>" when the resident left none (each such case is its own reporter)
+ * @param receivedAt   when the case opened, by its record's time (as every time the early warning compares)
  * @param lastActionAt the ward's last action on it (opening counts; deadline marks and assessments do not)
  * @param reopened     reopened at least once (by an officer, a leader, or the resident's "not fixed")
  * @param clusterId    the issue it was joined to, and {@code risk} its last assessment: what the early
@@ -45,7 +46,7 @@ public record CaseMemo(
     static CaseMemo of(CaseState c, WarningWords words) {
         String reporter = c.contact() != null && c.contact().contactHash() != null ? c.contact().contactHash() : "case:" + c.caseId();
         return new CaseMemo(c.caseId(), c.trackingCode(), c.area(), c.category(), c.department(), c.status(), c.deadlineState(),
-                c.urgent(), reporter, c.receivedAt() == null ? c.createdAt() : c.receivedAt(), lastActionAt(c),
+                c.urgent(), reporter, c.createdAt() == null ? c.receivedAt() : c.createdAt(), lastActionAt(c),
                 Fingerprint.of(c.text()), words.find(c.text()), c.status() == CaseStatus.REOPENED, null, null);
     }
 

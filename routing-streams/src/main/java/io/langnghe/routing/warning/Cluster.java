@@ -43,9 +43,9 @@ public record Cluster(String clusterId, Category category, List<Member> members)
         return members.stream().map(Member::caseId).toList();
     }
 
-    /** The reports of the last {@code window}, up to {@code now}. */
+    /** The reports of the last {@code window} before {@code now} (a report is never in the future of the one being read). */
     List<Member> within(Duration window, Instant now) {
-        return members.stream().filter(m -> !m.at().isBefore(now.minus(window)) && !m.at().isAfter(now)).toList();
+        return members.stream().filter(m -> !m.at().isBefore(now.minus(window))).toList();
     }
 
     /** Distinct reporters among these reports. */

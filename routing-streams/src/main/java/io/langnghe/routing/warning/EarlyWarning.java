@@ -137,7 +137,9 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         Risk risk = riskScore.assess(new RiskScore.Situation(open, recent, spikes, at));
         String clusterId = cluster == null ? null : cluster.clusterId();
         for (CaseMemo c : open) {
-            if (!Objects.equals(c.clusterId(), clusterId) || !risk.sameAs(c.risk())) {
+            // A lone case with nothing to say is not worth a new version of the case.
+            boolean nothingToSay = clusterId == null && risk.score() == 0 && c.risk() == null;
+            if (!nothingToSay && (!Objects.equals(c.clusterId(), clusterId) || !risk.sameAs(c.risk()))) {
                 cases.put(c.caseId(), c.assessed(clusterId, risk));
                 CaseCommand command = new CaseCommand(CaseCommand.SCHEMA_VERSION,
                         "assess:" + c.caseId() + ":" + at.toEpochMilli() + ":" + risk.score(), c.caseId(), CaseCommand.Type.ASSESS,
@@ -278,7 +280,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         try (KeyValueIterator<String, CaseMemo> all = cases.all()) {
             while (all.hasNext()) {
                 CaseMemo c = all.next().value;
-                if (area.equals(c.area()) && category == c.category() && !c.receivedAt().isBefore(at.minus(DAY)) && !c.receivedAt().isAfter(at)) {
+                if (area.equals(c.area()) && category == c.category() && !c.receivedAt().isBefore(at.minus(DAY))) {
                     found.add(c);
                 }
             }
