@@ -3,6 +3,7 @@ package io.langnghe.simulator;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 
 /**
  * {@code ./langnghe simulate [--days 60] [--seed 7] [--background-only] [--start 2026-09-01]}: runs the
@@ -19,6 +20,15 @@ public final class SimulateCli {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            System.err.println("simulate: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int days = 60;
         long seed = 7;
         boolean incidents = true;

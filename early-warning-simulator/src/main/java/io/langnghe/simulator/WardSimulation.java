@@ -28,6 +28,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.Stores;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,7 +83,8 @@ public final class WardSimulation {
      */
     public Stream petitions(Instant start, int days, long seed, boolean withIncidents) {
         if (withIncidents && days < Incidents.LAST_DAY) {
-            throw new IllegalArgumentException("the incidents need at least " + Incidents.LAST_DAY + " days, got " + days);
+            throw new IllegalArgumentException("the incidents need at least " + Incidents.LAST_DAY + " days, got " + days
+                    + " (or --background-only)");
         }
         SplittableRandom random = new SplittableRandom(seed);
         Ids ids = new Ids();
@@ -128,14 +130,18 @@ public final class WardSimulation {
         }
     }
 
-    /** The service's own topology: routing (rules, classifier, lifecycle, deadlines) and the early warning. */
+    /**
+     * The service's own topology: routing (rules, classifier, lifecycle, deadlines) and the early warning,
+     * its stores in memory (the driver commits after every record; on disk that is most of the time).
+     */
     private Topology topology() {
         StreamsBuilder builder = new StreamsBuilder();
         Deadlines deadlines = new Deadlines(WorkingCalendar.loadDefault(), 1, 10);
         RoutingTopology.define(builder, TOPICS, classifier, new Router(taxonomy, 0.5, 0.2), new CaseOpening(deadlines),
-                new CaseLifecycle(taxonomy, deadlines), new DeadlineWatch(0.8, Duration.ofMinutes(1)), Clock.systemUTC());
+                new CaseLifecycle(taxonomy, deadlines), new DeadlineWatch(0.8, Duration.ofMinutes(1)), Clock.systemUTC(),
+                Stores::inMemoryKeyValueStore);
         EarlyWarningTopology.define(builder, TOPICS, taxonomy, WarningSettings.loadDefault(),
-                WarningWords.loadDefault(UrgentWords.loadDefault()));
+                WarningWords.loadDefault(UrgentWords.loadDefault()), Stores::inMemoryKeyValueStore);
         return builder.build();
     }
 

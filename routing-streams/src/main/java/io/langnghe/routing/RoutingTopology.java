@@ -16,11 +16,13 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Function;
 
 import static io.langnghe.routing.AtRecordTime.atRecordTime;
 
@@ -55,6 +57,17 @@ public final class RoutingTopology {
     public static KStream<String, byte[]> define(StreamsBuilder builder, Topics topics, BlendedClassifier classifier,
                                                  Router router, CaseOpening opening, CaseLifecycle lifecycle,
                                                  DeadlineWatch watch, Clock clock) {
+        return define(builder, topics, classifier, router, opening, lifecycle, watch, clock, Stores::persistentKeyValueStore);
+    }
+
+    /**
+     * @param stores how the cases are kept: on disk in service ({@link Stores#persistentKeyValueStore}); in memory
+     *               for a simulation of weeks in a minute ({@link Stores#inMemoryKeyValueStore})
+     */
+    public static KStream<String, byte[]> define(StreamsBuilder builder, Topics topics, BlendedClassifier classifier,
+                                                 Router router, CaseOpening opening, CaseLifecycle lifecycle,
+                                                 DeadlineWatch watch, Clock clock,
+                                                 Function<String, KeyValueBytesStoreSupplier> stores) {
         // Petitions arrive as bytes, so that one we cannot read is set aside instead of stopping the stream.
         KStream<String, byte[]> received = builder.stream(topics.feedbackReceived().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("petitions"));
@@ -97,7 +110,7 @@ public final class RoutingTopology {
 
         // Keep each case: store the opened ones, decide each command against the stored state, and
         // every so often (wall-clock time) mark the cases that became due soon or overdue.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CaseKeeper.STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(CaseKeeper.STORE),
                 Serdes.String(), topics.cases().valueSerde()));
         KStream<String, CaseKeeper.Change> changes = opened
                 .mapValues(CaseKeeper.Input::opened, Named.as("opened"))

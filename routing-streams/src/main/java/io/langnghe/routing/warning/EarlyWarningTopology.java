@@ -11,9 +11,11 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The early warning, downstream of the cases:
@@ -37,6 +39,12 @@ public final class EarlyWarningTopology {
     }
 
     public static void define(StreamsBuilder builder, Topics topics, Taxonomy taxonomy, WarningSettings settings, WarningWords words) {
+        define(builder, topics, taxonomy, settings, words, Stores::persistentKeyValueStore);
+    }
+
+    /** @param stores on disk in service; in memory for a simulation (see RoutingTopology) */
+    public static void define(StreamsBuilder builder, Topics topics, Taxonomy taxonomy, WarningSettings settings, WarningWords words,
+                              Function<String, KeyValueBytesStoreSupplier> stores) {
         KStream<String, WarningInput> cases = builder.stream(topics.cases().name(),
                         Consumed.with(topics.cases().keySerde(), topics.cases().valueSerde()).withName("warning-case-changes"))
                 .filter((id, state) -> state != null, Named.as("warning-not-deleted"))
@@ -51,13 +59,13 @@ public final class EarlyWarningTopology {
                 .repartition(Repartitioned.<String, WarningInput>with(Serdes.String(), new JsonSerde<>(WarningInput.class))
                         .withName("warning-ward").withNumberOfPartitions(1));
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EarlyWarning.CASES),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.CASES),
                 Serdes.String(), new JsonSerde<>(CaseMemo.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EarlyWarning.CLUSTERS),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.CLUSTERS),
                 Serdes.String(), new JsonSerde<>(Cluster.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EarlyWarning.COUNTS),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.COUNTS),
                 Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EarlyWarning.ALERTS),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.ALERTS),
                 Serdes.String(), new JsonSerde<>(AlertBook.class)));
 
         Map<String, KStream<String, WarningOutput>> said = ward
