@@ -22,6 +22,9 @@ public final class SimulateCli {
     public static void main(String[] args) throws Exception {
         try {
             run(args);
+        } catch (NumberFormatException e) {
+            System.err.println("simulate: --days, --seed and --speed take numbers (" + e.getMessage() + ")");
+            System.exit(2);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             System.err.println("simulate: " + e.getMessage());
             System.exit(2);
