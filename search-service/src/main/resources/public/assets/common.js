@@ -31,7 +31,7 @@ const LN = (() => {
     'action.confirm_legal_track': 'Confirm as complaint / denunciation',
     'action.undo_legal_track': 'Back to an ordinary petition (give reason)',
     'action.mark_complex': 'Complex case (45 days)', 'action.extend_deadline': 'Extend the deadline (give reason)',
-    'action.close': 'Close the case',
+    'action.close': 'Close the case', 'action.split': 'Not the same issue: split it off (reason in the text box)',
     'dash.clusters': 'Issues by size (open reports)', 'dash.cluster': 'Issue', 'dash.reports': 'Reports',
     'dash.area': 'Residential group', 'dash.category': 'Category', 'dash.maxRisk': 'Highest risk',
     'dash.lastReport': 'Latest report', 'dash.noClusters': 'No issue has several reports.',

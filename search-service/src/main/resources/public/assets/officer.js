@@ -177,7 +177,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   async function act(type) {
     const view = state.current;
     const body = { type };
-    if (['answer', 'reject', 'reassign', 'return_to_triage', 'undo_legal_track', 'extend_deadline', 'mark_complex', 'close']
+    if (['answer', 'reject', 'reassign', 'return_to_triage', 'undo_legal_track', 'extend_deadline', 'mark_complex', 'close', 'split']
       .includes(type)) {
       if ($('action-text').value.trim()) body.text = $('action-text').value;
     }

@@ -74,6 +74,8 @@ public record CaseCommand(
         EXTEND_DEADLINE("extend_deadline"),
         /** A resolved case is closed. */
         CLOSE("close"),
+        /** The case is not the same problem as its issue: it leaves the issue (text: the reason, optional). */
+        SPLIT("split"),
         /** The early warning (role SYSTEM) joins the case to an issue and scores its risk; the status does not change. */
         ASSESS("assess"),
         /** The resident (role RESIDENT, through the tracking code) rates the answer; "not fixed" reopens the case. */

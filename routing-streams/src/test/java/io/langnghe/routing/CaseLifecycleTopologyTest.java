@@ -158,6 +158,7 @@ class CaseLifecycleTopologyTest {
             closed         | assess           | system                 | closed       |
             assigned       | assess           | leader                 | assigned     | The role LEADER may not assess a case
             assigned       | reopen           | system                 | assigned     | The role SYSTEM may not reopen a case
+            assigned       | split            | officer                | assigned     | The case is not part of an issue
             """)
     void followsTheLifecycleTable(String given, String type, String by, String status, String refusedBecauseAndComment) {
         String refusedBecause = refusedBecauseAndComment == null ? "" : refusedBecauseAndComment.replaceAll("\\s*#.*", "");
@@ -343,6 +344,21 @@ class CaseLifecycleTopologyTest {
         assertThat(cases.isEmpty()).as("the same assessment twice changes nothing").isTrue();
         assertThat(results.readValuesToList()).extracting(r -> r.reason() == null ? null : r.reason().en())
                 .containsExactly(null, "The assessment is unchanged");
+    }
+
+    @Test
+    void takesACaseOutOfItsIssueWhenAnOfficerSaysItIsAnotherProblem() {
+        caseIn("acknowledged");
+        Risk risk = new Risk(30, "watch", List.of(new Alert.Reason("reporters", "3 residents", 20)), commandAt);
+        commands(command(Type.ASSESS).by(actor("system")).assessment(new CaseCommand.Assessment("issue-fb-0", risk)).build());
+        cases.readValue();
+
+        commands(command(Type.SPLIT).text("Cống ở ngõ khác").build());
+
+        CaseState split = cases.readValue();
+        assertThat(split.clusterId()).isNull();
+        assertThat(split.status().code()).isEqualTo("acknowledged");
+        assertThat(split.history().get(split.history().size() - 1).note()).contains("issue-fb-0", "Cống ở ngõ khác");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.langnghe.routing;
 
 import io.langnghe.contracts.Alert;
 import io.langnghe.contracts.AlertAck;
+import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.Category;
 import io.langnghe.contracts.FeedbackReceived;
@@ -58,6 +59,7 @@ class EarlyWarningTopologyTest {
     TopologyTestDriver driver;
     TestInputTopic<String, byte[]> received;
     TestInputTopic<String, AlertAck> acks;
+    TestInputTopic<String, CaseCommand> commands;
     TestOutputTopic<String, CaseState> casesOut;
     TestOutputTopic<String, Alert> alertsOut;
     final Map<String, CaseState> cases = new LinkedHashMap<>();
@@ -80,6 +82,8 @@ class EarlyWarningTopologyTest {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(builder.build(), config, monday);
         received = driver.createInputTopic(topics.feedbackReceived().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        commands = driver.createInputTopic(topics.caseCommands().name(), Serdes.String().serializer(),
+                topics.caseCommands().valueSerde().serializer());
         acks = driver.createInputTopic(topics.alertAcks().name(), Serdes.String().serializer(), topics.alertAcks().valueSerde().serializer());
         casesOut = driver.createOutputTopic(topics.cases().name(), Serdes.String().deserializer(), topics.cases().valueSerde().deserializer());
         alertsOut = driver.createOutputTopic(topics.alerts().name(), Serdes.String().deserializer(), topics.alerts().valueSerde().deserializer());
@@ -136,6 +140,26 @@ class EarlyWarningTopologyTest {
             assertThat(alert.riskScore() >= first.riskScore() + 15 || alert.level().equals("critical")).isTrue();
         });
         assertThat(alerts.get(alerts.size() - 1).level()).as("six residents").isEqualTo("critical");
+    }
+
+    @Test
+    void aCaseAnOfficerSplitsOffLeavesItsIssueForGood() {
+        report(feedback().id("g1").reporter("r1").text("Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường"), 0);
+        report(feedback().id("g2").reporter("r2").text("Ngõ 45 Hàm Nghi cống bị tắc, nước thải tràn lên mặt đường"), 1);
+        String issue = cases.get("g2").clusterId();
+        CaseState g2 = cases.get("g2");
+
+        commands.pipeInput("g2", new CaseCommand(CaseCommand.SCHEMA_VERSION, "split-1", "g2", CaseCommand.Type.SPLIT,
+                new CaseCommand.Actor("canbo." + g2.department(), "OFFICER", g2.department()), null, null, "Nhà bên kia đường, cống khác",
+                monday.plus(Duration.ofHours(2))), monday.plus(Duration.ofHours(2)));
+        collect();
+        report(feedback().id("g3").reporter("r3").text("Cống thoát nước ngõ 45 Hàm Nghi tắc, nước bẩn tràn ra đường"), 3);
+
+        assertThat(cases.get("g2").clusterId()).as("split off, and not joined back").isNull();
+        assertThat(cases.get("g3").clusterId()).isEqualTo(issue);
+        assertThat(cases.get("g3").risk().reasons()).filteredOn(r -> r.code().equals("reporters"))
+                .singleElement().satisfies(r -> assertThat(r.description()).startsWith("2 "));
+        assertThat(alerts).as("two residents on the issue, not three").isEmpty();
     }
 
     @Test

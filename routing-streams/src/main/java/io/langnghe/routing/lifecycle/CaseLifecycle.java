@@ -55,6 +55,7 @@ import static io.langnghe.contracts.CaseStatus.RESOLVED;
  *   mark_complex      (same; a complaint only)                    → unchanged, 45 days to decide instead of 30
  *   extend_deadline (reason)  acknowledged, in_progress (a denunciation only) → unchanged, 30 days more to decide, twice at most
  *   close             resolved                                    → closed
+ *   split             assigned … answered, reopened (in an issue)  → unchanged, out of its issue
  *   assess (SYSTEM)   any                                         → unchanged, joined to an issue and scored
  *   rate (RESIDENT)   answered, resolved, closed                  → unchanged when fixed; reopened when "not fixed"
  * </pre>
@@ -84,10 +85,11 @@ public final class CaseLifecycle {
             Map.entry(Type.MARK_COMPLEX, STEERABLE),
             Map.entry(Type.EXTEND_DEADLINE, EnumSet.of(ACKNOWLEDGED, IN_PROGRESS)),
             Map.entry(Type.CLOSE, EnumSet.of(RESOLVED)),
+            Map.entry(Type.SPLIT, EnumSet.of(ASSIGNED, ACKNOWLEDGED, IN_PROGRESS, ANSWERED, REOPENED)),
             Map.entry(Type.ASSESS, EnumSet.allOf(CaseStatus.class)),
             Map.entry(Type.RATE, EnumSet.of(ANSWERED, RESOLVED, CLOSED))));
     private static final Set<Type> LEADER_MAY = EnumSet.of(Type.REASSIGN, Type.RETURN_TO_TRIAGE, Type.REOPEN, Type.MERGE,
-            Type.CONFIRM_LEGAL_TRACK, Type.UNDO_LEGAL_TRACK, Type.MARK_COMPLEX, Type.EXTEND_DEADLINE, Type.CLOSE);
+            Type.CONFIRM_LEGAL_TRACK, Type.UNDO_LEGAL_TRACK, Type.MARK_COMPLEX, Type.EXTEND_DEADLINE, Type.CLOSE, Type.SPLIT);
     /** Commands that change only the case's clock: they do not restart the time its department has had it. */
     private static final Set<String> CLOCK_ONLY = Set.of(Type.MARK_COMPLEX.code(), Type.EXTEND_DEADLINE.code());
 
@@ -129,6 +131,7 @@ public final class CaseLifecycle {
             case MARK_COMPLEX -> markedComplex(current, command, at);
             case EXTEND_DEADLINE -> extended(current, command, at);
             case CLOSE -> moved(current, command, at, CLOSED);
+            case SPLIT -> split(current, command, at);
             case ASSESS -> assessed(current, command, at);
             case RATE -> rated(current, command, at);
         };
@@ -323,6 +326,16 @@ public final class CaseLifecycle {
                 c.area(), c.address(), c.contact(), c.batchId(), c.classification(), c.department(), c.status(), c.receivedAt(),
                 c.createdAt(), c.updatedAt(), c.dueAt(), c.publicAnswer(), c.history(), c.deadlineState(), c.urgent(), type,
                 c.complex(), c.extensions(), c.caseRef(), c.clusterId(), c.risk(), c.rating());
+    }
+
+    /** Not the same problem as the others of its issue: out of it (the early warning will not join it back). */
+    private Decision split(CaseState current, CaseCommand command, Instant at) {
+        if (current.clusterId() == null) {
+            return Decision.refused("Hồ sơ không thuộc vụ việc chung nào", "The case is not part of an issue");
+        }
+        CaseState next = next(current, command, at, current.status(), current.department(), current.classification(),
+                current.publicAnswer(), current.dueAt(), note(command.text(), "tách khỏi / left " + current.clusterId()));
+        return Decision.accepted(next.withAssessment(null, current.risk()), null);
     }
 
     /** The issue and the risk the early warning found; a history line only when the issue changes. */

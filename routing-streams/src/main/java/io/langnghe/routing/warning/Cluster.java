@@ -39,6 +39,10 @@ public record Cluster(String clusterId, Category category, List<Member> members)
         return new Cluster(clusterId, category, more);
     }
 
+    Cluster without(String caseId) {
+        return new Cluster(clusterId, category, members.stream().filter(m -> !m.caseId().equals(caseId)).toList());
+    }
+
     List<String> caseIds() {
         return members.stream().map(Member::caseId).toList();
     }

@@ -7,6 +7,7 @@ import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.Category;
 import io.langnghe.contracts.DeadlineState;
+import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.contracts.Risk;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import org.apache.kafka.streams.KeyValue;
@@ -106,6 +107,9 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         CaseMemo known = cases.get(state.caseId());
         boolean isNew = known == null;
         CaseMemo memo = isNew ? CaseMemo.of(state, words) : known.updated(state);
+        if (!isNew && memo.clusterId() != null && wasSplit(state)) {
+            memo = leaveIssue(memo, at);
+        }
         cases.put(memo.caseId(), memo);
         Cluster cluster = memo.clusterId() == null ? null : clusters.get(memo.clusterId());
         Spike spike = null;
@@ -121,6 +125,31 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         }
         Risk risk = assess(cluster, memo, at);
         raiseAlerts(cluster, cases.get(memo.caseId()), risk, spike, at);
+    }
+
+    /** An officer or a leader said the case is another problem: it leaves its issue for good. */
+    private static boolean wasSplit(CaseState state) {
+        List<HistoryEntry> history = state.history();
+        return state.clusterId() == null && !history.isEmpty()
+                && CaseCommand.Type.SPLIT.code().equals(history.get(history.size() - 1).action());
+    }
+
+    private CaseMemo leaveIssue(CaseMemo memo, Instant at) {
+        Cluster cluster = clusters.get(memo.clusterId());
+        if (cluster != null) {
+            Cluster rest = cluster.without(memo.caseId());
+            if (rest.members().isEmpty()) {
+                clusters.delete(cluster.clusterId());
+            } else {
+                clusters.put(rest.clusterId(), rest);
+                // the others are scored again without it
+                CaseMemo other = cases.get(rest.members().get(0).caseId());
+                if (other != null) {
+                    assess(rest, other, at);
+                }
+            }
+        }
+        return memo.assessed(null, memo.risk());
     }
 
     /** Scores the issue and tells each of its open cases, when something changed for it. */
