@@ -11,15 +11,15 @@ import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+
+import static io.langnghe.search.problem.TypedParameters.codes;
+import static io.langnghe.search.problem.TypedParameters.instant;
+import static io.langnghe.search.problem.TypedParameters.number;
 
 /**
  * The query string of {@code GET /api/public/requests} as typed, checked at once so one answer names
@@ -88,56 +88,5 @@ public record PublicRequestParameters(
                     "At most " + MAX_IDS + " tracking codes at a time."));
         }
         return codes;
-    }
-
-    private static <T> List<T> codes(String field, String typed, Function<String, Optional<T>> lookup, List<FieldError> errors) {
-        if (typed == null || typed.isBlank()) {
-            return List.of();
-        }
-        List<T> found = new ArrayList<>();
-        for (String code : Arrays.stream(typed.split(",")).map(String::strip).filter(c -> !c.isEmpty()).distinct().toList()) {
-            lookup.apply(code).ifPresentOrElse(found::add, () -> errors.add(new FieldError(field, "unknown_code",
-                    "Mã '" + code + "' không có trong danh mục.", "'" + code + "' is not a known code.")));
-        }
-        return found;
-    }
-
-    /** A day as {@code to} means up to the end of that day. */
-    private static Instant instant(String field, String typed, ZoneId zone, boolean endOfDay, List<FieldError> errors) {
-        if (typed == null || typed.isBlank()) {
-            return null;
-        }
-        String value = typed.strip();
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException notADateTime) {
-            try {
-                LocalDate day = LocalDate.parse(value);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
-            } catch (DateTimeParseException notADay) {
-                errors.add(new FieldError(field, "invalid_date",
-                        "Ngày không hợp lệ: dùng dạng 2025-07-01 hoặc 2025-07-01T08:00:00+07:00.",
-                        "Invalid date: use 2025-07-01 or 2025-07-01T08:00:00+07:00."));
-                return null;
-            }
-        }
-    }
-
-    private static int number(String field, String typed, int absent, int min, int max, List<FieldError> errors) {
-        if (typed == null || typed.isBlank()) {
-            return absent;
-        }
-        try {
-            int value = Integer.parseInt(typed.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below, like a number out of range
-        }
-        String range = max == Integer.MAX_VALUE ? "≥ " + min : min + ".." + max;
-        errors.add(new FieldError(field, "out_of_range",
-                "'" + field + "' phải là số nguyên " + range + ".", "'" + field + "' must be a whole number " + range + "."));
-        return absent;
     }
 }
