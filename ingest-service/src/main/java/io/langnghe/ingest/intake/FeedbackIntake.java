@@ -71,11 +71,15 @@ public class FeedbackIntake {
                                             Extras extras) {
         Contact contact = contact(submission);
         if (idempotencyKey == null) {
-            return new IdempotentReplies.Outcome(send(submission, contact, null, null, false, client, extras), true);
+            return new IdempotentReplies.Outcome(send(submission, contact, null, null, null, client, extras), true);
         }
         // Client keys and source keys live apart: a client cannot replay a meeting row by guessing its key.
-        return replies.once("client:" + idempotencyKey, fingerprint(submission) + extras,
-                () -> send(submission, contact, null, idempotencyKey, false, client, extras));
+        // The identity is the key and the petition together: a retry whose first answer was lost (Kafka
+        // stored it, the 202 never arrived) on another instance or after a restart files the same case
+        // id, which routing-streams opens once; a key reused for another petition cannot swallow it.
+        String fingerprint = fingerprint(submission) + extras;
+        return replies.once("client:" + idempotencyKey, fingerprint,
+                () -> send(submission, contact, null, idempotencyKey, "client:" + idempotencyKey + ":" + fingerprint, client, extras));
     }
 
     /**
@@ -97,7 +101,7 @@ public class FeedbackIntake {
     public IdempotentReplies.Outcome acceptFromSource(Submission submission, Contact contact, String batchId, String sourceKey,
                                                       Map<String, String> client, Extras extras) {
         return replies.once("source:" + sourceKey, fingerprint(submission),
-                () -> send(submission, contact, batchId, sourceKey, true, client, extras));
+                () -> send(submission, contact, batchId, sourceKey, sourceKey, client, extras));
     }
 
     /** What some channels add to a petition: photo references, the meeting of a batch, a requested category. */
@@ -113,12 +117,13 @@ public class FeedbackIntake {
         }
     }
 
-    private Receipt send(Submission submission, Contact contact, String batchId, String idempotencyKey, boolean derived,
+    /** @param identity what the feedback id and tracking code are derived from, or null for fresh random ones */
+    private Receipt send(Submission submission, Contact contact, String batchId, String idempotencyKey, String identity,
                          Map<String, String> client, Extras extras) {
-        String feedbackId = derived
-                ? UUID.nameUUIDFromBytes(("feedback:" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString()
+        String feedbackId = identity != null
+                ? UUID.nameUUIDFromBytes(("feedback:" + identity).getBytes(StandardCharsets.UTF_8)).toString()
                 : UUID.randomUUID().toString();
-        TrackingCode code = derived ? TrackingCode.derive(contactHasher.mac("tracking:" + idempotencyKey)) : TrackingCode.generate();
+        TrackingCode code = identity != null ? TrackingCode.derive(contactHasher.mac("tracking:" + identity)) : TrackingCode.generate();
         String trackingCode = code.display();
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         FeedbackReceived event = new FeedbackReceived(

@@ -14,9 +14,10 @@ import java.util.function.Supplier;
  * answer gets the first receipt instead of filing the petition twice. Concurrent retries wait for
  * the first attempt; a failed attempt is forgotten so the next retry tries again.
  *
- * <p>Bounded and in memory: it holds per instance and across one instance's lifetime only. With
- * several instances behind a load balancer the routing layer must also drop duplicates by the
- * event's idempotencyKey.
+ * <p>Bounded and in memory: it holds per instance and across one instance's lifetime only. Beyond
+ * that, the feedback id is derived from the key and the petition (FeedbackIntake), so a retry that
+ * reaches another instance, or this one after a restart, files the same case id, which routing-streams
+ * opens once.
  */
 @Singleton
 public class IdempotentReplies {

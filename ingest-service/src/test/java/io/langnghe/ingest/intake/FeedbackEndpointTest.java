@@ -11,6 +11,7 @@ import io.langnghe.ingest.Http;
 import io.langnghe.contracts.TrackingCode;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.langnghe.testsupport.TopicProbe;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
@@ -254,6 +255,30 @@ class FeedbackEndpointTest implements TestPropertyProvider {
         assertThat(probe.count(topics.feedbackReceived().name(), WITHIN)).isEqualTo(before + 1);
         FeedbackReceived event = read(recordsOf(json(first).get("feedbackId").asText()).get(0).value());
         assertThat(event.idempotencyKey()).isEqualTo(key);
+    }
+
+    @Test
+    void filesTheSameCaseWhenARetryReachesAnotherInstanceThatNeverSawTheFirst() {
+        String key = UUID.randomUUID().toString();
+        String body = petition().text("Đèn đường ngõ 12 Lê Lai hỏng ba hôm nay").area("tdp-12").json();
+        HttpResponse<String> first = http.postJson("/api/feedback", body, "Idempotency-Key", key);
+
+        // as after a lost 202: the retry goes to another instance (or this one restarted)
+        try (EmbeddedServer another = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "micronaut.server.port", "-1",
+                "kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
+                "langnghe.topics-prefix", prefix,
+                "langnghe.local-stack", "true"))) {
+            HttpResponse<String> retry = new Http(another.getURI()).postJson("/api/feedback", body, "Idempotency-Key", key);
+
+            assertThat(retry.statusCode()).isEqualTo(202);
+            assertThat(json(retry).get("feedbackId")).as("the same case, which routing-streams opens once")
+                    .isEqualTo(json(first).get("feedbackId"));
+            assertThat(json(retry).get("trackingCode")).isEqualTo(json(first).get("trackingCode"));
+        }
+        HttpResponse<String> sameWordsOtherKey = http.postJson("/api/feedback", body, "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(json(sameWordsOtherKey).get("feedbackId")).as("another resident's identical words are another petition")
+                .isNotEqualTo(json(first).get("feedbackId"));
     }
 
     @Test
