@@ -173,6 +173,18 @@ class EarlyWarningTopologyTest {
     }
 
     @Test
+    void aReportWithoutAnAreaIsScoredAloneAndTheWarningGoesOn() {
+        report(feedback().id("h1").area(null).reporter("r1").text("Cống thoát nước bị tắc, nước bẩn tràn ra đường, trẻ em phải lội"), 0);
+        report(feedback().id("h2").area(null).reporter("r2").text("Cống thoát nước bị tắc, nước bẩn tràn ra đường"), 1);
+        report(feedback().id("h3").reporter("r3").text("Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường"), 2);
+
+        assertThat(cases.get("h1").clusterId()).isNull();
+        assertThat(cases.get("h1").risk().reasons()).extracting(Alert.Reason::code).containsExactly("vulnerable");
+        assertThat(cases.get("h2").clusterId()).as("no place, so nothing is near").isNull();
+        assertThat(cases.get("h3").version()).as("the next petition is still routed").isEqualTo(1);
+    }
+
+    @Test
     void aRepeatCallNamingItsCaseJoinsItAndCountsAsTheResidentComingBack() {
         report(feedback().id("d1").reporter("r1").text("Hàng xóm xây tường lấn sang đất nhà tôi ở tổ 3"), 0);
         report(feedback().id("d2").reporter("r1").caseRef("DS-d1").text("Tôi gọi lại về việc hôm trước, vẫn chưa ai xuống"), 30);

@@ -9,6 +9,7 @@ import io.langnghe.contracts.Risk;
 import io.langnghe.routing.CaseOpening;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -67,7 +68,7 @@ public record CaseMemo(
 
     private static Instant lastActionAt(CaseState c) {
         Instant last = c.createdAt();
-        for (HistoryEntry entry : c.history()) {
+        for (HistoryEntry entry : c.history() == null ? List.<HistoryEntry>of() : c.history()) {
             boolean byTheWard = !NOT_ACTIONS.contains(entry.action())
                     && !(CaseOpening.ACTOR.equals(entry.actor()) && !"routed".equals(entry.action()));
             if (byTheWard && entry.at() != null && (last == null || entry.at().isAfter(last))) {

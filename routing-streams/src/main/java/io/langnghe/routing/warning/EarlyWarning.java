@@ -96,10 +96,17 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     public void process(Record<String, WarningInput> record) {
         Instant at = Instant.ofEpochMilli(record.timestamp());
         WarningInput input = record.value();
-        if (input.ack() != null) {
-            acknowledged(input.ack());
-        } else if (input.state() != null) {
-            changed(input.state(), at);
+        try {
+            if (input.ack() != null) {
+                acknowledged(input.ack());
+            } else if (input.state() != null) {
+                changed(input.state(), at);
+            }
+        } catch (RuntimeException e) {
+            // The warning is advice on top of the case, which the case keeper has already kept: one case it
+            // cannot read must not stop the routing of every other petition.
+            LOG.error("early warning skipped {}: {}", input.state() != null ? "case " + input.state().caseId()
+                    : "acknowledgement of " + input.ack().alertId(), e.toString(), e);
         }
     }
 
@@ -115,7 +122,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         Spike spike = null;
         if (isNew) {
             count(memo);
-            spike = spikeOf(memo.area(), memo.category(), at);
+            spike = memo.area() == null || memo.category() == null ? null : spikeOf(memo.area(), memo.category(), at);
             Optional<CaseMemo> twin = twinOf(memo, state.caseRef(), at);
             if (twin.isPresent()) {
                 Cluster joined = twin.get().clusterId() == null ? null : clusters.get(twin.get().clusterId());
@@ -129,7 +136,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
 
     /** An officer or a leader said the case is another problem: it leaves its issue for good. */
     private static boolean wasSplit(CaseState state) {
-        List<HistoryEntry> history = state.history();
+        List<HistoryEntry> history = state.history() == null ? List.of() : state.history();
         return state.clusterId() == null && !history.isEmpty()
                 && CaseCommand.Type.SPLIT.code().equals(history.get(history.size() - 1).action());
     }
@@ -159,9 +166,10 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         List<CaseMemo> open = members.stream().filter(CaseMemo::isOpen).toList();
         List<Cluster.Member> recent = cluster == null ? List.of(new Cluster.Member(memo.caseId(), memo.reporter(), memo.receivedAt()))
                 : cluster.within(window, at);
-        List<Spike> spikes = open.stream().map(c -> Map.entry(c.area(), Optional.ofNullable(c.category())))
-                .distinct().filter(e -> e.getValue().isPresent())
-                .map(e -> spikeOf(e.getKey(), e.getValue().get(), at))
+        // A case filed by position only (Open311 with lat/long) has no area, and so no baseline.
+        List<Spike> spikes = open.stream().filter(c -> c.area() != null && c.category() != null)
+                .map(c -> Map.entry(c.area(), c.category())).distinct()
+                .map(e -> spikeOf(e.getKey(), e.getValue(), at))
                 .filter(spike -> spike.isSpike() && !isMostlyOneIssue(spike, at)).toList();
         Risk risk = riskScore.assess(new RiskScore.Situation(open, recent, spikes, at));
         String clusterId = cluster == null ? null : cluster.clusterId();
@@ -231,8 +239,12 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
 
     /** The open case this report repeats: the one it names, else the most alike nearby, if alike enough. */
     private Optional<CaseMemo> twinOf(CaseMemo report, String caseRef, Instant at) {
-        Set<String> areas = new HashSet<>(taxonomy.neighboursOf(report.area()));
-        areas.add(report.area());
+        // Without an area only a named case can be its twin: "near" means nothing without a place.
+        Set<String> areas = new HashSet<>();
+        if (report.area() != null) {
+            areas.addAll(taxonomy.neighboursOf(report.area()));
+            areas.add(report.area());
+        }
         CaseMemo best = null;
         double bestSimilarity = 0;
         try (KeyValueIterator<String, CaseMemo> all = cases.all()) {
@@ -244,7 +256,8 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
                 if (caseRef != null && caseRef.equals(other.trackingCode())) {
                     return Optional.of(other);
                 }
-                if (!other.isOpen() || !areas.contains(other.area()) || other.receivedAt().isBefore(at.minus(window))) {
+                if (!other.isOpen() || other.area() == null || !areas.contains(other.area())
+                        || other.receivedAt().isBefore(at.minus(window))) {
                     continue;
                 }
                 double similarity = report.fingerprint().similarity(other.fingerprint());
