@@ -218,6 +218,9 @@ document.addEventListener('DOMContentLoaded', async () => {
     const fitting = view.actions || [];
     document.querySelectorAll('button.action').forEach(b => { b.hidden = !fitting.includes(b.dataset.action); });
     $('action-case-type').hidden = !(fitting.includes('confirm_legal_track') && (view.caseType || 'petition') === 'petition');
+    // Photos of proof go with an answer only.
+    $('action-photos').hidden = !fitting.includes('answer');
+    document.querySelector("label[for='action-photos']").hidden = !fitting.includes('answer');
   }
 
   async function act(type) {
@@ -235,7 +238,8 @@ document.addEventListener('DOMContentLoaded', async () => {
     buttons.forEach(b => { b.disabled = true; });
     const message = $('action-message');
     try {
-      if (type === 'answer') {
+      // Without its text the answer is refused anyway: no photo is uploaded for nothing.
+      if (type === 'answer' && body.text) {
         const refs = await uploadProof(view.caseId);
         if (refs.length) body.photos = refs;
       }
