@@ -1,12 +1,12 @@
 package io.langnghe.ingest.photos;
 
+import io.langnghe.ingest.intake.InvalidInputException;
+import io.langnghe.ingest.problem.FieldError;
 import io.langnghe.photos.DirectoryPhotoStore;
 import io.langnghe.photos.Photo;
 import io.langnghe.photos.PhotoKind;
 import io.langnghe.photos.PhotoPrivacy;
 import io.langnghe.photos.PhotoStore;
-import io.langnghe.ingest.intake.InvalidInputException;
-import io.langnghe.ingest.problem.FieldError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

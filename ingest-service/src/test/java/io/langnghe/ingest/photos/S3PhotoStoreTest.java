@@ -1,18 +1,18 @@
 package io.langnghe.ingest.photos;
 
-import io.langnghe.photos.Photo;
-import io.langnghe.photos.PhotoKind;
-import io.langnghe.photos.PhotoStore;
-import io.langnghe.photos.PhotoStoreUnavailableException;
-import io.langnghe.photos.S3PhotoSettings;
-import io.langnghe.photos.S3PhotoStore;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Json;
 import io.langnghe.contracts.Topics;
 import io.langnghe.ingest.Http;
 import io.langnghe.ingest.Multipart;
 import io.langnghe.ingest.TestPhotos;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.langnghe.photos.Photo;
+import io.langnghe.photos.PhotoKind;
+import io.langnghe.photos.PhotoStore;
+import io.langnghe.photos.PhotoStoreUnavailableException;
+import io.langnghe.photos.S3PhotoSettings;
+import io.langnghe.photos.S3PhotoStore;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.langnghe.testsupport.TopicProbe;
 import io.micronaut.context.exceptions.ConfigurationException;
