@@ -47,7 +47,32 @@
     byId('department-value').textContent = name(view.department) || L.t('notAssigned');
     byId('deadline-value').textContent = when(view.dueAt);
     byId('answer-value').textContent = view.publicAnswer || L.t('notYet');
+    renderAnswerPhotos();
     renderRating();
+  }
+
+  // The ward's photos of proof: public like the answer, served by reference under this code only.
+  function renderAnswerPhotos() {
+    var photos = view.answerPhotos || [];
+    var list = byId('answer-photos');
+    byId('answer-photos-block').hidden = photos.length === 0;
+    var wanted = photos.map(function (photo) {
+      return '/api/track/' + encodeURIComponent(view.trackingCode) + '/photos/' + encodeURIComponent(photo.ref);
+    }).join(' ');
+    if (list.dataset.shown === wanted) {
+      return;
+    }
+    list.dataset.shown = wanted;
+    list.replaceChildren();
+    photos.forEach(function (photo) {
+      var img = document.createElement('img');
+      img.className = 'photo';
+      img.alt = L.t('answerPhotoAlt');
+      img.loading = 'lazy';
+      img.src = '/api/track/' + encodeURIComponent(view.trackingCode) + '/photos/' + encodeURIComponent(photo.ref);
+      img.dataset.ref = photo.ref;
+      list.appendChild(img);
+    });
   }
 
   function renderRating() {

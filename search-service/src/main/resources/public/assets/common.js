@@ -32,6 +32,10 @@ const LN = (() => {
     'action.undo_legal_track': 'Back to an ordinary petition (give reason)',
     'action.mark_complex': 'Complex case (45 days)', 'action.extend_deadline': 'Extend the deadline (give reason)',
     'action.close': 'Close the case', 'action.split': 'Not the same issue: split it off (reason in the text box)',
+    'case.photos': "The resident's photos", 'case.answerPhotos': "Photos of the answer's proof",
+    'action.photosLabel': 'Photos of proof (at most 3, attached to the answer)',
+    'action.tooManyPhotos': 'At most 3 photos per answer.', 'action.uploading': 'Uploading the photos…',
+    'photo.alt': 'Photo', 'photo.failed': 'The photo could not be loaded.',
     'dash.clusters': 'Issues by size (open reports)', 'dash.cluster': 'Issue', 'dash.reports': 'Reports',
     'dash.area': 'Residential group', 'dash.category': 'Category', 'dash.maxRisk': 'Highest risk',
     'dash.lastReport': 'Latest report', 'dash.noClusters': 'No issue has several reports.',
@@ -63,6 +67,8 @@ const LN = (() => {
     'case.clusterTotal': 'phản ánh của vụ việc này trong phòng', 'case.urgent': 'khẩn',
     'case.complex': 'phức tạp (45 ngày)', 'case.extensions': 'lần gia hạn',
     'dash.noClusters': 'Chưa có vụ việc nào được nhiều người phản ánh.',
+    'action.tooManyPhotos': 'Tối đa 3 ảnh cho mỗi câu trả lời.', 'action.uploading': 'Đang tải ảnh lên…',
+    'photo.alt': 'Ảnh', 'photo.failed': 'Không tải được ảnh.',
     'error.generic': 'Có lỗi xảy ra; vui lòng thử lại.'
   };
   const CASE_TYPE = { petition: ['Kiến nghị, phản ánh', 'Petition'], complaint: ['Khiếu nại', 'Complaint'],
@@ -145,6 +151,21 @@ const LN = (() => {
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
+  /**
+   * A photo behind the bearer token: an <img> cannot send the token itself, so the bytes are fetched
+   * and shown from a blob URL (revoked when the image is replaced).
+   */
+  async function photo(path, alt) {
+    const img = element('img', 'photo');
+    img.alt = alt || t('photo.alt');
+    const response = await fetch(path, { headers: { 'Authorization': 'Bearer ' + token() } });
+    if (!response.ok) throw new Error(response.statusText);
+    const url = URL.createObjectURL(await response.blob());
+    img.src = url;
+    img.dataset.blobUrl = url;
+    return img;
+  }
+
   async function api(path, options) {
     const init = Object.assign({ headers: {} }, options || {});
     init.headers = Object.assign({ 'Accept': 'application/json', 'Authorization': 'Bearer ' + token() }, init.headers);
@@ -197,5 +218,5 @@ const LN = (() => {
     if (logout) logout.addEventListener('click', () => { sessionStorage.removeItem('token'); window.location.replace('/'); });
   });
 
-  return { t, lang, label, named, STATUS, CHANNEL, CASE_TYPE, RISK_LEVEL, onLanguage, token, claims, role, requireRole, api, download, problemText, dateTime, element };
+  return { t, lang, label, named, STATUS, CHANNEL, CASE_TYPE, RISK_LEVEL, onLanguage, token, claims, role, requireRole, api, download, photo, problemText, dateTime, element };
 })();

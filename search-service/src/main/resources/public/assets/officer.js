@@ -117,10 +117,56 @@ document.addEventListener('DOMContentLoaded', async () => {
     $('case-type').textContent = [LN.label(LN.CASE_TYPE, view.caseType || 'petition'),
       view.urgent ? LN.t('case.urgent') : null, view.complex ? LN.t('case.complex') : null,
       view.extensions ? view.extensions + ' ' + LN.t('case.extensions') : null].filter(Boolean).join(' · ');
+    showPhotos(view, 'photos', 'case-photos', 'photos-block');
+    showPhotos(view, 'answerPhotos', 'case-answer-photos', 'answer-photos-block');
     showRisk(view.risk);
     showRating(view.rating);
     showCluster(view);
     showActions(view);
+  }
+
+  // The petition's photos and the answer's proof, each fetched with the token; a click opens it full size.
+  async function showPhotos(view, field, listId, blockId) {
+    const list = $(listId);
+    list.querySelectorAll('img[data-blob-url]').forEach(img => URL.revokeObjectURL(img.dataset.blobUrl));
+    list.replaceChildren();
+    const photos = view[field] || [];
+    $(blockId).hidden = photos.length === 0;
+    for (const photo of photos) {
+      const path = '/api/cases/' + encodeURIComponent(view.caseId) + '/photos/' + encodeURIComponent(photo.ref);
+      try {
+        const img = await LN.photo(path);
+        if (!state.current || state.current.caseId !== view.caseId) return;
+        img.dataset.ref = photo.ref;
+        const link = LN.element('a');
+        link.href = img.src;
+        link.target = '_blank';
+        link.rel = 'noopener';
+        link.appendChild(img);
+        list.appendChild(link);
+      } catch (error) {
+        list.appendChild(LN.element('span', 'muted', LN.t('photo.failed')));
+      }
+    }
+  }
+
+  // Photos of proof go to the store first, one by one; the answer then names them (its 202 = Kafka holds it).
+  async function uploadProof(caseId) {
+    const files = Array.from($('action-photos').files || []);
+    if (files.length > 3) {
+      const error = new Error('too many');
+      error.problem = { title: LN.t('action.tooManyPhotos') };
+      throw error;
+    }
+    const refs = [];
+    for (const file of files) {
+      $('action-message').textContent = LN.t('action.uploading');
+      const form = new FormData();
+      form.append('photo', file, file.name);
+      const kept = await LN.api('/api/cases/' + encodeURIComponent(caseId) + '/photos', { method: 'POST', body: form });
+      refs.push(kept.ref);
+    }
+    return refs;
   }
 
   function showRisk(risk) {
@@ -172,6 +218,9 @@ document.addEventListener('DOMContentLoaded', async () => {
     const fitting = view.actions || [];
     document.querySelectorAll('button.action').forEach(b => { b.hidden = !fitting.includes(b.dataset.action); });
     $('action-case-type').hidden = !(fitting.includes('confirm_legal_track') && (view.caseType || 'petition') === 'petition');
+    // Photos of proof go with an answer only.
+    $('action-photos').hidden = !fitting.includes('answer');
+    document.querySelector("label[for='action-photos']").hidden = !fitting.includes('answer');
   }
 
   async function act(type) {
@@ -189,9 +238,15 @@ document.addEventListener('DOMContentLoaded', async () => {
     buttons.forEach(b => { b.disabled = true; });
     const message = $('action-message');
     try {
+      // Without its text the answer is refused anyway: no photo is uploaded for nothing.
+      if (type === 'answer' && body.text) {
+        const refs = await uploadProof(view.caseId);
+        if (refs.length) body.photos = refs;
+      }
       await LN.api('/api/cases/' + encodeURIComponent(view.caseId) + '/actions', { method: 'POST', json: body });
       message.textContent = LN.t('action.sent');
       $('action-text').value = '';
+      $('action-photos').value = '';
       await waitForNewVersion(view.caseId, view.version);
     } catch (error) {
       message.textContent = LN.problemText(error);

@@ -78,6 +78,40 @@ class PetitionToSearchableCaseTest {
         assertThat(tracked.body()).doesNotContain("Cống", "912345678", "\"text\"", "\"contact\"", "\"phone\"");
     }
 
+    /** A resident's photo goes with the petition to the case, where the department's officer sees it. */
+    @Test
+    void aPetitionsPhotoReachesTheCaseAndTheDepartmentsOfficerSeesIt() throws Exception {
+        byte[] png = photo();
+        Http.Answer accepted = Http.postMultipart(stack.ingest() + "/api/feedback",
+                java.util.Map.of("text", DRAIN, "channel", "web", "area", "tdp-05"), "photos", "cong.png", png);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        String feedbackId = accepted.json().path("feedbackId").asText();
+        String officer = stack.login("canbo.kinh_te_ha_tang_do_thi", "langnghe-demo");
+
+        AtomicReference<JsonNode> seen = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            Http.Answer page = Http.get(stack.search() + "/api/cases/" + feedbackId, officer);
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.json().path("photos").size()).isEqualTo(1);
+            seen.set(page.json());
+        });
+        String ref = seen.get().path("photos").get(0).path("ref").asText();
+        java.net.http.HttpResponse<byte[]> photo = Http.getBytes(stack.search() + "/api/cases/" + feedbackId + "/photos/" + ref, officer);
+
+        assertThat(photo.statusCode()).isEqualTo(200);
+        assertThat(photo.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(photo.body()).as("the bytes ingest-service kept, read from the same store").isEqualTo(png);
+        assertThat(Http.getBytes(stack.search() + "/api/cases/" + feedbackId + "/photos/" + ref,
+                stack.login("canbo.cong_an", "langnghe-demo")).statusCode()).as("another department's officer").isEqualTo(404);
+    }
+
+    private static byte[] photo() throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
     /**
      * A civic app files through Open311 and finds the request again with the spec's filters, through
      * ingest-service, from search-service's public list: the resident's name and phone masked.

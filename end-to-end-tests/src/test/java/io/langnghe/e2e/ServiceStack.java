@@ -68,6 +68,8 @@ final class ServiceStack implements AutoCloseable {
                 "LANGNGHE_TOPICS_PREFIX", prefix,
                 "LANGNGHE_INDEX_PREFIX", prefix,
                 "LANGNGHE_STREAMS_STATE_DIR", logs.resolve("streams-state").toString(),
+                // one photo store for ingest-service and search-service, as on a real machine
+                "LANGNGHE_PHOTOS_DIR", logs.resolve("photos").toString(),
                 // ingest-service reads tracking and the public list from this stack's search-service
                 "LANGNGHE_SEARCH_URL", search());
         for (Service service : Service.ALL) {

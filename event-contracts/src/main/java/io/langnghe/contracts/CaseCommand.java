@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * An officer's or the system's action on a case: value of {@code case.commands.v1}, keyed by
@@ -17,6 +18,7 @@ import java.util.Arrays;
  *                   (optional; it becomes a correction the classifier learns from)
  * @param assessment for assess: the issue the case belongs to and its risk (from the early warning)
  * @param rating     for rate: the resident's rating of the answer
+ * @param photos     for answer: the photo proof, references into the photo store (optional, at most 3; empty when absent)
  */
 public record CaseCommand(
         int schemaVersion,
@@ -30,9 +32,20 @@ public record CaseCommand(
         Instant issuedAt,
         Category category,
         Assessment assessment,
-        Rating rating) {
+        Rating rating,
+        List<FeedbackReceived.PhotoRef> photos) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    public CaseCommand {
+        photos = photos == null ? List.of() : List.copyOf(photos);
+    }
+
+    /** A command without photos (all but some answers). */
+    public CaseCommand(int schemaVersion, String commandId, String caseId, Type type, Actor actor, String department,
+                       String targetCaseId, String text, Instant issuedAt, Category category, Assessment assessment, Rating rating) {
+        this(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category, assessment, rating, List.of());
+    }
 
     /** A command of an officer or a leader: no assessment, no rating. */
     public CaseCommand(int schemaVersion, String commandId, String caseId, Type type, Actor actor, String department,

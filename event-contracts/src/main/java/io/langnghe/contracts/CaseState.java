@@ -17,6 +17,8 @@ import java.util.List;
  * @param clusterId     the issue this case is one report of (near-duplicates of one area), or null while alone
  * @param risk          the early warning's latest assessment, or null before the first
  * @param rating        the resident's rating of the answer, or null
+ * @param photos        the petition's photos, as references into the photo store (empty when it had none)
+ * @param answerPhotos  the photo proof the department attached to its answer (empty when none)
  */
 public record CaseState(
         int schemaVersion,
@@ -47,13 +49,29 @@ public record CaseState(
         String caseRef,
         String clusterId,
         Risk risk,
-        Rating rating) {
+        Rating rating,
+        List<FeedbackReceived.PhotoRef> photos,
+        List<FeedbackReceived.PhotoRef> answerPhotos) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public CaseState {
         deadlineState = deadlineState == null ? DeadlineState.ON_TIME : deadlineState;
         caseType = caseType == null ? CaseType.PETITION : caseType;
+        photos = photos == null ? List.of() : List.copyOf(photos);
+        answerPhotos = answerPhotos == null ? List.of() : List.copyOf(answerPhotos);
+    }
+
+    /** A case without photos (as every case was before they reached the case). */
+    public CaseState(int schemaVersion, String caseId, long version, String trackingCode, String feedbackId, Channel channel,
+                     String text, String area, String address, Contact contact, String batchId, Classification classification,
+                     String department, CaseStatus status, Instant receivedAt, Instant createdAt, Instant updatedAt,
+                     Instant dueAt, String publicAnswer, List<HistoryEntry> history, DeadlineState deadlineState,
+                     boolean urgent, CaseType caseType, boolean complex, int extensions, String caseRef, String clusterId,
+                     Risk risk, Rating rating) {
+        this(schemaVersion, caseId, version, trackingCode, feedbackId, channel, text, area, address, contact, batchId,
+                classification, department, status, receivedAt, createdAt, updatedAt, dueAt, publicAnswer, history,
+                deadlineState, urgent, caseType, complex, extensions, caseRef, clusterId, risk, rating, List.of(), List.of());
     }
 
     /** A case the early warning has not looked at, nobody rated, not about an earlier case. */
@@ -92,14 +110,14 @@ public record CaseState(
     public CaseState withAssessment(String clusterId, Risk risk) {
         return new CaseState(schemaVersion, caseId, version, trackingCode, feedbackId, channel, text, area, address, contact,
                 batchId, classification, department, status, receivedAt, createdAt, updatedAt, dueAt, publicAnswer, history,
-                deadlineState, urgent, caseType, complex, extensions, caseRef, clusterId, risk, rating);
+                deadlineState, urgent, caseType, complex, extensions, caseRef, clusterId, risk, rating, photos, answerPhotos);
     }
 
     /** The same case rated by its resident (not a new version: the caller decides that). */
     public CaseState withRating(Rating rating) {
         return new CaseState(schemaVersion, caseId, version, trackingCode, feedbackId, channel, text, area, address, contact,
                 batchId, classification, department, status, receivedAt, createdAt, updatedAt, dueAt, publicAnswer, history,
-                deadlineState, urgent, caseType, complex, extensions, caseRef, clusterId, risk, rating);
+                deadlineState, urgent, caseType, complex, extensions, caseRef, clusterId, risk, rating, photos, answerPhotos);
     }
 
     /** Not yet resolved, closed, rejected nor merged (an answered case is open until resolved). */

@@ -54,6 +54,7 @@ public class FakeSearchService {
 
     private static final Map<String, String> VIEWS = new ConcurrentHashMap<>();
     private static final Map<String, String> SEEN = new ConcurrentHashMap<>();
+    private static final Map<String, byte[]> PHOTOS = new ConcurrentHashMap<>();
 
     private final TokenGenerator tokens;
 
@@ -98,6 +99,21 @@ public class FakeSearchService {
     /** From now on the code is answered with this TrackingView JSON. */
     public static void knows(String trackingCode, String trackingViewJson) {
         VIEWS.put(trackingCode, trackingViewJson);
+    }
+
+    /** From now on the answer of the code has this PNG photo of proof under the reference. */
+    public static void showsPhoto(String trackingCode, String ref, byte[] png) {
+        PHOTOS.put(trackingCode + "/" + ref, png);
+    }
+
+    @Get(value = "/api/track/{code}/photos/{ref}")
+    public HttpResponse<?> answerPhoto(String code, String ref) {
+        byte[] photo = PHOTOS.get(code + "/" + ref);
+        if (photo == null) {
+            return HttpResponse.status(HttpStatus.NOT_FOUND).contentType("application/problem+json").body(
+                    "{\"type\":\"urn:langnghe:problem:photo-not-found\",\"title\":\"Không tìm thấy ảnh / Photo not found\",\"status\":404}");
+        }
+        return HttpResponse.ok(photo).contentType(MediaType.IMAGE_PNG_TYPE);
     }
 
     @Get(value = "/api/track/{code}", produces = MediaType.APPLICATION_JSON)

@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * Turns a routed petition into a case: version 1, assigned to the chosen department (or, for a
  * complaint or a denunciation, to the triage desk, on the legal track), urgent when an urgent phrase
- * says so, with its due date and the first line of its history. The case id is the feedback id, so a petition replayed
+ * says so, with its due date, the petition's photos and the first line of its history. The case id is the feedback id, so a petition replayed
  * after a failure opens the same case, not a second one.
  */
 public final class CaseOpening {
@@ -78,6 +78,8 @@ public final class CaseOpening {
                 petition.caseRef(),
                 null,
                 null,
-                null);
+                null,
+                petition.photos(),
+                List.of());
     }
 }

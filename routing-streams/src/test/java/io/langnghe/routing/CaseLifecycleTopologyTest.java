@@ -289,6 +289,41 @@ class CaseLifecycleTopologyTest {
         assertThat(answered.updatedAt()).isEqualTo(commandAt);
     }
 
+    @Test
+    void keepsTheAnswersPhotoProofAndBothPhotoListsThroughLaterCommands() {
+        FeedbackReceived.PhotoRef before = photo('b', "image/jpeg");
+        FeedbackReceived.PhotoRef after = photo('c', "image/png");
+        petitions(feedback().id("fb-1").photos(List.of(before)).build());
+        commands(command(Type.START).build());
+
+        commands(command(Type.ANSWER).text("Đã nạo vét cống, ảnh sau khi làm.").photos(List.of(after)).build());
+        commands(command(Type.RESOLVE).build());
+
+        List<CaseState> states = cases.readValuesToList();
+        CaseState answered = states.get(2);
+        assertThat(answered.answerPhotos()).containsExactly(after);
+        assertThat(answered.history().get(answered.history().size() - 1).note()).isEqualTo("1 ảnh / photos");
+        assertThat(states.get(3)).extracting(CaseState::status, CaseState::photos, CaseState::answerPhotos)
+                .containsExactly(CaseStatus.RESOLVED, List.of(before), List.of(after));
+    }
+
+    @Test
+    void refusesAnAnswerWithMoreThanThreePhotos() {
+        caseIn("in_progress");
+
+        commands(command(Type.ANSWER).text("Đã xử lý.").photos(List.of(photo('1', "image/jpeg"), photo('2', "image/jpeg"),
+                photo('3', "image/jpeg"), photo('4', "image/jpeg"))).build());
+
+        assertThat(results.readValue()).extracting(CommandResult::accepted, r -> r.reason().vi(), r -> r.reason().en())
+                .containsExactly(false, "Tối đa 3 ảnh minh chứng cho mỗi câu trả lời", "At most 3 photos of proof per answer");
+        assertThat(cases.isEmpty()).isTrue();
+    }
+
+    private static FeedbackReceived.PhotoRef photo(char hex, String contentType) {
+        return new FeedbackReceived.PhotoRef("sha256-" + String.valueOf(hex).repeat(64) + (contentType.equals("image/png") ? ".png" : ".jpg"),
+                contentType, 1024, false);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             answer without text      | An answer needs the text for the resident

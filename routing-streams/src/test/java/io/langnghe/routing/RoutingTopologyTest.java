@@ -117,6 +117,17 @@ class RoutingTopologyTest {
     }
 
     @Test
+    void bringsThePetitionsPhotosToTheCase() {
+        FeedbackReceived.PhotoRef photo = new FeedbackReceived.PhotoRef("sha256-" + "a".repeat(64) + ".jpg", "image/jpeg", 2048, false);
+
+        petitions(feedback().id("fb-8").photos(List.of(photo)).build());
+
+        CaseState routed = cases.readValue();
+        assertThat(routed.photos()).containsExactly(photo);
+        assertThat(routed.answerPhotos()).isEmpty();
+    }
+
+    @Test
     void routesEachPetitionToTheDepartmentOfItsCategory() {
         // Given petitions as residents write them; When they are read
         petitions(

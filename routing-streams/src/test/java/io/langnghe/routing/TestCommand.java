@@ -5,8 +5,10 @@ import io.langnghe.contracts.Rating;
 import io.langnghe.contracts.CaseCommand.Actor;
 import io.langnghe.contracts.CaseCommand.Type;
 import io.langnghe.contracts.Category;
+import io.langnghe.contracts.FeedbackReceived;
 
 import java.time.Instant;
+import java.util.List;
 
 /** An officer's command as search-service sends it, with defaults a test overrides where it matters. */
 final class TestCommand {
@@ -23,6 +25,7 @@ final class TestCommand {
     private Category category;
     private CaseCommand.Assessment assessment;
     private Rating rating;
+    private List<FeedbackReceived.PhotoRef> photos = List.of();
 
     private TestCommand(Type type) {
         this.type = type;
@@ -88,8 +91,13 @@ final class TestCommand {
         return this;
     }
 
+    TestCommand photos(List<FeedbackReceived.PhotoRef> photos) {
+        this.photos = photos;
+        return this;
+    }
+
     CaseCommand build() {
         return new CaseCommand(CaseCommand.SCHEMA_VERSION, commandId, caseId, type, actor, department, targetCaseId, text,
-                Instant.parse("2025-09-15T03:00:00Z"), category, assessment, rating);
+                Instant.parse("2025-09-15T03:00:00Z"), category, assessment, rating, photos);
     }
 }

@@ -5,6 +5,7 @@ import io.langnghe.contracts.Contact;
 import io.langnghe.contracts.FeedbackReceived;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** A petition as ingest-service sends it, with defaults a test overrides where it matters. */
@@ -20,6 +21,7 @@ final class TestFeedback {
     private Contact contact = new Contact("Nguyễn Văn A", "+84901234567", "+84 90x xxx x67", "hash-1", true);
     private String batchId;
     private String caseRef;
+    private List<FeedbackReceived.PhotoRef> photos = List.of();
 
     static TestFeedback feedback() {
         return new TestFeedback();
@@ -63,8 +65,13 @@ final class TestFeedback {
         return this;
     }
 
+    TestFeedback photos(List<FeedbackReceived.PhotoRef> photos) {
+        this.photos = photos;
+        return this;
+    }
+
     FeedbackReceived build() {
         return new FeedbackReceived(FeedbackReceived.SCHEMA_VERSION, feedbackId, trackingCode, channel, receivedAt, text,
-                area, address, contact, batchId, caseRef, "idem-" + feedbackId, Map.of());
+                area, address, contact, batchId, caseRef, "idem-" + feedbackId, Map.of(), photos, null, null);
     }
 }

@@ -5,12 +5,18 @@ import io.langnghe.contracts.Alert;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Category;
+import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.TrackingCode;
+import io.langnghe.photos.DirectoryPhotoStore;
+import io.langnghe.photos.Photo;
+import io.langnghe.photos.PhotoKind;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -21,8 +27,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,15 +66,36 @@ class RoleMatrixTest implements TestPropertyProvider {
     private Alert alert;
     private CaseState answered;
 
+    private final Path photoDirectory = photoDirectory();
+    private byte[] proof;
+    private String petitionPhoto;
+    private String answerPhoto;
+
     @Override
     public Map<String, String> getProperties() {
-        return stack.properties();
+        Map<String, String> properties = new HashMap<>(stack.properties());
+        properties.put("langnghe.photos.directory", photoDirectory.toString());
+        return properties;
+    }
+
+    private static Path photoDirectory() {
+        try {
+            return Files.createTempDirectory("langnghe-photos-roles");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @BeforeAll
     void publishACaseAndLogEveryoneIn() throws Exception {
         ACCOUNTS.forEach((role, username) -> tokens.put(role, Login.token(client, username)));
-        drain = TestCases.caseState().trackingCode("K7MXQ2PA9C").build();
+        DirectoryPhotoStore store = new DirectoryPhotoStore(photoDirectory);
+        byte[] jpeg = TestImages.image("jpg", 0x3366CC);
+        petitionPhoto = store.put(new Photo(PhotoKind.JPEG, jpeg));
+        proof = TestImages.image("png", 0x22AA44);
+        answerPhoto = store.put(new Photo(PhotoKind.PNG, proof));
+        drain = TestCases.caseState().trackingCode("K7MXQ2PA9C")
+                .photos(List.of(new FeedbackReceived.PhotoRef(petitionPhoto, "image/jpeg", jpeg.length, false))).build();
         stack.publish(drain);
         alert = new Alert(Alert.SCHEMA_VERSION, "alert-" + drain.caseId(), "case:" + drain.caseId(), "watch", 40,
                 List.of(new Alert.Reason("escalation_words", "khiếu nại", 40)), List.of(drain.caseId()),
@@ -75,7 +107,8 @@ class RoleMatrixTest implements TestPropertyProvider {
                 .exchange(HttpRequest.GET("/api/track/K7MXQ2PA9C")).getStatus().getCode() == 200);
         // An answered petition of a voter meeting: residents may rate it, and it fills the meeting's report.
         answered = TestCases.caseState().trackingCode(TrackingCode.generate().value()).status(CaseStatus.ANSWERED)
-                .batchId("tiep-xuc-cu-tri-2026-11").build();
+                .batchId("tiep-xuc-cu-tri-2026-11")
+                .answerPhotos(List.of(new FeedbackReceived.PhotoRef(answerPhoto, "image/png", proof.length, false))).build();
         stack.publish(answered);
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> client.toBlocking()
                 .exchange(HttpRequest.GET("/api/track/" + answered.trackingCode())).getStatus().getCode() == 200);
@@ -92,6 +125,8 @@ class RoleMatrixTest implements TestPropertyProvider {
             GET /api/cases?q=cong                       | 401  | 200  | 200   | 200   | 403  | 403  | 403  | 403
             GET /api/cases/{case}                       | 401  | 200  | 200   | 404   | 403  | 403  | 403  | 403
             POST /api/cases/{case}/actions              | 401  | 202  | 202   | 404   | 403  | 403  | 403  | 403
+            GET /api/cases/{case}/photos/{photo}        | 401  | 200  | 200   | 404   | 403  | 403  | 403  | 403
+            POST /api/cases/{case}/photos               | 401  | 403  | 201   | 404   | 403  | 403  | 403  | 403
             GET /api/queue                              | 401  | 403  | 200   | 200   | 403  | 403  | 403  | 403
             GET /api/trends                             | 401  | 200  | 403   | 403   | 403  | 403  | 403  | 403
             GET /api/departments/performance            | 401  | 200  | 403   | 403   | 403  | 403  | 403  | 403
@@ -105,6 +140,7 @@ class RoleMatrixTest implements TestPropertyProvider {
             GET /api/export/batch/tiep-xuc-cu-tri-2026-11 | 401 | 200 | 403 | 403  | 403  | 403  | 200  | 403
             GET /api/taxonomy                           | 401  | 200  | 200   | 200   | 200  | 200  | 200  | 200
             GET /api/track/K7MX-Q2PA-9C                 | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
+            GET /api/track/{answered}/photos/{proof}    | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
             GET /api/similar?area=tdp-05&text=cong      | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
             GET /api/public/requests?status=assigned    | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
             POST /login                                 | 200  | 200  | 200   | 200   | 200  | 200  | 200  | 200
@@ -130,10 +166,13 @@ class RoleMatrixTest implements TestPropertyProvider {
     private int status(String endpoint, String role) {
         String[] parts = endpoint.split(" ", 2);
         String path = parts[1].replace("{case}", drain.caseId()).replace("{alert}", alert.alertId())
-                .replace("{answered}", answered.trackingCode());
+                .replace("{answered}", answered.trackingCode()).replace("{photo}", petitionPhoto).replace("{proof}", answerPhoto);
         MutableHttpRequest<?> request = switch (parts[0]) {
             case "GET" -> HttpRequest.GET(path);
-            case "POST" -> HttpRequest.POST(path, body(path));
+            case "POST" -> path.endsWith("/photos")
+                    ? HttpRequest.POST(path, MultipartBody.builder().addPart("photo", "proof.png", MediaType.IMAGE_PNG_TYPE, proof).build())
+                    .contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
+                    : HttpRequest.POST(path, body(path));
             default -> throw new IllegalArgumentException(endpoint);
         };
         if (tokens.containsKey(role)) {

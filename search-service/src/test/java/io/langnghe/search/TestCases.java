@@ -4,6 +4,7 @@ import io.langnghe.contracts.Alert;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CaseType;
 import io.langnghe.contracts.DeadlineState;
+import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Rating;
 import io.langnghe.contracts.Risk;
 import io.langnghe.contracts.CaseStatus;
@@ -44,6 +45,8 @@ public final class TestCases {
     private String clusterId;
     private Risk risk;
     private Rating rating;
+    private List<FeedbackReceived.PhotoRef> photos = List.of();
+    private List<FeedbackReceived.PhotoRef> answerPhotos = List.of();
 
     private TestCases() {
     }
@@ -71,6 +74,8 @@ public final class TestCases {
     public TestCases caseType(CaseType value) { caseType = value; return this; }
     public TestCases clusterId(String value) { clusterId = value; return this; }
     public TestCases rating(Rating value) { rating = value; return this; }
+    public TestCases photos(List<FeedbackReceived.PhotoRef> value) { photos = value; return this; }
+    public TestCases answerPhotos(List<FeedbackReceived.PhotoRef> value) { answerPhotos = value; return this; }
 
     /** A risk of this score, its level and one reason per code (each weighing score / codes). */
     public TestCases risk(int score, String level, String... reasonCodes) {
@@ -121,6 +126,8 @@ public final class TestCases {
                 null,
                 clusterId,
                 risk,
-                rating);
+                rating,
+                photos,
+                answerPhotos);
     }
 }

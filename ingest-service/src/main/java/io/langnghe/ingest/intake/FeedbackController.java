@@ -4,10 +4,12 @@ import io.langnghe.access.Roles;
 import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.ingest.limits.RateLimits;
-import io.langnghe.ingest.photos.PhotoStore;
 import io.langnghe.ingest.photos.Photos;
 import io.langnghe.ingest.problem.FieldError;
 import io.langnghe.ingest.problem.Problem;
+import io.langnghe.photos.Photo;
+import io.langnghe.photos.PhotoStore;
+import io.langnghe.photos.PhotoStoreUnavailableException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -93,7 +95,7 @@ public class FeedbackController {
         } catch (InvalidInputException e) {
             errors.addAll(e.errors());
         }
-        List<Photos.Photo> photos = List.of();
+        List<Photo> photos = List.of();
         try {
             photos = Photos.check(uploads(parts, errors), parts.files().stream().map(MultipartParts.Upload::filename).toList(), shareLocation);
         } catch (InvalidInputException e) {
@@ -115,7 +117,7 @@ public class FeedbackController {
         return parts.files().stream().map(MultipartParts.Upload::bytes).toList();
     }
 
-    private HttpResponse<?> submit(Submission submission, List<Photos.Photo> photos, boolean locationKept, String idempotencyKey, String userAgent,
+    private HttpResponse<?> submit(Submission submission, List<Photo> photos, boolean locationKept, String idempotencyKey, String userAgent,
                                    Authentication caller, HttpRequest<?> request) {
         String key = checkedKey(idempotencyKey);
         Map<String, String> client = client(userAgent);
@@ -129,7 +131,7 @@ public class FeedbackController {
         }
         // Stored only now that every part passed; the store keeps photos by content, so a retry adds nothing.
         List<FeedbackReceived.PhotoRef> refs = photos.stream()
-                .map(photo -> new FeedbackReceived.PhotoRef(photoStore.put(photo), photo.kind().mediaType(), photo.bytes().length,
+                .map(photo -> new FeedbackReceived.PhotoRef(kept(photo), photo.kind().mediaType(), photo.bytes().length,
                         locationKept))
                 .toList();
         IdempotentReplies.Outcome outcome = intake.accept(submission, key, client, refs);
@@ -138,6 +140,15 @@ public class FeedbackController {
                 .header(HttpHeaders.LOCATION, receipt.trackUrl())
                 .header(REPLAYED, String.valueOf(!outcome.first()))
                 .body(receipt);
+    }
+
+    /** A store that does not answer refuses the petition for now (503), before anything reaches Kafka. */
+    private String kept(Photo photo) {
+        try {
+            return photoStore.put(photo);
+        } catch (PhotoStoreUnavailableException e) {
+            throw new IntakeUnavailableException(e.getMessage(), e);
+        }
     }
 
     private static HttpResponse<Problem> hotlineOnlyForOperators(boolean anonymous) {

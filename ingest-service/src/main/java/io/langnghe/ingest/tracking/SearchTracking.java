@@ -59,6 +59,35 @@ public class SearchTracking {
         }
     }
 
+    /** A photo of the answer's proof: its bytes and content type, as search-service served them. */
+    public record AnswerPhoto(byte[] bytes, String contentType) {
+    }
+
+    /**
+     * @return the photo, or empty when search-service knows no such code or the answer has no such photo
+     * @throws TrackingUnavailableException when search-service does not answer properly
+     */
+    public Optional<AnswerPhoto> answerPhoto(TrackingCode code, String ref) {
+        try {
+            HttpResponse<byte[]> answer = client.toBlocking().exchange(
+                    HttpRequest.GET("/api/track/" + code.display() + "/photos/" + ref), byte[].class);
+            String contentType = answer.getContentType().map(MediaType::toString).orElse(null);
+            if (answer.body() == null || contentType == null || !contentType.startsWith("image/")) {
+                throw new TrackingUnavailableException("search-service answered no photo", null);
+            }
+            return Optional.of(new AnswerPhoto(answer.body(), contentType));
+        } catch (HttpClientResponseException e) {
+            if (e.getStatus() == HttpStatus.NOT_FOUND) {
+                return Optional.empty();
+            }
+            LOG.warn("search-service answered {} for an answer's photo", e.getStatus().getCode());
+            throw new TrackingUnavailableException("search-service answered " + e.getStatus().getCode(), e);
+        } catch (HttpClientException e) {
+            LOG.warn("search-service unreachable for an answer's photo: {}", e.toString());
+            throw new TrackingUnavailableException("search-service unreachable", e);
+        }
+    }
+
     /**
      * @return the status, or empty when search-service knows no such code
      * @throws TrackingUnavailableException when search-service does not answer properly

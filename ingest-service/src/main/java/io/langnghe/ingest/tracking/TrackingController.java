@@ -8,6 +8,7 @@ import io.langnghe.ingest.intake.JsonBody;
 import io.langnghe.ingest.limits.RateLimits;
 import io.langnghe.ingest.problem.FieldError;
 import io.langnghe.ingest.problem.Problem;
+import io.langnghe.photos.PhotoStore;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -66,6 +67,37 @@ public class TrackingController {
         } catch (TrackingUnavailableException e) {
             return unavailable();
         }
+    }
+
+    /**
+     * {@code GET /api/track/{code}/photos/{ref}}: a photo of the ward's proof attached to the answer, under
+     * the same per-address limit. Only the answer's photos: search-service refuses any other reference.
+     */
+    @Get("/{code}/photos/{ref}")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<?> answerPhoto(String code, String ref, HttpRequest<?> request) {
+        rateLimits.checkAddress(request);
+        TrackingCode parsed = TrackingCode.parse(code).orElse(null);
+        if (parsed == null) {
+            return mistyped();
+        }
+        if (!PhotoStore.REFERENCE.matcher(ref).matches()) {
+            return photoNotFound();
+        }
+        try {
+            return search.answerPhoto(parsed, ref)
+                    .<HttpResponse<?>>map(photo -> HttpResponse.ok(photo.bytes()).contentType(photo.contentType())
+                            .header(HttpHeaders.CACHE_CONTROL, "public, max-age=86400")
+                            .header("X-Content-Type-Options", "nosniff"))
+                    .orElseGet(TrackingController::photoNotFound);
+        } catch (TrackingUnavailableException e) {
+            return unavailable();
+        }
+    }
+
+    private static HttpResponse<?> photoNotFound() {
+        return Problem.of("photo-not-found", "Không tìm thấy ảnh / Photo not found", HttpStatus.NOT_FOUND,
+                "Câu trả lời của phường không có ảnh này. / The ward's answer has no such photo.").toResponse();
     }
 
     /**

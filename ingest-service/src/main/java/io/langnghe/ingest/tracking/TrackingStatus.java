@@ -1,10 +1,14 @@
 package io.langnghe.ingest.tracking;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.langnghe.photos.PhotoStore;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a resident holding the tracking code may read, as search-service tells it: status, who
- * handles the petition, the deadline, the public answer and the resident's rating (without its comment). Anything else search-service might add
+ * handles the petition, the deadline, the public answer with its photos of proof and the resident's rating (without its comment). Anything else search-service might add
  * is left out here, so this public door never widens by accident.
  */
 public record TrackingStatus(
@@ -16,7 +20,26 @@ public record TrackingStatus(
         String updatedAt,
         String dueAt,
         String publicAnswer,
-        SavedRating rating) {
+        SavedRating rating,
+        List<AnswerPhoto> answerPhotos) {
+
+    /** A photo of the ward's proof: the bytes at /api/track/{code}/photos/{ref} (the petition's own photos are never public). */
+    public record AnswerPhoto(String ref, String contentType) {
+
+        static List<AnswerPhoto> from(JsonNode node) {
+            if (node == null || !node.isArray()) {
+                return List.of();
+            }
+            List<AnswerPhoto> photos = new ArrayList<>();
+            node.forEach(photo -> {
+                String ref = text(photo, "ref");
+                if (ref != null && PhotoStore.REFERENCE.matcher(ref).matches()) {
+                    photos.add(new AnswerPhoto(ref, text(photo, "contentType")));
+                }
+            });
+            return List.copyOf(photos);
+        }
+    }
 
     /** The resident's last rating of the answer: stars and whether the problem is really fixed. */
     public record SavedRating(int stars, boolean fixed, String ratedAt) {
@@ -45,7 +68,8 @@ public record TrackingStatus(
                 text(view, "updatedAt"),
                 text(view, "dueAt"),
                 text(view, "publicAnswer"),
-                SavedRating.from(view.get("rating")));
+                SavedRating.from(view.get("rating")),
+                AnswerPhoto.from(view.get("answerPhotos")));
     }
 
     private static String text(JsonNode node, String field) {

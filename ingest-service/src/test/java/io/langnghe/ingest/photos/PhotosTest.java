@@ -2,6 +2,11 @@ package io.langnghe.ingest.photos;
 
 import io.langnghe.ingest.intake.InvalidInputException;
 import io.langnghe.ingest.problem.FieldError;
+import io.langnghe.photos.DirectoryPhotoStore;
+import io.langnghe.photos.Photo;
+import io.langnghe.photos.PhotoKind;
+import io.langnghe.photos.PhotoPrivacy;
+import io.langnghe.photos.PhotoStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,7 +99,7 @@ class PhotosTest {
     void leavesThePhotoAsItIsWhenTheResidentSharesTheLocation() throws IOException {
         byte[] jpeg = withExifSegment(image("jpg"));
 
-        List<Photos.Photo> photos = Photos.check(List.of(jpeg), true);
+        List<Photo> photos = Photos.check(List.of(jpeg), true);
 
         assertThat(photos).singleElement().satisfies(photo -> assertThat(photo.bytes()).isEqualTo(jpeg));
         assertThat(Photos.check(List.of(jpeg), false).get(0).bytes()).isNotEqualTo(jpeg);
@@ -117,7 +122,7 @@ class PhotosTest {
     @Test
     void storesEachPhotoOnceByItsContent(@TempDir Path directory) throws IOException {
         PhotoStore store = new DirectoryPhotoStore(directory);
-        Photos.Photo photo = new Photos.Photo(PhotoKind.PNG, image("png"));
+        Photo photo = new Photo(PhotoKind.PNG, image("png"));
 
         String first = store.put(photo);
         String again = store.put(photo);

@@ -1,13 +1,18 @@
 package io.langnghe.ingest.photos;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Json;
 import io.langnghe.contracts.Topics;
 import io.langnghe.ingest.Http;
 import io.langnghe.ingest.Multipart;
 import io.langnghe.ingest.TestPhotos;
-import io.langnghe.ingest.intake.IntakeUnavailableException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.langnghe.photos.Photo;
+import io.langnghe.photos.PhotoKind;
+import io.langnghe.photos.PhotoStore;
+import io.langnghe.photos.PhotoStoreUnavailableException;
+import io.langnghe.photos.S3PhotoSettings;
+import io.langnghe.photos.S3PhotoStore;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.langnghe.testsupport.TopicProbe;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -113,7 +118,7 @@ class S3PhotoStoreTest implements TestPropertyProvider {
 
     @Test
     void keepsEachPhotoOnceByItsContentAndReadsOnlyItsOwnNames() {
-        Photos.Photo png = new Photos.Photo(PhotoKind.PNG, TestPhotos.png());
+        Photo png = new Photo(PhotoKind.PNG, TestPhotos.png());
 
         String first = store.put(png);
         String again = store.put(png);
@@ -129,8 +134,8 @@ class S3PhotoStoreTest implements TestPropertyProvider {
     void aStoreThatDoesNotAnswerRefusesThePetitionForNowRatherThanLosingThePhoto() {
         S3PhotoSettings nowhere = new S3PhotoSettings("http://127.0.0.1:" + S3Mock.freePort(), bucket, "us-east-1", true);
         try (S3PhotoStore down = S3PhotoStore.connect(nowhere, S3Mock.ACCESS_KEY, S3Mock.SECRET_KEY)) {
-            assertThatThrownBy(() -> down.put(new Photos.Photo(PhotoKind.PNG, TestPhotos.png())))
-                    .isInstanceOf(IntakeUnavailableException.class);
+            assertThatThrownBy(() -> down.put(new Photo(PhotoKind.PNG, TestPhotos.png())))
+                    .isInstanceOf(PhotoStoreUnavailableException.class);
         }
     }
 

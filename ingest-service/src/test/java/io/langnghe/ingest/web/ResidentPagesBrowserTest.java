@@ -169,6 +169,23 @@ class ResidentPagesBrowserTest implements TestPropertyProvider {
     }
 
     @Test
+    void residentSeesTheWardsPhotoOfProofUnderTheAnswer() {
+        String code = TrackingCode.generate().display();
+        String ref = "sha256-" + "be".repeat(32) + ".png";
+        FakeSearchService.knows(code, """
+                {"trackingCode":"%s","status":"answered","publicAnswer":"Đã nạo vét cống.",
+                 "answerPhotos":[{"ref":"%s","contentType":"image/png"}]}""".formatted(code, ref));
+        FakeSearchService.showsPhoto(code, ref, TestPhotos.png());
+
+        browser.get(url("/track.html?code=" + code));
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("answer-photos-block")));
+        WebElement photo = browser.findElement(By.cssSelector("#answer-photos img.photo[data-ref='" + ref + "']"));
+        wait.until(driver -> Long.parseLong(photo.getDomProperty("naturalWidth")) > 0);
+        assertThat(photo.getAttribute("alt")).isEqualTo("Ảnh minh chứng");
+    }
+
+    @Test
     void residentRatesAnAnsweredPetitionAndSaysItIsNotFixed() throws IOException {
         String code = TrackingCode.generate().display();
         FakeSearchService.knows(code, """

@@ -3,6 +3,7 @@ package io.langnghe.ingest.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.langnghe.ingest.FakeSearchService;
 import io.langnghe.ingest.Http;
+import io.langnghe.ingest.TestPhotos;
 import io.langnghe.contracts.TrackingCode;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.micronaut.context.ApplicationContext;
@@ -165,6 +166,31 @@ class ResidentPagesTest implements TestPropertyProvider {
         assertThat(response.body()).doesNotContain("+8491", "case-1", "contact");
         assertThat(FakeSearchService.lastPublicQuery()).contains("status=answered%2Cresolved", "area=tdp-11", "size=5", "page=0")
                 .doesNotContain("secret");
+    }
+
+    @Test
+    void passesTheAnswersPhotoOfProofThroughAndNothingElse() throws Exception {
+        String code = TrackingCode.generate().display();
+        String ref = "sha256-" + "ab".repeat(32) + ".png";
+        byte[] png = TestPhotos.png();
+        FakeSearchService.knows(code, """
+                {"trackingCode":"%s","status":"answered","publicAnswer":"Đã nạo vét.",
+                 "answerPhotos":[{"ref":"%s","contentType":"image/png"},{"ref":"../../etc/passwd","contentType":"text/plain"}]}"""
+                .formatted(code, ref));
+        FakeSearchService.showsPhoto(code, ref, png);
+
+        JsonNode view = json(http.get("/api/track/" + code));
+        java.net.http.HttpResponse<byte[]> photo = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(http.base().resolve("/api/track/" + code + "/photos/" + ref)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(view.get("answerPhotos")).as("only references the store could have made").hasSize(1);
+        assertThat(view.get("answerPhotos").get(0).get("ref").asText()).isEqualTo(ref);
+        assertThat(photo.statusCode()).isEqualTo(200);
+        assertThat(photo.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(photo.body()).isEqualTo(png);
+        assertThat(http.get("/api/track/" + code + "/photos/sha256-" + "cd".repeat(32) + ".jpg").statusCode()).isEqualTo(404);
+        assertThat(http.get("/api/track/" + code + "/photos/passwd").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.langnghe.contracts.Category;
 import io.langnghe.contracts.Classification;
 import io.langnghe.contracts.Correction;
 import io.langnghe.contracts.DeadlineState;
+import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.contracts.Rating;
 import io.langnghe.contracts.taxonomy.DepartmentInfo;
@@ -41,7 +42,7 @@ import static io.langnghe.contracts.CaseStatus.RESOLVED;
  * <pre>
  *   acknowledge       assigned, reopened                          → acknowledged
  *   start             assigned, acknowledged, reopened            → in_progress
- *   answer (text)     acknowledged, in_progress, reopened         → answered   (the public answer)
+ *   answer (text)     acknowledged, in_progress, reopened         → answered   (the public answer, up to 3 photos of proof)
  *   resolve           in_progress, answered                       → resolved
  *   reassign (dept)   assigned, acknowledged, in_progress, reopened → assigned to that department
  *                     (the same department, if it corrects the category)
@@ -94,6 +95,8 @@ public final class CaseLifecycle {
     private static final Set<String> CLOCK_ONLY = Set.of(Type.MARK_COMPLEX.code(), Type.EXTEND_DEADLINE.code());
 
     static final int MAX_RATING_COMMENT = 1000;
+    /** As many as a resident may send with a petition. */
+    static final int MAX_ANSWER_PHOTOS = 3;
 
     private final Taxonomy taxonomy;
     private final Deadlines deadlines;
@@ -180,8 +183,22 @@ public final class CaseLifecycle {
         if (isBlank(command.text())) {
             return Decision.refused("Hãy viết câu trả lời gửi người dân", "An answer needs the text for the resident");
         }
-        return Decision.accepted(next(current, command, at, ANSWERED, current.department(), current.classification(),
-                command.text().strip(), deadlines.dueAfter(current, ANSWERED, at), null), null);
+        if (command.photos().size() > MAX_ANSWER_PHOTOS) {
+            return Decision.refused("Tối đa " + MAX_ANSWER_PHOTOS + " ảnh minh chứng cho mỗi câu trả lời",
+                    "At most " + MAX_ANSWER_PHOTOS + " photos of proof per answer");
+        }
+        // A new answer replaces the earlier one, its proof included: an answer without photos clears them.
+        CaseState withProof = withAnswerPhotos(current, command.photos());
+        return Decision.accepted(next(withProof, command, at, ANSWERED, current.department(), current.classification(),
+                command.text().strip(), deadlines.dueAfter(current, ANSWERED, at),
+                command.photos().isEmpty() ? null : command.photos().size() + " ảnh / photos"), null);
+    }
+
+    private static CaseState withAnswerPhotos(CaseState c, List<FeedbackReceived.PhotoRef> answerPhotos) {
+        return new CaseState(c.schemaVersion(), c.caseId(), c.version(), c.trackingCode(), c.feedbackId(), c.channel(), c.text(),
+                c.area(), c.address(), c.contact(), c.batchId(), c.classification(), c.department(), c.status(), c.receivedAt(),
+                c.createdAt(), c.updatedAt(), c.dueAt(), c.publicAnswer(), c.history(), c.deadlineState(), c.urgent(), c.caseType(),
+                c.complex(), c.extensions(), c.caseRef(), c.clusterId(), c.risk(), c.rating(), c.photos(), answerPhotos);
     }
 
     private Decision rejected(CaseState current, CaseCommand command, Instant at) {
@@ -318,14 +335,14 @@ public final class CaseLifecycle {
         return new CaseState(c.schemaVersion(), c.caseId(), c.version(), c.trackingCode(), c.feedbackId(), c.channel(), c.text(),
                 c.area(), c.address(), c.contact(), c.batchId(), c.classification(), c.department(), c.status(), c.receivedAt(),
                 c.createdAt(), c.updatedAt(), c.dueAt(), c.publicAnswer(), c.history(), c.deadlineState(), c.urgent(), c.caseType(),
-                complex, extensions, c.caseRef(), c.clusterId(), c.risk(), c.rating());
+                complex, extensions, c.caseRef(), c.clusterId(), c.risk(), c.rating(), c.photos(), c.answerPhotos());
     }
 
     private static CaseState retyped(CaseState c, CaseType type) {
         return new CaseState(c.schemaVersion(), c.caseId(), c.version(), c.trackingCode(), c.feedbackId(), c.channel(), c.text(),
                 c.area(), c.address(), c.contact(), c.batchId(), c.classification(), c.department(), c.status(), c.receivedAt(),
                 c.createdAt(), c.updatedAt(), c.dueAt(), c.publicAnswer(), c.history(), c.deadlineState(), c.urgent(), type,
-                c.complex(), c.extensions(), c.caseRef(), c.clusterId(), c.risk(), c.rating());
+                c.complex(), c.extensions(), c.caseRef(), c.clusterId(), c.risk(), c.rating(), c.photos(), c.answerPhotos());
     }
 
     /** Not the same problem as the others of its issue: out of it (the early warning will not join it back). */
@@ -360,7 +377,8 @@ public final class CaseLifecycle {
         return Decision.accepted(new CaseState(c.schemaVersion(), c.caseId(), version, c.trackingCode(), c.feedbackId(), c.channel(),
                 c.text(), c.area(), c.address(), c.contact(), c.batchId(), c.classification(), c.department(), c.status(),
                 c.receivedAt(), c.createdAt(), c.updatedAt(), c.dueAt(), c.publicAnswer(), history, c.deadlineState(), c.urgent(),
-                c.caseType(), c.complex(), c.extensions(), c.caseRef(), c.clusterId(), c.risk(), c.rating()), null);
+                c.caseType(), c.complex(), c.extensions(), c.caseRef(), c.clusterId(), c.risk(), c.rating(), c.photos(),
+                c.answerPhotos()), null);
     }
 
     /** The resident's rating; "not fixed" reopens the case with a fresh deadline. */
@@ -398,7 +416,7 @@ public final class CaseLifecycle {
                 c.createdAt(), at, dueAt, publicAnswer, List.copyOf(history),
                 // a new deadline starts its clock afresh
                 Objects.equals(dueAt, c.dueAt()) ? c.deadlineState() : DeadlineState.ON_TIME, c.urgent(), c.caseType(),
-                c.complex(), c.extensions(), c.caseRef(), c.clusterId(), c.risk(), c.rating());
+                c.complex(), c.extensions(), c.caseRef(), c.clusterId(), c.risk(), c.rating(), c.photos(), c.answerPhotos());
     }
 
     private static String note(String reason, String what) {

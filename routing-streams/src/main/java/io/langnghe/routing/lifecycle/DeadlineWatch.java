@@ -75,6 +75,6 @@ public final class DeadlineWatch {
         return new CaseState(c.schemaVersion(), c.caseId(), version, c.trackingCode(), c.feedbackId(), c.channel(), c.text(),
                 c.area(), c.address(), c.contact(), c.batchId(), c.classification(), c.department(), c.status(),
                 c.receivedAt(), c.createdAt(), now, c.dueAt(), c.publicAnswer(), List.copyOf(history), state, c.urgent(), c.caseType(),
-                c.complex(), c.extensions(), c.caseRef(), c.clusterId(), c.risk(), c.rating());
+                c.complex(), c.extensions(), c.caseRef(), c.clusterId(), c.risk(), c.rating(), c.photos(), c.answerPhotos());
     }
 }

@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * The body of {@code POST /api/cases/{id}/actions} as sent, checked all at once so one answer
  * names every bad field. An answer, a rejection and an extension need a text (the answer, the reason);
- * a reassignment names the department (and may correct the category); a merge names the case it joins.
+ * a reassignment names the department (and may correct the category); a merge names the case it joins;
+ * an answer may name up to three photos of proof, uploaded first.
  */
 @Introspected
 public record ActionRequest(
@@ -27,7 +28,8 @@ public record ActionRequest(
         @Nullable String text,
         @Nullable String department,
         @Nullable String targetCaseId,
-        @Nullable String category) {
+        @Nullable String category,
+        @Nullable List<String> photos) {
 
     // What each action must say, in Vietnamese and English; routing-streams refuses them without it too.
     private static final Map<CaseCommand.Type, String[]> NEEDS_TEXT = Map.of(
@@ -41,11 +43,21 @@ public record ActionRequest(
         this(type, text, department, targetCaseId, null);
     }
 
-    static final int MAX_TEXT = 4000;
+    public ActionRequest(String type, String text, String department, String targetCaseId, String category) {
+        this(type, text, department, targetCaseId, category, null);
+    }
 
-    /** A checked action, ready to become a command. */
-    /** @param category for a reassignment only: the category the case really belongs to, when the officer says so */
-    public record Action(CaseCommand.Type type, String text, String department, String targetCaseId, Category category) {
+    static final int MAX_TEXT = 4000;
+    static final int MAX_PHOTOS = 3;
+
+    /**
+     * A checked action, ready to become a command.
+     *
+     * @param category for a reassignment only: the category the case really belongs to, when the officer says so
+     * @param photos   for an answer only: references of photos of proof uploaded first (POST /api/cases/{id}/photos)
+     */
+    public record Action(CaseCommand.Type type, String text, String department, String targetCaseId, Category category,
+                         List<String> photos) {
     }
 
     public Action check(String caseId, String caseDepartment, Taxonomy taxonomy) {
@@ -64,10 +76,17 @@ public record ActionRequest(
         Category corrected = checked == CaseCommand.Type.REASSIGN ? correctedCategory(errors) : null;
         String target = checked == CaseCommand.Type.REASSIGN ? reassignTo(caseDepartment, corrected != null, taxonomy, errors) : null;
         String joins = checked == CaseCommand.Type.MERGE ? mergeInto(caseId, errors) : null;
+        List<String> proof = photos == null ? List.of() : photos;
+        if (!proof.isEmpty() && checked != null && checked != CaseCommand.Type.ANSWER) {
+            errors.add(new FieldError("photos", "not_allowed", "Chỉ câu trả lời mới kèm ảnh.", "Only an answer carries photos."));
+        } else if (proof.size() > MAX_PHOTOS) {
+            errors.add(new FieldError("photos", "too_many", "Tối đa " + MAX_PHOTOS + " ảnh cho mỗi câu trả lời.",
+                    "At most " + MAX_PHOTOS + " photos per answer."));
+        }
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalidInput(errors));
         }
-        return new Action(checked, note, target, joins, corrected);
+        return new Action(checked, note, target, joins, corrected, List.copyOf(proof));
     }
 
     private Optional<CaseCommand.Type> type(List<FieldError> errors) {

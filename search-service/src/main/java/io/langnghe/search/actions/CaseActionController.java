@@ -6,6 +6,7 @@ import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.search.cases.CaseReader;
 import io.langnghe.search.index.CaseDocument;
+import io.langnghe.search.photos.CasePhotos;
 import io.langnghe.search.problem.FieldError;
 import io.langnghe.search.problem.Problem;
 import io.langnghe.search.problem.ProblemException;
@@ -38,12 +39,14 @@ public class CaseActionController {
     private final CaseReader cases;
     private final CommandPublisher commands;
     private final Taxonomy taxonomy;
+    private final CasePhotos photos;
     private final Clock clock;
 
-    public CaseActionController(CaseReader cases, CommandPublisher commands, Taxonomy taxonomy) {
+    public CaseActionController(CaseReader cases, CommandPublisher commands, Taxonomy taxonomy, CasePhotos photos) {
         this.cases = cases;
         this.commands = commands;
         this.taxonomy = taxonomy;
+        this.photos = photos;
         this.clock = Clock.systemUTC();
     }
 
@@ -56,7 +59,7 @@ public class CaseActionController {
         Caller caller = Caller.of(authentication);
         CaseDocument current = visible(caseId, caller)
                 .orElseThrow(() -> new ProblemException(Problem.caseNotFound()));
-        ActionRequest.Action action = body.orElse(new ActionRequest(null, null, null, null, null))
+        ActionRequest.Action action = body.orElse(new ActionRequest(null, null, null, null, null, null))
                 .check(caseId, current.department(), taxonomy);
         if (!ActionRules.mayAsk(caller, action.type())) {
             throw new ProblemException(Problem.actionNotAllowed(action.type().code(), caller.role()));
@@ -78,7 +81,10 @@ public class CaseActionController {
                 action.targetCaseId(),
                 action.text(),
                 Instant.now(clock),
-                action.category());
+                action.category(),
+                null,
+                null,
+                photos.proof(action.photos()));
         commands.send(command);
         return HttpResponse.<Accepted>status(HttpStatus.ACCEPTED)
                 .body(new Accepted(command.commandId(), caseId, command.type()));

@@ -36,7 +36,7 @@ public class CaseReader {
     // What the tracking page may read: the resident's text, contact and address never leave the index here.
     private static final List<String> PUBLIC_FIELDS = List.of(
             TRACKING_CODE, STATUS, CATEGORY, DEPARTMENT, CREATED_AT, UPDATED_AT, DUE_AT, PUBLIC_ANSWER, RATING_STARS, RATING_FIXED,
-            RATING + ".ratedAt");
+            RATING + ".ratedAt", ANSWER_PHOTOS);
 
     private final ElasticsearchClient client;
     private final String alias;

@@ -9,6 +9,7 @@ import io.langnghe.search.actions.ActionRules;
 import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.Contact;
+import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.search.index.CaseDocument;
@@ -25,6 +26,8 @@ import java.util.List;
  * @param history only on the case page, not in search results
  * @param risk    the early warning's latest score with its reasons, or null before the first assessment
  * @param rating  the resident's rating of the answer, comment included (the ward reads it; the public does not)
+ * @param photos       the petition's photos (references; the bytes at /api/cases/{id}/photos/{ref})
+ * @param answerPhotos the photo proof attached to the answer
  * @param actions on the case page: the actions this caller may ask for the case as it stands (ActionRules)
  */
 public record CaseView(
@@ -54,6 +57,8 @@ public record CaseView(
         String clusterId,
         Risk risk,
         Rating rating,
+        List<FeedbackReceived.PhotoRef> photos,
+        List<FeedbackReceived.PhotoRef> answerPhotos,
         List<String> actions) {
 
     public record ClassificationView(double confidence, List<String> reasons) {
@@ -106,6 +111,8 @@ public record CaseView(
                 doc.clusterId(),
                 doc.risk(),
                 doc.rating(),
+                doc.photos(),
+                doc.answerPhotos(),
                 withHistory ? actions(doc, caller) : null);
     }
 

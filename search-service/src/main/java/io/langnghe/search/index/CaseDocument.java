@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CaseType;
 import io.langnghe.contracts.DeadlineState;
+import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Rating;
 import io.langnghe.contracts.Risk;
 import io.langnghe.contracts.CaseStatus;
@@ -16,6 +17,8 @@ import io.langnghe.text.VietnameseText;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import static io.langnghe.search.index.CaseFields.*;
 
@@ -23,7 +26,8 @@ import static io.langnghe.search.index.CaseFields.*;
  * A case as stored in the index: its latest state, plus the folded text that searches match
  * (folded here, in Java, the same way queries are). Contact, address and history are kept for the
  * case page but are not searchable. The early warning's issue (cluster) and risk, and the resident's
- * rating, are searchable: the queue sorts by risk, the dashboard counts clusters and ratings.
+ * rating, are searchable: the queue sorts by risk, the dashboard counts clusters and ratings. Photo
+ * references (the petition's, the answer's proof) are stored only.
  */
 public record CaseDocument(
         @JsonProperty(CASE_ID) String caseId,
@@ -56,7 +60,22 @@ public record CaseDocument(
         @JsonProperty(CASE_REF) String caseRef,
         @JsonProperty(CLUSTER_ID) String clusterId,
         @JsonProperty(RISK) Risk risk,
-        @JsonProperty(RATING) Rating rating) {
+        @JsonProperty(RATING) Rating rating,
+        @JsonProperty(PHOTOS) List<FeedbackReceived.PhotoRef> photos,
+        @JsonProperty(ANSWER_PHOTOS) List<FeedbackReceived.PhotoRef> answerPhotos) {
+
+    public CaseDocument {
+        // documents indexed before photos reached the case have neither list
+        photos = photos == null ? List.of() : photos;
+        answerPhotos = answerPhotos == null ? List.of() : answerPhotos;
+    }
+
+    /** The photo under this reference, if the case has it: the petition's, or the answer's proof. */
+    public Optional<FeedbackReceived.PhotoRef> photo(String ref, boolean answerOnly) {
+        return Stream.concat(answerOnly ? Stream.empty() : photos.stream(), answerPhotos.stream())
+                .filter(p -> p.ref().equals(ref))
+                .findFirst();
+    }
 
     /** Why the classifier chose the category; the category itself is a top-level field. */
     public record ClassificationSummary(double confidence, List<String> reasons) {
@@ -96,6 +115,8 @@ public record CaseDocument(
                 TrackingCode.normalise(state.caseRef()),
                 state.clusterId(),
                 state.risk(),
-                state.rating());
+                state.rating(),
+                state.photos(),
+                state.answerPhotos());
     }
 }

@@ -41,6 +41,8 @@ public final class CaseFields {
     public static final String RISK_SCORE = "risk.score";
     public static final String RISK_LEVEL = "risk.level";
     public static final String RATING = "rating";
+    public static final String PHOTOS = "photos";
+    public static final String ANSWER_PHOTOS = "answerPhotos";
     public static final String RATING_STARS = "rating.stars";
     public static final String RATING_FIXED = "rating.fixed";
 

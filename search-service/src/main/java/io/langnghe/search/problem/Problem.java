@@ -105,6 +105,20 @@ public record Problem(String type, String title, int status, String detail, List
                 List.of());
     }
 
+    public static Problem photoNotFound() {
+        return new Problem("urn:langnghe:problem:photo-not-found", "Không tìm thấy ảnh / Photo not found",
+                HttpStatus.NOT_FOUND.getCode(),
+                "Hồ sơ này không có ảnh nào như vậy mà bạn được xem. / This case has no such photo that you may see.",
+                List.of());
+    }
+
+    public static Problem photosUnavailable() {
+        return new Problem("urn:langnghe:problem:photos-unavailable", "Tạm thời không đọc được kho ảnh / Photo store unavailable",
+                HttpStatus.SERVICE_UNAVAILABLE.getCode(),
+                "Kho ảnh chưa trả lời; vui lòng thử lại sau ít giây. / The photo store did not answer; please try again in a few seconds.",
+                List.of());
+    }
+
     public static Problem unreadableBody() {
         return new Problem("urn:langnghe:problem:invalid-input", "Dữ liệu không hợp lệ / Invalid input",
                 HttpStatus.BAD_REQUEST.getCode(),

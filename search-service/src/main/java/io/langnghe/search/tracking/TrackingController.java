@@ -9,6 +9,7 @@ import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.search.actions.CommandPublisher;
 import io.langnghe.search.cases.CaseReader;
 import io.langnghe.search.index.CaseDocument;
+import io.langnghe.search.photos.CasePhotos;
 import io.langnghe.search.problem.FieldError;
 import io.langnghe.search.problem.Problem;
 import io.langnghe.search.problem.ProblemException;
@@ -49,10 +50,12 @@ public class TrackingController {
     private final CaseReader cases;
     private final Taxonomy taxonomy;
     private final CommandPublisher commands;
+    private final CasePhotos photos;
     private final Clock clock = Clock.systemUTC();
 
-    public TrackingController(CaseReader cases, Taxonomy taxonomy, CommandPublisher commands) {
+    public TrackingController(CaseReader cases, Taxonomy taxonomy, CommandPublisher commands, CasePhotos photos) {
         this.cases = cases;
+        this.photos = photos;
         this.taxonomy = taxonomy;
         this.commands = commands;
     }
@@ -62,6 +65,18 @@ public class TrackingController {
         return cases.byTrackingCode(TrackingCode.normalise(trackingCode))
                 .map(doc -> TrackingView.of(doc, taxonomy))
                 .orElseThrow(() -> new ProblemException(Problem.trackingCodeNotFound()));
+    }
+
+    /**
+     * A photo of the ward's proof, for the tracking page: only the answer's photos, never the petition's
+     * (they may show the resident or their home). ingest-service's proxy limits it per address.
+     */
+    @Get("/{trackingCode}/photos/{ref}")
+    public HttpResponse<byte[]> answerPhoto(String trackingCode, String ref) {
+        CaseDocument doc = cases.byTrackingCode(TrackingCode.normalise(trackingCode))
+                .orElseThrow(() -> new ProblemException(Problem.trackingCodeNotFound()));
+        return photos.serve(doc.photo(ref, true).orElseThrow(() -> new ProblemException(Problem.photoNotFound())),
+                "public, max-age=86400");
     }
 
     /** Accepted, not yet applied: Kafka holds the rating; the tracking page shows it once the case comes back. */

@@ -7,11 +7,13 @@ import io.langnghe.search.cases.CodeName;
 import io.langnghe.search.index.CaseDocument;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What anyone holding the tracking code sees: where the petition stands and the ward's answer.
  * Deliberately no text, contact or address: the code may be shared or guessed. For the same reason
- * the resident's rating shows its stars and "fixed" but not the comment.
+ * the resident's rating shows its stars and "fixed" but not the comment, and of the photos only the
+ * answer's proof is shown (the petition's may show the resident or their home).
  */
 public record TrackingView(
         String trackingCode,
@@ -22,7 +24,12 @@ public record TrackingView(
         Instant updatedAt,
         Instant dueAt,
         String publicAnswer,
-        SavedRating rating) {
+        SavedRating rating,
+        List<AnswerPhoto> answerPhotos) {
+
+    /** A photo of the answer's proof: the bytes at /api/track/{code}/photos/{ref}. */
+    public record AnswerPhoto(String ref, String contentType) {
+    }
 
     /** The resident's last rating of the answer, or null. */
     public record SavedRating(int stars, boolean fixed, Instant ratedAt) {
@@ -38,6 +45,7 @@ public record TrackingView(
                 doc.updatedAt(),
                 doc.dueAt(),
                 doc.publicAnswer(),
-                doc.rating() == null ? null : new SavedRating(doc.rating().stars(), doc.rating().fixed(), doc.rating().ratedAt()));
+                doc.rating() == null ? null : new SavedRating(doc.rating().stars(), doc.rating().fixed(), doc.rating().ratedAt()),
+                doc.answerPhotos().stream().map(p -> new AnswerPhoto(p.ref(), p.contentType())).toList());
     }
 }

@@ -12,8 +12,9 @@ import io.micronaut.http.annotation.ServerFilter;
 public class SecurityHeaders {
 
     // Inline styles only: ECharts positions its tooltip with style attributes; scripts stay 'self'.
+    // blob: images are the case photos the page fetched with its token (only this page can make them).
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "frame-ancestors 'none'; form-action 'self'";
 
     @ResponseFilter

@@ -17,6 +17,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ActionRequestTest {
 
@@ -143,5 +144,20 @@ class ActionRequestTest {
 
         assertThat(problem.problem().errors()).extracting(FieldError::field).containsExactly("text");
         assertThat(problem.problem().errors().get(0).messageEn()).isEqualTo("Give the reason for the extension.");
+    }
+
+    @Test
+    void onlyAnAnswerNamesPhotosAndAtMostThree() {
+        String ref = "sha256-" + "a".repeat(64) + ".jpg";
+        ActionRequest.Action answer = new ActionRequest("answer", "Đã nạo vét.", null, null, null, List.of(ref))
+                .check(CASE, INFRASTRUCTURE, TAXONOMY);
+        ProblemException tooMany = catchThrowableOfType(ProblemException.class, () ->
+                new ActionRequest("answer", "Đã nạo vét.", null, null, null, List.of(ref, ref, ref, ref)).check(CASE, INFRASTRUCTURE, TAXONOMY));
+        ProblemException notAnAnswer = catchThrowableOfType(ProblemException.class, () ->
+                new ActionRequest("resolve", null, null, null, null, List.of(ref)).check(CASE, INFRASTRUCTURE, TAXONOMY));
+
+        assertThat(answer.photos()).containsExactly(ref);
+        assertThat(tooMany.problem().errors()).extracting(FieldError::field, FieldError::code).containsExactly(tuple("photos", "too_many"));
+        assertThat(notAnAnswer.problem().errors()).extracting(FieldError::field, FieldError::code).containsExactly(tuple("photos", "not_allowed"));
     }
 }

@@ -1,4 +1,4 @@
-package io.langnghe.ingest.photos;
+package io.langnghe.photos;
 
 import io.langnghe.access.LangngheSecrets;
 import io.micronaut.context.annotation.Bean;

@@ -1,9 +1,10 @@
-package io.langnghe.ingest.photos;
+package io.langnghe.photos;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -17,7 +18,7 @@ public final class DirectoryPhotoStore implements PhotoStore {
     }
 
     @Override
-    public String put(Photos.Photo photo) {
+    public String put(Photo photo) {
         String reference = PhotoStore.reference(photo);
         Path target = directory.resolve(reference);
         try {
@@ -43,6 +44,8 @@ public final class DirectoryPhotoStore implements PhotoStore {
         PhotoStore.checkReference(reference);
         try {
             return Files.readAllBytes(directory.resolve(reference));
+        } catch (NoSuchFileException e) {
+            throw new PhotoMissingException(reference, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

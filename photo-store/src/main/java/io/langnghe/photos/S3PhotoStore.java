@@ -1,6 +1,5 @@
-package io.langnghe.ingest.photos;
+package io.langnghe.photos;
 
-import io.langnghe.ingest.intake.IntakeUnavailableException;
 import io.micronaut.context.exceptions.ConfigurationException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -18,7 +17,7 @@ import java.time.Duration;
 /**
  * Photos in an S3-compatible bucket, under the same content names as the directory store. A photo
  * already there is not sent again. When the store does not answer, the petition is refused with a
- * 503 (send again later) before anything reaches Kafka: an event never points at a photo that is not kept.
+ * 503 (send again later, {@link PhotoStoreUnavailableException}) before anything reaches Kafka: an event never points at a photo that is not kept.
  */
 public final class S3PhotoStore implements PhotoStore {
 
@@ -30,7 +29,7 @@ public final class S3PhotoStore implements PhotoStore {
         this.bucket = bucket;
     }
 
-    static S3PhotoStore connect(S3PhotoSettings settings, String accessKey, String secretKey) {
+    public static S3PhotoStore connect(S3PhotoSettings settings, String accessKey, String secretKey) {
         if (settings.bucket() == null || settings.bucket().isBlank()) {
             throw new ConfigurationException("langnghe.photos.store is s3 but langnghe.photos.s3.bucket (LANGNGHE_PHOTOS_S3_BUCKET) is not set");
         }
@@ -50,7 +49,7 @@ public final class S3PhotoStore implements PhotoStore {
     }
 
     @Override
-    public String put(Photos.Photo photo) {
+    public String put(Photo photo) {
         String reference = PhotoStore.reference(photo);
         try {
             if (exists(reference)) {
@@ -60,14 +59,20 @@ public final class S3PhotoStore implements PhotoStore {
                     .contentLength((long) photo.bytes().length), RequestBody.fromBytes(photo.bytes()));
             return reference;
         } catch (SdkException e) {
-            throw new IntakeUnavailableException("the photo store did not keep " + reference, e);
+            throw new PhotoStoreUnavailableException("the photo store did not keep " + reference, e);
         }
     }
 
     @Override
     public byte[] get(String reference) {
         PhotoStore.checkReference(reference);
-        return client.getObjectAsBytes(g -> g.bucket(bucket).key(reference)).asByteArray();
+        try {
+            return client.getObjectAsBytes(g -> g.bucket(bucket).key(reference)).asByteArray();
+        } catch (NoSuchKeyException e) {
+            throw new PhotoMissingException(reference, e);
+        } catch (SdkException e) {
+            throw new PhotoStoreUnavailableException("the photo store did not give back " + reference, e);
+        }
     }
 
     private boolean exists(String reference) {

@@ -1,4 +1,4 @@
-package io.langnghe.ingest.photos;
+package io.langnghe.photos;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.langnghe.ingest.photos;
+package io.langnghe.photos;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -6,7 +6,7 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * Where petition photos are kept, by content ({@code sha256-<hex>.<ext>}): the same photo sent twice
+ * Where photos are kept (a petition's, an answer's proof), by content ({@code sha256-<hex>.<ext>}): the same photo sent twice
  * is stored once, and events carry only the reference. A directory by default, an S3-compatible
  * bucket in production ({@code langnghe.photos.store}); both keep the same names.
  */
@@ -15,15 +15,16 @@ public interface PhotoStore extends AutoCloseable {
     Pattern REFERENCE = Pattern.compile("sha256-[0-9a-f]{64}\\.(jpg|png|webp)");
 
     /** @return the reference to put on the event */
-    String put(Photos.Photo photo);
+    String put(Photo photo);
 
+    /** @throws PhotoMissingException when nothing is kept under the reference */
     byte[] get(String reference);
 
     @Override
     default void close() {
     }
 
-    static String reference(Photos.Photo photo) {
+    static String reference(Photo photo) {
         try {
             return "sha256-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(photo.bytes()))
                     + "." + photo.kind().extension();

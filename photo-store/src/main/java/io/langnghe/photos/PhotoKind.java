@@ -1,4 +1,4 @@
-package io.langnghe.ingest.photos;
+package io.langnghe.photos;
 
 import java.util.Optional;
 

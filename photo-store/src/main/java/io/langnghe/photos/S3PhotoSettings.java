@@ -1,4 +1,4 @@
-package io.langnghe.ingest.photos;
+package io.langnghe.photos;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
