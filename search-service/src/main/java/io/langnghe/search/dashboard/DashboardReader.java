@@ -162,8 +162,10 @@ public class DashboardReader {
 
     /**
      * {@code significant_text} over the folded text, on a sample of the recent petitions (it re-reads
-     * each one's text, so the sample keeps it fast on a large index); the background is the recent
-     * days and the 90 before them.
+     * each one's text from the stored source, so the sample keeps it fast on a large index); the
+     * background is the recent days and the 90 before them. The index is sorted newest first and the
+     * period matches every case alike, so the sample is the newest {@value #EMERGING_SAMPLE} of the
+     * days (all of them in a ward's usual week), read from neighbouring stored blocks.
      */
     public EmergingWords emergingWords(Instant now) {
         Instant from = now.minus(RECENT_DAYS);
