@@ -113,8 +113,9 @@ public final class ElasticsearchServer implements AutoCloseable {
                     "-E", "path.logs=" + home.resolve("logs"),
                     // a nearly full shared disk must not turn the indices read-only
                     "-E", "cluster.routing.allocation.disk.threshold_enabled=false"));
+            String heap = heap();
             Map<String, String> environment = Map.of(
-                    "ES_JAVA_OPTS", "-Xms512m -Xmx512m",
+                    "ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap,
                     "ES_JAVA_HOME", System.getProperty("java.home"),
                     "ES_PATH_CONF", home.resolve("config").toString());
             process = ChildProcess.start("elasticsearch", root ? Unprivileged.asUser(command) : command,
@@ -128,6 +129,18 @@ public final class ElasticsearchServer implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** 512m suits the tests; a benchmark over a million cases asks for more with LANGNGHE_ES_HEAP=2g. */
+    static String heap() {
+        String given = System.getenv("LANGNGHE_ES_HEAP");
+        if (given == null || given.isBlank()) {
+            return "512m";
+        }
+        if (!given.strip().matches("\\d+[mMgG]")) {
+            throw new IllegalArgumentException("LANGNGHE_ES_HEAP must look like 512m or 2g, not " + given);
+        }
+        return given.strip();
     }
 
     /** Config copied from the distribution on first start; data and logs kept across restarts. */

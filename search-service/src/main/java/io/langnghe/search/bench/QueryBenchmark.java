@@ -23,8 +23,10 @@ import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.search.cases.CaseQuery;
 import io.langnghe.search.cases.CaseReader;
 import io.langnghe.search.clusters.ClusterReader;
+import io.langnghe.search.dashboard.DashboardClock;
 import io.langnghe.search.dashboard.DashboardReader;
 import io.langnghe.search.index.CaseDocument;
+import io.langnghe.search.index.Elastic;
 import io.langnghe.search.index.ElasticsearchSettings;
 import io.langnghe.search.index.IndexSetup;
 import org.apache.http.HttpHost;
@@ -42,8 +44,11 @@ import java.util.function.Supplier;
 
 /**
  * Generates N cases (default 1,000,000) into a fresh index, then times the officer queue and the
- * dashboard queries as the service runs them, and prints p50/p99. Arguments: [cases] [runs];
- * ELASTICSEARCH_URL as the service; the index (prefix "bench" + time) is deleted at the end.
+ * dashboard queries as the service runs them, and prints p50/p99. Arguments: [cases] [runs] [prefix];
+ * ELASTICSEARCH_URL as the service; the index (prefix "bench" + time) is deleted at the end. Given a
+ * prefix, the index is kept, and a later run with the same prefix times it again without generating.
+ * The dashboard's queries are timed twice: computed (request cache emptied before each run) and as
+ * a leader gets them within the same minute (answered from the request cache).
  */
 public final class QueryBenchmark {
 
@@ -61,7 +66,8 @@ public final class QueryBenchmark {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         String url = System.getenv().getOrDefault("ELASTICSEARCH_URL", "http://127.0.0.1:9200");
-        String prefix = "bench" + Long.toString(System.currentTimeMillis(), 36);
+        boolean keep = args.length > 2;
+        String prefix = keep ? args[2] : "bench" + Long.toString(System.currentTimeMillis(), 36);
         ElasticsearchSettings settings = new ElasticsearchSettings(url, prefix, Duration.ofSeconds(5), Duration.ofMinutes(2));
         Taxonomy taxonomy = Taxonomy.loadDefault();
         try (RestClient rest = RestClient.builder(HttpHost.create(url))
@@ -71,11 +77,18 @@ public final class QueryBenchmark {
             new IndexSetup(client, settings).ensure();
             String index = settings.casesIndex().current();
             try {
-                load(client, index, cases, taxonomy);
+                long present = client.count(c -> c.index(index)).count();
+                if (present < cases) {
+                    load(client, index, cases, taxonomy);
+                } else {
+                    System.err.printf(Locale.ROOT, "timing the %,d cases already in %s%n", present, index);
+                }
                 measure(client, settings, taxonomy, runs);
             } finally {
-                client.indices().delete(d -> d.index(index));
-                client.indices().deleteIndexTemplate(d -> d.name(settings.casesIndex().template()));
+                if (!keep) {
+                    client.indices().delete(d -> d.index(index));
+                    client.indices().deleteIndexTemplate(d -> d.name(settings.casesIndex().template()));
+                }
             }
         }
     }
@@ -150,10 +163,22 @@ public final class QueryBenchmark {
         time("officer queue (page 1, 20)", runs, () -> cases.queue(query(null, 0), departments.get(random.nextInt(departments.size()))));
         time("officer queue + words", runs, () -> cases.queue(query("cống tắc", 0), departments.get(random.nextInt(departments.size()))));
         time("search (leader, words)", runs, () -> cases.search(query("đèn đường hỏng", 0), java.util.Optional.empty()));
-        time("trends, 30 days", runs, () -> dashboard.trends(Instant.now().minus(Duration.ofDays(30)), Instant.now(), ward));
-        time("trends, 365 days", runs, () -> dashboard.trends(Instant.now().minus(Duration.ofDays(365)), Instant.now(), ward));
-        time("department performance", runs, () -> dashboard.performance(Instant.now()));
-        time("emerging words", runs, () -> dashboard.emergingWords(Instant.now()));
+        // As the dashboard's controller asks them: "now" to the minute, so that the request cache can answer.
+        Runnable uncached = () -> Elastic.ask(() -> client.indices().clearCache(c -> c.index(settings.casesIndex().alias()).request(true)));
+        for (boolean cached : new boolean[] {false, true}) {
+            String how = cached ? " (cached)" : "";
+            Runnable before = cached ? () -> { } : uncached;
+            time("trends, 30 days" + how, runs, before, () -> {
+                Instant end = DashboardClock.endOfMinute(Instant.now());
+                return dashboard.trends(end.minus(Duration.ofDays(30)), end, ward);
+            });
+            time("trends, 365 days" + how, runs, before, () -> {
+                Instant end = DashboardClock.endOfMinute(Instant.now());
+                return dashboard.trends(end.minus(Duration.ofDays(365)), end, ward);
+            });
+            time("department performance" + how, runs, before, () -> dashboard.performance(DashboardClock.startOfMinute(Instant.now())));
+            time("emerging words" + how, runs, before, () -> dashboard.emergingWords(DashboardClock.endOfMinute(Instant.now())));
+        }
         ClusterReader clusters = new ClusterReader(client, settings, taxonomy);
         time("clusters by size", runs, () -> clusters.largest(java.util.Optional.empty(), Instant.now()));
         time("clusters, one department", runs, () -> clusters.largest(
@@ -165,17 +190,33 @@ public final class QueryBenchmark {
     }
 
     private static void time(String name, int runs, Supplier<?> query) {
+        time(name, runs, () -> { }, query);
+    }
+
+    /** The machine's 1-minute load average (Linux), since the numbers mean little without it. */
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException unknown) {
+            return "?";
+        }
+    }
+
+    /** @param beforeEach run before every timed call, not timed (e.g. emptying a cache) */
+    private static void time(String name, int runs, Runnable beforeEach, Supplier<?> query) {
         for (int i = 0; i < Math.min(5, runs); i++) {
             query.get();
         }
         long[] micros = new long[runs];
         for (int i = 0; i < runs; i++) {
+            beforeEach.run();
             long start = System.nanoTime();
             query.get();
             micros[i] = (System.nanoTime() - start) / 1_000;
         }
         Arrays.sort(micros);
-        System.out.printf(Locale.ROOT, "%-28s p50 %7.1f ms   p99 %7.1f ms   max %7.1f ms  (%d runs)%n", name,
-                micros[runs / 2] / 1000.0, micros[(int) Math.ceil(runs * 0.99) - 1] / 1000.0, micros[runs - 1] / 1000.0, runs);
+        System.out.printf(Locale.ROOT, "%-37s p50 %7.1f ms   p99 %7.1f ms   max %7.1f ms  (%d runs, load %s)%n", name,
+                micros[runs / 2] / 1000.0, micros[(int) Math.ceil(runs * 0.99) - 1] / 1000.0, micros[runs - 1] / 1000.0, runs,
+                loadAverage());
     }
 }

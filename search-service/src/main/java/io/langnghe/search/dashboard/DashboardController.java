@@ -41,11 +41,11 @@ public class DashboardController {
         this.wardZone = ZoneId.of(wardZone);
     }
 
-    /** {@code from} and {@code to} as in search (a day or an instant); by default the last 30 days. */
+    /** {@code from} and {@code to} as in search (a day or an instant); by default the 30 days up to the end of this minute. */
     @Get("/trends")
     public Trends trends(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
         CaseQuery period = new SearchParameters(null, null, null, null, null, from, to, null, null).check(taxonomy, wardZone);
-        Instant end = period.to() != null ? period.to() : Instant.now();
+        Instant end = period.to() != null ? period.to() : DashboardClock.endOfMinute(Instant.now());
         Instant start = period.from() != null ? period.from() : end.minus(DEFAULT_PERIOD);
         if (!start.isBefore(end)) {
             start = end.minus(DEFAULT_PERIOD);
@@ -62,11 +62,11 @@ public class DashboardController {
     /** The last 7 days against the 90 before them. */
     @Get("/trends/emerging")
     public EmergingWords emerging() {
-        return dashboard.emergingWords(Instant.now());
+        return dashboard.emergingWords(DashboardClock.endOfMinute(Instant.now()));
     }
 
     @Get("/departments/performance")
     public DepartmentPerformance performance() {
-        return dashboard.performance(Instant.now());
+        return dashboard.performance(DashboardClock.startOfMinute(Instant.now()));
     }
 }
