@@ -176,7 +176,7 @@ document.addEventListener('DOMContentLoaded', () => {
     const params = period();
     try {
       const [trends, performance, words, sizes] = await Promise.all([
-        LN.api('/api/trends?' + params), LN.api('/api/departments/performance'), LN.api('/api/trends/emerging'),
+        LN.api('/api/trends?' + params), LN.api('/api/departments/performance?' + params), LN.api('/api/trends/emerging'),
         LN.api('/api/clusters')]);
       last = { trends, performance, words, sizes, alerts: last && last.alerts };
       draw(trends);

@@ -176,7 +176,14 @@ public final class QueryBenchmark {
                 Instant end = DashboardClock.endOfMinute(Instant.now());
                 return dashboard.trends(end.minus(Duration.ofDays(365)), end, ward);
             });
-            time("department performance" + how, runs, before, () -> dashboard.performance(DashboardClock.startOfMinute(Instant.now())));
+            time("department performance, 30 days" + how, runs, before, () -> {
+                Instant end = DashboardClock.endOfMinute(Instant.now());
+                return dashboard.performance(DashboardClock.startOfMinute(Instant.now()), end.minus(Duration.ofDays(30)), end);
+            });
+            time("department performance, 365 days" + how, runs, before, () -> {
+                Instant end = DashboardClock.endOfMinute(Instant.now());
+                return dashboard.performance(DashboardClock.startOfMinute(Instant.now()), end.minus(Duration.ofDays(365)), end);
+            });
             time("emerging words" + how, runs, before, () -> dashboard.emergingWords(DashboardClock.endOfMinute(Instant.now())));
         }
         ClusterReader clusters = new ClusterReader(client, settings, taxonomy);

@@ -44,9 +44,15 @@ public class DashboardController {
     /** {@code from} and {@code to} as in search (a day or an instant); by default the 30 days up to the end of this minute. */
     @Get("/trends")
     public Trends trends(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
-        CaseQuery period = new SearchParameters(null, null, null, null, null, from, to, null, null).check(taxonomy, wardZone);
-        Instant end = period.to() != null ? period.to() : DashboardClock.endOfMinute(Instant.now());
-        Instant start = period.from() != null ? period.from() : end.minus(DEFAULT_PERIOD);
+        Period period = period(from, to);
+        return dashboard.trends(period.from(), period.to(), wardZone);
+    }
+
+    /** The chosen period, as trends reads it: by default the 30 days up to the end of this minute, a year at most. */
+    private Period period(String from, String to) {
+        CaseQuery typed = new SearchParameters(null, null, null, null, null, from, to, null, null).check(taxonomy, wardZone);
+        Instant end = typed.to() != null ? typed.to() : DashboardClock.endOfMinute(Instant.now());
+        Instant start = typed.from() != null ? typed.from() : end.minus(DEFAULT_PERIOD);
         if (!start.isBefore(end)) {
             start = end.minus(DEFAULT_PERIOD);
         }
@@ -56,7 +62,10 @@ public class DashboardController {
                     "Khoảng thời gian dài nhất là " + LONGEST_PERIOD.toDays() + " ngày.",
                     "The longest period is " + LONGEST_PERIOD.toDays() + " days."))));
         }
-        return dashboard.trends(start, end, wardZone);
+        return new Period(start, end);
+    }
+
+    private record Period(Instant from, Instant to) {
     }
 
     /** The last 7 days against the 90 before them. */
@@ -65,8 +74,13 @@ public class DashboardController {
         return dashboard.emergingWords(DashboardClock.endOfMinute(Instant.now()));
     }
 
+    /**
+     * Open and overdue cases now, whenever they came; answered, on time, times and satisfaction of the
+     * cases received in the period ({@code from}, {@code to} as for trends).
+     */
     @Get("/departments/performance")
-    public DepartmentPerformance performance() {
-        return dashboard.performance(DashboardClock.startOfMinute(Instant.now()));
+    public DepartmentPerformance performance(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        Period period = period(from, to);
+        return dashboard.performance(DashboardClock.startOfMinute(Instant.now()), period.from(), period.to());
     }
 }

@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Who is late, now: per department, the open cases, those of them past their deadline, and the
- * cases answered (answered or resolved), how often on time and how fast, and how satisfied its residents are. Every department of the taxonomy is listed, idle or not.
+ * Who is late, now: per department, the open cases and those of them past their deadline (whenever
+ * they came); and of the cases received from {@code from} to {@code to}, those answered (answered or
+ * resolved), how often on time and how fast, and how satisfied its residents are. Every department of
+ * the taxonomy is listed, idle or not.
  */
-public record DepartmentPerformance(Instant at, List<Row> departments) {
+public record DepartmentPerformance(Instant at, Instant from, Instant to, List<Row> departments) {
 
     /**
      * @param onTimeRate                 of the cases answered that had a deadline, the share answered by it (0..1);

@@ -150,6 +150,11 @@ class QueueAndDashboardTest implements TestPropertyProvider {
         assertThat(infrastructure.path("answered").asLong()).isEqualTo(1);
         assertThat(row(performance, "cong_an").path("open").asLong()).isEqualTo(1);
         assertThat(row(performance, "tram_y_te").path("open").asLong()).as("idle departments are listed too").isZero();
+
+        JsonNode y2k = row(get("/api/departments/performance", leader, Map.of("to", "2000-01-01")), INFRASTRUCTURE);
+        assertThat(y2k.path("answered").asLong()).as("answered of the cases received in the period").isZero();
+        assertThat(y2k.path("open").asLong()).as("open and overdue now, whenever they came").isEqualTo(3);
+        assertThat(y2k.path("overdue").asLong()).isEqualTo(1);
     }
 
     @Test
