@@ -18,8 +18,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue 2's promise, as a resident and a leader see it: a petition posted to ingest-service is, within
  * seconds, a routed case that the leader finds without typing diacritics, and that the resident follows
- * with the tracking code alone. The three services run as separate processes, as in the local stack,
- * on the real Kafka and Elasticsearch of the test run.
+ * with the tracking code alone; three residents reporting one problem are, within seconds, an alert on
+ * the leader's dashboard. The three services run as separate processes, as in the local stack, on the
+ * real Kafka and Elasticsearch of the test run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PetitionToSearchableCaseTest {
@@ -156,6 +157,45 @@ class PetitionToSearchableCaseTest {
         assertThat(closed.body()).doesNotContain(code);
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(badDate.json().path(0).path("code").asInt()).isEqualTo(400);
+    }
+
+    @Test
+    void threeResidentsReportingOneBlockedDrainRaiseAnAlertTheLeaderSeesWithinTenSeconds() {
+        String[] reports = {"Cống thoát nước ngõ 88 đường Tống Duy Tân bị tắc, nước bẩn tràn ra đường",
+                "Ngõ 88 Tống Duy Tân cống tắc mấy hôm nay, nước thải tràn lên mặt đường",
+                "cong thoat nuoc ngo 88 tong duy tan tac, nuoc ban tran ra duong"};
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < reports.length; i++) {
+            Http.Answer accepted = Http.postJson(stack.ingest() + "/api/feedback", "{\"text\":\"" + reports[i]
+                    + "\",\"channel\":\"web\",\"area\":\"tdp-17\",\"phone\":\"0912 000 10" + i + "\"}");
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+            ids.add(accepted.json().path("feedbackId").asText());
+        }
+
+        // The leader's dashboard lists the alert, naming the three cases and the department that must act
+        AtomicReference<JsonNode> raised = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonNode items = Http.get(stack.search() + "/api/alerts?size=50", leaderToken).json().path("items");
+            JsonNode alert = null;
+            for (JsonNode item : items) {
+                List<String> caseIds = new ArrayList<>();
+                item.path("caseIds").forEach(id -> caseIds.add(id.asText()));
+                alert = caseIds.containsAll(ids) ? item : alert;
+            }
+            assertThat(alert).as("an alert naming %s among %s", ids, items).isNotNull();
+            raised.set(alert);
+        });
+        assertThat(raised.get().path("subject").asText()).startsWith("issue:");
+        assertThat(raised.get().path("level").asText()).isEqualTo("warning");
+        assertThat(raised.get().path("department").asText()).isEqualTo("kinh_te_ha_tang_do_thi");
+
+        // and the department's officer sees the issue and its risk on the case
+        String officer = stack.login("canbo.kinh_te_ha_tang_do_thi", "langnghe-demo");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonNode page = Http.get(stack.search() + "/api/cases/" + ids.get(0), officer).json();
+            assertThat(page.path("clusterId").asText()).isEqualTo(raised.get().path("subject").asText().substring("issue:".length()));
+            assertThat(page.path("risk").path("reasons").toString()).contains("reporters");
+        });
     }
 
     @Test
