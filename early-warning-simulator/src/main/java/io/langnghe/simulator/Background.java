@@ -62,11 +62,6 @@ final class Background {
         }
     }
 
-    /** Petitions a day on a weekday, all categories together. */
-    double perWeekday() {
-        return file.categories().values().stream().mapToDouble(Category::perDay).sum();
-    }
-
     /** The background of one hour starting at {@code hour}. */
     List<SimPetition> hour(Instant hour, RandomGenerator random, Ids ids) {
         var local = hour.atOffset(VIETNAM);

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The risk that an issue (a cluster of reports, or one case alone) escalates, from 0 to 100: the sum
@@ -102,7 +103,7 @@ public final class RiskScore {
         }
     }
 
-    private static Optional<String> firstWord(List<CaseMemo> cases, java.util.function.Function<WarningWords.Found, String> which) {
+    private static Optional<String> firstWord(List<CaseMemo> cases, Function<WarningWords.Found, String> which) {
         return cases.stream().map(CaseMemo::words).filter(Objects::nonNull).map(which).filter(Objects::nonNull).findFirst();
     }
 }

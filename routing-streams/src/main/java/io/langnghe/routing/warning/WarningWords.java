@@ -5,7 +5,6 @@ import io.langnghe.routing.UrgentWords;
 import io.langnghe.routing.YamlResource;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The words of taxonomy/warning-words.yml (escalation, vulnerable people) and the urgent phrases of
@@ -44,9 +43,5 @@ public final class WarningWords {
 
     /** The first phrase of each list found in a text, or null. */
     public record Found(String escalation, String vulnerable, String safety) {
-
-        public Optional<String> anyEscalation() {
-            return Optional.ofNullable(escalation);
-        }
     }
 }
