@@ -7,8 +7,9 @@ import io.langnghe.contracts.Contact;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Json;
 import io.langnghe.contracts.Topics;
-import io.langnghe.ingest.Http;
 import io.langnghe.contracts.TrackingCode;
+import io.langnghe.ingest.Http;
+import io.langnghe.ingest.TestIngest;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.langnghe.testsupport.TopicProbe;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -63,10 +64,7 @@ class BatchEndpointTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         topics = SharedInfrastructure.createTopics(prefix);
-        return Map.of(
-                "kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
-                "langnghe.topics-prefix", prefix,
-                "langnghe.local-stack", "true");
+        return TestIngest.properties(prefix);
     }
 
     @BeforeAll

@@ -5,9 +5,10 @@ import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Json;
 import io.langnghe.contracts.Topics;
-import io.langnghe.ingest.Http;
-import io.langnghe.ingest.contact.ContactHasher;
 import io.langnghe.contracts.TrackingCode;
+import io.langnghe.ingest.Http;
+import io.langnghe.ingest.TestIngest;
+import io.langnghe.ingest.contact.ContactHasher;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.langnghe.testsupport.TopicProbe;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -52,10 +53,7 @@ class SmsAndZaloEndpointTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         topics = SharedInfrastructure.createTopics(prefix);
-        return Map.of(
-                "kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
-                "langnghe.topics-prefix", prefix,
-                "langnghe.local-stack", "true",
+        return TestIngest.properties(prefix,
                 "langnghe.secrets.sms-webhook", SMS_SECRET,
                 "langnghe.secrets.zalo-oa", OA_SECRET,
                 "langnghe.secrets.contact-hash", CONTACT_SECRET);

@@ -2,12 +2,13 @@ package io.langnghe.ingest.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.langnghe.contracts.Channel;
-import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.FeedbackReceived.PhotoRef;
+import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Json;
 import io.langnghe.contracts.Topics;
 import io.langnghe.ingest.Http;
 import io.langnghe.ingest.Multipart;
+import io.langnghe.ingest.TestIngest;
 import io.langnghe.ingest.TestPhotos;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.langnghe.testsupport.TopicProbe;
@@ -59,10 +60,7 @@ class FeedbackWithPhotosEndpointTest implements TestPropertyProvider {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of(
-                "kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
-                "langnghe.topics-prefix", prefix,
-                "langnghe.local-stack", "true",
+        return TestIngest.properties(prefix,
                 "langnghe.photos.directory", store.toString());
     }
 

@@ -3,6 +3,7 @@ package io.langnghe.ingest.limits;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.langnghe.contracts.Topics;
 import io.langnghe.ingest.Http;
+import io.langnghe.ingest.TestIngest;
 import io.langnghe.ingest.channels.SmsController;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.langnghe.testsupport.TopicProbe;
@@ -41,10 +42,7 @@ class RateLimitTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         topics = SharedInfrastructure.createTopics(prefix);
-        return Map.of(
-                "kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
-                "langnghe.topics-prefix", prefix,
-                "langnghe.local-stack", "true",
+        return TestIngest.properties(prefix,
                 "langnghe.secrets.sms-webhook", "sms-secret",
                 "langnghe.rate-limits.per-ip", "5",
                 "langnghe.rate-limits.ip-window", "1h",

@@ -6,9 +6,11 @@ import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Json;
 import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.TrackingCode;
 import io.langnghe.ingest.FakeSearchService;
 import io.langnghe.ingest.Http;
-import io.langnghe.contracts.TrackingCode;
+import io.langnghe.ingest.TestIngest;
+import io.langnghe.localstack.Ports;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.langnghe.testsupport.TopicProbe;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -20,12 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.w3c.dom.Document;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +32,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import static io.langnghe.ingest.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +46,7 @@ class Open311Test implements TestPropertyProvider {
     private static final String API_KEY = "civic-app-key";
 
     private final String prefix = SharedInfrastructure.uniquePrefix();
-    private final int port = freePort();
+    private final int port = Ports.free();
     private Topics topics;
     private TopicProbe probe;
     private Http http;
@@ -57,15 +57,9 @@ class Open311Test implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         topics = SharedInfrastructure.createTopics(prefix);
-        return Map.of(
-                "micronaut.server.port", String.valueOf(port),
-                "kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
-                "langnghe.topics-prefix", prefix,
-                "langnghe.local-stack", "true",
+        return TestIngest.withFakeSearch(prefix, port,
                 "langnghe.secrets.open311", "other-key, " + API_KEY,
-                "langnghe.public-url", "https://langnghe.example.vn",
-                "langnghe.search-url", "http://127.0.0.1:" + port + "/fake-search",
-                "langnghe.test.fake-search", "true");
+                "langnghe.public-url", "https://langnghe.example.vn");
     }
 
     @BeforeAll
@@ -309,14 +303,6 @@ class Open311Test implements TestPropertyProvider {
             return factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new AssertionError("not XML: " + response.body(), e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

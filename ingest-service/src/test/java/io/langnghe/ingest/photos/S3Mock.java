@@ -1,5 +1,6 @@
 package io.langnghe.ingest.photos;
 
+import io.langnghe.localstack.Ports;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -43,14 +43,14 @@ final class S3Mock implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: Maven copies it in process-test-resources (mvn test, not the IDE alone)");
         }
-        int port = freePort();
+        int port = Ports.free();
         try {
             Path data = Files.createDirectories(Path.of("target/s3mock/data")).toAbsolutePath();
             Path root = Files.createTempDirectory(data, "run-");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process process = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", jar.toString(),
                     "--com.adobe.testing.s3mock.httpPort=" + port,
-                    "--server.port=" + freePort(),
+                    "--server.port=" + Ports.free(),
                     "--server.address=127.0.0.1",
                     "--com.adobe.testing.s3mock.store.root=" + root))
                     .redirectErrorStream(true)
@@ -94,13 +94,6 @@ final class S3Mock implements AutoCloseable {
         }
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     public void close() {

@@ -1,12 +1,14 @@
 package io.langnghe.ingest.photos;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Json;
 import io.langnghe.contracts.Topics;
 import io.langnghe.ingest.Http;
 import io.langnghe.ingest.Multipart;
+import io.langnghe.ingest.TestIngest;
 import io.langnghe.ingest.TestPhotos;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.langnghe.localstack.Ports;
 import io.langnghe.photos.Photo;
 import io.langnghe.photos.PhotoKind;
 import io.langnghe.photos.PhotoStore;
@@ -69,10 +71,7 @@ class S3PhotoStoreTest implements TestPropertyProvider {
         s3 = S3Mock.start();
         bucketView = s3.client();
         bucketView.createBucket(b -> b.bucket(bucket));
-        return Map.of(
-                "kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
-                "langnghe.topics-prefix", prefix,
-                "langnghe.local-stack", "true",
+        return TestIngest.properties(prefix,
                 "langnghe.photos.store", "s3",
                 "langnghe.photos.s3.endpoint", s3.endpoint(),
                 "langnghe.photos.s3.bucket", bucket,
@@ -132,7 +131,7 @@ class S3PhotoStoreTest implements TestPropertyProvider {
 
     @Test
     void aStoreThatDoesNotAnswerRefusesThePetitionForNowRatherThanLosingThePhoto() {
-        S3PhotoSettings nowhere = new S3PhotoSettings("http://127.0.0.1:" + S3Mock.freePort(), bucket, "us-east-1", true);
+        S3PhotoSettings nowhere = new S3PhotoSettings("http://127.0.0.1:" + Ports.free(), bucket, "us-east-1", true);
         try (S3PhotoStore down = S3PhotoStore.connect(nowhere, S3Mock.ACCESS_KEY, S3Mock.SECRET_KEY)) {
             assertThatThrownBy(() -> down.put(new Photo(PhotoKind.PNG, TestPhotos.png())))
                     .isInstanceOf(PhotoStoreUnavailableException.class);

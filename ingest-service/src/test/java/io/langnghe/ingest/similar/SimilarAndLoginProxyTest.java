@@ -2,9 +2,11 @@ package io.langnghe.ingest.similar;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.langnghe.access.Roles;
+import io.langnghe.contracts.TrackingCode;
 import io.langnghe.ingest.FakeSearchService;
 import io.langnghe.ingest.Http;
-import io.langnghe.contracts.TrackingCode;
+import io.langnghe.ingest.TestIngest;
+import io.langnghe.localstack.Ports;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -17,10 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +39,7 @@ class SimilarAndLoginProxyTest implements TestPropertyProvider {
 
     private static final String WORDS = "Cống thoát nước ngõ 5 bị tắc, nước tràn ra đường";
 
-    private final int port = freePort();
+    private final int port = Ports.free();
     private Http http;
 
     @Inject
@@ -54,13 +52,7 @@ class SimilarAndLoginProxyTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         String prefix = SharedInfrastructure.uniquePrefix();
         SharedInfrastructure.createTopics(prefix);
-        return Map.of(
-                "micronaut.server.port", String.valueOf(port),
-                "kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
-                "langnghe.topics-prefix", prefix,
-                "langnghe.local-stack", "true",
-                "langnghe.search-url", "http://127.0.0.1:" + port + "/fake-search",
-                "langnghe.test.fake-search", "true");
+        return TestIngest.withFakeSearch(prefix, port);
     }
 
     @BeforeAll
@@ -141,7 +133,7 @@ class SimilarAndLoginProxyTest implements TestPropertyProvider {
         try (EmbeddedServer alone = ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
                 "langnghe.local-stack", "true",
-                "langnghe.search-url", "http://127.0.0.1:" + freePort()))) {
+                "langnghe.search-url", "http://127.0.0.1:" + Ports.free()))) {
             HttpResponse<String> response = new Http(alone.getURI()).get(similar("tdp-05", WORDS));
 
             assertThat(response.statusCode()).isEqualTo(503);
@@ -152,13 +144,5 @@ class SimilarAndLoginProxyTest implements TestPropertyProvider {
 
     private static String similar(String area, String text) {
         return "/api/similar?area=" + area + "&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -4,8 +4,10 @@ import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Json;
 import io.langnghe.contracts.Topics;
-import io.langnghe.ingest.FakeSearchService;
 import io.langnghe.contracts.TrackingCode;
+import io.langnghe.ingest.FakeSearchService;
+import io.langnghe.ingest.TestIngest;
+import io.langnghe.localstack.Ports;
 import io.langnghe.testsupport.HeadlessChromium;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.langnghe.testsupport.TopicProbe;
@@ -26,9 +28,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ class HotlineConsoleBrowserTest implements TestPropertyProvider {
     private static final String CALL = "Cống thoát nước đầu ngõ 5 lại bị tắc, nước tràn vào nhà";
 
     private final String prefix = SharedInfrastructure.uniquePrefix();
-    private final int port = freePort();
+    private final int port = Ports.free();
     private Topics topics;
     private TopicProbe probe;
     private WebDriver browser;
@@ -61,13 +60,7 @@ class HotlineConsoleBrowserTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         topics = SharedInfrastructure.createTopics(prefix);
-        return Map.of(
-                "micronaut.server.port", String.valueOf(port),
-                "kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
-                "langnghe.topics-prefix", prefix,
-                "langnghe.local-stack", "true",
-                "langnghe.search-url", "http://127.0.0.1:" + port + "/fake-search",
-                "langnghe.test.fake-search", "true");
+        return TestIngest.withFakeSearch(prefix, port);
     }
 
     @BeforeAll
@@ -149,13 +142,5 @@ class HotlineConsoleBrowserTest implements TestPropertyProvider {
 
     private String url(String path) {
         return "http://127.0.0.1:" + server.getPort() + path;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,10 +1,12 @@
 package io.langnghe.ingest.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.langnghe.contracts.TrackingCode;
 import io.langnghe.ingest.FakeSearchService;
 import io.langnghe.ingest.Http;
+import io.langnghe.ingest.TestIngest;
 import io.langnghe.ingest.TestPhotos;
-import io.langnghe.contracts.TrackingCode;
+import io.langnghe.localstack.Ports;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -17,10 +19,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -33,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResidentPagesTest implements TestPropertyProvider {
 
-    private final int port = freePort();
+    private final int port = Ports.free();
     private Http http;
 
     @Inject
@@ -43,13 +41,7 @@ class ResidentPagesTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         String prefix = SharedInfrastructure.uniquePrefix();
         SharedInfrastructure.createTopics(prefix);
-        return Map.of(
-                "micronaut.server.port", String.valueOf(port),
-                "kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
-                "langnghe.topics-prefix", prefix,
-                "langnghe.local-stack", "true",
-                "langnghe.search-url", "http://127.0.0.1:" + port + "/fake-search",
-                "langnghe.test.fake-search", "true");
+        return TestIngest.withFakeSearch(prefix, port);
     }
 
     @BeforeAll
@@ -221,7 +213,7 @@ class ResidentPagesTest implements TestPropertyProvider {
                 "micronaut.server.port", "-1",
                 "kafka.bootstrap.servers", SharedInfrastructure.kafkaBootstrapServers(),
                 "langnghe.local-stack", "true",
-                "langnghe.search-url", "http://127.0.0.1:" + freePort()))) {
+                "langnghe.search-url", "http://127.0.0.1:" + Ports.free()))) {
 
             HttpResponse<String> response = new Http(alone.getURI()).get("/api/track/" + TrackingCode.generate().display());
 
@@ -249,13 +241,5 @@ class ResidentPagesTest implements TestPropertyProvider {
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
