@@ -13,6 +13,7 @@ import io.langnghe.search.index.ElasticsearchSettings;
 import io.langnghe.search.problem.FieldError;
 import io.langnghe.search.problem.Problem;
 import io.langnghe.search.problem.ProblemException;
+import io.langnghe.search.problem.TypedParameters;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -25,6 +26,7 @@ import io.micronaut.security.authentication.Authentication;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,8 +66,12 @@ public class AlertController {
     @Get
     public AlertPage list(@Nullable @QueryValue String page, @Nullable @QueryValue String size, Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        int pageNumber = number("page", page, 0, 0, 10_000 / MAX_SIZE);
-        int pageSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
+        List<FieldError> errors = new ArrayList<>();
+        int pageNumber = TypedParameters.number("page", page, 0, 0, 10_000 / MAX_SIZE, errors);
+        int pageSize = TypedParameters.number("size", size, DEFAULT_SIZE, 1, MAX_SIZE, errors);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalidInput(errors));
+        }
         SearchResponse<AlertDocument> response = ask(() -> client.search(s -> s
                         .index(index.alias())
                         // Before the first alert the index may not exist yet: that is an empty list.
@@ -126,21 +132,5 @@ public class AlertController {
         });
         return Optional.ofNullable(response != null && response.found() ? response.source() : null)
                 .filter(a -> caller.departmentScope().map(d -> d.equals(a.department())).orElse(true));
-    }
-
-    private static int number(String field, String typed, int absent, int min, int max) {
-        if (typed == null || typed.isBlank()) {
-            return absent;
-        }
-        try {
-            int value = Integer.parseInt(typed.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below, like a number out of range
-        }
-        throw new ProblemException(Problem.invalidInput(List.of(new FieldError(field, "out_of_range",
-                "'" + field + "' phải là số nguyên " + min + ".." + max + ".", "'" + field + "' must be a whole number " + min + ".." + max + "."))));
     }
 }
