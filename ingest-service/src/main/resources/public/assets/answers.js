@@ -16,13 +16,6 @@
     return document.getElementById(id);
   }
 
-  function name(codeName) {
-    if (!codeName) {
-      return null;
-    }
-    return (L.language() === 'vi' ? codeName.vi : codeName.en) || codeName.vi || codeName.code;
-  }
-
   // Dates are the ward's, shown in Vietnam's time whatever the phone's zone.
   function day(iso) {
     var date = iso ? new Date(iso) : null;
@@ -53,7 +46,7 @@
 
   function item(petition) {
     var li = element('li', 'answered');
-    var heading = [name(petition.category), name(petition.area)].filter(Boolean).join(' · ');
+    var heading = [L.name(petition.category), L.name(petition.area)].filter(Boolean).join(' · ');
     li.appendChild(element('h2', null, heading || petition.trackingCode));
     var meta = element('p', 'answered-meta');
     meta.appendChild(element('span', 'answered-code', petition.trackingCode));
@@ -61,7 +54,7 @@
       + ' · ' + L.t('answeredOn') + ' ' + day(petition.updatedAt)));
     li.appendChild(meta);
     li.appendChild(element('p', 'answered-status',
-      (L.t('status.' + petition.status) || petition.status) + (petition.department ? ' · ' + name(petition.department) : '')));
+      (L.t('status.' + petition.status) || petition.status) + (petition.department ? ' · ' + L.name(petition.department) : '')));
     li.appendChild(labelled(L.t('petitionLabel'), petition.text, 'answered-text'));
     li.appendChild(labelled(L.t('answerLabel'), petition.publicAnswer || L.t('notYet'), 'answer'));
     return li;

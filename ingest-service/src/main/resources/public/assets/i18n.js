@@ -283,8 +283,17 @@
     return response.json().catch(function () { return { message: t('unexpected') }; });
   }
 
+  // A taxonomy entry ({code, vi, en}) in the page's language.
+  function name(codeName) {
+    if (!codeName) {
+      return null;
+    }
+    return (language === 'vi' ? codeName.vi : codeName.en) || codeName.vi || codeName.code;
+  }
+
   window.LangNghe = {
     t: t,
+    name: name,
     language: function () { return language; },
     onLanguageChange: function (listener) { listeners.push(listener); },
     showProblem: showProblem,

@@ -15,13 +15,6 @@
     return document.getElementById(id);
   }
 
-  function name(codeName) {
-    if (!codeName) {
-      return null;
-    }
-    return (L.language() === 'vi' ? codeName.vi : codeName.en) || codeName.vi || codeName.code;
-  }
-
   // Deadlines are the ward's, so they are shown in Vietnam's time whatever the phone's zone.
   function when(iso) {
     if (!iso) {
@@ -44,7 +37,7 @@
     }
     byId('status-code').textContent = view.trackingCode;
     byId('status-value').textContent = L.t('status.' + view.status) || view.status;
-    byId('department-value').textContent = name(view.department) || L.t('notAssigned');
+    byId('department-value').textContent = L.name(view.department) || L.t('notAssigned');
     byId('deadline-value').textContent = when(view.dueAt);
     byId('answer-value').textContent = view.publicAnswer || L.t('notYet');
     renderAnswerPhotos();
