@@ -1,7 +1,6 @@
 package io.langnghe.search.cases;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
@@ -22,6 +21,8 @@ import java.util.Optional;
 
 import static io.langnghe.search.index.CaseFields.*;
 import static io.langnghe.search.index.Elastic.ask;
+import static io.langnghe.search.index.Filters.receivedBetween;
+import static io.langnghe.search.index.Filters.terms;
 
 /**
  * Reads cases from the index. Words are matched on the folded text (no diacritics, đ→d), folded
@@ -85,18 +86,7 @@ public class CaseReader {
             if (query.cluster() != null) {
                 terms(b, CLUSTER_ID, List.of(query.cluster()));
             }
-            if (query.from() != null || query.to() != null) {
-                b.filter(f -> f.range(r -> r.date(d -> {
-                    d.field(CREATED_AT);
-                    if (query.from() != null) {
-                        d.gte(query.from().toString());
-                    }
-                    if (query.to() != null) {
-                        d.lt(query.to().toString());
-                    }
-                    return d;
-                })));
-            }
+            receivedBetween(b, query.from(), query.to());
             return b;
         }));
         List<SortOptions> sort = new ArrayList<>(order);
@@ -166,13 +156,4 @@ public class CaseReader {
                 .query(VietnameseText.normalize(text))
                 .boost(0.5f)));
     }
-
-    private static void terms(BoolQuery.Builder bool, String field, List<String> values) {
-        if (values.isEmpty()) {
-            return;
-        }
-        List<FieldValue> terms = values.stream().map(FieldValue::of).toList();
-        bool.filter(f -> f.terms(t -> t.field(field).terms(v -> v.value(terms))));
-    }
-
 }

@@ -1,9 +1,7 @@
 package io.langnghe.search.publicread;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -16,6 +14,8 @@ import java.util.Objects;
 
 import static io.langnghe.search.index.CaseFields.*;
 import static io.langnghe.search.index.Elastic.ask;
+import static io.langnghe.search.index.Filters.receivedBetween;
+import static io.langnghe.search.index.Filters.terms;
 
 /**
  * Reads the petitions anyone may list, recently changed first. Only the fields a public answer
@@ -44,18 +44,7 @@ public class PublicRequestReader {
             terms(b, CATEGORY, query.categories().stream().map(c -> c.code()).toList());
             terms(b, AREA, query.areas());
             terms(b, TRACKING_CODE, query.trackingCodes());
-            if (query.from() != null || query.to() != null) {
-                b.filter(f -> f.range(r -> r.date(d -> {
-                    d.field(CREATED_AT);
-                    if (query.from() != null) {
-                        d.gte(query.from().toString());
-                    }
-                    if (query.to() != null) {
-                        d.lt(query.to().toString());
-                    }
-                    return d;
-                })));
-            }
+            receivedBetween(b, query.from(), query.to());
             return b;
         }));
         SearchResponse<CaseDocument> response = ask(() -> client.search(s -> s
@@ -71,13 +60,5 @@ public class PublicRequestReader {
         List<CaseDocument> cases = response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
         long total = response.hits().total() == null ? cases.size() : response.hits().total().value();
         return new Found(cases, total);
-    }
-
-    private static void terms(BoolQuery.Builder bool, String field, List<String> values) {
-        if (values.isEmpty()) {
-            return;
-        }
-        List<FieldValue> terms = values.stream().map(FieldValue::of).toList();
-        bool.filter(f -> f.terms(t -> t.field(field).terms(v -> v.value(terms))));
     }
 }
