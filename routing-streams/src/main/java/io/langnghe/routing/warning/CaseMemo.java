@@ -1,12 +1,12 @@
 package io.langnghe.routing.warning;
 
+import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Category;
 import io.langnghe.contracts.DeadlineState;
 import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.contracts.Risk;
-import io.langnghe.routing.CaseOpening;
 
 import java.time.Instant;
 import java.util.List;
@@ -41,8 +41,9 @@ public record CaseMemo(
         String clusterId,
         Risk risk) {
 
-    /** Entries of the history that are not the ward acting. */
-    private static final Set<String> NOT_ACTIONS = Set.of("due_soon", "overdue", "assess", "rate");
+    /** Entries of the history that are not the ward acting: deadline marks, assessments, residents' ratings. */
+    private static final Set<String> NOT_ACTIONS = Set.of(DeadlineState.DUE_SOON.code(), DeadlineState.OVERDUE.code(),
+            CaseCommand.Type.ASSESS.code(), CaseCommand.Type.RATE.code());
 
     static CaseMemo of(CaseState c, WarningWords words) {
         String reporter = c.contact() != null && c.contact().contactHash() != null ? c.contact().contactHash() : "case:" + c.caseId();
@@ -69,9 +70,7 @@ public record CaseMemo(
     private static Instant lastActionAt(CaseState c) {
         Instant last = c.createdAt();
         for (HistoryEntry entry : c.history() == null ? List.<HistoryEntry>of() : c.history()) {
-            boolean byTheWard = !NOT_ACTIONS.contains(entry.action())
-                    && !(CaseOpening.ACTOR.equals(entry.actor()) && !"routed".equals(entry.action()));
-            if (byTheWard && entry.at() != null && (last == null || entry.at().isAfter(last))) {
+            if (!NOT_ACTIONS.contains(entry.action()) && entry.at() != null && (last == null || entry.at().isAfter(last))) {
                 last = entry.at();
             }
         }
