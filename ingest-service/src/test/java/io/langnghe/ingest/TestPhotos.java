@@ -45,7 +45,8 @@ public final class TestPhotos {
         return false;
     }
 
-    private static byte[] image(String format) {
+    /** An 8 × 8 picture in the format ("jpg", "png"), without metadata. */
+    public static byte[] image(String format) {
         BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
         image.setRGB(3, 3, 0xA50E0E);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -57,7 +58,8 @@ public final class TestPhotos {
         return out.toByteArray();
     }
 
-    private static byte[] tiffWithGps() {
+    /** A little-endian TIFF block: IFD0 with Orientation=6 and a GPS pointer; a GPS IFD with N and {@link #LATITUDE}. */
+    public static byte[] tiffWithGps() {
         ByteBuffer tiff = ByteBuffer.allocate(92).order(ByteOrder.LITTLE_ENDIAN);
         tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
         tiff.putShort((short) 2);
@@ -80,7 +82,7 @@ public final class TestPhotos {
         return values.array();
     }
 
-    private static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] part : parts) {
             out.writeBytes(part);

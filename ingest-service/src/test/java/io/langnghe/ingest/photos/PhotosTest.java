@@ -11,9 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -24,6 +22,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
 
+import static io.langnghe.ingest.TestPhotos.LATITUDE;
+import static io.langnghe.ingest.TestPhotos.concat;
+import static io.langnghe.ingest.TestPhotos.image;
+import static io.langnghe.ingest.TestPhotos.tiffWithGps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -31,7 +33,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class PhotosTest {
 
     /** 19°48'27" N: the three rationals a phone writes for Đông Sơn's latitude. */
-    private static final byte[] LATITUDE = rationals(19, 48, 27);
 
     @Test
     void tellsImagesByTheirBytesNotTheirNames() throws IOException {
@@ -137,41 +138,9 @@ class PhotosTest {
 
     // ---- test images -------------------------------------------------------------------------
 
-    private static byte[] image(String format) throws IOException {
-        BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(3, 3, 0xA50E0E);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, format, out);
-        return out.toByteArray();
-    }
-
-    /** A little-endian TIFF block: IFD0 with Orientation=6 and a GPS pointer; a GPS IFD with N and the latitude. */
-    private static byte[] tiffWithGps() {
-        ByteBuffer tiff = ByteBuffer.allocate(92).order(ByteOrder.LITTLE_ENDIAN);
-        tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
-        tiff.putShort((short) 2);
-        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) 6).putShort((short) 0);
-        tiff.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(38);
-        tiff.putInt(0);
-        tiff.putShort((short) 2);
-        tiff.putShort((short) 0x0001).putShort((short) 2).putInt(2).put((byte) 'N').put((byte) 0).putShort((short) 0);
-        tiff.putShort((short) 0x0002).putShort((short) 5).putInt(3).putInt(68);
-        tiff.putInt(0);
-        tiff.put(LATITUDE);
-        return tiff.array();
-    }
-
     private static byte[] orientationEntry() {
         return ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN)
                 .putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) 6).array();
-    }
-
-    private static byte[] rationals(int... wholes) {
-        ByteBuffer values = ByteBuffer.allocate(8 * wholes.length).order(ByteOrder.LITTLE_ENDIAN);
-        for (int whole : wholes) {
-            values.putInt(whole * 1000 + 7).putInt(1000);
-        }
-        return values.array();
     }
 
     private static byte[] withExifSegment(byte[] jpeg) {
@@ -229,14 +198,6 @@ class PhotosTest {
     private static byte[] webpChunk(String fourCc, byte[] data) {
         ByteBuffer header = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).put(fourCc.getBytes(StandardCharsets.ISO_8859_1)).putInt(data.length);
         return concat(header.array(), data, new byte[data.length % 2]);
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
