@@ -1,0 +1,64 @@
+package io.langnghe.bench.e2e;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What one run measured, and the one table it prints.
+ *
+ * @param accepted      HTTP 202 latency, µs from the scheduled send
+ * @param searchable    202 → searchable, ms from the scheduled send
+ * @param cpuSeconds    CPU seconds each process of the stack used from the first send until the stack was quiet
+ * @param written       records written per topic in the same window
+ */
+public record BenchResult(BenchPlan plan, String machine, double seconds, int sent, int answered202, int refused, int failed,
+                          int unseen, String firstRefusal, Histogram accepted, Histogram searchable,
+                          Map<String, Double> cpuSeconds, Map<String, TopicRecords.Written> written) {
+
+    public double cpuMillisPerPetition(String process) {
+        return answered202 == 0 ? Double.NaN : cpuSeconds.getOrDefault(process, Double.NaN) * 1000 / answered202;
+    }
+
+    public double stackCpuMillisPerPetition() {
+        return answered202 == 0 ? Double.NaN : cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum() * 1000 / answered202;
+    }
+
+    public long recordsWritten(String topic) {
+        TopicRecords.Written w = written.get(topic);
+        return w == null ? 0 : w.records();
+    }
+
+    /** The table on stdout: one row per figure, the machine and the run first. */
+    public String table() {
+        StringBuilder t = new StringBuilder();
+        t.append("| bench e2e | ").append(machine).append(" |\n");
+        t.append("| --- | --- |\n");
+        row(t, "load", plan.burst() > 0
+                ? String.format(Locale.ROOT, "burst of %d look-alike reports at %.0f/s", plan.burst(), plan.rate())
+                : String.format(Locale.ROOT, "%.0f petitions/s for %d s", plan.rate(), plan.seconds()));
+        row(t, "cases kept before the load", Integer.toString(plan.casesKept()));
+        row(t, "petitions sent / 202 / refused / failed", sent + " / " + answered202 + " / " + refused + " / " + failed
+                + (firstRefusal == null ? "" : " (first: " + firstRefusal.replace('|', '/').replace('\n', ' ') + ")"));
+        row(t, "window (first send → stack quiet)", String.format(Locale.ROOT, "%.1f s", seconds));
+        row(t, "202 latency p50 / p99 / max", String.format(Locale.ROOT, "%.1f / %.1f / %.1f ms",
+                accepted.getValueAtPercentile(50) / 1000.0, accepted.getValueAtPercentile(99) / 1000.0, accepted.getMaxValue() / 1000.0));
+        row(t, "202 → searchable p50 / p99 / max", String.format(Locale.ROOT, "%d / %d / %d ms (%d never seen)",
+                searchable.getValueAtPercentile(50), searchable.getValueAtPercentile(99), searchable.getMaxValue(), unseen));
+        row(t, "CPU per petition, whole stack", String.format(Locale.ROOT, "%.2f ms", stackCpuMillisPerPetition()));
+        cpuSeconds.keySet().forEach(process -> row(t, "CPU per petition, " + process,
+                String.format(Locale.ROOT, "%.2f ms", cpuMillisPerPetition(process))));
+        written.forEach((topic, w) -> {
+            if (w.records() > 0) {
+                row(t, "records per petition, " + topic, String.format(Locale.ROOT, "%.2f (largest %,d B)",
+                        answered202 == 0 ? Double.NaN : (double) w.records() / answered202, w.largestBytes()));
+            }
+        });
+        return t.toString();
+    }
+
+    private static void row(StringBuilder t, String what, String value) {
+        t.append("| ").append(what).append(" | ").append(value).append(" |\n");
+    }
+}

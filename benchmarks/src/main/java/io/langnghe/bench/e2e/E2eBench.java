@@ -1,0 +1,128 @@
+package io.langnghe.bench.e2e;
+
+import org.apache.kafka.common.TopicPartition;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of {@code ./langnghe bench e2e}: optionally fill the stack with a history, then send the
+ * petitions open-loop while watching each become searchable, wait until the stack is quiet (every
+ * topic's end offsets still for two seconds), and read what it cost: CPU per process, records per topic.
+ */
+public final class E2eBench {
+
+    private static final Duration SEARCHABLE_BOUND = Duration.ofSeconds(120);
+    private static final Duration QUIET = Duration.ofSeconds(2);
+    private static final Duration QUIET_BOUND = Duration.ofSeconds(60);
+
+    private final BenchPlan plan;
+    private final PrintStream progress;
+
+    public E2eBench(BenchPlan plan, PrintStream progress) {
+        this.plan = plan;
+        this.progress = progress;
+    }
+
+    public BenchResult run() throws Exception {
+        Stack stack = plan.stack();
+        Map<String, Long> pids = ProcessCpu.pidsListeningOn(stack.portsByProcess());
+        progress.println("Processes by port: " + pids + (pids.size() < stack.portsByProcess().size()
+                ? " (not found: " + stack.portsByProcess().keySet().stream().filter(p -> !pids.containsKey(p)).toList() + ", not counted)" : ""));
+        if (plan.casesKept() > 0) {
+            Duration bound = Duration.ofSeconds(120 + plan.casesKept() / 5);
+            new CasesKept(stack).fill(plan.casesKept(), plan.seed() + 1, bound,
+                    indexed -> progress.printf("\rcases kept: %d/%d indexed   ", indexed, plan.casesKept()));
+            progress.println();
+        }
+        List<Petitions.Petition> petitions = plan.burst() > 0
+                ? Petitions.burst(plan.burst(), plan.seed())
+                : Petitions.everyday(plan.petitions(), plan.seed());
+        String loadBefore = loadAverage();
+
+        try (TopicRecords topics = new TopicRecords(stack)) {
+            Map<TopicPartition, Long> offsetsBefore = topics.endOffsets();
+            Map<String, Double> cpuBefore = ProcessCpu.snapshot(pids);
+            long start = System.nanoTime();
+
+            OpenLoad load = new OpenLoad(stack.ingest());
+            Searchability watch = new Searchability(stack);
+            Thread sender = new Thread(() -> load.run(petitions, plan.rate(), watch::watch), "bench-e2e-load");
+            sender.start();
+            long lastLine = 0;
+            while (sender.isAlive()) {
+                watch.poll();
+                if (System.nanoTime() - lastLine > TimeUnit.SECONDS.toNanos(1)) {
+                    lastLine = System.nanoTime();
+                    progress.printf("\rsent %d/%d, 202 %d, refused %d, failed %d, not yet searchable %d   ",
+                            load.sent.get(), petitions.size(), load.answered202.get(), load.refused.get(), load.failed.get(), watch.unseen());
+                }
+                sender.join(100);
+            }
+            watch.awaitAll(System.nanoTime() + SEARCHABLE_BOUND.toNanos(), () -> progress.printf(
+                    "\rall sent; not yet searchable %d of %d   ", watch.unseen(), load.answered202.get()));
+            progress.println();
+            Map<TopicPartition, Long> offsetsAfter = awaitQuiet(topics);
+            Map<String, Double> cpuAfter = ProcessCpu.snapshot(pids);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            progress.println("Reading back the records written...");
+            Map<String, TopicRecords.Written> written = topics.between(offsetsBefore, offsetsAfter);
+
+            Map<String, Double> cpu = new LinkedHashMap<>();
+            cpuAfter.forEach((process, after) -> cpu.put(process, after - cpuBefore.get(process)));
+            String machine = machine() + ", load " + loadBefore + " → " + loadAverage();
+            return new BenchResult(plan, machine, seconds, load.sent.get(), load.answered202.get(), load.refused.get(),
+                    load.failed.get(), watch.unseen(), load.firstRefusal(), load.accepted, watch.searchable, cpu, written);
+        }
+    }
+
+    /** The end offsets once no topic of the stack moved for {@link #QUIET}: the early warning's follow-ups are done. */
+    private Map<TopicPartition, Long> awaitQuiet(TopicRecords topics) throws Exception {
+        long deadline = System.nanoTime() + QUIET_BOUND.toNanos();
+        Map<TopicPartition, Long> last = topics.endOffsets();
+        long stillSince = System.nanoTime();
+        progress.println("Waiting until no topic of the stack moved for " + QUIET.toSeconds() + " s...");
+        while (System.nanoTime() - stillSince < QUIET.toNanos() && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            Map<TopicPartition, Long> now = topics.endOffsets();
+            if (!now.equals(last)) {
+                last = now;
+                stillSince = System.nanoTime();
+            }
+        }
+        return last;
+    }
+
+    /** Cores, processor, memory: the numbers mean little without them. */
+    static String machine() {
+        String model = "";
+        long memKb = 0;
+        try {
+            model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("");
+            memKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D", ""))).orElse(0L);
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the cores alone
+        }
+        return String.format(Locale.ROOT, "%d cores %s, %d GiB, Java %s", Runtime.getRuntime().availableProcessors(), model,
+                memKb / 1024 / 1024, System.getProperty("java.version"));
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}
