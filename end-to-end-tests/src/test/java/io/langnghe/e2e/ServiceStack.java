@@ -21,6 +21,7 @@ import static org.awaitility.Awaitility.await;
 final class ServiceStack implements AutoCloseable {
 
     private final List<ChildProcess> processes = new ArrayList<>();
+    private final String prefix = SharedInfrastructure.uniquePrefix();
     private final Map<String, Integer> ports = Map.of(
             "ingest-service", Ports.free(),
             "routing-streams", Ports.free(),
@@ -48,6 +49,15 @@ final class ServiceStack implements AutoCloseable {
         return "http://127.0.0.1:" + ports.get("search-service");
     }
 
+    String routing() {
+        return "http://127.0.0.1:" + ports.get("routing-streams");
+    }
+
+    /** The topic and index prefix of this stack on the shared Kafka and Elasticsearch. */
+    String prefix() {
+        return prefix;
+    }
+
     String login(String username, String password) {
         Http.Answer answer = Http.postJson(search() + "/login",
                 "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
@@ -58,7 +68,6 @@ final class ServiceStack implements AutoCloseable {
     }
 
     private void startAll() {
-        String prefix = SharedInfrastructure.uniquePrefix();
         SharedInfrastructure.createTopics(prefix);
         Path checkout = Path.of(System.getProperty("langnghe.checkout", "..")).toAbsolutePath().normalize();
         Path logs = checkout.resolve("end-to-end-tests/target/service-logs/" + prefix);

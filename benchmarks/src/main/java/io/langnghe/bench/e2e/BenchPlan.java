@@ -7,42 +7,48 @@ package io.langnghe.bench.e2e;
  * @param seconds   how long the load lasts (ignored with a burst: its N reports go at the same rate)
  * @param casesKept cases filled in through Kafka before the load, so the stack works with a history
  * @param burst     when above 0, the load is this many look-alike reports of one problem from as many residents
+ * @param warmup    seconds of everyday petitions at the same rate before the measured load, not counted: a
+ *                  fresh JVM spends seconds of CPU compiling, which would otherwise be charged to the petitions
  * @param seed      for the generated petitions, so two runs send the same words
  */
-public record BenchPlan(double rate, int seconds, int casesKept, int burst, long seed, Stack stack) {
+public record BenchPlan(double rate, int seconds, int casesKept, int burst, int warmup, long seed, Stack stack) {
 
     public static BenchPlan defaults() {
-        return new BenchPlan(50, 20, 0, 0, 7, Stack.local());
+        return new BenchPlan(50, 20, 0, 0, 10, 7, Stack.local());
     }
 
     public BenchPlan {
-        if (rate <= 0 || seconds <= 0 || casesKept < 0 || burst < 0) {
-            throw new IllegalArgumentException("--rate and --seconds must be positive, --cases-kept and --burst not negative");
+        if (rate <= 0 || seconds <= 0 || casesKept < 0 || burst < 0 || warmup < 0) {
+            throw new IllegalArgumentException("--rate and --seconds must be positive, --cases-kept, --burst and --warmup not negative");
         }
     }
 
+    public BenchPlan withWarmup(int s) {
+        return new BenchPlan(rate, seconds, casesKept, burst, s, seed, stack);
+    }
+
     public BenchPlan withRate(double r) {
-        return new BenchPlan(r, seconds, casesKept, burst, seed, stack);
+        return new BenchPlan(r, seconds, casesKept, burst, warmup, seed, stack);
     }
 
     public BenchPlan withSeconds(int s) {
-        return new BenchPlan(rate, s, casesKept, burst, seed, stack);
+        return new BenchPlan(rate, s, casesKept, burst, warmup, seed, stack);
     }
 
     public BenchPlan withCasesKept(int n) {
-        return new BenchPlan(rate, seconds, n, burst, seed, stack);
+        return new BenchPlan(rate, seconds, n, burst, warmup, seed, stack);
     }
 
     public BenchPlan withBurst(int n) {
-        return new BenchPlan(rate, seconds, casesKept, n, seed, stack);
+        return new BenchPlan(rate, seconds, casesKept, n, warmup, seed, stack);
     }
 
     public BenchPlan withSeed(long s) {
-        return new BenchPlan(rate, seconds, casesKept, burst, s, stack);
+        return new BenchPlan(rate, seconds, casesKept, burst, warmup, s, stack);
     }
 
     public BenchPlan withStack(Stack s) {
-        return new BenchPlan(rate, seconds, casesKept, burst, seed, s);
+        return new BenchPlan(rate, seconds, casesKept, burst, warmup, seed, s);
     }
 
     /** How many petitions the load sends: bounded whatever the stack does. */

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class E2eBench {
 
-    private static final Duration SEARCHABLE_BOUND = Duration.ofSeconds(120);
+    static final Duration SEARCHABLE_BOUND = Duration.ofSeconds(120);
     private static final Duration QUIET = Duration.ofSeconds(2);
     private static final Duration QUIET_BOUND = Duration.ofSeconds(60);
 
@@ -42,6 +42,9 @@ public final class E2eBench {
             new CasesKept(stack).fill(plan.casesKept(), plan.seed() + 1, bound,
                     indexed -> progress.printf("\rcases kept: %d/%d indexed   ", indexed, plan.casesKept()));
             progress.println();
+        }
+        if (plan.warmup() > 0) {
+            warmUp(stack);
         }
         List<Petitions.Petition> petitions = plan.burst() > 0
                 ? Petitions.burst(plan.burst(), plan.seed())
@@ -82,6 +85,18 @@ public final class E2eBench {
             return new BenchResult(plan, machine, seconds, load.sent.get(), load.answered202.get(), load.refused.get(),
                     load.failed.get(), watch.unseen(), load.firstRefusal(), load.accepted, watch.searchable, cpu, written);
         }
+    }
+
+    /** Everyday petitions at the run's rate, answered and searchable before anything is measured. */
+    private void warmUp(Stack stack) throws Exception {
+        List<Petitions.Petition> petitions = Petitions.everyday((int) Math.round(plan.rate() * plan.warmup()), plan.seed() + 2);
+        OpenLoad load = new OpenLoad(stack.ingest());
+        Searchability watch = new Searchability(stack);
+        progress.printf("Warming up: %d petitions in %d s, not counted...%n", petitions.size(), plan.warmup());
+        load.run(petitions, plan.rate(), watch::watch);
+        watch.awaitAll(System.nanoTime() + SEARCHABLE_BOUND.toNanos(), () -> progress.printf(
+                "\rwarm-up: not yet searchable %d of %d   ", watch.unseen(), load.answered202.get()));
+        progress.println();
     }
 
     /** The end offsets once no topic of the stack moved for {@link #QUIET}: the early warning's follow-ups are done. */

@@ -1,13 +1,13 @@
 package io.langnghe.bench.e2e;
 
 /**
- * {@code ./langnghe bench e2e [--rate R] [--seconds S] [--cases-kept N] [--burst N] [--seed S]}, against the
+ * {@code ./langnghe bench e2e [--rate R] [--seconds S] [--cases-kept N] [--burst N] [--warmup S] [--seed S]}, against the
  * stack of {@code ./langnghe up} or one named with {@code --ingest --routing --search --kafka --elasticsearch
  * --topics-prefix --index-prefix}. Progress on stderr, the table on stdout.
  */
 public final class E2eBenchCli {
 
-    private static final String USAGE = "usage: ./langnghe bench e2e [--rate R] [--seconds S] [--cases-kept N] [--burst N] [--seed S]"
+    private static final String USAGE = "usage: ./langnghe bench e2e [--rate R] [--seconds S] [--cases-kept N] [--burst N] [--warmup S] [--seed S]"
             + " [--ingest URL] [--routing URL] [--search URL] [--kafka HOST:PORT] [--elasticsearch URL]"
             + " [--topics-prefix P] [--index-prefix P]";
 
@@ -44,6 +44,7 @@ public final class E2eBenchCli {
                 case "--seconds" -> plan = plan.withSeconds(Integer.parseInt(value));
                 case "--cases-kept" -> plan = plan.withCasesKept(Integer.parseInt(value));
                 case "--burst" -> plan = plan.withBurst(Integer.parseInt(value));
+                case "--warmup" -> plan = plan.withWarmup(Integer.parseInt(value));
                 case "--seed" -> plan = plan.withSeed(Long.parseLong(value));
                 case "--ingest" -> stack = stack.withIngest(value);
                 case "--routing" -> stack = stack.withRouting(value);

@@ -1,0 +1,77 @@
+package io.langnghe.e2e;
+
+import io.langnghe.bench.e2e.BenchPlan;
+import io.langnghe.bench.e2e.BenchResult;
+import io.langnghe.bench.e2e.E2eBench;
+import io.langnghe.bench.e2e.Stack;
+import io.langnghe.testsupport.SharedInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code ./langnghe bench e2e}, run for a few seconds against three services started as the local stack
+ * starts them, so the benchmark cannot rot: it must produce its table, and its counts must agree with
+ * what was sent. Speed is the benchmark's to report, never this test's to assert.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndToEndBenchTest {
+
+    private ServiceStack stack;
+    private BenchPlan brief;
+
+    @BeforeAll
+    void startTheThreeServices() {
+        stack = ServiceStack.start();
+        Stack named = Stack.local()
+                .withIngest(stack.ingest())
+                .withRouting(stack.routing())
+                .withSearch(stack.search())
+                .withKafka(SharedInfrastructure.kafkaBootstrapServers())
+                .withElasticsearch(SharedInfrastructure.elasticsearchUrl())
+                .withPrefixes(stack.prefix(), stack.prefix());
+        brief = BenchPlan.defaults().withRate(10).withSeconds(3).withWarmup(0).withStack(named);
+    }
+
+    @AfterAll
+    void stopThem() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void everydayLoadAfterAHistoryEndsWithOneTableWhoseCountsAgree() throws Exception {
+        BenchResult result = new E2eBench(brief.withCasesKept(12), System.err).run();
+
+        assertThat(result.sent()).isEqualTo(30);
+        assertThat(result.answered202()).as(result.firstRefusal()).isEqualTo(30);
+        assertThat(result.accepted().getTotalCount()).isEqualTo(30);
+        assertThat(result.unseen()).isZero();
+        assertThat(result.searchable().getTotalCount()).isEqualTo(30);
+        // the history went in before the window: only the load's petitions count
+        assertThat(result.recordsWritten(stack.prefix() + ".feedback.received.v1")).isEqualTo(30);
+        assertThat(result.recordsWritten(stack.prefix() + ".cases.v1")).isGreaterThanOrEqualTo(30);
+        // Kafka and Elasticsearch may sit behind a container's port here; the services are always ours
+        assertThat(result.cpuSeconds()).containsKeys("ingest-service", "routing-streams", "search-service");
+        assertThat(result.cpuSeconds().get("routing-streams")).isPositive();
+        assertThat(result.table())
+                .contains("| load | 10 petitions/s for 3 s |", "| cases kept before the load / warm-up not counted | 12 / 0 s |",
+                        "| petitions sent / 202 / refused / failed | 30 / 30 / 0 / 0 |", "(0 not searchable within",
+                        "CPU per petition, routing-streams", "records per petition, " + stack.prefix() + ".cases.v1");
+    }
+
+    @Test
+    void burstAfterAWarmUpCountsOnlyItsOwnReports() throws Exception {
+        BenchResult result = new E2eBench(brief.withBurst(8).withWarmup(1), System.err).run();
+
+        assertThat(result.answered202()).as(result.firstRefusal()).isEqualTo(8);
+        assertThat(result.unseen()).isZero();
+        // the warm-up's ten petitions went in before the window
+        assertThat(result.recordsWritten(stack.prefix() + ".feedback.received.v1")).isEqualTo(8);
+        assertThat(result.table()).contains("| load | burst of 8 look-alike reports at 10/s |");
+    }
+}
