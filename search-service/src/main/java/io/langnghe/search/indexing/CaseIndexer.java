@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps the cases index in step with {@code cases.v1} (the loop is {@link TopicIndexer}'s). A
- * tombstone removes its case; a record that is not a readable case goes to the dead-letter topic
- * and is committed past.
+ * Keeps the cases index in step with {@code cases.v1} (the loop is {@link TopicIndexer}'s). Of the
+ * versions of one case in a bulk only the newest is written ({@link NewestPerCase}). A tombstone
+ * removes its case; a record that is not a readable case goes to the dead-letter topic and is
+ * committed past.
  */
 @Singleton
 public class CaseIndexer extends TopicIndexer {
@@ -38,7 +39,7 @@ public class CaseIndexer extends TopicIndexer {
         for (ConsumerRecord<byte[], byte[]> record : records) {
             read(record, changes, unreadable);
         }
-        writer.write(changes);
+        writer.write(NewestPerCase.of(changes));
         if (!unreadable.isEmpty()) {
             log.warn("{} unreadable records of {} sent to {}", unreadable.size(), kafka().topics().cases().name(), kafka().topics().feedbackDlq().name());
             deadLetters.sendAll(unreadable);

@@ -5,10 +5,9 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -16,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +23,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps an index in step with one topic: poll a batch, hand it to {@link #index}, and commit the
- * offsets only once that returned, i.e. Elasticsearch confirmed it. When it throws, the consumer
- * rewinds to the start of the batch and tries again after a growing pause; nothing is skipped.
- * Subclasses decide how a batch is written and which records go to the dead-letter topic.
+ * Keeps an index in step with one topic: gather polled records into a bulk until it is large enough or
+ * its oldest record has waited long enough ({@link PendingBulk}), hand it to {@link #index}, and commit
+ * the offsets only once that returned, i.e. Elasticsearch confirmed it. When it throws, the consumer
+ * rewinds to the start of the bulk and tries again after a growing pause; nothing is skipped.
+ * Subclasses decide how a bulk is written and which records go to the dead-letter topic.
  */
 public abstract class TopicIndexer {
 
@@ -59,7 +60,7 @@ public abstract class TopicIndexer {
         this.recordNoun = recordNoun;
     }
 
-    /** Writes one polled batch; returns only once Elasticsearch confirmed it, throws to have it retried. */
+    /** Writes one bulk; returns only once Elasticsearch confirmed it, throws to have it retried. */
     protected abstract void index(ConsumerRecords<byte[], byte[]> records) throws Exception;
 
     protected final KafkaSettings kafka() {
@@ -97,26 +98,28 @@ public abstract class TopicIndexer {
             if (stopping.getCount() == 0) {
                 return;
             }
-            kafkaConsumer.subscribe(List.of(topic));
+            PendingBulk pending = new PendingBulk(settings.maxBulkRecords(), settings.maxBulkDelay());
+            kafkaConsumer.subscribe(List.of(topic), new ForgetRevoked(pending));
             log.info("Indexing {} into {} as group {}", topic, indexSetup.index().alias(), groupId);
             Backoff backoff = new Backoff(settings.firstRetryDelay(), settings.maxRetryDelay());
             while (stopping.getCount() > 0) {
-                ConsumerRecords<byte[], byte[]> records = kafkaConsumer.poll(settings.pollTimeout());
-                if (records.isEmpty()) {
+                pending.add(kafkaConsumer.poll(pending.untilDue(System.nanoTime(), settings.pollTimeout())), System.nanoTime());
+                if (!pending.isDue(System.nanoTime())) {
                     continue;
                 }
                 try {
-                    index(records);
-                    kafkaConsumer.commitSync(nextOffsets(records));
+                    index(pending.records());
+                    kafkaConsumer.commitSync(pending.nextOffsets());
                     backoff.reset();
                 } catch (WakeupException e) {
                     throw e;
                 } catch (Exception e) {
                     Duration pause = backoff.next();
-                    log.warn("Indexing a batch of {} {} failed; retrying in {} ms: {}", records.count(), recordNoun, pause.toMillis(), e.toString());
-                    rewind(kafkaConsumer, records);
+                    log.warn("Indexing a bulk of {} {} failed; retrying in {} ms: {}", pending.count(), recordNoun, pause.toMillis(), e.toString());
+                    rewind(kafkaConsumer, pending);
                     pause(pause);
                 }
+                pending.clear();
             }
         } catch (WakeupException stopped) {
             // stop() woke the consumer up: leave the loop; uncommitted records are read again next time.
@@ -141,24 +144,33 @@ public abstract class TopicIndexer {
         return false;
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
-            offsets.put(partition, new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1));
-        }
-        return offsets;
-    }
-
     /**
-     * Back to the first record of the batch, so the next poll returns it all again. Partitions lost
+     * Back to the first record of the bulk, so the next polls return it all again. Partitions lost
      * to a rebalance meanwhile are left alone: their new owner starts from the last commit.
      */
-    private static void rewind(KafkaConsumer<byte[], byte[]> consumer, ConsumerRecords<byte[], byte[]> records) {
-        for (TopicPartition partition : records.partitions()) {
+    private static void rewind(KafkaConsumer<byte[], byte[]> consumer, PendingBulk bulk) {
+        bulk.firstOffsets().forEach((partition, offset) -> {
             if (consumer.assignment().contains(partition)) {
-                consumer.seek(partition, records.records(partition).get(0).offset());
+                consumer.seek(partition, offset);
             }
+        });
+    }
+
+    /** A bulk never holds records of a partition this consumer no longer owns. */
+    private record ForgetRevoked(PendingBulk pending) implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            pending.forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // a new partition is read from its last commit
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            pending.forget(partitions);
         }
     }
 
