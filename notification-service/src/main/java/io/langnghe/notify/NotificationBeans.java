@@ -57,7 +57,7 @@ class NotificationBeans {
         }
         Composer composer = new Composer(templates, taxonomy, settings.trackingUrl(), settings.language(), settings.smsUnicode(),
                 settings.smsMaxParts());
-        return new NoticePlanner(new QuietHours(settings.zone(), settings.quietFrom(), settings.quietUntil()),
+        return new NoticePlanner(new QuietHours(settings.zoneId(), settings.quietHours().from(), settings.quietHours().until()),
                 settings.mergeWindow(), settings.maxAge(), composer);
     }
 }

@@ -22,9 +22,9 @@ import java.time.ZoneId;
  */
 @ConfigurationProperties("langnghe.notifications")
 public record NotificationSettings(
-        ZoneId zone,
-        LocalTime quietFrom,
-        LocalTime quietUntil,
+        String zone,
+        String quietFrom,
+        String quietUntil,
         Duration mergeWindow,
         Duration releaseEvery,
         Duration maxAge,
@@ -32,4 +32,17 @@ public record NotificationSettings(
         String language,
         boolean smsUnicode,
         int smsMaxParts) {
+
+    /** The ward's zone, e.g. Asia/Ho_Chi_Minh (written as text in the configuration, read here). */
+    public ZoneId zoneId() {
+        return ZoneId.of(zone);
+    }
+
+    public QuietHoursTimes quietHours() {
+        return new QuietHoursTimes(LocalTime.parse(quietFrom), LocalTime.parse(quietUntil));
+    }
+
+    /** Quiet hours' start and end as local times. */
+    public record QuietHoursTimes(LocalTime from, LocalTime until) {
+    }
 }

@@ -31,7 +31,9 @@ public final class TestCases {
     private Contact contact = new Contact(null, PHONE, "+84 90x xxx x67", "hash-1", false);
     private Instant receivedAt = Instant.parse("2026-11-26T02:00:00Z");
     private boolean urgent;
+    private DeadlineState deadlineState = DeadlineState.ON_TIME;
     private String publicAnswer;
+    private String department = "kinh_te_ha_tang_do_thi";
     private final List<HistoryEntry> history = new ArrayList<>(
             List.of(new HistoryEntry(1, Instant.parse("2026-11-26T02:00:00Z"), "routing", "routed", CaseStatus.ASSIGNED, null)));
 
@@ -56,6 +58,17 @@ public final class TestCases {
 
     public TestCases contact(Contact contact) {
         this.contact = contact;
+        return this;
+    }
+
+    /** The deadline watch marked it: due soon or overdue. */
+    public TestCases deadline(DeadlineState state) {
+        this.deadlineState = state;
+        return this;
+    }
+
+    public TestCases department(String department) {
+        this.department = department;
         return this;
     }
 
@@ -90,8 +103,8 @@ public final class TestCases {
         HistoryEntry last = history.get(history.size() - 1);
         return new CaseState(CaseState.SCHEMA_VERSION, caseId, last.version(), trackingCode, "fb-" + caseId, channel,
                 "Đèn đường ngõ 5 hỏng ba hôm nay", "tdp-05", null, contact, null,
-                new Classification(Category.GIAO_THONG_HA_TANG, 0.9, List.of()), "kinh_te_ha_tang_do_thi", last.status(),
+                new Classification(Category.GIAO_THONG_HA_TANG, 0.9, List.of()), department, last.status(),
                 receivedAt, receivedAt, last.at(), receivedAt.plusSeconds(864_000), publicAnswer, List.copyOf(history),
-                DeadlineState.ON_TIME, urgent, CaseType.PETITION, false, 0);
+                deadlineState, urgent, CaseType.PETITION, false, 0);
     }
 }

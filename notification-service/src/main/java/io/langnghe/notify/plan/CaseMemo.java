@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * What the planner keeps per case: the last version and status it has seen, when the last small
- * update went out (for merging), and the messages it holds back (quiet hours, merge window).
+ * update went out (for merging), the messages it holds back (quiet hours, merge window), and whether
+ * the department's head and the leader were told it is overdue.
  */
-public record CaseMemo(long version, CaseStatus status, Instant lastMinorAt, List<Held> held) {
+public record CaseMemo(long version, CaseStatus status, Instant lastMinorAt, List<Held> held, boolean overdueTold) {
 
     public CaseMemo {
         held = held == null ? List.of() : List.copyOf(held);
@@ -22,19 +23,23 @@ public record CaseMemo(long version, CaseStatus status, Instant lastMinorAt, Lis
     }
 
     public static CaseMemo first() {
-        return new CaseMemo(0, null, null, List.of());
+        return new CaseMemo(0, null, null, List.of(), false);
     }
 
     public CaseMemo withSeen(long version, CaseStatus status) {
-        return new CaseMemo(version, status, lastMinorAt, held);
+        return new CaseMemo(version, status, lastMinorAt, held, overdueTold);
+    }
+
+    public CaseMemo withOverdueTold() {
+        return new CaseMemo(version, status, lastMinorAt, held, true);
     }
 
     public CaseMemo withLastMinorAt(Instant at) {
-        return new CaseMemo(version, status, at, held);
+        return new CaseMemo(version, status, at, held, overdueTold);
     }
 
     public CaseMemo withHeld(List<Held> held) {
-        return new CaseMemo(version, status, lastMinorAt, held);
+        return new CaseMemo(version, status, lastMinorAt, held, overdueTold);
     }
 
     public CaseMemo plusHeld(Held one) {

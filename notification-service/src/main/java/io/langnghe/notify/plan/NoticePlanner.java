@@ -146,6 +146,11 @@ public final class NoticePlanner {
         return memo.withLastMinorAt(now);
     }
 
+    /** Whether a change at {@code at} is recent enough to tell anyone of, seen at {@code now}. */
+    public boolean fresh(Instant at, Instant now) {
+        return at == null || !at.isBefore(now.minus(maxAge));
+    }
+
     /** Status changes after the last version seen, oldest first; none older than {@code maxAge}. */
     List<Change> changes(CaseState state, CaseMemo memo, Instant now) {
         List<Change> changes = new ArrayList<>();

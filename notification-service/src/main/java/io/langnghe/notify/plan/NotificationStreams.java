@@ -4,6 +4,7 @@ import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.Topics;
 import io.langnghe.notify.NotificationSettings;
 import io.langnghe.notify.send.Outbox;
+import io.langnghe.notify.staff.Escalations;
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -20,12 +21,12 @@ class NotificationStreams {
 
     @Singleton
     KStream<String, CaseState> planner(ConfiguredStreamBuilder builder, Topics topics, NoticePlanner planner,
-                               NotificationSettings settings, Clock clock, Outbox outbox,
+                               NotificationSettings settings, Clock clock, Outbox outbox, Escalations escalations,
                                @Value("${langnghe.streams.state-dir:}") String stateDir) {
         builder.getConfiguration().put(StreamsConfig.STATE_DIR_CONFIG, stateDir.isBlank()
                 ? Path.of(System.getProperty("java.io.tmpdir"), "langnghe-streams").toString()
                 : stateDir);
-        return NotificationTopology.define(builder, topics, planner, settings.releaseEvery(), clock,
+        return NotificationTopology.define(builder, topics, planner, escalations, settings.releaseEvery(), clock,
                 noted -> outbox.append(noted.outcome().at(), noted.request(), noted.outcome().status()));
     }
 }

@@ -28,7 +28,7 @@ class Channels {
                                   @Value("${langnghe.notifications.sms.brandname:LANGNGHE}") String brandname,
                                   @Value("${langnghe.notifications.sms.receipt-url:}") String receiptUrl,
                                   @Value("${langnghe.notifications.zalo.oa-url:}") String zaloUrl,
-                                  @Value("${langnghe.notifications.zalo.zns-url:https://business.openapi.zalo.me}") String znsUrl,
+                                  @Value("${langnghe.notifications.zalo.zns-url:`https://business.openapi.zalo.me`}") String znsUrl,
                                   @Value("${langnghe.notifications.zalo.access-token:}") String zaloToken,
                                   @Value("${langnghe.notifications.zalo.window:48h}") Duration zaloWindow,
                                   @Value("${langnghe.notifications.zalo.zns.answered:}") String znsAnswered,

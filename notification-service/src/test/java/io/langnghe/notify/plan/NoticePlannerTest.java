@@ -6,6 +6,7 @@ import io.langnghe.contracts.Contact;
 import io.langnghe.contracts.NotificationRequest;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.notify.TestCases;
+import io.langnghe.notify.WardTime;
 import io.langnghe.notify.text.Templates;
 import org.junit.jupiter.api.Test;
 
@@ -168,11 +169,8 @@ class NoticePlannerTest {
         }
     }
 
-    /** "HH:mm" on the test day, or "HH:mm+n" n days later, in the ward's time. */
     static Instant at(String local) {
-        String[] parts = local.split("\\+");
-        LocalDate day = parts.length > 1 ? DAY.plusDays(Integer.parseInt(parts[1])) : DAY;
-        return day.atTime(LocalTime.parse(parts[0])).atZone(WARD).toInstant();
+        return WardTime.at(local);
     }
 
     /** Feeds a case's versions and the wall clock to the planner, the way the topology does. */

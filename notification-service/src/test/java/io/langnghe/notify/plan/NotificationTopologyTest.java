@@ -1,12 +1,19 @@
 package io.langnghe.notify.plan;
 
+import io.langnghe.contracts.Alert;
 import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.CaseStatus;
+import io.langnghe.contracts.Category;
+import io.langnghe.contracts.DeadlineState;
 import io.langnghe.contracts.ContactOptOut;
 import io.langnghe.contracts.MessageOutcome;
 import io.langnghe.contracts.NotificationRequest;
 import io.langnghe.contracts.Topics;
 import io.langnghe.notify.MovableClock;
 import io.langnghe.notify.TestCases;
+import io.langnghe.notify.staff.Escalations;
+import io.langnghe.notify.staff.StaffMail;
+import io.langnghe.contracts.taxonomy.Taxonomy;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -25,9 +32,13 @@ import static io.langnghe.contracts.CaseStatus.ACKNOWLEDGED;
 import static io.langnghe.contracts.CaseStatus.ANSWERED;
 import static io.langnghe.notify.plan.NoticePlannerTest.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** cases.v1 in, notifications.v1 and the outcomes out, through the topology the service runs. */
 class NotificationTopologyTest {
+
+    static final Escalations ESCALATIONS = new Escalations(new StaffMail("phuong.example", "lanhdao",
+            "https://canbo.example/officer.html#case="), Taxonomy.loadDefault(), "vi");
 
     private final Topics topics = Topics.defaults();
     private final MovableClock clock = new MovableClock(at("09:00"));
@@ -41,7 +52,7 @@ class NotificationTopologyTest {
     @BeforeEach
     void start() {
         StreamsBuilder builder = new StreamsBuilder();
-        NotificationTopology.define(builder, topics, NoticePlannerTest.PLANNER, Duration.ofSeconds(5), clock,
+        NotificationTopology.define(builder, topics, NoticePlannerTest.PLANNER, ESCALATIONS, Duration.ofSeconds(5), clock,
                 noted -> outbox.add(noted.outcome().status() + " " + noted.request().event()));
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "notification-topology-test");
@@ -95,5 +106,39 @@ class NotificationTopologyTest {
         assertThat(suppressed.status()).isEqualTo("suppressed");
         assertThat(suppressed.note()).isEqualTo("the resident sent STOP");
         assertThat(suppressed.toString()).doesNotContain(TestCases.PHONE);
+    }
+
+    @Test
+    void mailsTheHeadOfDepartmentAndTheLeaderOnceWhenACaseBecomesOverdue() {
+        TestCases late = TestCases.smsCase().receivedAt(at("09:00"));
+        cases.pipeInput("case-1", late.build());
+        notifications.readValuesToList();
+        clock.set(at("10:00"));
+
+        cases.pipeInput("case-1", late.deadline(DeadlineState.OVERDUE).then(ACKNOWLEDGED, at("10:00")).build());
+        cases.pipeInput("case-1", late.then(CaseStatus.IN_PROGRESS, at("10:30")).build());   // still overdue: no second mail
+
+        assertThat(notifications.readValuesToList()).filteredOn(r -> r.event().equals("escalation"))
+                .extracting(NotificationRequest::recipient, NotificationRequest::idempotencyKey)
+                .containsExactly(
+                        tuple("truongphong.kinh_te_ha_tang_do_thi@phuong.example",
+                                "escalation:overdue:case-1:truongphong.kinh_te_ha_tang_do_thi@phuong.example"),
+                        tuple("lanhdao@phuong.example", "escalation:overdue:case-1:lanhdao@phuong.example"));
+    }
+
+    @Test
+    void mailsTheHeadOfDepartmentAndTheLeaderWhenAnAlertIsRaisedForTheirDepartment() {
+        TestInputTopic<String, Alert> alerts = driver.createInputTopic(topics.alerts().name(),
+                topics.alerts().keySerde().serializer(), topics.alerts().valueSerde().serializer());
+        alerts.pipeInput("alert-1", new Alert(Alert.SCHEMA_VERSION, "alert-1", "cluster:c-1", "warning", 70,
+                List.of(new Alert.Reason("reporters", "3 người báo cùng một việc trong 7 ngày", 40)), List.of("case-1", "case-2"),
+                "kinh_te_ha_tang_do_thi", "tdp-05", Category.MOI_TRUONG, at("09:00")));
+
+        List<NotificationRequest> mails = notifications.readValuesToList();
+        assertThat(mails).extracting(NotificationRequest::recipient)
+                .containsExactly("truongphong.kinh_te_ha_tang_do_thi@phuong.example", "lanhdao@phuong.example");
+        assertThat(mails.get(0).subject()).isEqualTo("Cảnh báo sớm (warning) cho Phòng Kinh tế, Hạ tầng và Đô thị");
+        assertThat(mails.get(0).text()).contains("3 người báo cùng một việc trong 7 ngày",
+                "https://canbo.example/officer.html#case=case-1", "https://canbo.example/officer.html#case=case-2");
     }
 }
