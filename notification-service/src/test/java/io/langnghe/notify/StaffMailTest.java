@@ -11,6 +11,12 @@ import io.langnghe.testsupport.SharedInfrastructure;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.NonNull;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -21,6 +27,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -35,6 +44,7 @@ import java.util.Properties;
 
 import static io.langnghe.notify.WardTime.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -44,6 +54,8 @@ import static org.awaitility.Awaitility.await;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// the digest first: the history's case, filed later, must not be in this morning's digest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StaffMailTest implements TestPropertyProvider {
 
     static final MovableClock CLOCK = new MovableClock(at("06:30"));
@@ -54,6 +66,13 @@ class StaffMailTest implements TestPropertyProvider {
 
     @Inject
     DigestJob digests;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    JwtTokenGenerator tokens;
 
     @Override
     public @NonNull Map<String, String> getProperties() {
@@ -84,6 +103,7 @@ class StaffMailTest implements TestPropertyProvider {
     }
 
     @Test
+    @Order(1)
     void mailsTheMorningDigestAtSevenOnceAndEscalatesAnOverdueCaseOnce() throws Exception {
         // Given a new case of the infrastructure office and a police case that is overdue since this morning
         CaseState drain = TestCases.smsCase().id("case-new").receivedAt(at("06:00")).build();
@@ -113,6 +133,22 @@ class StaffMailTest implements TestPropertyProvider {
         assertThat(mailTo("canbo.cong_an@phuong.example").getContent().toString())
                 .contains("Quá hạn (1)", "https://canbo.example/officer.html#case=case-late");
         assertThat(SMTP.getReceivedMessages()).hasSize(4);
+    }
+
+    @Test
+    @Order(2)
+    void showsACasesMessagesToOfficersWithChannelTemplateAndOutcomeButNoContact() throws Exception {
+        publish(TestCases.smsCase().id("case-history").receivedAt(CLOCK.instant()).build());
+        String officer = tokens.generateToken(Authentication.build("canbo.kinh_te_ha_tang_do_thi", List.of("OFFICER"),
+                Map.of("department", "kinh_te_ha_tang_do_thi")), 600).orElseThrow();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.toBlocking()
+                .retrieve(HttpRequest.GET("/api/cases/case-history/messages").bearerAuth(officer), String.class))
+                .contains("\"event\":\"received\"", "\"channel\":\"sms\"", "\"template\":\"sms/received.vi\"",
+                        "\"idempotencyKey\":\"case-history:1:sms\"")
+                .doesNotContain("84901234567"));
+        assertThatThrownBy(() -> http.toBlocking().retrieve(HttpRequest.GET("/api/cases/case-history/messages")))
+                .isInstanceOf(HttpClientResponseException.class).hasMessageContaining("Unauthorized");
     }
 
     private void publish(CaseState... cases) throws Exception {
