@@ -30,6 +30,10 @@ class Channels {
                                   @Value("${langnghe.notifications.zalo.oa-url:}") String zaloUrl,
                                   @Value("${langnghe.notifications.zalo.zns-url:`https://business.openapi.zalo.me`}") String znsUrl,
                                   @Value("${langnghe.notifications.zalo.access-token:}") String zaloToken,
+                                  @Value("${langnghe.notifications.zalo.refresh-token:}") String zaloRefreshToken,
+                                  @Value("${langnghe.notifications.zalo.app-id:}") String zaloAppId,
+                                  @Value("${langnghe.notifications.zalo.app-secret:}") String zaloAppSecret,
+                                  @Value("${langnghe.notifications.zalo.oauth-url:`https://oauth.zaloapp.com`}") String zaloOauth,
                                   @Value("${langnghe.notifications.zalo.window:48h}") Duration zaloWindow,
                                   @Value("${langnghe.notifications.zalo.zns.answered:}") String znsAnswered,
                                   @Value("${langnghe.notifications.zalo.zns.resolved:}") String znsResolved,
@@ -48,7 +52,9 @@ class Channels {
         zns.put("resolved", znsResolved);
         zns.put("rejected", znsRejected);
         ChannelAdapter zalo = zaloUrl.isBlank() ? new OutboxOnly("zalo")
-                : new ZaloOa(URI.create(zaloUrl), URI.create(znsUrl), () -> zaloToken, zaloWindow, zns, clock);
+                : new ZaloOa(URI.create(zaloUrl), URI.create(znsUrl),
+                        new ZaloTokens(URI.create(zaloOauth), zaloAppId, zaloAppSecret, zaloToken, zaloRefreshToken, clock),
+                        zaloWindow, zns, clock);
         ChannelAdapter email = smtpHost.isBlank() ? new OutboxOnly("email")
                 : new EmailSmtp(smtpHost, smtpPort, from, smtpUser, smtpPassword, startTls);
         return List.of(sms, zalo, email);

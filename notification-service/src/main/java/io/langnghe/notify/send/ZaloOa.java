@@ -61,6 +61,11 @@ public final class ZaloOa implements ChannelAdapter {
     @Override
     public Delivery send(NotificationRequest request) throws SendFailure {
         Instant now = clock.instant();
+        try {
+            accessToken.get();
+        } catch (RuntimeException e) {
+            throw new SendFailure("no Zalo access token: " + e.getMessage(), e);
+        }
         if (request.interactedAt() != null && !now.isAfter(request.interactedAt().plus(window))) {
             Map<String, Object> body = Map.of(
                     "recipient", Map.of("user_id", request.recipient()),

@@ -98,6 +98,28 @@ class ChannelAdaptersTest {
     }
 
     @Test
+    void renewsTheOaAccessTokenWithTheLatestRefreshTokenBeforeItExpires() {
+        zalo.stubFor(post(urlEqualTo("/v4/oa/access_token")).withHeader("secret_key", equalTo("app-secret"))
+                .withRequestBody(equalTo("refresh_token=r1&app_id=430021&grant_type=refresh_token"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"oa-token\",\"refresh_token\":\"r2\",\"expires_in\":\"90000\"}")));
+        zalo.stubFor(post(urlEqualTo("/v4/oa/access_token")).withHeader("secret_key", equalTo("app-secret"))
+                .withRequestBody(equalTo("refresh_token=r2&app_id=430021&grant_type=refresh_token"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"oa-token-2\",\"refresh_token\":\"r3\",\"expires_in\":\"90000\"}")));
+        ZaloTokens tokens = new ZaloTokens(URI.create(zalo.baseUrl()), "430021", "app-secret", "configured", "r1", clock);
+
+        String first = tokens.get();
+        clock.advance(Duration.ofHours(24));
+        String sameDay = tokens.get();
+        clock.advance(Duration.ofMinutes(59));
+        String renewed = tokens.get();
+
+        assertThat(List.of(first, sameDay, renewed)).containsExactly("oa-token", "oa-token", "oa-token-2");
+        zalo.verify(2, postRequestedFor(urlEqualTo("/v4/oa/access_token")));
+    }
+
+    @Test
     void mailsInUtf8WithTheTemplatesSubject() throws Exception {
         EmailSmtp email = new EmailSmtp("127.0.0.1", smtp.getSmtp().getPort(), "phuong@dongson.example", null, null, false);
 
