@@ -299,4 +299,6 @@ document.addEventListener('DOMContentLoaded', async () => {
     $('queue-total').textContent = LN.problemText(error);
   }
   loadQueue();
+  // a link from a digest or an escalation e-mail: officer.html#case=<caseId>
+  if (location.hash.startsWith('#case=')) openCase(decodeURIComponent(location.hash.slice('#case='.length)));
 });

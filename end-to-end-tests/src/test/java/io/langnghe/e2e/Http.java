@@ -37,6 +37,15 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /** A JSON POST with headers (a bearer token, a gateway's secret). */
+    static Answer postJson(String url, String json, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** A form-encoded POST, as Open311 clients send. */
     static Answer postForm(String url, String form) {
         return send(HttpRequest.newBuilder(URI.create(url))

@@ -14,7 +14,7 @@ import java.util.Map;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The three services as separate processes, started from their built {@code target/} directories
+ * The services as separate processes, started from their built {@code target/} directories
  * exactly as {@code ./langnghe up} starts them, on fresh ports and a fresh topic and index prefix of
  * the shared Kafka and Elasticsearch.
  */
@@ -25,13 +25,24 @@ final class ServiceStack implements AutoCloseable {
     private final Map<String, Integer> ports = Map.of(
             "ingest-service", Ports.free(),
             "routing-streams", Ports.free(),
-            "search-service", Ports.free());
+            "search-service", Ports.free(),
+            "notification-service", Ports.free());
+    private final Map<String, String> extraEnvironment;
+    private Path checkout;
+    private Path logs;
+    private Map<String, String> environment;
 
-    private ServiceStack() {
+    private ServiceStack(Map<String, String> extraEnvironment) {
+        this.extraEnvironment = extraEnvironment;
     }
 
     static ServiceStack start() {
-        ServiceStack stack = new ServiceStack();
+        return start(Map.of());
+    }
+
+    /** With more environment for every service (a gateway's address, say). */
+    static ServiceStack start(Map<String, String> extraEnvironment) {
+        ServiceStack stack = new ServiceStack(extraEnvironment);
         try {
             stack.startAll();
             return stack;
@@ -67,11 +78,25 @@ final class ServiceStack implements AutoCloseable {
         return answer.json().path("access_token").asText();
     }
 
+    String ingestPort() {
+        return String.valueOf(ports.get("ingest-service"));
+    }
+
+    /** Stops one service and starts it again on the same port, state and topics; waits until it is healthy. */
+    void restart(String module) {
+        ChildProcess old = processes.stream().filter(p -> p.name().equals(module)).findFirst().orElseThrow();
+        old.close();
+        Service service = Service.ALL.stream().filter(s -> s.module().equals(module)).findFirst().orElseThrow();
+        ChildProcess again = service.start(checkout, ports.get(module), environment, logs.resolve(module + "-restarted.log"));
+        processes.set(processes.indexOf(old), again);
+        awaitHealthy(again);
+    }
+
     private void startAll() {
         SharedInfrastructure.createTopics(prefix);
-        Path checkout = Path.of(System.getProperty("langnghe.checkout", "..")).toAbsolutePath().normalize();
-        Path logs = checkout.resolve("end-to-end-tests/target/service-logs/" + prefix);
-        Map<String, String> environment = Map.of(
+        checkout = Path.of(System.getProperty("langnghe.checkout", "..")).toAbsolutePath().normalize();
+        logs = checkout.resolve("end-to-end-tests/target/service-logs/" + prefix);
+        Map<String, String> base = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", SharedInfrastructure.kafkaBootstrapServers(),
                 "ELASTICSEARCH_URL", SharedInfrastructure.elasticsearchUrl(),
                 "LANGNGHE_TOPICS_PREFIX", prefix,
@@ -80,7 +105,11 @@ final class ServiceStack implements AutoCloseable {
                 // one photo store for ingest-service and search-service, as on a real machine
                 "LANGNGHE_PHOTOS_DIR", logs.resolve("photos").toString(),
                 // ingest-service reads tracking and the public list from this stack's search-service
-                "LANGNGHE_SEARCH_URL", search());
+                "LANGNGHE_SEARCH_URL", search(),
+                // the link in residents' messages opens this stack's tracking page
+                "LANGNGHE_NOTIFY_TRACKING_URL", ingest() + "/track.html?code=");
+        environment = new java.util.HashMap<>(base);
+        environment.putAll(extraEnvironment);
         for (Service service : Service.ALL) {
             String notBuilt = service.missingBuild(checkout);
             if (notBuilt != null) {
@@ -90,16 +119,20 @@ final class ServiceStack implements AutoCloseable {
                     logs.resolve(service.module() + ".log")));
         }
         for (ChildProcess process : processes) {
-            String health = "http://127.0.0.1:" + ports.get(process.name()) + "/health";
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                process.checkAlive();
-                try {
-                    return Http.get(health, null).status() == 200;
-                } catch (RuntimeException notListeningYet) {
-                    return false;
-                }
-            });
+            awaitHealthy(process);
         }
+    }
+
+    private void awaitHealthy(ChildProcess process) {
+        String health = "http://127.0.0.1:" + ports.get(process.name()) + "/health";
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            process.checkAlive();
+            try {
+                return Http.get(health, null).status() == 200;
+            } catch (RuntimeException notListeningYet) {
+                return false;
+            }
+        });
     }
 
     @Override

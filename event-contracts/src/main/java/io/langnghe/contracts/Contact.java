@@ -10,8 +10,17 @@ package io.langnghe.contracts;
  * @param phoneMasked    e.g. "+84 90x xxx x67", or null
  * @param contactHash    salted SHA-256 of the phone or channel user id, or null
  * @param consentToContact the resident agreed to be called back
+ * @param zaloUserId     the Zalo user who wrote to the ward's Official Account (the OA's user id), or null:
+ *                       the only way to answer on Zalo
+ * @param email          an e-mail address the resident gave, or null
  */
-public record Contact(String name, String phone, String phoneMasked, String contactHash, boolean consentToContact) {
+public record Contact(String name, String phone, String phoneMasked, String contactHash, boolean consentToContact,
+                      String zaloUserId, String email) {
+
+    /** A contact reachable by phone at most (as every contact was before Zalo replies and e-mail). */
+    public Contact(String name, String phone, String phoneMasked, String contactHash, boolean consentToContact) {
+        this(name, phone, phoneMasked, contactHash, consentToContact, null, null);
+    }
 
     public static Contact none() {
         return new Contact(null, null, null, null, false);
@@ -20,5 +29,15 @@ public record Contact(String name, String phone, String phoneMasked, String cont
     /** The same contact without what identifies the resident: for leaders and public pages. */
     public Contact withoutPersonalData() {
         return new Contact(null, null, phoneMasked, null, consentToContact);
+    }
+
+    /** The same contact with the Zalo user to answer. */
+    public Contact withZaloUserId(String zaloUserId) {
+        return new Contact(name, phone, phoneMasked, contactHash, consentToContact, zaloUserId, email);
+    }
+
+    /** The same contact with an e-mail address. */
+    public Contact withEmail(String email) {
+        return new Contact(name, phone, phoneMasked, contactHash, consentToContact, zaloUserId, email);
     }
 }

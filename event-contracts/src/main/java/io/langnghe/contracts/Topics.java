@@ -18,7 +18,11 @@ public record Topics(
         Topic<String, DeadLetter> feedbackDlq,
         Topic<String, CommandResult> caseCommandResults,
         Topic<String, Correction> classifierCorrections,
-        Topic<String, AlertAck> alertAcks) {
+        Topic<String, AlertAck> alertAcks,
+        Topic<String, NotificationRequest> notifications,
+        Topic<String, MessageOutcome> notificationOutcomes,
+        Topic<String, NotificationRequest> notificationsDlq,
+        Topic<String, ContactOptOut> contactOptOuts) {
 
     public static final String DEFAULT_PREFIX = "langnghe";
 
@@ -37,7 +41,14 @@ public record Topics(
                 // kept whole: every correction ever made is a training example
                 topic(prefix + ".classifier.corrections.v1", Correction.class, false),
                 // keyed by the alert's subject, so its latest acknowledgement is what a compaction keeps
-                topic(prefix + ".alert.acks.v1", AlertAck.class, true));
+                topic(prefix + ".alert.acks.v1", AlertAck.class, true),
+                // keyed by case, so one case's messages leave in the order its changes happened
+                topic(prefix + ".notifications.v1", NotificationRequest.class, false),
+                // every message sent, failed, held, merged or suppressed: the case's message history, keyed by case
+                topic(prefix + ".notification.outcomes.v1", MessageOutcome.class, false),
+                topic(prefix + ".notifications.dlq.v1", NotificationRequest.class, false),
+                // keyed by the contact's hash: the latest STOP (or its undoing) is what a compaction keeps
+                topic(prefix + ".contact.optouts.v1", ContactOptOut.class, true));
     }
 
     public static Topics defaults() {
@@ -46,7 +57,7 @@ public record Topics(
 
     public List<Topic<?, ?>> all() {
         return List.of(feedbackReceived, caseCommands, cases, alerts, routingRules, feedbackDlq, caseCommandResults, classifierCorrections,
-                alertAcks);
+                alertAcks, notifications, notificationOutcomes, notificationsDlq, contactOptOuts);
     }
 
     private static <V> Topic<String, V> topic(String name, Class<V> valueType, boolean compacted) {

@@ -23,9 +23,14 @@ class TopicsTest {
                 "langnghe.feedback.dlq.v1",
                 "langnghe.case.command.results.v1",
                 "langnghe.classifier.corrections.v1",
-                "langnghe.alert.acks.v1");
+                "langnghe.alert.acks.v1",
+                "langnghe.notifications.v1",
+                "langnghe.notification.outcomes.v1",
+                "langnghe.notifications.dlq.v1",
+                "langnghe.contact.optouts.v1");
         assertThat(topics.all()).filteredOn(Topic::compacted).extracting(Topic::name)
-                .containsExactly("langnghe.cases.v1", "langnghe.routing.rules.v1", "langnghe.alert.acks.v1");
+                .containsExactly("langnghe.cases.v1", "langnghe.routing.rules.v1", "langnghe.alert.acks.v1",
+                        "langnghe.contact.optouts.v1");
     }
 
     @Test

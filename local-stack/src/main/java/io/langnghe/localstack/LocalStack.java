@@ -183,7 +183,9 @@ public final class LocalStack {
                 "ELASTICSEARCH_URL", elasticsearchUrl,
                 // the streams' local state belongs with the rest of the stack's data
                 "LANGNGHE_STREAMS_STATE_DIR", logs.resolveSibling("streams").toString(),
-                "LANGNGHE_PHOTOS_DIR", logs.resolveSibling("photos").toString());
+                "LANGNGHE_PHOTOS_DIR", logs.resolveSibling("photos").toString(),
+                // every message residents and staff would receive, one JSON line each
+                "LANGNGHE_NOTIFY_OUTBOX", outbox(logs).toString());
         for (Service service : Service.ALL) {
             ChildProcess process = service.start(checkout, service.port(), environment, logs.resolve(service.module() + ".log"));
             register(process);
@@ -241,15 +243,21 @@ public final class LocalStack {
                   Kafka          %s
                   Elasticsearch  %s
                   logs           %s
+                  messages       %s   (SMS, Zalo and e-mail to residents and staff, one JSON line each)
                 Demo accounts (password %s): lanhdao, canbo.<department code>, tongdai, totruong.tdp-01, daibieu, quantri
                 %s
                 Ctrl-C stops everything.
-                """, seconds(), kafkaServers, elasticsearchUrl, logs, password,
+                """, seconds(), kafkaServers, elasticsearchUrl, logs, outbox(logs), password,
                 demoSecret || demoPassword
                         ? "Local stack only: every secret and password not set in the environment is \"" + DEMO_SECRET
                           + "\" (set LANGNGHE_SECRETS_JWT and LANGNGHE_DEMO_PASSWORD to change them)."
                         : "Secrets come from the environment (LANGNGHE_SECRETS_JWT, LANGNGHE_DEMO_PASSWORD).");
         System.out.flush();
+    }
+
+    /** Where notification-service writes what it would send: $LANGNGHE_HOME/outbox/messages.jsonl. */
+    private static Path outbox(Path logs) {
+        return logs.resolveSibling("outbox").resolve("messages.jsonl");
     }
 
     private synchronized void register(AutoCloseable part) {

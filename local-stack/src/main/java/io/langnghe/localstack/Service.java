@@ -12,7 +12,8 @@ public record Service(String module, String mainClass, int port) {
     public static final List<Service> ALL = List.of(
             new Service("ingest-service", "io.langnghe.ingest.IngestApplication", 8080),
             new Service("routing-streams", "io.langnghe.routing.RoutingApplication", 8070),
-            new Service("search-service", "io.langnghe.search.SearchApplication", 8090));
+            new Service("search-service", "io.langnghe.search.SearchApplication", 8090),
+            new Service("notification-service", "io.langnghe.notify.NotificationApplication", 8060));
 
     public String url() {
         return "http://localhost:" + port;

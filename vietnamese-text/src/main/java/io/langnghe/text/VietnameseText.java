@@ -76,4 +76,14 @@ public final class VietnameseText {
     public static boolean hasDiacritics(String text) {
         return text != null && !fold(text).equals(SPACES.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip());
     }
+
+    /** The same text "không dấu" (tones and vowel marks removed, đ→d) with its case and spacing kept: for SMS. */
+    public static String withoutDiacritics(String text) {
+        if (text == null) {
+            return null;
+        }
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        return Normalizer.normalize(COMBINING_MARKS.matcher(decomposed).replaceAll(""), Normalizer.Form.NFC)
+                .replace('đ', 'd').replace('Đ', 'D');
+    }
 }

@@ -62,4 +62,16 @@ class VietnameseTextTest {
         assertThat(VietnameseText.fold(null)).isNull();
         assertThat(VietnameseText.syllables(null)).isEmpty();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // written                      | "không dấu", case and spacing kept
+            "Đèn đường ngõ 5 hỏng            | Den duong ngo 5 hong",
+            "ĐỒNG Ý, cảm ơn  Phường          | DONG Y, cam on  Phuong",
+            "Kiến nghị RNR2-DHWR-Q8          | Kien nghi RNR2-DHWR-Q8",
+    })
+    void writesWithoutDiacriticsKeepingCase(String written, String plain) {
+        assertThat(VietnameseText.withoutDiacritics(written)).isEqualTo(plain);
+        assertThat(VietnameseText.withoutDiacritics(Normalizer.normalize(written, Normalizer.Form.NFD))).isEqualTo(plain);
+    }
 }

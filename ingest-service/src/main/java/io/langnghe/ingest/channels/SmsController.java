@@ -56,11 +56,13 @@ public class SmsController {
     private final ContactHasher hasher;
     private final IntakeLimits limits;
     private final RateLimits rateLimits;
+    private final OptOuts optOuts;
     private final String secret;
 
     public SmsController(FeedbackIntake intake, ContactHasher hasher, IntakeLimits limits, RateLimits rateLimits,
-                         LangngheSecrets secrets) {
+                         LangngheSecrets secrets, OptOuts optOuts) {
         this.intake = intake;
+        this.optOuts = optOuts;
         this.rateLimits = rateLimits;
         this.hasher = hasher;
         this.limits = limits;
@@ -117,6 +119,10 @@ public class SmsController {
             throw new InvalidInputException(errors);
         }
 
+        if (OptOuts.isStop(text)) {
+            optOuts.optOut(hasher.hash(sender.e164()), "sms");
+            return HttpResponse.accepted().body(new SmsReply("Lang Nghe: phuong se khong nhan tin toi so nay nua.", null, null, false));
+        }
         rateLimits.checkPhone(sender);
         Submission submission = new Submission(text, Channel.SMS, null, null, null, sender, false);
         Contact contact = new Contact(null, sender.e164(), sender.masked(), hasher.hash(sender.e164()), false);

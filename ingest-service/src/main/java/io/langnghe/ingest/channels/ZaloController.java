@@ -38,8 +38,9 @@ import java.util.Map;
  * {@code POST /api/channels/zalo}: events of the ward's Zalo Official Account. Only a correctly
  * signed event whose timestamp is within {@code langnghe.zalo.max-clock-skew} of our clock is read
  * (anything else: 401, nothing stored). {@code user_send_text} becomes a petition (channel zalo,
- * idempotent on message.msg_id); the Zalo user id is kept only as a keyed hash. Other events are
- * acknowledged and ignored, so Zalo does not retry them.
+ * idempotent on message.msg_id), counted by a keyed hash of the Zalo user id, which the case keeps only
+ * to answer on Zalo; "STOP" or "HUY" alone ends the OA's messages to that user instead. Other events
+ * are acknowledged and ignored, so Zalo does not retry them.
  */
 @Controller("/api/channels/zalo")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -54,11 +55,13 @@ public class ZaloController {
     private final IntakeLimits limits;
     private final Duration maxSkew;
     private final String secret;
+    private final OptOuts optOuts;
     private final Clock clock = Clock.systemUTC();
 
     public ZaloController(FeedbackIntake intake, ContactHasher hasher, IntakeLimits limits, ZaloSettings settings,
-                          LangngheSecrets secrets) {
+                          LangngheSecrets secrets, OptOuts optOuts) {
         this.intake = intake;
+        this.optOuts = optOuts;
         this.hasher = hasher;
         this.limits = limits;
         this.maxSkew = settings.maxClockSkew();
@@ -105,8 +108,13 @@ public class ZaloController {
             throw new InvalidInputException(errors);
         }
 
+        if (OptOuts.isStop(text)) {
+            optOuts.optOut(hasher.hash("zalo:" + senderId), "zalo");
+            return HttpResponse.ok(new ZaloAck("opted_out", null, null, null));
+        }
         Submission submission = new Submission(text, Channel.ZALO, null, null, null, null, false);
-        Contact contact = new Contact(null, null, null, hasher.hash("zalo:" + senderId), false);
+        // the OA-scoped user id travels with the case only so the ward can answer on Zalo
+        Contact contact = new Contact(null, null, null, hasher.hash("zalo:" + senderId), false).withZaloUserId(senderId);
         Map<String, String> client = new HashMap<>();
         client.put("zaloAppId", appId);
         String oaId = event.path("recipient").path("id").asText("");

@@ -132,7 +132,7 @@ class SmsAndZaloEndpointTest implements TestPropertyProvider {
     }
 
     @Test
-    void takesASignedZaloTextAsAPetitionKeepingOnlyAHashOfTheUser() {
+    void takesASignedZaloTextAsAPetitionKeepingTheUserOnlyInItsContactToAnswerThere() {
         String msgId = "zmsg-" + UUID.randomUUID();
         byte[] body = zaloText("8123456789012345678", msgId, "Rác ở chân cầu Đông Sơn không ai thu gom", Instant.now());
 
@@ -150,8 +150,9 @@ class SmsAndZaloEndpointTest implements TestPropertyProvider {
         assertThat(event.contact().name()).isNull();
         assertThat(event.contact().contactHash()).isEqualTo(new ContactHasher(CONTACT_SECRET).hash("zalo:8123456789012345678"));
         assertThat(event.client()).containsEntry("zaloAppId", "430021").containsEntry("zaloOaId", "579745863508352884");
-        assertThat(probe.readAll(topics.feedbackReceived().name(), WITHIN).stream().map(ConsumerRecord::value))
-                .noneMatch(value -> value.contains("8123456789012345678"));
+        // the OA-scoped user id is how the ward answers on Zalo: in the contact, like an SMS sender's phone, and nowhere else
+        assertThat(event.contact().zaloUserId()).isEqualTo("8123456789012345678");
+        assertThat(event.client().values()).doesNotContain("8123456789012345678");
 
         HttpResponse<String> again = postZalo(body, signature(body));
         assertThat(json(again).get("replayed").asBoolean()).isTrue();
@@ -175,6 +176,27 @@ class SmsAndZaloEndpointTest implements TestPropertyProvider {
         assertThat(json(old).get("detail").asText()).contains("too old");
         assertThat(postZalo(ahead, signature(ahead)).statusCode()).isEqualTo(401);
         assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void takesStopOrHuyAsAnOptOutOfMessagesNotAsAPetition() {
+        long before = count();
+        String sms = "{\"from\":\"0912 345 678\",\"text\":\" STOP \",\"messageId\":\"gw-" + UUID.randomUUID() + "\"}";
+        byte[] zalo = zaloText("8123456789012345678", "zmsg-" + UUID.randomUUID(), "Hủy", Instant.now());
+
+        HttpResponse<String> bySms = http.postJson("/api/channels/sms", sms, SmsController.SECRET_HEADER, SMS_SECRET);
+        HttpResponse<String> byZalo = postZalo(zalo, signature(zalo));
+
+        assertThat(bySms.statusCode()).as(bySms.body()).isEqualTo(202);
+        assertThat(json(bySms).get("reply").asText()).matches("[\\x20-\\x7E]{1,160}");
+        assertThat(json(bySms).path("trackingCode").isTextual()).as("no tracking code: nothing was filed").isFalse();
+        assertThat(json(byZalo).get("status").asText()).isEqualTo("opted_out");
+        assertThat(count()).isEqualTo(before);
+        ContactHasher hasher = new ContactHasher(CONTACT_SECRET);
+        assertThat(probe.awaitRecords(topics.contactOptOuts().name(), 2, WITHIN)).extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrder(hasher.hash("+84912345678"), hasher.hash("zalo:8123456789012345678"));
+        assertThat(probe.readAll(topics.contactOptOuts().name(), WITHIN).stream().map(ConsumerRecord::value))
+                .noneMatch(value -> value.contains("912345678"));
     }
 
     @Test

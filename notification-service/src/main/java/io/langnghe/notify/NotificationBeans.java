@@ -1,0 +1,63 @@
+package io.langnghe.notify;
+
+import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.notify.plan.Composer;
+import io.langnghe.notify.plan.NoticeEvent;
+import io.langnghe.notify.plan.NoticePlanner;
+import io.langnghe.notify.plan.QuietHours;
+import io.langnghe.notify.send.Outbox;
+import io.langnghe.notify.text.Templates;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+
+/** The parts notification-service is made of, built once; a missing template stops it at start-up. */
+@Factory
+class NotificationBeans {
+
+    static final List<String> RESIDENT_CHANNELS = List.of("sms", "zalo", "email");
+    static final List<String> LANGUAGES = List.of("vi", "en");
+
+    @Singleton
+    Topics topics(@Value("${langnghe.topics-prefix:langnghe}") String prefix) {
+        return Topics.withPrefix(prefix);
+    }
+
+    @Singleton
+    Taxonomy taxonomy() {
+        return Taxonomy.loadDefault();
+    }
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    Templates templates() {
+        return Templates.load(RESIDENT_CHANNELS, Arrays.stream(NoticeEvent.values()).map(NoticeEvent::code).toList(), LANGUAGES);
+    }
+
+    /** The local stack's capture of every message; off when no file is configured. */
+    @Singleton
+    Outbox outbox(@Value("${langnghe.notifications.outbox:}") String file) {
+        return file.isBlank() ? Outbox.off() : Outbox.at(Path.of(file));
+    }
+
+    @Singleton
+    NoticePlanner planner(NotificationSettings settings, Templates templates, Taxonomy taxonomy) {
+        if (!LANGUAGES.contains(settings.language())) {
+            throw new IllegalStateException("langnghe.notifications.language must be one of " + LANGUAGES + ", got " + settings.language());
+        }
+        Composer composer = new Composer(templates, taxonomy, settings.trackingUrl(), settings.language(), settings.smsUnicode(),
+                settings.smsMaxParts());
+        return new NoticePlanner(new QuietHours(settings.zoneId(), settings.quietHours().from(), settings.quietHours().until()),
+                settings.mergeWindow(), settings.maxAge(), composer);
+    }
+}

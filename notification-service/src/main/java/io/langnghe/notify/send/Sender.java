@@ -1,0 +1,189 @@
+package io.langnghe.notify.send;
+
+import io.langnghe.contracts.MessageOutcome;
+import io.langnghe.contracts.NotificationRequest;
+import io.langnghe.contracts.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Hands each request of {@code notifications.v1} to its channel, at least once and, by its idempotency
+ * key, at most once: a key already settled is skipped; after a send the outcome is written (acks=all)
+ * before the offset is committed. A failure is tried again with doubling back-off, then the request goes
+ * to {@code notifications.dlq.v1} and the history says "failed". The one window left, a crash between the
+ * channel's acceptance and the outcome's write, is closed by the channels' own ids (the SMS gateway's
+ * {@code RequestId}, ZNS's {@code tracking_id}) where the channel has one.
+ */
+public final class Sender implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
+
+    /** How often and how patiently a failed send is tried again. */
+    public record Retry(int attempts, Duration firstBackoff, Duration maxBackoff) {
+    }
+
+    private final Topics topics;
+    private final Map<String, ChannelAdapter> channels;
+    private final SentKeys sent;
+    private final Outbox outbox;
+    private final Retry retry;
+    private final Clock clock;
+    private final KafkaConsumer<String, NotificationRequest> consumer;
+    private final KafkaProducer<String, Object> producer;
+    private volatile boolean running = true;
+
+    public Sender(String bootstrapServers, String groupId, Topics topics, List<ChannelAdapter> channels, Outbox outbox,
+                  Retry retry, Clock clock) {
+        this.topics = topics;
+        this.channels = channels.stream().collect(java.util.stream.Collectors.toMap(ChannelAdapter::channel, c -> c));
+        this.sent = new SentKeys(bootstrapServers, topics.notificationOutcomes());
+        this.outbox = outbox;
+        this.retry = retry;
+        this.clock = clock;
+        Properties consumerProperties = new Properties();
+        consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        consumerProperties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        consumerProperties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // the planner writes in transactions: read only what it committed
+        consumerProperties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerProperties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "50");
+        this.consumer = new KafkaConsumer<>(consumerProperties, topics.notifications().keySerde().deserializer(),
+                topics.notifications().valueSerde().deserializer());
+        Properties producerProperties = new Properties();
+        producerProperties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        producerProperties.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerProperties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        producerProperties.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        this.producer = new KafkaProducer<>(producerProperties, new org.apache.kafka.common.serialization.StringSerializer(),
+                (topic, value) -> serialize(topic, value));
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(List.of(topics.notifications().name()), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    if (!partitions.isEmpty()) {
+                        sent.reload(Duration.ofSeconds(30));
+                    }
+                }
+            });
+            while (running) {
+                for (ConsumerRecord<String, NotificationRequest> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value() != null) {
+                        handle(record.key(), record.value());
+                    }
+                }
+                consumer.commitSync();
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } finally {
+            consumer.close();
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Stops after the request at hand; what was not committed is read again by the next sender. */
+    public void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    void handle(String caseId, NotificationRequest request) {
+        if (sent.settled(request.idempotencyKey())) {
+            LOG.info("Already settled, not sent again: {}", request.idempotencyKey());
+            return;
+        }
+        ChannelAdapter channel = channels.get(request.channel());
+        if (channel == null) {
+            record(caseId, request, "suppressed", null, null, "no channel " + request.channel() + " configured");
+            return;
+        }
+        Duration backoff = retry.firstBackoff();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Delivery delivery = channel.send(request);
+                record(caseId, request, delivery.status(), delivery.template(), delivery.gatewayId(), delivery.note());
+                if ("sent".equals(delivery.status())) {
+                    outbox.append(clock.instant(), request, "sent");
+                }
+                return;
+            } catch (SendFailure failure) {
+                LOG.warn("Sending {} failed (attempt {} of {}): {}", request.idempotencyKey(), attempt, retry.attempts(),
+                        failure.getMessage());
+                if (!failure.retryable() || attempt >= retry.attempts() || !running) {
+                    write(topics.notificationsDlq().name(), caseId, request);
+                    record(caseId, request, "failed", null, null, failure.getMessage());
+                    record(caseId, request, "dead_letter", null, null, "after " + attempt + " attempt(s)");
+                    outbox.append(clock.instant(), request, "failed");
+                    return;
+                }
+                pause(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff() : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void record(String caseId, NotificationRequest request, String status, String template, String gatewayId, String note) {
+        MessageOutcome outcome = new MessageOutcome(MessageOutcome.SCHEMA_VERSION, request.idempotencyKey(), request.caseId(),
+                request.event(), request.channel(), template == null ? request.template() : template, status, clock.instant(),
+                note, gatewayId);
+        write(topics.notificationOutcomes().name(), caseId, outcome);
+        if (SentKeys.SETTLED.contains(status)) {
+            sent.settle(request.idempotencyKey());
+        }
+    }
+
+    /** Written and acknowledged before the offset is committed: nothing settled is forgotten. */
+    private void write(String topic, String key, Object value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing to " + topic, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not write to " + topic, e.getCause());
+        }
+    }
+
+    private byte[] serialize(String topic, Object value) {
+        if (value instanceof MessageOutcome outcome) {
+            return topics.notificationOutcomes().valueSerde().serializer().serialize(topic, outcome);
+        }
+        return topics.notifications().valueSerde().serializer().serialize(topic, (NotificationRequest) value);
+    }
+
+    private void pause(Duration backoff) {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.langnghe.notify.send;
+
+import io.langnghe.contracts.MessageOutcome;
+import io.langnghe.contracts.Topic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The idempotency keys already settled (sent, delivered, suppressed or set aside), read from the
+ * outcomes topic. Read whole when partitions are assigned, so an instance taking over another's
+ * partitions knows what that one already sent before it reads a single request.
+ */
+public final class SentKeys {
+
+    static final Set<String> SETTLED = Set.of("sent", "delivered", "suppressed", "dead_letter");
+
+    private final String bootstrapServers;
+    private final Topic<String, MessageOutcome> outcomes;
+    private final Set<String> keys = ConcurrentHashMap.newKeySet();
+
+    public SentKeys(String bootstrapServers, Topic<String, MessageOutcome> outcomes) {
+        this.bootstrapServers = bootstrapServers;
+        this.outcomes = outcomes;
+    }
+
+    public boolean settled(String key) {
+        return keys.contains(key);
+    }
+
+    public void settle(String key) {
+        keys.add(key);
+    }
+
+    /** Reads the outcomes topic from its beginning to its current end. */
+    public void reload(Duration within) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, MessageOutcome> consumer = new KafkaConsumer<>(properties,
+                outcomes.keySerde().deserializer(), outcomes.valueSerde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(outcomes.name(), within).stream()
+                    .map(p -> new TopicPartition(outcomes.name(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, within);
+            long deadline = System.nanoTime() + within.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Could not read " + outcomes.name() + " within " + within);
+                }
+                for (ConsumerRecord<String, MessageOutcome> record : consumer.poll(Duration.ofMillis(200))) {
+                    MessageOutcome outcome = record.value();
+                    if (outcome != null && SETTLED.contains(outcome.status())) {
+                        keys.add(outcome.idempotencyKey());
+                    }
+                }
+            }
+        }
+    }
+}
