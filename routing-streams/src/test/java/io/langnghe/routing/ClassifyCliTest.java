@@ -30,7 +30,7 @@ class ClassifyCliTest {
                 "{\"category\":\"giao_thong_ha_tang\",\"department\":\"kinh_te_ha_tang_do_thi\",\"confidence\":1.0,"
                         + "\"reasons\":[\"cống thoát nước\",\"tắc\"],\"triaged\":false}",
                 "{\"error\":\"JSON không đọc được / Malformed JSON\"}",
-                "{\"category\":\"dien_nuoc\",\"department\":\"kinh_te_ha_tang_do_thi\",\"confidence\":0.6,"
+                "{\"category\":\"dien_nuoc\",\"department\":\"kinh_te_ha_tang_do_thi\",\"confidence\":0.8,"
                         + "\"reasons\":[\"mat nc\"],\"triaged\":false}",
                 "{\"error\":\"Thiếu nội dung phản ánh / text is required\"}");
     }

@@ -175,14 +175,14 @@ class RoutingTopologyTest {
     @Test
     void sendsUnsurePetitionsToTheTriageDeskWithBothCandidates() {
         // Given a school without power: education or electricity? When it is read
-        petitions(feedback().id("fb-mixed").text("trường học mất điện").build());
+        petitions(feedback().id("fb-mixed").text("trường học mất điện, cả trường nghỉ học").build());
 
         // Then
         CaseState routed = cases.readValue();
         assertThat(routed.department()).isEqualTo("van_phong");
-        assertThat(routed.classification().reasons()).containsExactly("dien_nuoc 0.48: mất điện", "giao_duc 0.44: trường học");
+        assertThat(routed.classification().reasons()).containsExactly("giao_duc 0.53: trường học", "dien_nuoc 0.43: mất điện");
         assertThat(routed.history().get(0).note())
-                .isEqualTo("→ van_phong (chưa chắc / unsure: dien_nuoc 0.48: mất điện | giao_duc 0.44: trường học)");
+                .isEqualTo("→ van_phong (chưa chắc / unsure: giao_duc 0.53: trường học | dien_nuoc 0.43: mất điện)");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.langnghe.routing.warning;
 
+import io.langnghe.routing.classify.Teencode;
 import io.langnghe.text.VietnameseText;
 import org.apache.kafka.common.utils.Utils;
 
@@ -8,25 +9,41 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * A text as the set of its folded syllables and pairs of syllables, hashed ("cống tắc ở ngõ 5" and
- * "ngo 5 cong bi tac" share "cong", "tac", "ngo", "5", "ngo 5"), and the places it names ("ngõ 45",
- * "số 18", "tổ 7"). Folding makes a text typed without diacritics meet one typed with them. Words
- * every petition uses (xin, đề nghị, phường…) are left out: they would make every pair alike.
+ * "ngo 5 cong bi tac" share "cong", "tac", "ngo", "5", "ngo 5"), what it names in the words of
+ * taxonomy/synonyms.yml (the things it is about and what is wrong with them: "đèn đường không sáng"
+ * and "bóng chiếu sáng hỏng" both name a street light, broken), and the places it names ("ngõ 45",
+ * "số 18", "tổ 7"). Folding and residents' shorthand ("nc" → "nuoc") make a text typed without
+ * diacritics meet one typed with them. Words every petition uses (xin, đề nghị, phường…) are left
+ * out: they would make every pair alike.
  * <p>
- * Two texts are compared exactly (Jaccard of the two sets): a ward has a few hundred open cases a
- * week, so there is no need for the MinHash estimate a city-wide index would want. A place both texts
- * name is strong evidence (+{@value #SAME_PLACE}); two texts that name places, none of them the same,
- * are about different places whatever their words ("đèn ngõ 14 hỏng" is not "đèn ngõ 88 hỏng").
+ * Two texts are compared exactly: a ward has a few hundred open cases a week, so there is no need
+ * for the MinHash estimate a city-wide index would want.
+ * <pre>
+ *   words(a, b)    = Jaccard of the shingles
+ *   meaning(a, b)  = Jaccard of the things and states named
+ *   similarity     = (words + meaning) / 2 when they share {@value #MEANINGS_FOR_ONE_PROBLEM} things or states, else words;
+ *                    + {@value #SAME_PLACE} for a place both name
+ *   similarity     = 0 when both name places, none the same ("đèn ngõ 14 hỏng" is not "đèn ngõ 88 hỏng"),
+ *                    or both name things, none the same ("đèn đường hỏng" is not "cống tắc", even in one ngõ)
+ * </pre>
  *
  * @param shingles sorted hashes of the syllables and syllable pairs
- * @param places   sorted hashes of the places named: a number after ngõ, ngách, hẻm, kiệt, số, nhà, tổ, lô, khu
+ * @param places   sorted hashes of the places named: a number after ngõ, ngách, hẻm, kiệt, số, nhà, tổ, lô, khu, thôn,
+ *                 xóm, phố (khu phố 5, tổ dân phố 9), TDP, KP
+ * @param things   sorted hashes of the things named (taxonomy/synonyms.yml's things)
+ * @param states   sorted hashes of what is wrong with them (its states)
  */
-public record Fingerprint(int[] shingles, int[] places) {
+public record Fingerprint(int[] shingles, int[] places, int[] things, int[] states) {
 
     static final double SAME_PLACE = 0.1;
-    private static final Set<String> PLACE_WORDS = Set.of("ngo", "ngach", "hem", "kiet", "so", "nha", "to", "lo", "khu");
+    static final int MEANINGS_FOR_ONE_PROBLEM = 2;
+    private static final Synonyms SYNONYMS = Synonyms.loadDefault();
+    private static final Set<String> PLACE_WORDS = Set.of("ngo", "ngach", "hem", "kiet", "so", "nha", "to", "lo", "khu", "thon", "xom", "pho",
+            "tdp", "kp");
     private static final Set<String> COMMON = Set.copyOf(List.of(
             "xin", "de", "nghi", "kinh", "gui", "phuong", "dong", "son", "ubnd", "uy", "ban", "nhan", "dan", "toi", "chung",
             "em", "anh", "chi", "bac", "co", "chu", "va", "cua", "o", "tai", "thi", "la", "khong", "bi", "da", "dang", "rat",
@@ -35,9 +52,19 @@ public record Fingerprint(int[] shingles, int[] places) {
             "lam", "phan", "kien", "giai", "quyet", "xem", "xet", "som", "cam", "on", "a", "nhe", "oi", "nha",
             "hien", "tinh", "trang", "viec", "van", "hay", "gi", "sao", "nao", "ai", "the", "vay", "thay", "biet"));
 
+    private static final int[] NONE = new int[0];
+
+    /** A fingerprint kept before things and states were named reads as naming none. */
+    public Fingerprint {
+        shingles = shingles == null ? NONE : shingles;
+        places = places == null ? NONE : places;
+        things = things == null ? NONE : things;
+        states = states == null ? NONE : states;
+    }
+
     public static Fingerprint of(String text) {
         if (text == null || text.isBlank()) {
-            return new Fingerprint(new int[0], new int[0]);
+            return new Fingerprint(NONE, NONE, NONE, NONE);
         }
         String[] all = VietnameseText.foldForMatching(text).split(" ");
         Set<Integer> places = new TreeSet<>();
@@ -46,7 +73,8 @@ public record Fingerprint(int[] shingles, int[] places) {
                 places.add(hash(all[i] + " " + all[i + 1]));
             }
         }
-        List<String> words = Arrays.stream(all).filter(w -> !w.isEmpty() && !COMMON.contains(w)).toList();
+        String[] expanded = Arrays.stream(all).flatMap(Fingerprint::expand).toArray(String[]::new);
+        List<String> words = Arrays.stream(expanded).filter(w -> !w.isEmpty() && !COMMON.contains(w)).toList();
         Set<Integer> hashes = new TreeSet<>();
         for (int i = 0; i < words.size(); i++) {
             hashes.add(hash(words.get(i)));
@@ -54,7 +82,17 @@ public record Fingerprint(int[] shingles, int[] places) {
                 hashes.add(hash(words.get(i) + " " + words.get(i + 1)));
             }
         }
-        return new Fingerprint(sorted(hashes), sorted(places));
+        Set<Integer> things = new TreeSet<>();
+        Set<Integer> states = new TreeSet<>();
+        for (Synonyms.Meaning meaning : SYNONYMS.meanings(expanded)) {
+            (meaning.state() ? states : things).add(hash("=" + meaning.code()));
+        }
+        return new Fingerprint(sorted(hashes), sorted(places), sorted(things), sorted(states));
+    }
+
+    /** Residents' shorthand as words ("nc" → "nuoc"), but "hong" stays: folded, "hỏng" (broken) matters more than "hông" (không). */
+    private static Stream<String> expand(String folded) {
+        return folded.equals("hong") ? Stream.of(folded) : Teencode.expand(folded).stream();
     }
 
     /** How alike two texts are, 0 to 1 (see the class comment). */
@@ -66,9 +104,25 @@ public record Fingerprint(int[] shingles, int[] places) {
         if (places.length > 0 && other.places.length > 0 && samePlaces == 0) {
             return 0;
         }
-        int both = common(shingles, other.shingles);
-        double jaccard = (double) both / (shingles.length + other.shingles.length - both);
-        return Math.min(1, jaccard + (samePlaces > 0 ? SAME_PLACE : 0));
+        int sameThings = common(things, other.things);
+        if (things.length > 0 && other.things.length > 0 && sameThings == 0) {
+            return 0;
+        }
+        double words = jaccard(shingles, other.shingles);
+        int named = things.length + states.length;
+        int otherNamed = other.things.length + other.states.length;
+        double similarity = words;
+        int sameMeanings = sameThings + common(states, other.states);
+        // One shared meaning ("rác") is a topic, not yet a problem: five rubbish complaints of one tổ are a spike, not one issue.
+        if (sameMeanings >= MEANINGS_FOR_ONE_PROBLEM) {
+            similarity = (words + (double) sameMeanings / (named + otherNamed - sameMeanings)) / 2;
+        }
+        return Math.min(1, similarity + (samePlaces > 0 ? SAME_PLACE : 0));
+    }
+
+    private static double jaccard(int[] a, int[] b) {
+        int both = common(a, b);
+        return (double) both / (a.length + b.length - both);
     }
 
     /** How many values two sorted arrays share. */
