@@ -1,4 +1,4 @@
-package io.langnghe.routing;
+package io.langnghe.routing.health;
 
 import io.micronaut.configuration.kafka.streams.KafkaStreamsFactory;
 import io.micronaut.core.async.publisher.Publishers;
@@ -9,33 +9,42 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.streams.KafkaStreams;
 import org.reactivestreams.Publisher;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * UP only while every Kafka Streams instance is RUNNING. Micronaut's own indicator also counts
- * REBALANCING as up, which at start-up would report ready before the first petition can be routed.
+ * UP only while every Kafka Streams client routes petitions ({@link StreamsVerdict}). Micronaut's own
+ * indicator counts REBALANCING as up forever and a client that shut down after an error stays behind
+ * a port that answers; neither may look healthy to a supervisor or a load balancer.
  */
 @Singleton
 class StreamsRunningHealth implements HealthIndicator {
 
     private final KafkaStreamsFactory streams;
+    private final StreamsWatch watch;
 
-    StreamsRunningHealth(KafkaStreamsFactory streams) {
+    StreamsRunningHealth(KafkaStreamsFactory streams, StreamsWatch watch) {
         this.streams = streams;
+        this.watch = watch;
     }
 
     @Override
     public Publisher<HealthResult> getResult() {
-        Map<String, String> states = new TreeMap<>();
-        boolean running = !streams.getStreams().isEmpty();
+        Map<String, Object> details = new TreeMap<>();
+        boolean up = !streams.getStreams().isEmpty();
+        Instant now = Instant.now();
         for (var entry : streams.getStreams().entrySet()) {
-            KafkaStreams.State state = entry.getKey().state();
-            states.put(entry.getValue().getName(), state.name());
-            running &= state == KafkaStreams.State.RUNNING;
+            KafkaStreams client = entry.getKey();
+            StreamsWatch.StateSince state = watch.state(client);
+            details.put(entry.getValue().getName(), Map.of(
+                    "state", client.state().name(),
+                    "since", state.since().toString(),
+                    "lag", (long) StreamsWatch.lag(client)));
+            up &= StreamsVerdict.up(client.state(), state.since(), now);
         }
-        return Publishers.just(HealthResult.builder("routingStreams", running ? HealthStatus.UP : HealthStatus.DOWN)
-                .details(states)
+        return Publishers.just(HealthResult.builder("routingStreams", up ? HealthStatus.UP : HealthStatus.DOWN)
+                .details(details)
                 .build());
     }
 }
