@@ -24,7 +24,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The launcher behind {@code ./langnghe}.
  * <ul>
- *   <li>{@code up <checkout>}: Kafka, Elasticsearch, the topics and the three services, in the foreground;
+ *   <li>{@code up <checkout>}: Kafka, Elasticsearch, the topics and the three services, in the foreground,
+ *       on the ports of {@link StackPorts}; a child that exits is restarted ({@link Supervisor}), the children
+ *       die with the launcher ({@link Watchdog}), one launcher per data directory ({@link StackLock});
  *       Ctrl-C stops them in reverse order.</li>
  *   <li>{@code infra <directory> [env-file]}: only Kafka and Elasticsearch on free ports, their endpoints
  *       written as {@code KAFKA_BOOTSTRAP_SERVERS=...} and {@code ELASTICSEARCH_URL=...} lines.</li>
@@ -32,10 +34,6 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalStack {
 
-    static final int KAFKA_PORT = 9092;
-    static final int KAFKA_CONTROLLER_PORT = 9093;
-    static final int ELASTICSEARCH_HTTP_PORT = 9200;
-    static final int ELASTICSEARCH_TRANSPORT_PORT = 9300;
     static final String DEMO_SECRET = "langnghe-demo";
     private static final Duration SERVICES_READY_WITHIN = Duration.ofSeconds(180);
 
