@@ -15,14 +15,16 @@ import java.util.function.Function;
 /**
  * One fault, done to a running stack while the load runs; it returns the moment the fault is over (the
  * killed part is healthy again, the frozen one thawed, the setting reset): "caught up" counts from there.
+ *
+ * @param code the short name {@code ./langnghe chaos --faults} selects it by
  */
-public record Fault(String name, Function<LaunchedStack, Instant> inflict) {
+public record Fault(String code, String name, Function<LaunchedStack, Instant> inflict) {
 
     private static final Duration HEALTHY_AGAIN_WITHIN = Duration.ofMinutes(4);
 
     /** kill -9; the launcher restarts it. */
     public static Fault kill(Part part) {
-        return new Fault("kill -9 " + part.label(), stack -> {
+        return new Fault(part.name().toLowerCase(java.util.Locale.ROOT), "kill -9 " + part.label(), stack -> {
             long killed = stack.kill(part);
             while (stack.process(part).map(ProcessHandle::pid).orElse(killed) == killed) {
                 Pause.of(Duration.ofMillis(500));
@@ -33,7 +35,8 @@ public record Fault(String name, Function<LaunchedStack, Instant> inflict) {
 
     /** SIGSTOP for a while, then SIGCONT: a hung part (Elasticsearch "stopped"; routing-streams behind a backlog). */
     public static Fault freeze(Part part, Duration forHowLong) {
-        return new Fault(part.label() + " stopped " + forHowLong.toSeconds() + " s", stack -> {
+        return new Fault(part.name().toLowerCase(java.util.Locale.ROOT) + "-stopped", part.label() + " stopped "
+                + forHowLong.toSeconds() + " s", stack -> {
             stack.freeze(part);
             Pause.of(forHowLong);
             stack.thaw(part);
@@ -46,13 +49,13 @@ public record Fault(String name, Function<LaunchedStack, Instant> inflict) {
      * the disk): the indices turn read-only and writes are refused; then the settings are reset.
      */
     public static Fault floodStage(Duration forHowLong) {
-        return new Fault("ES flood stage " + forHowLong.toSeconds() + " s", stack -> {
+        return new Fault("flood-stage", "ES flood stage " + forHowLong.toSeconds() + " s", stack -> {
             clusterSettings(stack, """
                     {"persistent":{"cluster.routing.allocation.disk.threshold_enabled":true,
                      "cluster.routing.allocation.disk.watermark.low":"1%",
                      "cluster.routing.allocation.disk.watermark.high":"1%",
                      "cluster.routing.allocation.disk.watermark.flood_stage":"1%",
-                     "cluster.info.update.interval":"1s"}}""");
+                     "cluster.info.update.interval":"10s"}}""");
             Pause.of(forHowLong);
             clusterSettings(stack, """
                     {"persistent":{"cluster.routing.allocation.disk.threshold_enabled":null,
