@@ -113,15 +113,18 @@
       caseRef: caseRef
     };
     L.showProblem(byId('errors'), null);
-    fetch('/api/feedback', {
+    window.LangNgheRetry.fetch('/api/feedback', {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json', Accept: 'application/json',
         'Idempotency-Key': idempotencyKey, Authorization: 'Bearer ' + token()
       },
       body: JSON.stringify(body)
+    }, function (seconds) {
+      L.showProblem(byId('errors'), { message: window.LangNgheRetry.message(L.language(), seconds) });
     }).then(function (response) {
       if (response.status === 202) {
+        L.showProblem(byId('errors'), null);
         return response.json().then(function (receipt) { showReceipt(receipt, caseRef); });
       }
       if (response.status === 401) {

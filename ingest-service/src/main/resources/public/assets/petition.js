@@ -100,12 +100,15 @@
       headers['Content-Type'] = 'application/json';
       payload = JSON.stringify(body);
     }
-    fetch('/api/feedback', {
+    window.LangNgheRetry.fetch('/api/feedback', {
       method: 'POST',
       headers: headers,
       body: payload
+    }, function (seconds) {
+      showProblem({ message: window.LangNgheRetry.message(L.language(), seconds) });
     }).then(function (response) {
       if (response.status === 202) {
+        showProblem(null);
         return response.json().then(showReceipt);
       }
       return L.readProblem(response).then(showProblem);

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A record that could not be processed, kept whole so nothing is lost: value of
- * {@code feedback.dlq.v1}, keyed by the original key.
+ * {@code feedback.dlq.v1} (and of {@code index.dlq.v1} for cases Elasticsearch refused), keyed by the original key.
  */
 public record DeadLetter(
         int schemaVersion,

@@ -19,6 +19,7 @@ public record Topics(
         Topic<String, CommandResult> caseCommandResults,
         Topic<String, Correction> classifierCorrections,
         Topic<String, AlertAck> alertAcks,
+        Topic<String, DeadLetter> indexDlq,
         Topic<String, NotificationRequest> notifications,
         Topic<String, MessageOutcome> notificationOutcomes,
         Topic<String, NotificationRequest> notificationsDlq,
@@ -42,6 +43,8 @@ public record Topics(
                 topic(prefix + ".classifier.corrections.v1", Correction.class, false),
                 // keyed by the alert's subject, so its latest acknowledgement is what a compaction keeps
                 topic(prefix + ".alert.acks.v1", AlertAck.class, true),
+                // cases Elasticsearch refused for good, with its reason: kept apart so one bad case never blocks the index
+                topic(prefix + ".index.dlq.v1", DeadLetter.class, false),
                 // keyed by case, so one case's messages leave in the order its changes happened
                 topic(prefix + ".notifications.v1", NotificationRequest.class, false),
                 // every message sent, failed, held, merged or suppressed: the case's message history, keyed by case
@@ -57,7 +60,7 @@ public record Topics(
 
     public List<Topic<?, ?>> all() {
         return List.of(feedbackReceived, caseCommands, cases, alerts, routingRules, feedbackDlq, caseCommandResults, classifierCorrections,
-                alertAcks, notifications, notificationOutcomes, notificationsDlq, contactOptOuts);
+                alertAcks, indexDlq, notifications, notificationOutcomes, notificationsDlq, contactOptOuts);
     }
 
     private static <V> Topic<String, V> topic(String name, Class<V> valueType, boolean compacted) {

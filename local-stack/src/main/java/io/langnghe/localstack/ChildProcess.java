@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A server running as a child process, its output in a log file. Stopping sends SIGTERM, waits, then
@@ -17,6 +20,9 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Shutdown hooks run in no particular order; a caller that stops children in order turns ours off. */
     private static volatile boolean stopOnJvmExit = true;
+    /** The pids (each also a process group, under setsid) of the children alive now, for the watchdog. */
+    private static final Set<Long> LIVE = ConcurrentHashMap.newKeySet();
+    private static volatile Consumer<Set<Long>> childrenChanged = live -> { };
 
     private final String name;
     private final Process process;
@@ -31,6 +37,23 @@ public final class ChildProcess implements AutoCloseable {
         if (stopOnJvmExit) {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
+        LIVE.add(process.pid());
+        childrenChanged();
+        process.onExit().thenRun(() -> {
+            LIVE.remove(process.pid());
+            childrenChanged();
+        });
+    }
+
+    /** Tells the listener (the watchdog) the live children now and after every start or exit. */
+    static void onChildrenChanged(Consumer<Set<Long>> listener) {
+        childrenChanged = listener;
+        childrenChanged();
+    }
+
+    // one snapshot at a time, so an older list never overwrites a newer one
+    private static synchronized void childrenChanged() {
+        childrenChanged.accept(Set.copyOf(LIVE));
     }
 
     /** Children started from now on are stopped by the caller's own shutdown hook, in its order. */
@@ -57,7 +80,7 @@ public final class ChildProcess implements AutoCloseable {
      * Ctrl-C in a terminal signals the whole foreground process group; in their own session the children
      * hear only their parent, which stops them in order. setsid execs in place, so the pid stays the same.
      */
-    private static List<String> inOwnSession(List<String> command) {
+    static List<String> inOwnSession(List<String> command) {
         if (!Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             return command;
         }
@@ -96,6 +119,11 @@ public final class ChildProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The exit status, once the process has ended. */
+    public int exitValue() {
+        return process.exitValue();
     }
 
     public Path log() {

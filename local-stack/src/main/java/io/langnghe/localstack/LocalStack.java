@@ -24,7 +24,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The launcher behind {@code ./langnghe}.
  * <ul>
- *   <li>{@code up <checkout>}: Kafka, Elasticsearch, the topics and the three services, in the foreground;
+ *   <li>{@code up <checkout>}: Kafka, Elasticsearch, the topics and the three services, in the foreground,
+ *       on the ports of {@link StackPorts}; a child that exits is restarted ({@link Supervisor}), the children
+ *       die with the launcher ({@link Watchdog}), one launcher per data directory ({@link StackLock});
  *       Ctrl-C stops them in reverse order.</li>
  *   <li>{@code infra <directory> [env-file]}: only Kafka and Elasticsearch on free ports, their endpoints
  *       written as {@code KAFKA_BOOTSTRAP_SERVERS=...} and {@code ELASTICSEARCH_URL=...} lines.</li>
@@ -32,16 +34,16 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalStack {
 
-    static final int KAFKA_PORT = 9092;
-    static final int KAFKA_CONTROLLER_PORT = 9093;
-    static final int ELASTICSEARCH_HTTP_PORT = 9200;
-    static final int ELASTICSEARCH_TRANSPORT_PORT = 9300;
     static final String DEMO_SECRET = "langnghe-demo";
     private static final Duration SERVICES_READY_WITHIN = Duration.ofSeconds(180);
 
     private final long startedAt = System.nanoTime();
     /** Everything started, stopped in reverse order. */
     private final List<AutoCloseable> started = new ArrayList<>();
+    /** The children the supervisor restarts; the services among them are stopped first. */
+    private final List<SupervisedChild<?>> supervised = new ArrayList<>();
+    private final List<SupervisedChild<?>> services = new ArrayList<>();
+    private volatile Supervisor supervisor;
 
     public static void main(String[] args) {
         System.setProperty("logback.configurationFile", "io/langnghe/localstack/launcher-logback.xml");
@@ -82,23 +84,33 @@ public final class LocalStack {
 
     private void up(Path checkout) {
         Path home = Path.of(env("LANGNGHE_HOME", checkout.resolve(".langnghe").toString())).toAbsolutePath();
+        StackPorts ports = portsFromEnvironment();
+        StackLock.acquire(home).ifPresent(running -> {
+            throw new StartFailed(running);
+        });
         String givenKafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
         String givenElasticsearch = System.getenv("ELASTICSEARCH_URL");
-        checkPortsFree(givenKafka == null || givenKafka.isBlank(), givenElasticsearch == null || givenElasticsearch.isBlank());
+        checkPortsFree(ports, isBlank(givenKafka), isBlank(givenElasticsearch));
         for (Service service : Service.ALL) {
             String missing = service.missingBuild(checkout);
             if (missing != null) {
                 throw new StartFailed(missing);
             }
         }
+        // from here on, a launcher killed outright takes its children with it
+        Watchdog.start(home.resolve("children.pids"));
         System.out.println("Lắng Nghe local stack, data in " + home);
 
         var kafka = isBlank(givenKafka)
-                ? CompletableFuture.supplyAsync(() -> startKafka(new KafkaServer(home.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT)))
+                ? CompletableFuture.supplyAsync(() -> startSupervised(new SupervisedChild<>("kafka",
+                        () -> new KafkaServer(home.resolve("kafka"), ports.kafka(), ports.kafkaController()),
+                        KafkaServer::start, KafkaServer::process), "Kafka", KafkaServer::bootstrapServers))
                 : CompletableFuture.completedFuture(report("Kafka (given)", givenKafka));
         var elasticsearch = isBlank(givenElasticsearch)
-                ? CompletableFuture.supplyAsync(() -> startElasticsearch(new ElasticsearchServer(home.resolve("elasticsearch"),
-                        home.resolve("dist"), ELASTICSEARCH_HTTP_PORT, ELASTICSEARCH_TRANSPORT_PORT)))
+                ? CompletableFuture.supplyAsync(() -> startSupervised(new SupervisedChild<>("elasticsearch",
+                        () -> new ElasticsearchServer(home.resolve("elasticsearch"), home.resolve("dist"),
+                                ports.elasticsearch(), ports.elasticsearchTransport()),
+                        ElasticsearchServer::start, ElasticsearchServer::process), "Elasticsearch", ElasticsearchServer::url))
                 : CompletableFuture.completedFuture(report("Elasticsearch (given)", givenElasticsearch));
         String kafkaServers = join(kafka);
         String elasticsearchUrl = join(elasticsearch);
@@ -107,8 +119,31 @@ public final class LocalStack {
         TopicCreator.create(kafkaServers, topics);
         report("Topics", topics.all().size() + " x " + topics.cases().name().replace(".cases.v1", ".*"));
 
-        startServices(checkout, home.resolve("logs"), kafkaServers, elasticsearchUrl);
-        printAddresses(kafkaServers, elasticsearchUrl, home.resolve("logs"));
+        startServices(checkout, ports, home.resolve("logs"), kafkaServers, elasticsearchUrl);
+        printAddresses(ports, kafkaServers, elasticsearchUrl, home.resolve("logs"));
+        supervise();
+    }
+
+    private static StackPorts portsFromEnvironment() {
+        try {
+            return StackPorts.from(System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new StartFailed(e.getMessage());
+        }
+    }
+
+    /** From now on a child that exits is started again; too many restarts stop the stack with the reason. */
+    private void supervise() {
+        List<SupervisedChild<?>> children;
+        synchronized (this) {
+            children = new ArrayList<>(supervised);
+        }
+        Supervisor watching = new Supervisor(children, Duration.ofSeconds(1), System.out, reason -> {
+            System.err.println(reason);
+            System.exit(1);
+        });
+        supervisor = watching;
+        watching.start();
     }
 
     private void infra(Path directory, Path envFile) {
@@ -137,17 +172,17 @@ public final class LocalStack {
         }
     }
 
-    private void checkPortsFree(boolean kafka, boolean elasticsearch) {
+    private void checkPortsFree(StackPorts ports, boolean kafka, boolean elasticsearch) {
         Map<Integer, String> needed = new LinkedHashMap<>();
         if (kafka) {
-            needed.put(KAFKA_PORT, "Kafka");
-            needed.put(KAFKA_CONTROLLER_PORT, "Kafka controller");
+            needed.put(ports.kafka(), "Kafka");
+            needed.put(ports.kafkaController(), "Kafka controller");
         }
         if (elasticsearch) {
-            needed.put(ELASTICSEARCH_HTTP_PORT, "Elasticsearch");
-            needed.put(ELASTICSEARCH_TRANSPORT_PORT, "Elasticsearch transport");
+            needed.put(ports.elasticsearch(), "Elasticsearch");
+            needed.put(ports.elasticsearchTransport(), "Elasticsearch transport");
         }
-        Service.ALL.forEach(service -> needed.put(service.port(), service.module()));
+        Service.ALL.forEach(service -> needed.put(ports.of(service), service.module()));
         needed.forEach((port, user) -> {
             if (!Ports.isFree(port)) {
                 throw new StartFailed("Port " + port + " is already in use (" + user + "). "
@@ -176,8 +211,21 @@ public final class LocalStack {
         return report("Elasticsearch", elasticsearch.url());
     }
 
-    private void startServices(Path checkout, Path logs, String kafkaServers, String elasticsearchUrl) {
-        Map<Service, ChildProcess> running = new LinkedHashMap<>();
+    private <S extends AutoCloseable> String startSupervised(SupervisedChild<S> child, String part,
+                                                            java.util.function.Function<S, String> address) {
+        synchronized (this) {
+            supervised.add(child);
+        }
+        register(child);
+        try {
+            return report(part, address.apply(child.start()));
+        } catch (RuntimeException e) {
+            throw new StartFailed(part + " did not start: " + e.getMessage());
+        }
+    }
+
+    private void startServices(Path checkout, StackPorts ports, Path logs, String kafkaServers, String elasticsearchUrl) {
+        Map<Service, SupervisedChild<ChildProcess>> running = new LinkedHashMap<>();
         Map<String, String> environment = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafkaServers,
                 "ELASTICSEARCH_URL", elasticsearchUrl,
@@ -185,40 +233,51 @@ public final class LocalStack {
                 "LANGNGHE_STREAMS_STATE_DIR", logs.resolveSibling("streams").toString(),
                 "LANGNGHE_PHOTOS_DIR", logs.resolveSibling("photos").toString(),
                 // every message residents and staff would receive, one JSON line each
-                "LANGNGHE_NOTIFY_OUTBOX", outbox(logs).toString());
+                "LANGNGHE_NOTIFY_OUTBOX", outbox(logs).toString(),
+                "LANGNGHE_NOTIFY_TRACKING_URL", "http://localhost:" + ports.ingest() + "/track.html?code=",
+                // ingest-service reads tracking from this stack's search-service, on whichever port it has
+                "LANGNGHE_SEARCH_URL", "http://127.0.0.1:" + ports.search(),
+                "LANGNGHE_PUBLIC_URL", "http://localhost:" + ports.ingest());
         for (Service service : Service.ALL) {
-            ChildProcess process = service.start(checkout, service.port(), environment, logs.resolve(service.module() + ".log"));
-            register(process);
-            running.put(service, process);
+            SupervisedChild<ChildProcess> child = SupervisedChild.ofProcess(service.module(), () -> service.start(
+                    checkout, ports.of(service), environment, logs.resolve(service.module() + ".log")));
+            synchronized (this) {
+                supervised.add(child);
+                services.add(child);
+            }
+            register(child);
+            child.start();
+            running.put(service, child);
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + SERVICES_READY_WITHIN.toNanos();
         while (!running.isEmpty()) {
             for (var entry : List.copyOf(running.entrySet())) {
                 Service service = entry.getKey();
-                ChildProcess process = entry.getValue();
+                ChildProcess process = entry.getValue().current();
                 if (!process.isAlive()) {
                     throw new StartFailed(service.module() + " stopped while starting. End of " + process.log() + ":\n"
                             + process.logTail(30));
                 }
-                if (healthy(http, service)) {
-                    report(service.module(), service.url());
+                if (healthy(http, ports.of(service))) {
+                    report(service.module(), "http://localhost:" + ports.of(service));
                     running.remove(service);
                 }
             }
             if (System.nanoTime() > deadline && !running.isEmpty()) {
                 var late = running.keySet().iterator().next();
-                throw new StartFailed(late.module() + " did not report healthy on " + late.url() + "/health within "
-                        + SERVICES_READY_WITHIN.toSeconds() + " s. End of " + running.get(late).log() + ":\n"
-                        + running.get(late).logTail(30));
+                ChildProcess process = running.get(late).current();
+                throw new StartFailed(late.module() + " did not report healthy on http://localhost:" + ports.of(late)
+                        + "/health within " + SERVICES_READY_WITHIN.toSeconds() + " s. End of " + process.log() + ":\n"
+                        + process.logTail(30));
             }
             pause();
         }
     }
 
-    private static boolean healthy(HttpClient http, Service service) {
+    private static boolean healthy(HttpClient http, int port) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/health"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
                     .timeout(Duration.ofSeconds(3)).GET().build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
@@ -229,17 +288,18 @@ public final class LocalStack {
         }
     }
 
-    private void printAddresses(String kafkaServers, String elasticsearchUrl, Path logs) {
+    private void printAddresses(StackPorts ports, String kafkaServers, String elasticsearchUrl, Path logs) {
         boolean demoSecret = isBlank(System.getenv("LANGNGHE_SECRETS_JWT"));
         boolean demoPassword = isBlank(System.getenv("LANGNGHE_DEMO_PASSWORD"));
         String password = demoPassword ? DEMO_SECRET : "(from LANGNGHE_DEMO_PASSWORD)";
         System.out.printf("""
 
                 Lắng Nghe is up (%.1f s).
-                  residents      http://localhost:8080   the petition form and tracking page; POST /api/feedback
-                  officers       http://localhost:8090   officer workspace and leader dashboard (log in below)
-                  routing        http://localhost:8070   POST /api/classify
-                  APIs           http://localhost:8080/swagger/ingest.yml, http://localhost:8090/swagger/search.yml
+                  residents      http://localhost:%8$d   the petition form and tracking page; POST /api/feedback
+                  officers       http://localhost:%10$d   officer workspace and leader dashboard (log in below)
+                  routing        http://localhost:%9$d   POST /api/classify
+                  APIs           http://localhost:%8$d/swagger/ingest.yml, http://localhost:%10$d/swagger/search.yml
+                  notifications  http://localhost:%11$d   GET /api/cases/{id}/messages (officers)
                   Kafka          %s
                   Elasticsearch  %s
                   logs           %s
@@ -251,7 +311,8 @@ public final class LocalStack {
                 demoSecret || demoPassword
                         ? "Local stack only: every secret and password not set in the environment is \"" + DEMO_SECRET
                           + "\" (set LANGNGHE_SECRETS_JWT and LANGNGHE_DEMO_PASSWORD to change them)."
-                        : "Secrets come from the environment (LANGNGHE_SECRETS_JWT, LANGNGHE_DEMO_PASSWORD).");
+                        : "Secrets come from the environment (LANGNGHE_SECRETS_JWT, LANGNGHE_DEMO_PASSWORD).",
+                ports.ingest(), ports.routing(), ports.search(), ports.notify());
         System.out.flush();
     }
 
@@ -274,11 +335,15 @@ public final class LocalStack {
         if (parts.isEmpty()) {
             return;
         }
+        Supervisor watching = supervisor;
+        if (watching != null) {
+            watching.stop();
+        }
         System.out.println("Stopping...");
         List<CompletableFuture<Void>> services = new ArrayList<>();
         List<AutoCloseable> servers = new ArrayList<>();
         for (AutoCloseable part : parts) {
-            if (part instanceof ChildProcess) {
+            if (part instanceof ChildProcess || services.contains(part)) {
                 services.add(CompletableFuture.runAsync(() -> closeQuietly(part)));
             } else {
                 servers.add(part);

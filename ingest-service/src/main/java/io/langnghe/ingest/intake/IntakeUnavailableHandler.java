@@ -10,7 +10,11 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** 503 with Retry-After: the petition was not stored, so the client must send it again. */
+/**
+ * 503 with Retry-After when Kafka did not confirm the petition in time. Kafka may still have stored it
+ * (an acknowledgement lost on its way, a send that completes after the timeout), so the answer says so,
+ * and says what is safe: the same petition again with the same Idempotency-Key, which files it once.
+ */
 @Singleton
 public class IntakeUnavailableHandler implements ExceptionHandler<IntakeUnavailableException, HttpResponse<Problem>> {
 
@@ -28,8 +32,10 @@ public class IntakeUnavailableHandler implements ExceptionHandler<IntakeUnavaila
                 exception.getCause() == null ? "" : exception.getCause().toString());
         long seconds = Math.max(1, limits.retryAfter().toSeconds());
         return Problem.of("unavailable", "Tạm thời không tiếp nhận được / Temporarily unavailable", HttpStatus.SERVICE_UNAVAILABLE,
-                        "Kiến nghị CHƯA được lưu; vui lòng gửi lại sau " + seconds + " giây. "
-                                + "/ The petition was NOT stored; please send it again in " + seconds + " seconds.")
+                        "Chưa xác nhận được kiến nghị đã được lưu hay chưa: có thể đã lưu. Vui lòng gửi lại sau " + seconds
+                                + " giây với CÙNG Idempotency-Key; kiến nghị sẽ không bị ghi hai lần. "
+                                + "/ The petition could not be confirmed and may have been stored. Please send it again in "
+                                + seconds + " seconds with the SAME Idempotency-Key; it will not be filed twice.")
                 .toResponse()
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
     }

@@ -351,8 +351,9 @@ public class Open311Controller {
             return format.error(new Open311Error(HttpStatus.TOO_MANY_REQUESTS, "Quá nhiều yêu cầu.", "Too many requests."))
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
         } catch (IntakeUnavailableException e) {
-            return format.error(new Open311Error(HttpStatus.SERVICE_UNAVAILABLE, "Yêu cầu CHƯA được lưu; vui lòng gửi lại sau.",
-                            "The request was NOT stored; please send it again later."))
+            return format.error(new Open311Error(HttpStatus.SERVICE_UNAVAILABLE,
+                            "Chưa xác nhận được yêu cầu đã được lưu (có thể đã lưu); vui lòng gửi lại với cùng Idempotency-Key.",
+                            "The request could not be confirmed and may have been stored; send it again with the same Idempotency-Key."))
                     .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, limits.retryAfter().toSeconds())));
         }
     }

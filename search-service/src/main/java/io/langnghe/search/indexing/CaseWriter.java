@@ -21,7 +21,9 @@ import java.util.List;
 /**
  * Writes a batch of case changes with one {@code _bulk} request. Each state carries its case
  * version as an external version, so a replayed or late older state is refused by Elasticsearch
- * (409) and the newer one stays: for us that refusal is a success.
+ * (409) and the newer one stays: for us that refusal is a success. An item refused for good
+ * ({@link Refusal}) is handed back for the dead letters rather than retried, so it never blocks the cases
+ * behind it; any other failure makes the whole batch be tried again.
  */
 @Singleton
 public class CaseWriter {
@@ -32,6 +34,7 @@ public class CaseWriter {
     private final String alias;
     private final Counter indexed;
     private final Counter superseded;
+    private final Counter refused;
     private final Timer lag;
 
     public CaseWriter(ElasticsearchClient client, ElasticsearchSettings settings, MeterRegistry metrics) {
@@ -39,19 +42,24 @@ public class CaseWriter {
         this.alias = settings.casesIndex().alias();
         this.indexed = metrics.counter("langnghe.search.cases.indexed");
         this.superseded = metrics.counter("langnghe.search.cases.superseded");
+        this.refused = metrics.counter("langnghe.search.cases.refused");
         this.lag = Timer.builder("langnghe.search.indexing.lag")
                 .description("From a case's updatedAt to Elasticsearch confirming its new state")
                 .publishPercentiles(0.5, 0.99)
                 .register(metrics);
     }
 
-    /** Returns once Elasticsearch confirmed every change; throws when any must be tried again. */
-    void write(List<CaseChange> changes) throws IOException {
+    /**
+     * Returns once Elasticsearch confirmed every change or refused it for good (those are returned);
+     * throws when any must be tried again.
+     */
+    List<Refusal> write(List<CaseChange> changes) throws IOException {
         if (changes.isEmpty()) {
-            return;
+            return List.of();
         }
         BulkResponse response = client.bulk(bulk(changes));
         List<String> failures = new ArrayList<>();
+        List<Refusal> refusals = new ArrayList<>();
         Instant confirmedAt = Instant.now();
         for (int i = 0; i < response.items().size(); i++) {
             BulkResponseItem item = response.items().get(i);
@@ -60,6 +68,8 @@ public class CaseWriter {
                 recordLag(changes.get(i), confirmedAt);
             } else if (item.status() == VERSION_CONFLICT) {
                 superseded.increment();
+            } else if (Refusal.forGood(item.status(), item.error().type())) {
+                refusals.add(new Refusal(item.id(), item.status() + " " + item.error().type() + ": " + item.error().reason()));
             } else {
                 failures.add(item.id() + " (" + item.status() + " " + item.error().type() + ": " + item.error().reason() + ")");
             }
@@ -68,6 +78,8 @@ public class CaseWriter {
             throw new IndexingFailedException("Elasticsearch refused " + failures.size() + " of " + changes.size()
                     + " cases: " + String.join("; ", failures));
         }
+        refused.increment(refusals.size());
+        return refusals;
     }
 
     private BulkRequest bulk(List<CaseChange> changes) {

@@ -61,8 +61,13 @@ public class DeadLetters implements AutoCloseable {
 
     /** Returns once Kafka acknowledged every dead letter, so the offsets may be committed after. */
     public void sendAll(List<Unreadable> unreadable) throws ExecutionException, InterruptedException {
+        sendAll(topic, unreadable);
+    }
+
+    /** The same, to another dead-letter topic (the index's, for cases Elasticsearch refused). */
+    public void sendAll(Topic<String, DeadLetter> to, List<Unreadable> unreadable) throws ExecutionException, InterruptedException {
         List<Future<?>> acks = unreadable.stream()
-                .<Future<?>>map(u -> producer.send(new ProducerRecord<>(topic.name(), u.record().key(), of(u.record(), u.error()))))
+                .<Future<?>>map(u -> producer.send(new ProducerRecord<>(to.name(), u.record().key(), of(u.record(), u.error()))))
                 .toList();
         for (Future<?> ack : acks) {
             ack.get();

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -19,6 +20,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -43,7 +45,10 @@ public abstract class TopicIndexer {
     private final String recordNoun;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile KafkaConsumer<byte[], byte[]> consumer;
-    private Thread thread;
+    private volatile Thread thread;
+    /** For the health: when a batch was last committed (or nothing was left to read), and how far behind. */
+    private volatile long advancedAt = System.nanoTime();
+    private volatile long lag;
 
     /**
      * @param name       what the indexer is called in its thread name ({@code name-indexer}) and logs
@@ -69,6 +74,17 @@ public abstract class TopicIndexer {
 
     protected final IndexSetup indexSetup() {
         return indexSetup;
+    }
+
+    public final String name() {
+        return name;
+    }
+
+    /** Whether the thread runs, how many records it is behind, and how long since it last moved on. */
+    public final IndexerProgress progress() {
+        Thread current = thread;
+        return new IndexerProgress(current != null && current.isAlive(), lag,
+                Duration.ofNanos(System.nanoTime() - advancedAt));
     }
 
     @EventListener
@@ -103,13 +119,33 @@ public abstract class TopicIndexer {
             log.info("Indexing {} into {} as group {}", topic, indexSetup.index().alias(), groupId);
             Backoff backoff = new Backoff(settings.firstRetryDelay(), settings.maxRetryDelay());
             while (stopping.getCount() > 0) {
-                pending.add(kafkaConsumer.poll(pending.untilDue(System.nanoTime(), settings.pollTimeout())), System.nanoTime());
+                ConsumerRecords<byte[], byte[]> polled;
+                try {
+                    polled = kafkaConsumer.poll(pending.untilDue(System.nanoTime(), settings.pollTimeout()));
+                    lag = currentLag(kafkaConsumer);
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (KafkaException e) {
+                    // a broker restart or a lost coordinator: the thread waits and polls again rather than end
+                    Duration pause = backoff.next();
+                    log.warn("Polling {} failed; polling again in {} ms: {}", topic, pause.toMillis(), e.toString());
+                    pause(pause);
+                    continue;
+                }
+                pending.add(polled, System.nanoTime());
+                if (pending.isEmpty()) {
+                    if (lag == 0) {
+                        advancedAt = System.nanoTime();
+                    }
+                    continue;
+                }
                 if (!pending.isDue(System.nanoTime())) {
                     continue;
                 }
                 try {
                     index(pending.records());
                     kafkaConsumer.commitSync(pending.nextOffsets());
+                    advancedAt = System.nanoTime();
                     backoff.reset();
                 } catch (WakeupException e) {
                     throw e;
@@ -142,6 +178,18 @@ public abstract class TopicIndexer {
             }
         }
         return false;
+    }
+
+    /** Records between the position and the end of the assigned partitions, as far as the consumer knows. */
+    private static long currentLag(KafkaConsumer<byte[], byte[]> consumer) {
+        long behind = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            OptionalLong partitionLag = consumer.currentLag(partition);
+            if (partitionLag.isPresent()) {
+                behind += partitionLag.getAsLong();
+            }
+        }
+        return behind;
     }
 
     /**
