@@ -1,5 +1,7 @@
 package io.langnghe.routing;
 
+import io.langnghe.contracts.Place;
+
 import java.util.List;
 
 /**
@@ -7,11 +9,13 @@ import java.util.List;
  * the stream would take.
  *
  * @param triaged the classifier was unsure, so the triage desk takes it and the reasons show both candidates
+ * @param place   where the text puts the petition (area, former unit, confidence, reasons), or null when it names no place
  */
-public record ClassifyAnswer(String category, String department, double confidence, List<String> reasons, boolean triaged) {
+public record ClassifyAnswer(String category, String department, double confidence, List<String> reasons, boolean triaged,
+                             Place place) {
 
     public static ClassifyAnswer of(Routing routing) {
         return new ClassifyAnswer(routing.classification().category().code(), routing.department(),
-                routing.classification().confidence(), routing.classification().reasons(), routing.triaged());
+                routing.classification().confidence(), routing.classification().reasons(), routing.triaged(), routing.place());
     }
 }

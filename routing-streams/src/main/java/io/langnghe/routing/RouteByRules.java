@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Classifies a petition and routes it by the rules as they stand now in the global table of
- * {@code routing.rules.v1}: an administrator's change applies to the petitions read after it.
+ * {@code routing.rules.v1}: an administrator's change applies to the petitions read after it. A petition
+ * without an area is placed by its words first (see {@link Router}).
  */
 final class RouteByRules implements FixedKeyProcessor<String, FeedbackReceived, RoutingTopology.Routed> {
 
@@ -41,7 +42,7 @@ final class RouteByRules implements FixedKeyProcessor<String, FeedbackReceived, 
     @Override
     public void process(FixedKeyRecord<String, FeedbackReceived> record) {
         FeedbackReceived petition = record.value();
-        Routing routing = router.route(classifier.rank(petition.text()), petition.area(), petition.text(), current());
+        Routing routing = router.route(classifier.rank(petition.text()), petition.area(), petition.text(), petition.address(), current());
         context.forward(record.withValue(new RoutingTopology.Routed(petition, routing)));
     }
 

@@ -3,7 +3,9 @@ package io.langnghe.routing;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Category;
+import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.Classification;
+import io.langnghe.contracts.Place;
 import io.langnghe.contracts.DeadLetter;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.HistoryEntry;
@@ -114,6 +116,27 @@ class RoutingTopologyTest {
         assertThat(routed).extracting(CaseState::createdAt, CaseState::updatedAt, CaseState::dueAt)
                 // opened on a Monday: one working day to acknowledge
                 .containsExactly(recordedAt, recordedAt, Instant.parse("2025-09-16T02:00:01Z"));
+    }
+
+    @Test
+    void placesAPetitionSentWithoutAreaWhereItsWordsSay() {
+        // Given: a hotline note naming the village by the commune's old numbering, and one naming no place
+        FeedbackReceived named = feedback().id("fb-hotline").channel(Channel.HOTLINE).area(null).address(null)
+                .text("Người dân gọi báo cống thoát nước bị tắc ở thôn 3 xã Đông Hòa cũ").build();
+        FeedbackReceived unnamed = feedback().id("fb-sms").channel(Channel.SMS).area(null).address(null)
+                .text("cong thoat nuoc bi tac mui hoi qua").build();
+
+        // When
+        petitions(named, unnamed);
+
+        // Then
+        CaseState placed = cases.readValue();
+        assertThat(placed.area()).isEqualTo("dong-hoa-hien-thu");
+        assertThat(placed.classification().place()).extracting(Place::formerUnit, Place::toConfirm)
+                .containsExactly("dong-hoa", false);
+        CaseState unplaced = cases.readValue();
+        assertThat(unplaced.area()).isNull();
+        assertThat(unplaced.classification().place()).isNull();
     }
 
     @Test
