@@ -29,11 +29,13 @@ public final class ClassifyCli {
 
     private final Classifier classifier;
     private final Router router;
+    private final LetterProposals letters;
     private final ObjectMapper json = Json.mapper();
 
     ClassifyCli(Classifier classifier, Router router) {
         this.classifier = classifier;
         this.router = router;
+        this.letters = new LetterProposals(classifier, router);
     }
 
     public static void main(String[] args) throws IOException {
@@ -67,6 +69,7 @@ public final class ClassifyCli {
         if (text == null || !text.isTextual() || text.asText().isBlank()) {
             return Map.of("error", "Thiếu nội dung phản ánh / text is required");
         }
-        return ClassifyAnswer.of(router.route(classifier.rank(text.asText()), null, text.asText(), List.of()));
+        Routing routing = router.route(classifier.rank(text.asText()), null, text.asText(), List.of());
+        return ClassifyAnswer.of(letters.propose(routing, text.asText(), null, null, List.of()));
     }
 }

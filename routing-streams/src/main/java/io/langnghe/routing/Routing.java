@@ -2,6 +2,9 @@ package io.langnghe.routing;
 
 import io.langnghe.contracts.Classification;
 import io.langnghe.contracts.Place;
+import io.langnghe.contracts.ProposedRequest;
+
+import java.util.List;
 
 /**
  * Where a petition goes and why.
@@ -14,6 +17,11 @@ public record Routing(Classification classification, String department, boolean 
     /** The same routing with the place the petition's words name beside the category (unchanged when none). */
     public Routing withPlace(Place place) {
         return place == null ? this : new Routing(classification.withPlace(place), department, triaged, ruleId);
+    }
+
+    /** The same routing with the requests of a letter that holds several. */
+    public Routing withRequests(List<ProposedRequest> requests) {
+        return new Routing(classification.withRequests(requests), department, triaged, ruleId);
     }
 
     /** The place read from the petition's words, or null. */

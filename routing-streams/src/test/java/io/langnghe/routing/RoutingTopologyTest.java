@@ -6,6 +6,7 @@ import io.langnghe.contracts.Category;
 import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.Classification;
 import io.langnghe.contracts.Place;
+import io.langnghe.contracts.ProposedRequest;
 import io.langnghe.contracts.DeadLetter;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.HistoryEntry;
@@ -137,6 +138,28 @@ class RoutingTopologyTest {
         CaseState unplaced = cases.readValue();
         assertThat(unplaced.area()).isNull();
         assertThat(unplaced.classification().place()).isNull();
+    }
+
+    @Test
+    void proposesEachRequestOfALetterAsItsOwnCaseRoutedOnItsOwn() {
+        // Given: a letter from a village with two requests for two departments
+        FeedbackReceived letter = feedback().id("fb-letter").channel(Channel.HOTLINE).area(null).address(null).text("""
+                Kính gửi UBND phường. Tôi là Nguyễn Văn An, trú tại thôn Tam Xuyên, xã Đông Khê cũ. Tôi kiến nghị:
+                1. Cống thoát nước đầu làng bị tắc, nước thải tràn ra đường.
+                2. Thanh niên tụ tập đua xe máy lúc nửa đêm, gây mất an ninh.
+                Xin trân trọng cảm ơn!""").build();
+
+        // When
+        petitions(letter);
+
+        // Then: the letter's case lists both, each with its own category and department, in the letter's area
+        CaseState routed = cases.readValue();
+        assertThat(routed.area()).isEqualTo("dong-khe-tam-xuyen");
+        assertThat(routed.classification().requests())
+                .extracting(ProposedRequest::index, ProposedRequest::category, ProposedRequest::department, ProposedRequest::area)
+                .containsExactly(
+                        tuple(1, Category.GIAO_THONG_HA_TANG, "kinh_te_ha_tang_do_thi", "dong-khe-tam-xuyen"),
+                        tuple(2, Category.AN_NINH_TRAT_TU, "cong_an", "dong-khe-tam-xuyen"));
     }
 
     @Test

@@ -39,7 +39,11 @@ public final class LetterRequests {
                     + "|mot viec nua\\b|con mot viec\\b|con nua\\b|tiep theo\\b"
                     + "|cu tri (?:thon|xom|khu pho|kp|to|tdp|khu)\\b)");
     private static final Pattern PREAMBLE = Pattern.compile(
-            "^(?:kinh gui|kinh thua|toi ten la|toi la|ten toi la|chung toi|can cu|dia chi|tru tai|noi dung)\\b");
+            "^(?:kinh gui|kinh thua|toi ten la|toi la|ten toi la|chung toi|can cu|dia chi|tru tai|noi dung"
+                    + "|(?:toi|nha toi|gia dinh toi) (?:o|song o|tru o|cu tru))\\b");
+    // Only a linking phrase ("Ngoài ra") says the sentence before it was a request: a list or "thứ nhất" opens them all.
+    private static final Pattern LINKING = Pattern.compile(
+            "^(?:ngoai ra|ben canh do|dong thoi|them nua|mat khac|cuoi cung|mot viec nua|con mot viec|con nua|tiep theo)\\b");
     private static final Pattern CLOSING = Pattern.compile(
             "(?:^|(?<=[.!\\n]))\\s*(?:(?:xin )?(?:chan thanh )?(?:tran trong|cam on)|kinh mong|rat mong|mong (?:phuong|lanh dao|cac cap|chinh quyen|cac dong chi)|nguoi viet don|nguoi lam don|ky ten)\\b.*$",
             Pattern.DOTALL);
@@ -82,7 +86,7 @@ public final class LetterRequests {
         }
         // The preamble's last sentence may be the first request ("Kính gửi phường. Đường thôn 3 hỏng. Ngoài ra …").
         String first = lastSentence(preamble);
-        if (!first.isEmpty() && !PREAMBLE.matcher(foldSameLength(first)).find()
+        if (!first.isEmpty() && LINKING.matcher(folded.substring(starts.get(0))).find() && !PREAMBLE.matcher(foldSameLength(first)).find()
                 && !first.endsWith(":") && VietnameseText.syllables(first).size() >= SHORTEST_REQUEST) {
             requests.add(0, first);
             preamble = preamble.substring(0, preamble.length() - first.length()).strip();
