@@ -10,6 +10,31 @@ document.addEventListener('DOMContentLoaded', async () => {
   const POLL_FOR_MS = 60000;
   const state = { page: 0, size: 20, total: 0, vocabulary: null, current: null };
 
+  // Where the petition's words put it: the area and former unit, how sure, and a mark when an officer should confirm.
+  function showPlace(place) {
+    const dd = $('case-place');
+    dd.replaceChildren();
+    if (!place) {
+      dd.textContent = '—';
+      return;
+    }
+    const named = [place.areaName, place.formerUnitName].filter(Boolean).join(', ');
+    dd.appendChild(LN.element('span', null, named + ' (' + Math.round(place.confidence * 100) + '%)'));
+    if (place.toConfirm) {
+      dd.appendChild(LN.element('strong', 'to-confirm', ' ' + LN.t('case.placeToConfirm')));
+    }
+    dd.title = (place.reasons || []).join('; ');
+  }
+
+  // A letter that holds several requests: each as the case it is proposed to become.
+  function showRequests(requests) {
+    $('requests-block').hidden = requests.length < 2;
+    const list = $('case-requests');
+    list.replaceChildren();
+    requests.forEach(r => list.appendChild(LN.element('li', null,
+        r.text + ' → ' + r.category + ' / ' + r.department + (r.area ? ' / ' + r.area : ''))));
+  }
+
   function fillSelect(select, entries, named) {
     entries.forEach(entry => {
       const option = LN.element('option', null, named(entry));
@@ -103,6 +128,8 @@ document.addEventListener('DOMContentLoaded', async () => {
     const reasons = $('case-reasons');
     reasons.replaceChildren();
     ((view.classification && view.classification.reasons) || []).forEach(r => reasons.appendChild(LN.element('li', null, r)));
+    showPlace(view.classification && view.classification.place);
+    showRequests((view.classification && view.classification.requests) || []);
     const contact = view.contact;
     $('contact-block').hidden = !contact;
     if (contact) {
