@@ -13,7 +13,7 @@ const LN = (() => {
     'queue.anyCategory': 'Any category', 'queue.anyArea': 'Any residential group', 'queue.apply': 'Filter',
     'queue.total': 'open cases', 'queue.empty': 'No open case matches.',
     'case.back': '← Back to the queue', 'case.title': 'Case', 'case.channel': 'Channel', 'case.area': 'Residential group',
-    'case.place': 'Place the resident named', 'case.placeToConfirm': 'to confirm',
+    'case.place': 'Place the resident named', 'action.confirm_place': 'Confirm the place (text box: the words that name it)', 'case.placeToConfirm': 'to confirm',
     'case.requests': 'A letter with several requests: proposed as separate cases',
     'case.category': 'Category', 'case.department': 'Department', 'case.createdAt': 'Received', 'case.dueAt': 'Due',
     'case.answer': 'Public answer', 'case.reasons': 'Why it was classified so', 'case.contact': "Resident's contact",

@@ -47,7 +47,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     const v = state.vocabulary;
     [['filter-status', OPEN.map(code => ({ code })), e => LN.label(LN.STATUS, e.code)],
      ['filter-category', v.categories, LN.named], ['filter-area', v.areas, LN.named],
-     ['action-department', v.departments, LN.named]].forEach(([id, entries, named]) => {
+     ['action-department', v.departments, LN.named], ['action-area', v.areas, LN.named]].forEach(([id, entries, named]) => {
       const select = $(id);
       const offset = select.options.length - entries.length;
       entries.forEach((entry, i) => { select.options[offset + i].textContent = named(entry); });
@@ -247,6 +247,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     $('action-case-type').hidden = !(fitting.includes('confirm_legal_track') && (view.caseType || 'petition') === 'petition');
     // Photos of proof go with an answer only.
     $('action-photos').hidden = !fitting.includes('answer');
+    $('action-area').hidden = !fitting.includes('confirm_place');
     document.querySelector("label[for='action-photos']").hidden = !fitting.includes('answer');
   }
 
@@ -260,6 +261,11 @@ document.addEventListener('DOMContentLoaded', async () => {
     // A petition put on the legal track says which: a complaint or a denunciation.
     if (type === 'confirm_legal_track' && (view.caseType || 'petition') === 'petition') body.text = $('action-case-type').value;
     if (type === 'reassign') body.department = $('action-department').value;
+    // Confirming the place: the area chosen, and the words of the text box that name it (the resolver learns them).
+    if (type === 'confirm_place') {
+      body.area = $('action-area').value;
+      if ($('action-text').value.trim()) body.text = $('action-text').value;
+    }
     if (type === 'merge') body.targetCaseId = $('action-target').value.trim();
     const buttons = document.querySelectorAll('button.action');
     buttons.forEach(b => { b.disabled = true; });
@@ -322,6 +328,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     fillSelect($('filter-category'), state.vocabulary.categories, LN.named);
     fillSelect($('filter-area'), state.vocabulary.areas, LN.named);
     fillSelect($('action-department'), state.vocabulary.departments, LN.named);
+    fillSelect($('action-area'), state.vocabulary.areas, LN.named);
   } catch (error) {
     $('queue-total').textContent = LN.problemText(error);
   }
