@@ -18,10 +18,21 @@ class LetterRequestsTest {
 
     @Test
     void proposesEachRequestOfAMultiRequestLetterAsItsOwnCase() throws IOException {
+        assertThat(letters("multi-request-letters.jsonl")).hasSizeGreaterThanOrEqualTo(100);
+        assertThat(shareProposedAlone("multi-request-letters.jsonl")).as("requests proposed as their own case").isGreaterThanOrEqualTo(0.85);
+    }
+
+    // Written by hand after the splitter was tuned on the set above, so never seen by it.
+    @Test
+    void holdsTheLineOnLettersWrittenAfterItWasTuned() throws IOException {
+        assertThat(shareProposedAlone("multi-request-letters-fresh.jsonl")).as("requests proposed as their own case").isGreaterThanOrEqualTo(0.85);
+    }
+
+    private static double shareProposedAlone(String file) throws IOException {
         int requests = 0;
         int ownCase = 0;
         List<String> misses = new ArrayList<>();
-        for (Letter letter : letters()) {
+        for (Letter letter : letters(file)) {
             List<String> parts = LetterRequests.split(letter.text()).requests().stream().map(VietnameseText::foldForMatching).toList();
             for (String request : letter.requests()) {
                 requests++;
@@ -37,11 +48,9 @@ class LetterRequestsTest {
             }
         }
         double share = (double) ownCase / requests;
-        System.err.printf("letters: %d of %d requests proposed as their own case (%.3f)%n  %s%n", ownCase, requests, share,
+        System.err.printf("%s: %d of %d requests proposed as their own case (%.3f)%n  %s%n", file, ownCase, requests, share,
                 String.join("\n  ", misses));
-
-        assertThat(letters()).hasSizeGreaterThanOrEqualTo(100);
-        assertThat(share).as("requests proposed as their own case").isGreaterThanOrEqualTo(0.85);
+        return share;
     }
 
     @Test
@@ -87,10 +96,10 @@ class LetterRequestsTest {
     // The rows are JSON lines with only strings: read them with a pattern, this module has no JSON library.
     private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    private static List<Letter> letters() throws IOException {
+    private static List<Letter> letters(String file) throws IOException {
         List<Letter> letters = new ArrayList<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-                LetterRequestsTest.class.getResourceAsStream("/letters/multi-request-letters.jsonl")), StandardCharsets.UTF_8))) {
+                LetterRequestsTest.class.getResourceAsStream("/letters/" + file)), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 List<String> strings = new ArrayList<>();
