@@ -13,6 +13,8 @@ const LN = (() => {
     'queue.anyCategory': 'Any category', 'queue.anyArea': 'Any residential group', 'queue.apply': 'Filter',
     'queue.total': 'open cases', 'queue.empty': 'No open case matches.',
     'case.back': '← Back to the queue', 'case.title': 'Case', 'case.channel': 'Channel', 'case.area': 'Residential group',
+    'case.place': 'Place the resident named', 'action.confirm_place': 'Confirm the place (text box: the words that name it)', 'case.placeToConfirm': 'to confirm',
+    'case.requests': 'A letter with several requests: proposed as separate cases',
     'case.category': 'Category', 'case.department': 'Department', 'case.createdAt': 'Received', 'case.dueAt': 'Due',
     'case.answer': 'Public answer', 'case.reasons': 'Why it was classified so', 'case.contact': "Resident's contact",
     'case.name': 'Name', 'case.phone': 'Phone', 'case.address': 'Address', 'case.history': 'History', 'case.actions': 'Actions',
@@ -55,6 +57,7 @@ const LN = (() => {
     'error.generic': 'Something went wrong; please try again.'
   };
   const VI = {
+    'case.placeToConfirm': 'cần xác nhận',
     'login.failed': 'Sai tên đăng nhập hoặc mật khẩu.',
     'queue.total': 'hồ sơ đang mở', 'queue.empty': 'Không có hồ sơ đang mở nào phù hợp.',
     'action.sent': 'Đã ghi nhận thao tác; đang chờ hồ sơ cập nhật…', 'action.done': 'Hồ sơ đã được cập nhật.',

@@ -10,6 +10,31 @@ document.addEventListener('DOMContentLoaded', async () => {
   const POLL_FOR_MS = 60000;
   const state = { page: 0, size: 20, total: 0, vocabulary: null, current: null };
 
+  // Where the petition's words put it: the area and former unit, how sure, and a mark when an officer should confirm.
+  function showPlace(place) {
+    const dd = $('case-place');
+    dd.replaceChildren();
+    if (!place) {
+      dd.textContent = '—';
+      return;
+    }
+    const named = [place.areaName, place.formerUnitName].filter(Boolean).join(', ');
+    dd.appendChild(LN.element('span', null, named + ' (' + Math.round(place.confidence * 100) + '%)'));
+    if (place.toConfirm) {
+      dd.appendChild(LN.element('strong', 'to-confirm', ' ' + LN.t('case.placeToConfirm')));
+    }
+    dd.title = (place.reasons || []).join('; ');
+  }
+
+  // A letter that holds several requests: each as the case it is proposed to become.
+  function showRequests(requests) {
+    $('requests-block').hidden = requests.length < 2;
+    const list = $('case-requests');
+    list.replaceChildren();
+    requests.forEach(r => list.appendChild(LN.element('li', null,
+        r.text + ' → ' + r.category + ' / ' + r.department + (r.area ? ' / ' + r.area : ''))));
+  }
+
   function fillSelect(select, entries, named) {
     entries.forEach(entry => {
       const option = LN.element('option', null, named(entry));
@@ -22,7 +47,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     const v = state.vocabulary;
     [['filter-status', OPEN.map(code => ({ code })), e => LN.label(LN.STATUS, e.code)],
      ['filter-category', v.categories, LN.named], ['filter-area', v.areas, LN.named],
-     ['action-department', v.departments, LN.named]].forEach(([id, entries, named]) => {
+     ['action-department', v.departments, LN.named], ['action-area', v.areas, LN.named]].forEach(([id, entries, named]) => {
       const select = $(id);
       const offset = select.options.length - entries.length;
       entries.forEach((entry, i) => { select.options[offset + i].textContent = named(entry); });
@@ -103,6 +128,8 @@ document.addEventListener('DOMContentLoaded', async () => {
     const reasons = $('case-reasons');
     reasons.replaceChildren();
     ((view.classification && view.classification.reasons) || []).forEach(r => reasons.appendChild(LN.element('li', null, r)));
+    showPlace(view.classification && view.classification.place);
+    showRequests((view.classification && view.classification.requests) || []);
     const contact = view.contact;
     $('contact-block').hidden = !contact;
     if (contact) {
@@ -220,6 +247,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     $('action-case-type').hidden = !(fitting.includes('confirm_legal_track') && (view.caseType || 'petition') === 'petition');
     // Photos of proof go with an answer only.
     $('action-photos').hidden = !fitting.includes('answer');
+    $('action-area').hidden = !fitting.includes('confirm_place');
     document.querySelector("label[for='action-photos']").hidden = !fitting.includes('answer');
   }
 
@@ -233,6 +261,11 @@ document.addEventListener('DOMContentLoaded', async () => {
     // A petition put on the legal track says which: a complaint or a denunciation.
     if (type === 'confirm_legal_track' && (view.caseType || 'petition') === 'petition') body.text = $('action-case-type').value;
     if (type === 'reassign') body.department = $('action-department').value;
+    // Confirming the place: the area chosen, and the words of the text box that name it (the resolver learns them).
+    if (type === 'confirm_place') {
+      body.area = $('action-area').value;
+      if ($('action-text').value.trim()) body.text = $('action-text').value;
+    }
     if (type === 'merge') body.targetCaseId = $('action-target').value.trim();
     const buttons = document.querySelectorAll('button.action');
     buttons.forEach(b => { b.disabled = true; });
@@ -295,6 +328,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     fillSelect($('filter-category'), state.vocabulary.categories, LN.named);
     fillSelect($('filter-area'), state.vocabulary.areas, LN.named);
     fillSelect($('action-department'), state.vocabulary.departments, LN.named);
+    fillSelect($('action-area'), state.vocabulary.areas, LN.named);
   } catch (error) {
     $('queue-total').textContent = LN.problemText(error);
   }

@@ -19,6 +19,7 @@ import java.util.List;
  * @param assessment for assess: the issue the case belongs to and its risk (from the early warning)
  * @param rating     for rate: the resident's rating of the answer
  * @param photos     for answer: the photo proof, references into the photo store (optional, at most 3; empty when absent)
+ * @param area       for confirm_place: the area the officer confirms (text: the words of the petition that name it, optional)
  */
 public record CaseCommand(
         int schemaVersion,
@@ -33,12 +34,21 @@ public record CaseCommand(
         Category category,
         Assessment assessment,
         Rating rating,
-        List<FeedbackReceived.PhotoRef> photos) {
+        List<FeedbackReceived.PhotoRef> photos,
+        String area) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public CaseCommand {
         photos = photos == null ? List.of() : List.copyOf(photos);
+    }
+
+    /** A command that confirms no place (all but confirm_place). */
+    public CaseCommand(int schemaVersion, String commandId, String caseId, Type type, Actor actor, String department,
+                       String targetCaseId, String text, Instant issuedAt, Category category, Assessment assessment, Rating rating,
+                       List<FeedbackReceived.PhotoRef> photos) {
+        this(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category, assessment, rating,
+                photos, null);
     }
 
     /** A command without photos (all but some answers). */
@@ -89,6 +99,11 @@ public record CaseCommand(
         CLOSE("close"),
         /** The case is not the same problem as its issue: it leaves the issue (text: the reason, optional). */
         SPLIT("split"),
+        /**
+         * The officer confirms or corrects where the case is (area: the area; text: the petition's words that name
+         * it, optional): the place resolver learns those words.
+         */
+        CONFIRM_PLACE("confirm_place"),
         /** The early warning (role SYSTEM) joins the case to an issue and scores its risk; the status does not change. */
         ASSESS("assess"),
         /** The resident (role RESIDENT, through the tracking code) rates the answer; "not fixed" reopens the case. */

@@ -3,6 +3,7 @@ package io.langnghe.contracts;
 import io.langnghe.contracts.taxonomy.AreaInfo;
 import io.langnghe.contracts.taxonomy.CategoryInfo;
 import io.langnghe.contracts.taxonomy.DepartmentInfo;
+import io.langnghe.contracts.taxonomy.FormerUnitInfo;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.contracts.taxonomy.TaxonomyException;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,37 @@ class TaxonomyTest {
         assertThat(taxonomy.neighboursOf("tdp-01")).containsExactlyInAnyOrder("tdp-02", "tdp-06");
         assertThat(taxonomy.neighboursOf("tdp-02")).contains("tdp-01");
         assertThat(taxonomy.neighboursOf("tdp-99")).isEmpty();
+    }
+
+    @Test
+    void describesTheMergedWardAsEightFormerUnitsWithTheirVillages() {
+        assertThat(taxonomy.ward().vi()).isEqualTo("Phường Đông Sơn");
+        assertThat(taxonomy.formerUnits()).extracting(FormerUnitInfo::vi).containsExactly(
+                "Thị trấn Rừng Thông", "Xã Đông Thịnh", "Phường Đông Tân", "Xã Đông Hòa",
+                "Xã Đông Minh", "Xã Đông Hoàng", "Xã Đông Khê", "Xã Đông Ninh");
+        assertThat(taxonomy.areas()).filteredOn(a -> !a.kind().equals(AreaInfo.TO_DAN_PHO)).hasSize(41);
+        assertThat(taxonomy.area("dong-hoa-hien-thu")).get()
+                .satisfies(a -> assertThat(a.formerUnit()).isEqualTo("dong-hoa"))
+                .satisfies(a -> assertThat(a.aliases()).contains("thôn 3"));
+        assertThat(taxonomy.area("tdp-05").map(AreaInfo::formerUnit)).contains("rung-thong");
+        assertThat(taxonomy.formerUnits()).allSatisfy(u -> assertThat(u.sources()).isNotEmpty());
+        assertThat(taxonomy.sources()).allSatisfy(s -> assertThat(s.url()).startsWith("http"));
+    }
+
+    @Test
+    void refusesAnAreaInAFormerUnitThatIsNotListed() {
+        List<CategoryInfo> categories = Arrays.stream(Category.values())
+                .map(c -> new CategoryInfo(c, c.code(), c.code(), List.of())).toList();
+        List<DepartmentInfo> departments = List.of(
+                new DepartmentInfo("van_phong", "Văn phòng", "Office", List.of(Category.values()), true));
+        List<FormerUnitInfo> units = List.of(new FormerUnitInfo("dong-hoa", "Xã Đông Hòa", "Đông Hòa", "xa",
+                List.of(), List.of(), List.of(), List.of("dong-xyz"), List.of()));
+        List<AreaInfo> areas = List.of(new AreaInfo("t1", "Thôn 1", "Village 1").withFormerUnit("dong-nam"));
+
+        assertThatThrownBy(() -> Taxonomy.of(categories, departments, units, areas))
+                .isInstanceOf(TaxonomyException.class)
+                .hasMessageContaining("area t1 lies in former unit dong-nam, which is not in formerUnits")
+                .hasMessageContaining("former unit dong-hoa names dong-xyz as a neighbour");
     }
 
     @Test

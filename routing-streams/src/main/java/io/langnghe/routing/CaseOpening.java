@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Turns a routed petition into a case: version 1, assigned to the chosen department (or, for a
  * complaint or a denunciation, to the triage desk, on the legal track), urgent when an urgent phrase
- * says so, with its due date, the petition's photos and the first line of its history. The case id is the feedback id, so a petition replayed
+ * says so, with its due date, the petition's photos and the first line of its history. A petition sent
+ * without an area takes the one its words name (the routing's place), so every channel's cases have one. The case id is the feedback id, so a petition replayed
  * after a failure opens the same case, not a second one.
  */
 public final class CaseOpening {
@@ -57,7 +58,7 @@ public final class CaseOpening {
                 petition.feedbackId(),
                 petition.channel(),
                 petition.text(),
-                petition.area(),
+                petition.area() != null ? petition.area() : routing.place() == null ? null : routing.place().area(),
                 petition.address(),
                 petition.contact(),
                 petition.batchId(),

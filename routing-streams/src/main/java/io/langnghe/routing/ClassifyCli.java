@@ -16,22 +16,26 @@ import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code ./langnghe classify}: JSON lines {@code {"text": ...}} on standard input, one answer line per
- * input on standard output, decided by the very classifier and router the stream uses, with the
+ * input on standard output (category, department and the place the text names), decided by the very
+ * classifier and router the stream uses, with the
  * default settings. A line that cannot be read answers {@code {"error": ...}} and the next goes on.
  */
 public final class ClassifyCli {
 
     private final Classifier classifier;
     private final Router router;
+    private final LetterProposals letters;
     private final ObjectMapper json = Json.mapper();
 
     ClassifyCli(Classifier classifier, Router router) {
         this.classifier = classifier;
         this.router = router;
+        this.letters = new LetterProposals(classifier, router);
     }
 
     public static void main(String[] args) throws IOException {
@@ -65,6 +69,7 @@ public final class ClassifyCli {
         if (text == null || !text.isTextual() || text.asText().isBlank()) {
             return Map.of("error", "Thiếu nội dung phản ánh / text is required");
         }
-        return ClassifyAnswer.of(router.route(classifier.rank(text.asText())));
+        Routing routing = router.route(classifier.rank(text.asText()), null, text.asText(), List.of());
+        return ClassifyAnswer.of(letters.propose(routing, text.asText(), null, null, List.of()));
     }
 }

@@ -1,6 +1,7 @@
 package io.langnghe.routing;
 
 import io.langnghe.contracts.Correction;
+import io.langnghe.places.PlaceResolver;
 import io.langnghe.routing.classify.BlendedClassifier;
 import io.langnghe.routing.classify.LabelledExample;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -10,7 +11,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Teaches the classifier every officer's correction. A global store, so that every instance reads
+ * Teaches the classifier every officer's correction, and the place resolver every place an officer confirmed. A global store, so that every instance reads
  * every correction, whichever partition it came in on; at start the store is restored from the topic
  * without passing here, so {@link #init} learns what it holds first.
  */
@@ -19,10 +20,12 @@ final class LearnCorrections implements Processor<String, Correction, Void, Void
     static final String STORE = "corrections";
 
     private final BlendedClassifier classifier;
+    private final PlaceResolver places;
     private KeyValueStore<String, Correction> corrections;
 
-    LearnCorrections(BlendedClassifier classifier) {
+    LearnCorrections(BlendedClassifier classifier, PlaceResolver places) {
         this.classifier = classifier;
+        this.places = places;
     }
 
     @Override
@@ -36,7 +39,8 @@ final class LearnCorrections implements Processor<String, Correction, Void, Void
     @Override
     public void process(Record<String, Correction> record) {
         Correction correction = record.value();
-        if (correction == null || correction.text() == null || correction.category() == null) {
+        if (correction == null || correction.text() == null
+                || (correction.category() == null && (correction.area() == null || correction.placeWords() == null))) {
             return;
         }
         // keyed by case and time, so that a case corrected twice is two examples
@@ -45,6 +49,12 @@ final class LearnCorrections implements Processor<String, Correction, Void, Void
     }
 
     private void learn(Correction correction) {
-        classifier.learn(new LabelledExample(correction.text(), correction.category()));
+        if (correction.category() != null) {
+            classifier.learn(new LabelledExample(correction.text(), correction.category()));
+        }
+        // a confirmed place: the words that named it resolve there from now on
+        if (correction.area() != null && correction.placeWords() != null) {
+            places.learn(correction.placeWords(), correction.area());
+        }
     }
 }

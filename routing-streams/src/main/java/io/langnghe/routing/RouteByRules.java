@@ -16,7 +16,9 @@ import java.util.List;
 
 /**
  * Classifies a petition and routes it by the rules as they stand now in the global table of
- * {@code routing.rules.v1}: an administrator's change applies to the petitions read after it.
+ * {@code routing.rules.v1}: an administrator's change applies to the petitions read after it. A petition
+ * without an area is placed by its words first (see {@link Router}); a letter holding several requests
+ * carries them, each classified and routed on its own ({@link LetterProposals}).
  */
 final class RouteByRules implements FixedKeyProcessor<String, FeedbackReceived, RoutingTopology.Routed> {
 
@@ -24,12 +26,14 @@ final class RouteByRules implements FixedKeyProcessor<String, FeedbackReceived, 
 
     private final Classifier classifier;
     private final Router router;
+    private final LetterProposals letters;
     private FixedKeyProcessorContext<String, RoutingTopology.Routed> context;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<RoutingRule>> rules;
 
     RouteByRules(Classifier classifier, Router router) {
         this.classifier = classifier;
         this.router = router;
+        this.letters = new LetterProposals(classifier, router);
     }
 
     @Override
@@ -41,7 +45,9 @@ final class RouteByRules implements FixedKeyProcessor<String, FeedbackReceived, 
     @Override
     public void process(FixedKeyRecord<String, FeedbackReceived> record) {
         FeedbackReceived petition = record.value();
-        Routing routing = router.route(classifier.rank(petition.text()), petition.area(), petition.text(), current());
+        List<RoutingRule> rules = current();
+        Routing routing = router.route(classifier.rank(petition.text()), petition.area(), petition.text(), petition.address(), rules);
+        routing = letters.propose(routing, petition.text(), petition.area(), petition.address(), rules);
         context.forward(record.withValue(new RoutingTopology.Routed(petition, routing)));
     }
 

@@ -34,7 +34,7 @@ import static io.langnghe.routing.AtRecordTime.atRecordTime;
  *   case.commands.v1     → read ────────────────────────────────────────────────┴→ keep the case (store "cases") → cases.v1
  *                                                                                    ├→ case.command.results.v1
  *                                                                                    └→ classifier.corrections.v1
- *   classifier.corrections.v1 → global store → the classifier learns (on every instance)
+ *   classifier.corrections.v1 → global store → the classifier (and the place resolver) learn (on every instance)
  *   every minute (wall clock): keep the case → due soon / overdue marks of open cases → cases.v1
  * </pre>
  * and whatever cannot be read → {@code feedback.dlq.v1}. Both inputs are keyed by case id (= the
@@ -135,7 +135,7 @@ public final class RoutingTopology {
                 topics.classifierCorrections().name(),
                 Consumed.with(topics.classifierCorrections().keySerde(), topics.classifierCorrections().valueSerde())
                         .withName("learned-corrections"),
-                () -> new LearnCorrections(classifier));
+                () -> new LearnCorrections(classifier, router.places()));
 
         return received;
     }

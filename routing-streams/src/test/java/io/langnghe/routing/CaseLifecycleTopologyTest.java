@@ -4,6 +4,7 @@ import io.langnghe.contracts.Alert;
 import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.CaseCommand.Type;
 import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Category;
 import io.langnghe.contracts.CommandResult;
@@ -425,6 +426,36 @@ class CaseLifecycleTopologyTest {
         commands(command(Type.REASSIGN).department("cong_an").category(Category.GIAO_DUC).text("?").build());
 
         assertThat(results.readValue().reason().en()).isEqualTo("cong_an does not take giao_duc");
+    }
+
+    @Test
+    void learnsWhereAPlaceIsWhenAnOfficerConfirmsIt() {
+        // Given a hotline petition naming a place the resolver does not know
+        petitions(feedback().id("fb-1").area(null).address(null).channel(Channel.HOTLINE)
+                .text("Cống thoát nước ở bãi Cồn Mả Đỏ bị tắc, nước tràn ra đường").build());
+        CaseState routed = cases.readValue();
+        assertThat(routed.area()).isNull();
+
+        // When its officer confirms the place, with the words that name it
+        commands(command(Type.CONFIRM_PLACE).by(TestCommand.officerOf(routed.department()))
+                .area("dong-ninh-huu-boc").text("bãi Cồn Mả Đỏ").build());
+
+        // Then the case is there, no longer to confirm, its status unchanged; the next petition naming those words is placed there too
+        assertThat(cases.readValue()).extracting(CaseState::area, c -> c.classification().place().toConfirm(), CaseState::status)
+                .containsExactly("dong-ninh-huu-boc", false, CaseStatus.ASSIGNED);
+        assertThat(corrections.readValue()).extracting(Correction::area, Correction::placeWords, Correction::category)
+                .containsExactly("dong-ninh-huu-boc", "bãi Cồn Mả Đỏ", null);
+        petitions(feedback().id("fb-2").area(null).address(null).text("rac do trom o bai con ma do, boc mui").build());
+        assertThat(cases.readValue().area()).isEqualTo("dong-ninh-huu-boc");
+    }
+
+    @Test
+    void refusesToConfirmAPlaceThatIsNoArea() {
+        caseIn("assigned");
+
+        commands(command(Type.CONFIRM_PLACE).area("tdp-99").build());
+
+        assertThat(results.readValue().reason().en()).isEqualTo("There is no area tdp-99");
     }
 
     @Test

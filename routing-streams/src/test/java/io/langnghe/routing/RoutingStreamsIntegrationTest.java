@@ -262,7 +262,25 @@ class RoutingStreamsIntegrationTest implements TestPropertyProvider {
 
         assertThat(answer).containsEntry("category", "giao_thong_ha_tang")
                 .containsEntry("department", "kinh_te_ha_tang_do_thi")
-                .containsEntry("reasons", List.of("đèn đường"));
+                .containsEntry("reasons", List.of("đèn đường"))
+                .containsEntry("place", null);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void answersThePlaceTheTextNamesBesideTheCategory() {
+        String token = tokens.generateToken(Authentication.build("tongdai", List.of("OPERATOR")), 600).orElseThrow();
+
+        Map<String, Object> answer = http.toBlocking().retrieve(HttpRequest.POST("/api/classify",
+                Map.of("text", "den duong o thon 3 xa dong hoa cu hong ca tuan nay")).bearerAuth(token), JSON_OBJECT);
+
+        assertThat(answer).containsEntry("category", "giao_thong_ha_tang");
+        assertThat((Map<String, Object>) answer.get("place"))
+                .containsEntry("area", "dong-hoa-hien-thu")
+                .containsEntry("areaName", "Thôn Hiền Thư")
+                .containsEntry("formerUnit", "dong-hoa")
+                .containsEntry("formerUnitName", "Xã Đông Hòa")
+                .containsEntry("toConfirm", false);
     }
 
     @Test

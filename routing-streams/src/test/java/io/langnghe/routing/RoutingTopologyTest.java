@@ -3,7 +3,10 @@ package io.langnghe.routing;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Category;
+import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.Classification;
+import io.langnghe.contracts.Place;
+import io.langnghe.contracts.ProposedRequest;
 import io.langnghe.contracts.DeadLetter;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.HistoryEntry;
@@ -114,6 +117,49 @@ class RoutingTopologyTest {
         assertThat(routed).extracting(CaseState::createdAt, CaseState::updatedAt, CaseState::dueAt)
                 // opened on a Monday: one working day to acknowledge
                 .containsExactly(recordedAt, recordedAt, Instant.parse("2025-09-16T02:00:01Z"));
+    }
+
+    @Test
+    void placesAPetitionSentWithoutAreaWhereItsWordsSay() {
+        // Given: a hotline note naming the village by the commune's old numbering, and one naming no place
+        FeedbackReceived named = feedback().id("fb-hotline").channel(Channel.HOTLINE).area(null).address(null)
+                .text("Người dân gọi báo cống thoát nước bị tắc ở thôn 3 xã Đông Hòa cũ").build();
+        FeedbackReceived unnamed = feedback().id("fb-sms").channel(Channel.SMS).area(null).address(null)
+                .text("cong thoat nuoc bi tac mui hoi qua").build();
+
+        // When
+        petitions(named, unnamed);
+
+        // Then
+        CaseState placed = cases.readValue();
+        assertThat(placed.area()).isEqualTo("dong-hoa-hien-thu");
+        assertThat(placed.classification().place()).extracting(Place::formerUnit, Place::toConfirm)
+                .containsExactly("dong-hoa", false);
+        CaseState unplaced = cases.readValue();
+        assertThat(unplaced.area()).isNull();
+        assertThat(unplaced.classification().place()).isNull();
+    }
+
+    @Test
+    void proposesEachRequestOfALetterAsItsOwnCaseRoutedOnItsOwn() {
+        // Given: a letter from a village with two requests for two departments
+        FeedbackReceived letter = feedback().id("fb-letter").channel(Channel.HOTLINE).area(null).address(null).text("""
+                Kính gửi UBND phường. Tôi là Nguyễn Văn An, trú tại thôn Tam Xuyên, xã Đông Khê cũ. Tôi kiến nghị:
+                1. Cống thoát nước đầu làng bị tắc, nước thải tràn ra đường.
+                2. Thanh niên tụ tập đua xe máy lúc nửa đêm, gây mất an ninh.
+                Xin trân trọng cảm ơn!""").build();
+
+        // When
+        petitions(letter);
+
+        // Then: the letter's case lists both, each with its own category and department, in the letter's area
+        CaseState routed = cases.readValue();
+        assertThat(routed.area()).isEqualTo("dong-khe-tam-xuyen");
+        assertThat(routed.classification().requests())
+                .extracting(ProposedRequest::index, ProposedRequest::category, ProposedRequest::department, ProposedRequest::area)
+                .containsExactly(
+                        tuple(1, Category.GIAO_THONG_HA_TANG, "kinh_te_ha_tang_do_thi", "dong-khe-tam-xuyen"),
+                        tuple(2, Category.AN_NINH_TRAT_TU, "cong_an", "dong-khe-tam-xuyen"));
     }
 
     @Test

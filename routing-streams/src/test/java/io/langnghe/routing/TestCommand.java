@@ -14,6 +14,7 @@ import java.util.List;
 final class TestCommand {
 
     private static int sequence;
+    private String area;
 
     private String commandId = "cmd-" + (++sequence);
     private String caseId = "fb-1";
@@ -91,6 +92,11 @@ final class TestCommand {
         return this;
     }
 
+    TestCommand area(String area) {
+        this.area = area;
+        return this;
+    }
+
     TestCommand photos(List<FeedbackReceived.PhotoRef> photos) {
         this.photos = photos;
         return this;
@@ -98,6 +104,6 @@ final class TestCommand {
 
     CaseCommand build() {
         return new CaseCommand(CaseCommand.SCHEMA_VERSION, commandId, caseId, type, actor, department, targetCaseId, text,
-                Instant.parse("2025-09-15T03:00:00Z"), category, assessment, rating, photos);
+                Instant.parse("2025-09-15T03:00:00Z"), category, assessment, rating, photos, area);
     }
 }

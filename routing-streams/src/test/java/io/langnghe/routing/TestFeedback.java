@@ -38,6 +38,11 @@ final class TestFeedback {
         return this;
     }
 
+    TestFeedback address(String address) {
+        this.address = address;
+        return this;
+    }
+
     TestFeedback area(String area) {
         this.area = area;
         return this;

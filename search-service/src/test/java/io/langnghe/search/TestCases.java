@@ -29,6 +29,7 @@ public final class TestCases {
     private String trackingCode = randomTrackingCode();
     private String text = "Cống thoát nước trước nhà số 12 ngõ 5 bị tắc, mùi hôi bốc lên";
     private String area = "tdp-05";
+    private Classification classification;
     private Category category = Category.GIAO_THONG_HA_TANG;
     private String department = "kinh_te_ha_tang_do_thi";
     private CaseStatus status = CaseStatus.ASSIGNED;
@@ -60,6 +61,8 @@ public final class TestCases {
     public TestCases trackingCode(String value) { trackingCode = value; return this; }
     public TestCases text(String value) { text = value; return this; }
     public TestCases area(String value) { area = value; return this; }
+    /** What the stream read from the petition (category, place, requests), instead of the default drain's. */
+    public TestCases classification(Classification value) { classification = value; return this; }
     public TestCases category(Category value) { category = value; return this; }
     public TestCases department(String value) { department = value; return this; }
     public TestCases status(CaseStatus value) { status = value; return this; }
@@ -109,7 +112,7 @@ public final class TestCases {
                 address,
                 contact,
                 batchId,
-                new Classification(category, 0.9, List.of("từ khóa: cống, tắc")),
+                classification != null ? classification : new Classification(category, 0.9, List.of("từ khóa: cống, tắc")),
                 department,
                 status,
                 createdAt,

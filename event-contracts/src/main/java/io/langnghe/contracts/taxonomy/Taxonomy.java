@@ -20,7 +20,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The ward's vocabulary: categories (lĩnh vực), departments (phòng ban) and areas (tổ dân phố),
+ * The ward's vocabulary: categories (lĩnh vực), departments (phòng ban) and places (the former units
+ * merged in 2025 and the thôn, khu phố and tổ dân phố inside them),
  * loaded from {@code taxonomy/*.yml} and validated as a whole, so a category routed to an unknown
  * department stops the service at start-up with a message that says which.
  */
@@ -32,8 +33,14 @@ public final class Taxonomy {
     private final Map<String, Set<String>> neighbours;
     private final Map<Category, String> defaultDepartment;
     private final String triageDepartment;
+    private final Places places;
 
     private Taxonomy(List<CategoryInfo> categories, List<DepartmentInfo> departments, List<AreaInfo> areas) {
+        this(categories, departments, new Places(null, List.of(), List.of(), areas));
+    }
+
+    private Taxonomy(List<CategoryInfo> categories, List<DepartmentInfo> departments, Places places) {
+        List<AreaInfo> areas = places.areas();
         List<String> problems = new ArrayList<>();
         this.categories = new EnumMap<>(Category.class);
         for (CategoryInfo c : categories) {
@@ -91,10 +98,12 @@ public final class Taxonomy {
                 this.neighbours.computeIfAbsent(n, k -> new TreeSet<>()).add(a.code());
             }
         }
+        problems.addAll(places.problems(this.areas.keySet()));
         if (!problems.isEmpty()) {
             throw new TaxonomyException("The taxonomy files are inconsistent:\n - " + String.join("\n - ", problems));
         }
         this.triageDepartment = triage;
+        this.places = places;
     }
 
     /** The taxonomy shipped with the code (src/main/resources/taxonomy). */
@@ -102,7 +111,7 @@ public final class Taxonomy {
         return new Taxonomy(
                 read(resource("categories.yml"), CategoriesFile.class).categories(),
                 read(resource("departments.yml"), DepartmentsFile.class).departments(),
-                read(resource("areas.yml"), AreasFile.class).areas());
+                read(resource("areas.yml"), Places.class));
     }
 
     /** A ward's own taxonomy: a directory with categories.yml, departments.yml and areas.yml. */
@@ -110,12 +119,18 @@ public final class Taxonomy {
         return new Taxonomy(
                 read(file(directory.resolve("categories.yml")), CategoriesFile.class).categories(),
                 read(file(directory.resolve("departments.yml")), DepartmentsFile.class).departments(),
-                read(file(directory.resolve("areas.yml")), AreasFile.class).areas());
+                read(file(directory.resolve("areas.yml")), Places.class));
     }
 
     /** Builds one from values, for tests and tools; validated like the files. */
     public static Taxonomy of(List<CategoryInfo> categories, List<DepartmentInfo> departments, List<AreaInfo> areas) {
         return new Taxonomy(categories, departments, areas);
+    }
+
+    /** Builds one with former units from values, for tests and tools; validated like the files. */
+    public static Taxonomy of(List<CategoryInfo> categories, List<DepartmentInfo> departments,
+                              List<FormerUnitInfo> formerUnits, List<AreaInfo> areas) {
+        return new Taxonomy(categories, departments, new Places(null, List.of(), formerUnits, areas));
     }
 
     public CategoryInfo category(Category code) {
@@ -144,6 +159,25 @@ public final class Taxonomy {
 
     public List<AreaInfo> areas() {
         return List.copyOf(areas.values());
+    }
+
+    /** The ward this taxonomy describes, or null when areas.yml does not say. */
+    public Ward ward() {
+        return places.ward();
+    }
+
+    /** The communes and towns merged into the ward, in the order of areas.yml (empty for a ward without). */
+    public List<FormerUnitInfo> formerUnits() {
+        return places.formerUnits();
+    }
+
+    public Optional<FormerUnitInfo> formerUnit(String code) {
+        return places.formerUnits().stream().filter(u -> u.code().equals(code)).findFirst();
+    }
+
+    /** The public pages the geography comes from. */
+    public List<Source> sources() {
+        return places.sources();
     }
 
     /** The areas next to this one, whichever side of areas.yml names the pair. */
@@ -200,7 +234,46 @@ public final class Taxonomy {
     record DepartmentsFile(List<DepartmentInfo> departments) {
     }
 
-    record AreasFile(List<AreaInfo> areas) {
+    /** areas.yml: the ward, its sources, its former units and its areas, checked against each other. */
+    record Places(Ward ward, List<Source> sources, List<FormerUnitInfo> formerUnits, List<AreaInfo> areas) {
+
+        private static final Set<String> KINDS = Set.of("thon", "khu_pho", AreaInfo.TO_DAN_PHO);
+
+        Places {
+            sources = sources == null ? List.of() : List.copyOf(sources);
+            formerUnits = formerUnits == null ? List.of() : List.copyOf(formerUnits);
+            areas = areas == null ? List.of() : List.copyOf(areas);
+        }
+
+        List<String> problems(Set<String> areaCodes) {
+            List<String> problems = new ArrayList<>();
+            Set<String> units = new TreeSet<>();
+            Set<String> sourceIds = new TreeSet<>();
+            sources.forEach(s -> sourceIds.add(s.id()));
+            for (FormerUnitInfo u : formerUnits) {
+                if (!units.add(u.code()) || areaCodes.contains(u.code())) {
+                    problems.add("former unit " + u.code() + " is listed twice in areas.yml (or is also an area)");
+                }
+            }
+            for (FormerUnitInfo u : formerUnits) {
+                u.neighbours().stream().filter(n -> !units.contains(n) || n.equals(u.code())).forEach(n -> problems.add(
+                        "former unit " + u.code() + " names " + n + " as a neighbour, which is not another former unit of areas.yml"));
+                u.sources().stream().filter(s -> !sourceIds.contains(s)).forEach(s -> problems.add(
+                        "former unit " + u.code() + " cites source " + s + ", which is not in the sources of areas.yml"));
+            }
+            for (AreaInfo a : areas) {
+                if (a.formerUnit() != null && !units.contains(a.formerUnit())) {
+                    problems.add("area " + a.code() + " lies in former unit " + a.formerUnit() + ", which is not in formerUnits of areas.yml");
+                }
+                if (a.formerUnit() == null && !formerUnits.isEmpty()) {
+                    problems.add("area " + a.code() + " names no formerUnit, though areas.yml lists former units");
+                }
+                if (!KINDS.contains(a.kind())) {
+                    problems.add("area " + a.code() + " is of kind " + a.kind() + ": expected one of " + new TreeSet<>(KINDS));
+                }
+            }
+            return problems;
+        }
     }
 
 }

@@ -82,10 +82,13 @@ class ResidentPagesTest implements TestPropertyProvider {
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode areas = json(response);
-        assertThat(areas).hasSize(20);
+        // the merged ward: the former town's 20 tổ dân phố and the 41 thôn and khu phố of the former communes
+        assertThat(areas).hasSize(61);
         assertThat(areas.get(4).get("code").asText()).isEqualTo("tdp-05");
         assertThat(areas.get(4).get("vi").asText()).isEqualTo("Tổ dân phố 5");
         assertThat(areas.get(4).get("en").asText()).isEqualTo("Residential group 5");
+        assertThat(areas.findValuesAsText("vi")).contains("Thôn Hiền Thư", "Khu phố Phù Lưu");
+        assertThat(areas.findValuesAsText("formerUnit")).contains("dong-hoa", "dong-tan", "rung-thong");
     }
 
     @Test

@@ -3,7 +3,10 @@ package io.langnghe.routing.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.langnghe.access.Roles;
 import io.langnghe.contracts.Json;
+import io.langnghe.contracts.RoutingRule;
+import io.langnghe.routing.LetterProposals;
 import io.langnghe.routing.Router;
+import io.langnghe.routing.Routing;
 import io.langnghe.routing.ClassifyAnswer;
 import io.langnghe.routing.classify.Classifier;
 import io.langnghe.routing.rules.LiveRules;
@@ -16,6 +19,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * {@code POST /api/classify}: what the stream would decide for one text, with the same classifier
@@ -30,11 +34,13 @@ class ClassifyController {
     private final Classifier classifier;
     private final Router router;
     private final LiveRules rules;
+    private final LetterProposals letters;
 
     ClassifyController(Classifier classifier, Router router, LiveRules rules) {
         this.classifier = classifier;
         this.router = router;
         this.rules = rules;
+        this.letters = new LetterProposals(classifier, router);
     }
 
     // The body is read here, not bound by the framework, so malformed JSON gets the same bilingual problem.
@@ -58,6 +64,8 @@ class ClassifyController {
         if (text.length() > MAX_TEXT_LENGTH) {
             return Problem.invalid("text", "Nội dung dài quá " + MAX_TEXT_LENGTH + " ký tự", "text is longer than " + MAX_TEXT_LENGTH + " characters");
         }
-        return HttpResponse.ok(ClassifyAnswer.of(router.route(classifier.rank(text), null, text, rules.all())));
+        List<RoutingRule> now = rules.all();
+        Routing routing = router.route(classifier.rank(text), null, text, now);
+        return HttpResponse.ok(ClassifyAnswer.of(letters.propose(routing, text, null, null, now)));
     }
 }

@@ -12,8 +12,11 @@ import io.langnghe.contracts.Correction;
 import io.langnghe.contracts.DeadlineState;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.HistoryEntry;
+import io.langnghe.contracts.Place;
 import io.langnghe.contracts.Rating;
+import io.langnghe.contracts.taxonomy.AreaInfo;
 import io.langnghe.contracts.taxonomy.DepartmentInfo;
+import io.langnghe.contracts.taxonomy.FormerUnitInfo;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 
 import java.time.Instant;
@@ -57,6 +60,7 @@ import static io.langnghe.contracts.CaseStatus.RESOLVED;
  *   extend_deadline (reason)  acknowledged, in_progress (a denunciation only) → unchanged, 30 days more to decide, twice at most
  *   close             resolved                                    → closed
  *   split             assigned … answered, reopened (in an issue)  → unchanged, out of its issue
+ *   confirm_place     assigned … answered, reopened                → unchanged, in the area the officer names
  *   assess (SYSTEM)   any                                         → unchanged, joined to an issue and scored
  *   rate (RESIDENT)   answered, resolved, closed                  → unchanged when fixed; reopened when "not fixed"
  * </pre>
@@ -87,10 +91,12 @@ public final class CaseLifecycle {
             Map.entry(Type.EXTEND_DEADLINE, EnumSet.of(ACKNOWLEDGED, IN_PROGRESS)),
             Map.entry(Type.CLOSE, EnumSet.of(RESOLVED)),
             Map.entry(Type.SPLIT, EnumSet.of(ASSIGNED, ACKNOWLEDGED, IN_PROGRESS, ANSWERED, REOPENED)),
+            Map.entry(Type.CONFIRM_PLACE, EnumSet.of(ASSIGNED, ACKNOWLEDGED, IN_PROGRESS, ANSWERED, REOPENED)),
             Map.entry(Type.ASSESS, EnumSet.allOf(CaseStatus.class)),
             Map.entry(Type.RATE, EnumSet.of(ANSWERED, RESOLVED, CLOSED))));
     private static final Set<Type> LEADER_MAY = EnumSet.of(Type.REASSIGN, Type.RETURN_TO_TRIAGE, Type.REOPEN, Type.MERGE,
-            Type.CONFIRM_LEGAL_TRACK, Type.UNDO_LEGAL_TRACK, Type.MARK_COMPLEX, Type.EXTEND_DEADLINE, Type.CLOSE, Type.SPLIT);
+            Type.CONFIRM_LEGAL_TRACK, Type.UNDO_LEGAL_TRACK, Type.MARK_COMPLEX, Type.EXTEND_DEADLINE, Type.CLOSE, Type.SPLIT,
+            Type.CONFIRM_PLACE);
     /** Commands that change only the case's clock: they do not restart the time its department has had it. */
     private static final Set<String> CLOCK_ONLY = Set.of(Type.MARK_COMPLEX.code(), Type.EXTEND_DEADLINE.code());
 
@@ -135,6 +141,7 @@ public final class CaseLifecycle {
             case EXTEND_DEADLINE -> extended(current, command, at);
             case CLOSE -> moved(current, command, at, CLOSED);
             case SPLIT -> split(current, command, at);
+            case CONFIRM_PLACE -> placeConfirmed(current, command, at);
             case ASSESS -> assessed(current, command, at);
             case RATE -> rated(current, command, at);
         };
@@ -227,6 +234,30 @@ public final class CaseLifecycle {
         }
         return Decision.accepted(next(current, command, at, ASSIGNED, triage, current.classification(),
                 current.publicAnswer(), deadlines.dueAfter(current, ASSIGNED, at), note(command.text(), "→ " + triage)), null);
+    }
+
+    /**
+     * The officer says where the case is: its area and the place in its classification change, the status
+     * does not; the words that name the place become a correction the place resolver learns.
+     */
+    private Decision placeConfirmed(CaseState current, CaseCommand command, Instant at) {
+        Optional<AreaInfo> area = command.area() == null ? Optional.empty() : taxonomy.area(command.area());
+        if (area.isEmpty()) {
+            return Decision.refused("Không có khu vực " + command.area(), "There is no area " + command.area());
+        }
+        String unitName = taxonomy.formerUnit(area.get().formerUnit()).map(FormerUnitInfo::vi).orElse(null);
+        Place place = Place.confirmed(area.get().code(), area.get().vi(), area.get().formerUnit(), unitName, command.actor().username());
+        Classification classification = current.classification() == null ? null : current.classification().withPlace(place);
+        CaseState placed = new CaseState(current.schemaVersion(), current.caseId(), current.version(), current.trackingCode(),
+                current.feedbackId(), current.channel(), current.text(), area.get().code(), current.address(), current.contact(),
+                current.batchId(), current.classification(), current.department(), current.status(), current.receivedAt(),
+                current.createdAt(), current.updatedAt(), current.dueAt(), current.publicAnswer(), current.history(),
+                current.deadlineState(), current.urgent(), current.caseType(), current.complex(), current.extensions(),
+                current.caseRef(), current.clusterId(), current.risk(), current.rating(), current.photos(), current.answerPhotos());
+        Correction learned = isBlank(command.text()) ? null
+                : Correction.place(current.caseId(), current.text(), area.get().code(), command.text().strip(), command.actor().username(), at);
+        return Decision.accepted(next(placed, command, at, current.status(), current.department(), classification,
+                current.publicAnswer(), current.dueAt(), "→ " + area.get().vi()), learned);
     }
 
     private Decision reassigned(CaseState current, CaseCommand command, Instant at) {

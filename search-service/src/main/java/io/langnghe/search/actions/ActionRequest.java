@@ -29,7 +29,8 @@ public record ActionRequest(
         @Nullable String department,
         @Nullable String targetCaseId,
         @Nullable String category,
-        @Nullable List<String> photos) {
+        @Nullable List<String> photos,
+        @Nullable String area) {
 
     // What each action must say, in Vietnamese and English; routing-streams refuses them without it too.
     private static final Map<CaseCommand.Type, String[]> NEEDS_TEXT = Map.of(
@@ -47,6 +48,10 @@ public record ActionRequest(
         this(type, text, department, targetCaseId, category, null);
     }
 
+    public ActionRequest(String type, String text, String department, String targetCaseId, String category, List<String> photos) {
+        this(type, text, department, targetCaseId, category, photos, null);
+    }
+
     static final int MAX_TEXT = 4000;
     static final int MAX_PHOTOS = 3;
 
@@ -55,9 +60,10 @@ public record ActionRequest(
      *
      * @param category for a reassignment only: the category the case really belongs to, when the officer says so
      * @param photos   for an answer only: references of photos of proof uploaded first (POST /api/cases/{id}/photos)
+     * @param area     for confirm_place only: the area the officer confirms (text: the words that name it)
      */
     public record Action(CaseCommand.Type type, String text, String department, String targetCaseId, Category category,
-                         List<String> photos) {
+                         List<String> photos, String area) {
     }
 
     public Action check(String caseId, String caseDepartment, Taxonomy taxonomy) {
@@ -76,6 +82,7 @@ public record ActionRequest(
         Category corrected = checked == CaseCommand.Type.REASSIGN ? correctedCategory(errors) : null;
         String target = checked == CaseCommand.Type.REASSIGN ? reassignTo(caseDepartment, corrected != null, taxonomy, errors) : null;
         String joins = checked == CaseCommand.Type.MERGE ? mergeInto(caseId, errors) : null;
+        String placedIn = checked == CaseCommand.Type.CONFIRM_PLACE ? placeIn(taxonomy, errors) : null;
         List<String> proof = photos == null ? List.of() : photos;
         if (!proof.isEmpty() && checked != null && checked != CaseCommand.Type.ANSWER) {
             errors.add(new FieldError("photos", "not_allowed", "Chỉ câu trả lời mới kèm ảnh.", "Only an answer carries photos."));
@@ -86,7 +93,7 @@ public record ActionRequest(
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalidInput(errors));
         }
-        return new Action(checked, note, target, joins, corrected, List.copyOf(proof));
+        return new Action(checked, note, target, joins, corrected, List.copyOf(proof), placedIn);
     }
 
     private Optional<CaseCommand.Type> type(List<FieldError> errors) {
@@ -132,6 +139,15 @@ public record ActionRequest(
                     "Hồ sơ đã thuộc phòng ban này.", "The case is already with this department."));
         }
         return code;
+    }
+
+    private String placeIn(Taxonomy taxonomy, List<FieldError> errors) {
+        if (area == null || area.isBlank() || !taxonomy.hasArea(area.strip())) {
+            errors.add(new FieldError("area", area == null || area.isBlank() ? "required" : "unknown_code",
+                    "Hãy chọn thôn, khu phố hoặc tổ dân phố của hồ sơ.", "Choose the case's area."));
+            return null;
+        }
+        return area.strip();
     }
 
     private String mergeInto(String caseId, List<FieldError> errors) {

@@ -21,7 +21,8 @@ import java.util.Set;
 public final class ActionRules {
 
     private static final Set<Type> LEADER_ACTIONS = EnumSet.of(Type.REASSIGN, Type.RETURN_TO_TRIAGE, Type.REOPEN, Type.MERGE,
-            Type.CONFIRM_LEGAL_TRACK, Type.UNDO_LEGAL_TRACK, Type.MARK_COMPLEX, Type.EXTEND_DEADLINE, Type.CLOSE, Type.SPLIT);
+            Type.CONFIRM_LEGAL_TRACK, Type.UNDO_LEGAL_TRACK, Type.MARK_COMPLEX, Type.EXTEND_DEADLINE, Type.CLOSE, Type.SPLIT,
+            Type.CONFIRM_PLACE);
     private static final Set<CaseStatus> STEERABLE = EnumSet.of(
             CaseStatus.ASSIGNED, CaseStatus.ACKNOWLEDGED, CaseStatus.IN_PROGRESS, CaseStatus.REOPENED);
     // The same table as routing-streams' CaseLifecycle: which statuses each action applies from.
@@ -41,6 +42,8 @@ public final class ActionRules {
             Map.entry(Type.CLOSE, EnumSet.of(CaseStatus.RESOLVED)),
             Map.entry(Type.SPLIT, EnumSet.of(CaseStatus.ASSIGNED, CaseStatus.ACKNOWLEDGED, CaseStatus.IN_PROGRESS, CaseStatus.ANSWERED,
                     CaseStatus.REOPENED)),
+            Map.entry(Type.CONFIRM_PLACE, EnumSet.of(CaseStatus.ASSIGNED, CaseStatus.ACKNOWLEDGED, CaseStatus.IN_PROGRESS,
+                    CaseStatus.ANSWERED, CaseStatus.REOPENED)),
             Map.entry(Type.REOPEN, EnumSet.of(CaseStatus.ANSWERED, CaseStatus.RESOLVED, CaseStatus.CLOSED, CaseStatus.REJECTED))));
 
     // As routing-streams' Deadlines: a denunciation's 30 days may be extended twice, to 90 at most.

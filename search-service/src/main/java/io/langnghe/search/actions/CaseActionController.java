@@ -59,7 +59,7 @@ public class CaseActionController {
         Caller caller = Caller.of(authentication);
         CaseDocument current = visible(caseId, caller)
                 .orElseThrow(() -> new ProblemException(Problem.caseNotFound()));
-        ActionRequest.Action action = body.orElse(new ActionRequest(null, null, null, null, null, null))
+        ActionRequest.Action action = body.orElse(new ActionRequest(null, null, null, null, null, null, null))
                 .check(caseId, current.department(), taxonomy);
         if (!ActionRules.mayAsk(caller, action.type())) {
             throw new ProblemException(Problem.actionNotAllowed(action.type().code(), caller.role()));
@@ -84,7 +84,8 @@ public class CaseActionController {
                 action.category(),
                 null,
                 null,
-                photos.proof(action.photos()));
+                photos.proof(action.photos()),
+                action.area());
         commands.send(command);
         return HttpResponse.<Accepted>status(HttpStatus.ACCEPTED)
                 .body(new Accepted(command.commandId(), caseId, command.type()));

@@ -5,6 +5,8 @@ import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.CaseType;
 import io.langnghe.contracts.Rating;
 import io.langnghe.contracts.Risk;
+import io.langnghe.contracts.Place;
+import io.langnghe.contracts.ProposedRequest;
 import io.langnghe.search.actions.ActionRules;
 import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Channel;
@@ -61,7 +63,11 @@ public record CaseView(
         List<FeedbackReceived.PhotoRef> answerPhotos,
         List<String> actions) {
 
-    public record ClassificationView(double confidence, List<String> reasons) {
+    /**
+     * @param place    where the petition's words put it (with its confidence and whether to confirm it), or null
+     * @param requests the requests of a letter that holds several, each with its own category and department
+     */
+    public record ClassificationView(double confidence, List<String> reasons, Place place, List<ProposedRequest> requests) {
     }
 
     /** How to reach the resident: the contact as given, and the address of the problem. */
@@ -83,7 +89,8 @@ public record CaseView(
 
     private static CaseView of(CaseDocument doc, Caller caller, Taxonomy taxonomy, boolean withHistory) {
         var classification = doc.classification() == null ? null
-                : new ClassificationView(doc.classification().confidence(), doc.classification().reasons());
+                : new ClassificationView(doc.classification().confidence(), doc.classification().reasons(),
+                doc.classification().place(), doc.classification().requests());
         return new CaseView(
                 doc.caseId(),
                 TrackingCode.display(doc.trackingCode()),

@@ -1,5 +1,6 @@
 package io.langnghe.search.index;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CaseType;
@@ -12,6 +13,8 @@ import io.langnghe.contracts.Category;
 import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.Contact;
 import io.langnghe.contracts.HistoryEntry;
+import io.langnghe.contracts.Place;
+import io.langnghe.contracts.ProposedRequest;
 import io.langnghe.contracts.TrackingCode;
 import io.langnghe.text.VietnameseText;
 
@@ -77,13 +80,27 @@ public record CaseDocument(
                 .findFirst();
     }
 
-    /** Why the classifier chose the category; the category itself is a top-level field. */
-    public record ClassificationSummary(double confidence, List<String> reasons) {
+    /**
+     * Why the classifier chose the category (the category itself is a top-level field), the place the
+     * petition's words name, and the requests of a letter that holds several: stored for the case page only.
+     */
+    public record ClassificationSummary(double confidence, List<String> reasons,
+                                        @JsonInclude(JsonInclude.Include.NON_NULL) Place place,
+                                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ProposedRequest> requests) {
+
+        public ClassificationSummary {
+            requests = requests == null ? List.of() : requests;
+        }
+
+        public ClassificationSummary(double confidence, List<String> reasons) {
+            this(confidence, reasons, null, List.of());
+        }
     }
 
     public static CaseDocument of(CaseState state) {
         var classification = state.classification() == null ? null
-                : new ClassificationSummary(state.classification().confidence(), state.classification().reasons());
+                : new ClassificationSummary(state.classification().confidence(), state.classification().reasons(),
+                state.classification().place(), state.classification().requests());
         return new CaseDocument(
                 state.caseId(),
                 TrackingCode.normalise(state.trackingCode()),

@@ -138,6 +138,20 @@ class ActionRequestTest {
     }
 
     @Test
+    void confirmingAPlaceNamesAKnownAreaAndTheWordsForIt() {
+        ActionRequest.Action action = new ActionRequest("confirm_place", "bãi Cồn Mả Đỏ", null, null, null, null, "dong-ninh-huu-boc")
+                .check(CASE, INFRASTRUCTURE, TAXONOMY);
+        ProblemException unknown = catchThrowableOfType(ProblemException.class,
+                () -> new ActionRequest("confirm_place", null, null, null, null, null, "tdp-99").check(CASE, INFRASTRUCTURE, TAXONOMY));
+
+        assertThat(action).extracting(ActionRequest.Action::type, ActionRequest.Action::area, ActionRequest.Action::text)
+                .containsExactly(Type.CONFIRM_PLACE, "dong-ninh-huu-boc", "bãi Cồn Mả Đỏ");
+        assertThat(unknown.problem().errors()).extracting(FieldError::field).containsExactly("area");
+        assertThat(new ActionRequest("answer", "Đã sửa.", null, null, null, null, "tdp-01").check(CASE, INFRASTRUCTURE, TAXONOMY).area())
+                .isNull();
+    }
+
+    @Test
     void anExtensionNeedsItsReason() {
         ProblemException problem = catchThrowableOfType(ProblemException.class,
                 () -> new ActionRequest("extend_deadline", " ", null, null).check(CASE, INFRASTRUCTURE, TAXONOMY));
