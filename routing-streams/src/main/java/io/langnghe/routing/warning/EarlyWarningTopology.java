@@ -14,6 +14,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -21,7 +22,9 @@ import java.util.function.Function;
  * The early warning, downstream of the cases:
  * <pre>
  *   cases.v1 ──────┐
- *   alert.acks.v1 ─┴→ one partition for the ward → early warning (stores: cases, issues, hourly counts, alerts said)
+ *   alert.acks.v1 ─┴→ one partition for the ward → early warning
+ *                        stores: cases, issues, issue members, look-alikes (open, by area and time),
+ *                        tracking codes, hourly counts, the last day's reports, closed cases, alerts said
  *                                                     ├→ alerts.v1          (keyed by alert id)
  *                                                     └→ case.commands.v1   (assess: the issue and the risk of a case)
  * </pre>
@@ -67,10 +70,16 @@ public final class EarlyWarningTopology {
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.ALERTS),
                 Serdes.String(), new JsonSerde<>(AlertBook.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.LOOKALIKES),
+                Serdes.String(), new JsonSerde<>(Lookalike.class)));
+        for (String store : List.of(EarlyWarning.TRACKING, EarlyWarning.MEMBERS, EarlyWarning.LAST_DAY, EarlyWarning.CLOSED)) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(store), Serdes.String(), Serdes.String()));
+        }
 
         Map<String, KStream<String, WarningOutput>> said = ward
                 .process(() -> new EarlyWarning(taxonomy, settings, words), Named.as("early-warning"),
-                        EarlyWarning.CASES, EarlyWarning.CLUSTERS, EarlyWarning.COUNTS, EarlyWarning.ALERTS)
+                        EarlyWarning.CASES, EarlyWarning.CLUSTERS, EarlyWarning.COUNTS, EarlyWarning.ALERTS, EarlyWarning.LOOKALIKES,
+                        EarlyWarning.TRACKING, EarlyWarning.MEMBERS, EarlyWarning.LAST_DAY, EarlyWarning.CLOSED)
                 .split(Named.as("warning-"))
                 .branch((key, out) -> out.alert() != null, Branched.as("alert"))
                 .defaultBranch(Branched.as("assessment"));
