@@ -26,14 +26,23 @@ import java.util.TreeSet;
  */
 public final class Taxonomy {
 
+    /** The ward of a taxonomy whose areas.yml names none. */
+    public static final String DEFAULT_WARD = "phuong";
+
     private final Map<Category, CategoryInfo> categories;
     private final Map<String, DepartmentInfo> departments;
     private final Map<String, AreaInfo> areas;
     private final Map<String, Set<String>> neighbours;
     private final Map<Category, String> defaultDepartment;
     private final String triageDepartment;
+    private final String ward;
 
     private Taxonomy(List<CategoryInfo> categories, List<DepartmentInfo> departments, List<AreaInfo> areas) {
+        this(categories, departments, areas, null);
+    }
+
+    private Taxonomy(List<CategoryInfo> categories, List<DepartmentInfo> departments, List<AreaInfo> areas, String ward) {
+        this.ward = ward == null || ward.isBlank() ? DEFAULT_WARD : ward;
         List<String> problems = new ArrayList<>();
         this.categories = new EnumMap<>(Category.class);
         for (CategoryInfo c : categories) {
@@ -99,18 +108,20 @@ public final class Taxonomy {
 
     /** The taxonomy shipped with the code (src/main/resources/taxonomy). */
     public static Taxonomy loadDefault() {
+        AreasFile areas = read(resource("areas.yml"), AreasFile.class);
         return new Taxonomy(
                 read(resource("categories.yml"), CategoriesFile.class).categories(),
                 read(resource("departments.yml"), DepartmentsFile.class).departments(),
-                read(resource("areas.yml"), AreasFile.class).areas());
+                areas.areas(), areas.ward());
     }
 
     /** A ward's own taxonomy: a directory with categories.yml, departments.yml and areas.yml. */
     public static Taxonomy load(Path directory) {
+        AreasFile areas = read(file(directory.resolve("areas.yml")), AreasFile.class);
         return new Taxonomy(
                 read(file(directory.resolve("categories.yml")), CategoriesFile.class).categories(),
                 read(file(directory.resolve("departments.yml")), DepartmentsFile.class).departments(),
-                read(file(directory.resolve("areas.yml")), AreasFile.class).areas());
+                areas.areas(), areas.ward());
     }
 
     /** Builds one from values, for tests and tools; validated like the files. */
@@ -153,6 +164,14 @@ public final class Taxonomy {
 
     public boolean hasArea(String code) {
         return areas.containsKey(code);
+    }
+
+    /**
+     * The ward an area belongs to: the key of the early warning, so a deployment for a city partitions it
+     * by ward. A taxonomy is one ward's (areas.yml's {@code ward}); an unknown or missing area is the ward's too.
+     */
+    public String wardOf(String area) {
+        return ward;
     }
 
     /** The department that takes a category when no rule says otherwise. */
@@ -200,7 +219,8 @@ public final class Taxonomy {
     record DepartmentsFile(List<DepartmentInfo> departments) {
     }
 
-    record AreasFile(List<AreaInfo> areas) {
+    /** @param ward the ward's code (optional: {@value #DEFAULT_WARD}) */
+    record AreasFile(String ward, List<AreaInfo> areas) {
     }
 
 }
