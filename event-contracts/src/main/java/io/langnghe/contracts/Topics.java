@@ -18,7 +18,8 @@ public record Topics(
         Topic<String, DeadLetter> feedbackDlq,
         Topic<String, CommandResult> caseCommandResults,
         Topic<String, Correction> classifierCorrections,
-        Topic<String, AlertAck> alertAcks) {
+        Topic<String, AlertAck> alertAcks,
+        Topic<String, HistoryEntry> caseHistory) {
 
     public static final String DEFAULT_PREFIX = "langnghe";
 
@@ -37,7 +38,9 @@ public record Topics(
                 // kept whole: every correction ever made is a training example
                 topic(prefix + ".classifier.corrections.v1", Correction.class, false),
                 // keyed by the alert's subject, so its latest acknowledgement is what a compaction keeps
-                topic(prefix + ".alert.acks.v1", AlertAck.class, true));
+                topic(prefix + ".alert.acks.v1", AlertAck.class, true),
+                // keyed by case id, every line of every case's history: the case record carries only its latest lines
+                topic(prefix + ".case.history.v1", HistoryEntry.class, false));
     }
 
     public static Topics defaults() {
@@ -46,7 +49,7 @@ public record Topics(
 
     public List<Topic<?, ?>> all() {
         return List.of(feedbackReceived, caseCommands, cases, alerts, routingRules, feedbackDlq, caseCommandResults, classifierCorrections,
-                alertAcks);
+                alertAcks, caseHistory);
     }
 
     private static <V> Topic<String, V> topic(String name, Class<V> valueType, boolean compacted) {

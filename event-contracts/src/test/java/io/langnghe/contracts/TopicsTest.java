@@ -23,7 +23,8 @@ class TopicsTest {
                 "langnghe.feedback.dlq.v1",
                 "langnghe.case.command.results.v1",
                 "langnghe.classifier.corrections.v1",
-                "langnghe.alert.acks.v1");
+                "langnghe.alert.acks.v1",
+                "langnghe.case.history.v1");
         assertThat(topics.all()).filteredOn(Topic::compacted).extracting(Topic::name)
                 .containsExactly("langnghe.cases.v1", "langnghe.routing.rules.v1", "langnghe.alert.acks.v1");
     }

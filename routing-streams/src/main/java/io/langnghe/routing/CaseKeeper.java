@@ -4,9 +4,11 @@ import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CommandResult;
 import io.langnghe.contracts.Correction;
+import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.lifecycle.Decision;
+import io.langnghe.routing.lifecycle.RecentHistory;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -49,8 +51,11 @@ final class CaseKeeper implements Processor<String, CaseKeeper.Input, String, Ca
         }
     }
 
-    /** What to publish: the new state (if any), the command's result (for commands), a correction (if any). */
-    record Change(CaseState state, CommandResult result, Correction correction) {
+    /**
+     * What to publish: the new state (if any, its history bounded), the command's result (for commands), a
+     * correction (if any), and the new lines of the case's history (each one once, for the history topic).
+     */
+    record Change(CaseState state, CommandResult result, Correction correction, List<HistoryEntry> history) {
     }
 
     private final CaseLifecycle lifecycle;
@@ -78,7 +83,7 @@ final class CaseKeeper implements Processor<String, CaseKeeper.Input, String, Ca
         if (input.opened() != null) {
             if (cases.get(record.key()) == null) {
                 CaseState kept = keep(null, input.opened());
-                context.forward(record.withValue(new Change(kept, null, null)));
+                context.forward(record.withValue(new Change(kept, null, null, RecentHistory.added(null, input.opened()))));
             }
             return;
         }
@@ -90,11 +95,13 @@ final class CaseKeeper implements Processor<String, CaseKeeper.Input, String, Ca
         CaseState now = decision.isAccepted() ? kept : current;
         CommandResult result = new CommandResult(CommandResult.SCHEMA_VERSION, command.commandId(), command.caseId(), command.type(),
                 decision.isAccepted(), now == null ? 0 : now.version(), decision.refusal(), at);
-        context.forward(record.withValue(new Change(kept, result, decision.correction())));
+        context.forward(record.withValue(new Change(kept, result, decision.correction(),
+                decision.isAccepted() ? RecentHistory.added(current, decision.updated()) : List.of())));
     }
 
-    /** Stores the case, and moves its entry in the deadline store to its next mark. */
-    private CaseState keep(CaseState before, CaseState after) {
+    /** Stores the case with its history bounded, and moves its entry in the deadline store to its next mark. */
+    private CaseState keep(CaseState before, CaseState changed) {
+        CaseState after = RecentHistory.of(changed);
         Optional<Instant> was = before == null ? Optional.empty() : watch.nextMarkAt(before);
         Optional<Instant> next = watch.nextMarkAt(after);
         if (!was.equals(next)) {
@@ -120,7 +127,8 @@ final class CaseKeeper implements Processor<String, CaseKeeper.Input, String, Ca
             Optional<CaseState> marked = state == null ? Optional.empty() : watch.check(state, now);
             if (marked.isPresent()) {
                 CaseState kept = keep(state, marked.get());
-                context.forward(new Record<>(entry.value, new Change(kept, null, null), wallClockTime));
+                context.forward(new Record<>(entry.value, new Change(kept, null, null, RecentHistory.added(state, marked.get())),
+                        wallClockTime));
             } else {
                 // nothing to mark after all (the case is gone, or its clock moved): it waits for its next mark, if any
                 deadlines.delete(entry.key);

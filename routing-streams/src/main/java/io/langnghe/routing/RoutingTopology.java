@@ -31,8 +31,9 @@ import static io.langnghe.routing.AtRecordTime.atRecordTime;
  * <pre>
  *   routing.rules.v1     → global table ───────────────┐
  *   feedback.received.v1 → read → classify → route (by the rules) → open case ─┐
- *   case.commands.v1     → read ────────────────────────────────────────────────┴→ keep the case → cases.v1
- *                              stores: "cases" (by case id), "case-deadlines" (by next mark) ├→ case.command.results.v1
+ *   case.commands.v1     → read ────────────────────────────────────────────────┴→ keep the case → cases.v1 (history bounded)
+ *                              stores: "cases" (by case id), "case-deadlines" (by next mark) ├→ case.history.v1 (every line, once)
+ *                                                                                            ├→ case.command.results.v1
  *                                                                                            └→ classifier.corrections.v1
  *   classifier.corrections.v1 → global store → the classifier learns (on every instance)
  *   every minute (wall clock): the deadline store up to now → due soon / overdue marks → cases.v1
@@ -132,6 +133,8 @@ public final class RoutingTopology {
         changes.mapValues(CaseKeeper.Change::result, Named.as("command-result"))
                 .filter((id, result) -> result != null, Named.as("answered-command"))
                 .to(topics.caseCommandResults().name(), produced(topics.caseCommandResults(), "command-results"));
+        changes.flatMapValues(CaseKeeper.Change::history, Named.as("history-lines"))
+                .to(topics.caseHistory().name(), produced(topics.caseHistory(), "case-history"));
         changes.mapValues(CaseKeeper.Change::correction, Named.as("correction"))
                 .filter((id, correction) -> correction != null, Named.as("corrected"))
                 .to(topics.classifierCorrections().name(), produced(topics.classifierCorrections(), "corrections"));
