@@ -19,6 +19,8 @@ import java.util.List;
  * @param rating        the resident's rating of the answer, or null
  * @param photos        the petition's photos, as references into the photo store (empty when it had none)
  * @param answerPhotos  the photo proof the department attached to its answer (empty when none)
+ * @param history       its first line, the line that last assigned it and its latest lines; every line is on
+ *                      {@code case.history.v1} (older records carry them all)
  */
 public record CaseState(
         int schemaVersion,
@@ -108,6 +110,13 @@ public record CaseState(
 
     /** The same case joined to an issue and assessed (not a new version: the caller decides that). */
     public CaseState withAssessment(String clusterId, Risk risk) {
+        return new CaseState(schemaVersion, caseId, version, trackingCode, feedbackId, channel, text, area, address, contact,
+                batchId, classification, department, status, receivedAt, createdAt, updatedAt, dueAt, publicAnswer, history,
+                deadlineState, urgent, caseType, complex, extensions, caseRef, clusterId, risk, rating, photos, answerPhotos);
+    }
+
+    /** The same case with another history (a bounded part of it: the whole story is on the history topic). */
+    public CaseState withHistory(List<HistoryEntry> history) {
         return new CaseState(schemaVersion, caseId, version, trackingCode, feedbackId, channel, text, area, address, contact,
                 batchId, classification, department, status, receivedAt, createdAt, updatedAt, dueAt, publicAnswer, history,
                 deadlineState, urgent, caseType, complex, extensions, caseRef, clusterId, risk, rating, photos, answerPhotos);

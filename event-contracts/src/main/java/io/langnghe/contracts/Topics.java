@@ -23,7 +23,8 @@ public record Topics(
         Topic<String, NotificationRequest> notifications,
         Topic<String, MessageOutcome> notificationOutcomes,
         Topic<String, NotificationRequest> notificationsDlq,
-        Topic<String, ContactOptOut> contactOptOuts) {
+        Topic<String, ContactOptOut> contactOptOuts,
+        Topic<String, HistoryEntry> caseHistory) {
 
     public static final String DEFAULT_PREFIX = "langnghe";
 
@@ -51,7 +52,9 @@ public record Topics(
                 topic(prefix + ".notification.outcomes.v1", MessageOutcome.class, false),
                 topic(prefix + ".notifications.dlq.v1", NotificationRequest.class, false),
                 // keyed by the contact's hash: the latest STOP (or its undoing) is what a compaction keeps
-                topic(prefix + ".contact.optouts.v1", ContactOptOut.class, true));
+                topic(prefix + ".contact.optouts.v1", ContactOptOut.class, true),
+                // keyed by case id, every line of every case's history: the case record carries only its latest lines
+                topic(prefix + ".case.history.v1", HistoryEntry.class, false));
     }
 
     public static Topics defaults() {
@@ -60,7 +63,7 @@ public record Topics(
 
     public List<Topic<?, ?>> all() {
         return List.of(feedbackReceived, caseCommands, cases, alerts, routingRules, feedbackDlq, caseCommandResults, classifierCorrections,
-                alertAcks, indexDlq, notifications, notificationOutcomes, notificationsDlq, contactOptOuts);
+                alertAcks, indexDlq, notifications, notificationOutcomes, notificationsDlq, contactOptOuts, caseHistory);
     }
 
     private static <V> Topic<String, V> topic(String name, Class<V> valueType, boolean compacted) {

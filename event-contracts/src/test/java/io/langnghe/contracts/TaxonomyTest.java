@@ -46,6 +46,12 @@ class TaxonomyTest {
     }
 
     @Test
+    void everyAreaIsOfTheWardItsAreasFileNames() {
+        assertThat(taxonomy.wardOf("tdp-05")).isEqualTo("dong-son");
+        assertThat(taxonomy.wardOf(null)).as("a petition with no area is still the ward's").isEqualTo("dong-son");
+    }
+
+    @Test
     void knowsWhichAreasAreNeighboursWhicheverSideNamesThem() {
         // areas.yml names tdp-02 under tdp-01 only
         assertThat(taxonomy.neighboursOf("tdp-01")).containsExactlyInAnyOrder("tdp-02", "tdp-06");

@@ -24,10 +24,13 @@ class TopicsTest {
                 "langnghe.case.command.results.v1",
                 "langnghe.classifier.corrections.v1",
                 "langnghe.alert.acks.v1",
+                "langnghe.index.dlq.v1",
                 "langnghe.notifications.v1",
                 "langnghe.notification.outcomes.v1",
                 "langnghe.notifications.dlq.v1",
-                "langnghe.contact.optouts.v1");
+                "langnghe.contact.optouts.v1",
+                "langnghe.case.history.v1");
+
         assertThat(topics.all()).filteredOn(Topic::compacted).extracting(Topic::name)
                 .containsExactly("langnghe.cases.v1", "langnghe.routing.rules.v1", "langnghe.alert.acks.v1",
                         "langnghe.contact.optouts.v1");

@@ -312,7 +312,7 @@ public final class LocalStack {
                         ? "Local stack only: every secret and password not set in the environment is \"" + DEMO_SECRET
                           + "\" (set LANGNGHE_SECRETS_JWT and LANGNGHE_DEMO_PASSWORD to change them)."
                         : "Secrets come from the environment (LANGNGHE_SECRETS_JWT, LANGNGHE_DEMO_PASSWORD).",
-                ports.ingest(), ports.routing(), ports.search(), ports.notify());
+                ports.ingest(), ports.routing(), ports.search(), ports.notification());
         System.out.flush();
     }
 

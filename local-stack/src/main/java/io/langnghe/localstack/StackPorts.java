@@ -7,7 +7,7 @@ import java.util.Map;
  * stack (the fault suite's, a test's) can run beside the first.
  */
 public record StackPorts(int kafka, int kafkaController, int elasticsearch, int elasticsearchTransport,
-                         int ingest, int routing, int search, int notify) {
+                         int ingest, int routing, int search, int notification) {
 
     public static final StackPorts USUAL = new StackPorts(9092, 9093, 9200, 9300, 8080, 8070, 8090, 8060);
 
@@ -21,7 +21,7 @@ public record StackPorts(int kafka, int kafkaController, int elasticsearch, int 
                 port(environment, "LANGNGHE_INGEST_PORT", USUAL.ingest),
                 port(environment, "LANGNGHE_ROUTING_PORT", USUAL.routing),
                 port(environment, "LANGNGHE_SEARCH_PORT", USUAL.search),
-                port(environment, "LANGNGHE_NOTIFY_PORT", USUAL.notify));
+                port(environment, "LANGNGHE_NOTIFY_PORT", USUAL.notification));
     }
 
     /** Free ports for every part, as environment variables for {@link #from}. */
@@ -42,7 +42,7 @@ public record StackPorts(int kafka, int kafkaController, int elasticsearch, int 
             case "ingest-service" -> ingest;
             case "routing-streams" -> routing;
             case "search-service" -> search;
-            case "notification-service" -> notify;
+            case "notification-service" -> notification;
             default -> throw new IllegalArgumentException("no port for " + service.module());
         };
     }

@@ -4,9 +4,11 @@ import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CommandResult;
 import io.langnghe.contracts.Correction;
+import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.lifecycle.Decision;
+import io.langnghe.routing.lifecycle.RecentHistory;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -18,6 +20,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Keeps the current state of every case in a local store (backed by a changelog topic): a newly
@@ -25,12 +28,17 @@ import java.util.List;
  * each command is decided against the stored case by {@link CaseLifecycle}. Times are the records'
  * own, so a replay decides the same way. The one exception is the {@link DeadlineWatch}: every so
  * often (wall-clock time: a deadline passes whether or not anything arrives) it marks the open cases
- * that became due soon or overdue. (A plain processor, not a fixed-key one, because a punctuation
+ * that became due soon or overdue. It finds them in a second store ordered by the time of each
+ * case's next mark ({@value #DEADLINES}: "time|case id"), read up to now: the cases whose clock has
+ * come, never every case kept. (A plain processor, not a fixed-key one, because a punctuation
  * must create its own records; the key never changes.)
  */
 final class CaseKeeper implements Processor<String, CaseKeeper.Input, String, CaseKeeper.Change> {
 
     static final String STORE = "cases";
+    static final String DEADLINES = "case-deadlines";
+    /** Set once the deadline store holds every open case (a store kept by an older version had none). */
+    private static final String FILLED = "~filled";
 
     /** A case just opened, or a command on one. */
     record Input(CaseState opened, CaseCommand command) {
@@ -43,14 +51,18 @@ final class CaseKeeper implements Processor<String, CaseKeeper.Input, String, Ca
         }
     }
 
-    /** What to publish: the new state (if any), the command's result (for commands), a correction (if any). */
-    record Change(CaseState state, CommandResult result, Correction correction) {
+    /**
+     * What to publish: the new state (if any, its history bounded), the command's result (for commands), a
+     * correction (if any), and the new lines of the case's history (each one once, for the history topic).
+     */
+    record Change(CaseState state, CommandResult result, Correction correction, List<HistoryEntry> history) {
     }
 
     private final CaseLifecycle lifecycle;
     private final DeadlineWatch watch;
     private ProcessorContext<String, Change> context;
     private KeyValueStore<String, CaseState> cases;
+    private KeyValueStore<String, String> deadlines;
 
     CaseKeeper(CaseLifecycle lifecycle, DeadlineWatch watch) {
         this.lifecycle = lifecycle;
@@ -61,6 +73,7 @@ final class CaseKeeper implements Processor<String, CaseKeeper.Input, String, Ca
     public void init(ProcessorContext<String, Change> context) {
         this.context = context;
         this.cases = context.getStateStore(STORE);
+        this.deadlines = context.getStateStore(DEADLINES);
         context.schedule(watch.checkEvery(), PunctuationType.WALL_CLOCK_TIME, this::checkDeadlines);
     }
 
@@ -69,8 +82,8 @@ final class CaseKeeper implements Processor<String, CaseKeeper.Input, String, Ca
         Input input = record.value();
         if (input.opened() != null) {
             if (cases.get(record.key()) == null) {
-                cases.put(record.key(), input.opened());
-                context.forward(record.withValue(new Change(input.opened(), null, null)));
+                CaseState kept = keep(null, input.opened());
+                context.forward(record.withValue(new Change(kept, null, null, RecentHistory.added(null, input.opened()))));
             }
             return;
         }
@@ -78,28 +91,66 @@ final class CaseKeeper implements Processor<String, CaseKeeper.Input, String, Ca
         CaseState current = cases.get(record.key());
         Instant at = Instant.ofEpochMilli(record.timestamp());
         Decision decision = lifecycle.decide(current, command, at);
-        if (decision.isAccepted()) {
-            cases.put(record.key(), decision.updated());
-        }
-        CaseState now = decision.isAccepted() ? decision.updated() : current;
+        CaseState kept = decision.isAccepted() ? keep(current, decision.updated()) : null;
+        CaseState now = decision.isAccepted() ? kept : current;
         CommandResult result = new CommandResult(CommandResult.SCHEMA_VERSION, command.commandId(), command.caseId(), command.type(),
                 decision.isAccepted(), now == null ? 0 : now.version(), decision.refusal(), at);
-        context.forward(record.withValue(new Change(decision.updated(), result, decision.correction())));
+        context.forward(record.withValue(new Change(kept, result, decision.correction(),
+                decision.isAccepted() ? RecentHistory.added(current, decision.updated()) : List.of())));
     }
 
-    /** Marks the cases whose clock passed a mark; collected first, so the store is not changed under its iterator. */
+    /** Stores the case with its history bounded, and moves its entry in the deadline store to its next mark. */
+    private CaseState keep(CaseState before, CaseState changed) {
+        CaseState after = RecentHistory.of(changed);
+        Optional<Instant> was = before == null ? Optional.empty() : watch.nextMarkAt(before);
+        Optional<Instant> next = watch.nextMarkAt(after);
+        if (!was.equals(next)) {
+            was.ifPresent(at -> deadlines.delete(deadlineKey(at, before.caseId())));
+            next.ifPresent(at -> deadlines.put(deadlineKey(at, after.caseId()), after.caseId()));
+        }
+        cases.put(after.caseId(), after);
+        return after;
+    }
+
+    /** Marks the cases whose next mark has come; collected first, so the store is not changed under its iterator. */
     private void checkDeadlines(long wallClockTime) {
+        if (deadlines.get(FILLED) == null) {
+            fillDeadlines();
+        }
         Instant now = Instant.ofEpochMilli(wallClockTime);
-        List<CaseState> marked = new ArrayList<>();
-        try (KeyValueIterator<String, CaseState> all = cases.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, CaseState> entry = all.next();
-                watch.check(entry.value, now).ifPresent(marked::add);
+        List<KeyValue<String, String>> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> come = deadlines.range(deadlineKey(Instant.EPOCH, ""), deadlineKey(now, "~"))) {
+            come.forEachRemaining(due::add);
+        }
+        for (KeyValue<String, String> entry : due) {
+            CaseState state = cases.get(entry.value);
+            Optional<CaseState> marked = state == null ? Optional.empty() : watch.check(state, now);
+            if (marked.isPresent()) {
+                CaseState kept = keep(state, marked.get());
+                context.forward(new Record<>(entry.value, new Change(kept, null, null, RecentHistory.added(state, marked.get())),
+                        wallClockTime));
+            } else {
+                // nothing to mark after all (the case is gone, or its clock moved): it waits for its next mark, if any
+                deadlines.delete(entry.key);
+                Optional.ofNullable(state).flatMap(watch::nextMarkAt).filter(at -> at.isAfter(now))
+                        .ifPresent(at -> deadlines.put(deadlineKey(at, entry.value), entry.value));
             }
         }
-        for (CaseState state : marked) {
-            cases.put(state.caseId(), state);
-            context.forward(new Record<>(state.caseId(), new Change(state, null, null), wallClockTime));
+    }
+
+    /** Once, for a store kept before the deadline store existed: every open case with a deadline goes in. */
+    private void fillDeadlines() {
+        List<KeyValue<String, String>> entries = new ArrayList<>();
+        try (KeyValueIterator<String, CaseState> all = cases.all()) {
+            all.forEachRemaining(e -> watch.nextMarkAt(e.value)
+                    .ifPresent(at -> entries.add(KeyValue.pair(deadlineKey(at, e.key), e.key))));
         }
+        entries.forEach(e -> deadlines.put(e.key, e.value));
+        deadlines.put(FILLED, "true");
+    }
+
+    /** Zero-padded milliseconds, so that a range of keys is a range of time. */
+    private static String deadlineKey(Instant at, String caseId) {
+        return String.format("%013d", Math.max(0, at.toEpochMilli())) + "|" + caseId;
     }
 }

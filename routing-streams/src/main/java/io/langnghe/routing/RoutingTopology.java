@@ -31,11 +31,15 @@ import static io.langnghe.routing.AtRecordTime.atRecordTime;
  * <pre>
  *   routing.rules.v1     → global table ───────────────┐
  *   feedback.received.v1 → read → classify → route (by the rules) → open case ─┐
- *   case.commands.v1     → read ────────────────────────────────────────────────┴→ keep the case (store "cases") → cases.v1
- *                                                                                    ├→ case.command.results.v1
- *                                                                                    └→ classifier.corrections.v1
+ *   case.commands.v1     → read ────────────────────────────────────────────────┴→ keep the case → cases.v1 (history bounded)
+ *                              stores: "cases" (by case id), "case-deadlines" (by next mark) ├→ case.history.v1 (every line, once)
+ *                                                                                            ├→ case.command.results.v1
+ *                                                                                            └→ classifier.corrections.v1
  *   classifier.corrections.v1 → global store → the classifier (and the place resolver) learn (on every instance)
- *   every minute (wall clock): keep the case → due soon / overdue marks of open cases → cases.v1
+ *   every minute (wall clock): the deadline store up to now → due soon / overdue marks → cases.v1
+ *
+ *   cases.v1, alert.acks.v1 → keyed by ward → early warning → alerts.v1, case.commands.v1 (assess)
+ *                                             (see EarlyWarningTopology: one task per ward, lookups by key)
  * </pre>
  * and whatever cannot be read → {@code feedback.dlq.v1}. Both inputs are keyed by case id (= the
  * feedback id), so a case and its commands meet in one partition and one store; the two topics must
@@ -47,6 +51,9 @@ import static io.langnghe.routing.AtRecordTime.atRecordTime;
  * A case is dated by its record's timestamp, not by the wall clock: replaying the topics (after a
  * crash, or to rebuild) then decides the very same way. The clock only stamps dead letters, and the
  * wall clock only drives the deadline check (a deadline passes whether or not a record arrives).
+ * <p>
+ * Nothing here reads every case: a petition costs the same with a hundred thousand cases kept as
+ * with none (measure it with {@code ./langnghe bench topology}).
  */
 public final class RoutingTopology {
 
@@ -112,11 +119,12 @@ public final class RoutingTopology {
         // every so often (wall-clock time) mark the cases that became due soon or overdue.
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(CaseKeeper.STORE),
                 Serdes.String(), topics.cases().valueSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(CaseKeeper.DEADLINES), Serdes.String(), Serdes.String()));
         KStream<String, CaseKeeper.Change> changes = opened
                 .mapValues(CaseKeeper.Input::opened, Named.as("opened"))
                 .merge(commands.get("command-readable").mapValues(r -> CaseKeeper.Input.command(r.command()), Named.as("command")),
                         Named.as("cases-and-commands"))
-                .process(() -> new CaseKeeper(lifecycle, watch), Named.as("keep-case"), CaseKeeper.STORE);
+                .process(() -> new CaseKeeper(lifecycle, watch), Named.as("keep-case"), CaseKeeper.STORE, CaseKeeper.DEADLINES);
 
         // Publish the whole state of every changed case, the result of every command, and every correction.
         changes.mapValues(CaseKeeper.Change::state, Named.as("case-state"))
@@ -125,6 +133,8 @@ public final class RoutingTopology {
         changes.mapValues(CaseKeeper.Change::result, Named.as("command-result"))
                 .filter((id, result) -> result != null, Named.as("answered-command"))
                 .to(topics.caseCommandResults().name(), produced(topics.caseCommandResults(), "command-results"));
+        changes.flatMapValues(CaseKeeper.Change::history, Named.as("history-lines"))
+                .to(topics.caseHistory().name(), produced(topics.caseHistory(), "case-history"));
         changes.mapValues(CaseKeeper.Change::correction, Named.as("correction"))
                 .filter((id, correction) -> correction != null, Named.as("corrected"))
                 .to(topics.classifierCorrections().name(), produced(topics.classifierCorrections(), "corrections"));

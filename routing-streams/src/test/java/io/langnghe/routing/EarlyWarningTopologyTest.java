@@ -234,6 +234,63 @@ class EarlyWarningTopologyTest {
                 .satisfies(alert -> assertThat(alert.caseIds()).containsExactly("f1"));
     }
 
+    @Test
+    void aBurstOfLookAlikesIsOneIssueWithAtMostThreeCaseRecordsPerReport() {
+        String[] words = {"Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường",
+                "Ngõ 45 Hàm Nghi cống bị tắc, nước thải tràn lên mặt đường",
+                "cong thoat nuoc ngo 45 ham nghi tac, nuoc ban tran ra duong hoi thoi"};
+        TestOutputTopic<String, CaseCommand> commandsOut = driver.createOutputTopic(topics.caseCommands().name(),
+                Serdes.String().deserializer(), topics.caseCommands().valueSerde().deserializer());
+        int burst = 120;
+        List<Integer> written = new ArrayList<>();
+        for (int i = 0; i < burst; i++) {
+            Instant at = monday.plus(Duration.ofSeconds(20L * i));
+            FeedbackReceived built = feedback().id(String.format("z%03d", i)).reporter("resident-" + i).text(words[i % words.length])
+                    .receivedAt(at).build();
+            received.pipeInput(built.feedbackId(), topics.feedbackReceived().valueSerde().serializer()
+                    .serialize(topics.feedbackReceived().name(), built), at);
+            List<CaseState> states = casesOut.readValuesToList();
+            states.forEach(state -> cases.put(state.caseId(), state));
+            alerts.addAll(alertsOut.readValuesToList());
+            written.add(states.size() + commandsOut.readValuesToList().size());
+        }
+
+        String issue = cases.get("z000").clusterId();
+        assertThat(issue).isNotNull();
+        assertThat(cases.values()).as("every report is the one issue, and shows its current level")
+                .allSatisfy(c -> {
+                    assertThat(c.clusterId()).isEqualTo(issue);
+                    assertThat(c.risk().level()).isEqualTo("warning");
+                });
+        assertThat(alerts).filteredOn(a -> a.subject().equals("issue:" + issue)).extracting(Alert::level)
+                .containsExactly("warning", "critical");
+        assertThat(written.subList(10, burst)).as("records to cases.v1 and case.commands.v1 per report, once the level is set")
+                .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(3));
+        // while the first few reports raise the issue's level, each change also tells the few cases before it
+        assertThat(written.stream().mapToInt(Integer::intValue).sum()).as("in all").isLessThanOrEqualTo(3 * burst + 2 * 10);
+    }
+
+    @Test
+    void aClosedCaseIsNoLongerALookAlikeButARepeatCallStillFindsIt() {
+        report(feedback().id("k1").reporter("r1").text("Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường"), 0);
+        CaseState k1 = cases.get("k1");
+        CaseCommand.Actor officer = new CaseCommand.Actor("canbo." + k1.department(), "OFFICER", k1.department());
+        int n = 0;
+        for (CaseCommand.Type type : List.of(CaseCommand.Type.ACKNOWLEDGE, CaseCommand.Type.ANSWER, CaseCommand.Type.RESOLVE)) {
+            Instant at = monday.plus(Duration.ofMinutes(10 + ++n));
+            commands.pipeInput("k1", new CaseCommand(CaseCommand.SCHEMA_VERSION, "k1-" + n, "k1", type, officer, null, null,
+                    "Đã nạo vét cống", at), at);
+        }
+        collect();
+        assertThat(cases.get("k1").status().isOpen()).isFalse();
+
+        report(feedback().id("k2").reporter("r2").text("Ngõ 45 Hàm Nghi cống bị tắc, nước thải tràn lên mặt đường"), 1);
+        report(feedback().id("k3").reporter("r1").caseRef("DS-k1").text("Tôi gọi lại về việc hôm trước, cống lại tắc"), 2);
+
+        assertThat(cases.get("k2").clusterId()).as("a fixed drain is not the drain of a new report").isNull();
+        assertThat(cases.get("k3").clusterId()).as("but a call naming it is about it").isEqualTo("issue-k1");
+    }
+
     private void report(TestFeedback petition, int hoursAfterMonday) {
         Instant at = monday.plus(Duration.ofHours(hoursAfterMonday));
         FeedbackReceived built = petition.receivedAt(at).build();

@@ -27,6 +27,9 @@ import java.util.TreeSet;
  */
 public final class Taxonomy {
 
+    /** The ward of a taxonomy whose areas.yml names none. */
+    public static final String DEFAULT_WARD = "phuong";
+
     private final Map<Category, CategoryInfo> categories;
     private final Map<String, DepartmentInfo> departments;
     private final Map<String, AreaInfo> areas;
@@ -187,6 +190,15 @@ public final class Taxonomy {
 
     public boolean hasArea(String code) {
         return areas.containsKey(code);
+    }
+
+    /**
+     * The ward an area belongs to: the key of the early warning, so a deployment for a city partitions it
+     * by ward. A taxonomy is one ward's (areas.yml's {@code ward}); an unknown or missing area is the ward's too.
+     */
+    public String wardOf(String area) {
+        Ward ward = places.ward();
+        return ward == null || ward.code() == null || ward.code().isBlank() ? DEFAULT_WARD : ward.code();
     }
 
     /** The department that takes a category when no rule says otherwise. */

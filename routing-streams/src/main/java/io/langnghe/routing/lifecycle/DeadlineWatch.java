@@ -64,6 +64,23 @@ public final class DeadlineWatch {
         return Optional.empty();
     }
 
+    /**
+     * When {@link #check} will next mark the case (due soon, then overdue), or empty when it never will:
+     * no deadline, closed, or already overdue. A case is looked at then, not every minute.
+     */
+    public Optional<Instant> nextMarkAt(CaseState c) {
+        if (c.dueAt() == null || !c.status().isOpen() || c.deadlineState() == DeadlineState.OVERDUE) {
+            return Optional.empty();
+        }
+        if (c.deadlineState() != DeadlineState.ON_TIME) {
+            return Optional.of(c.dueAt());
+        }
+        Instant start = Deadlines.assignedAt(c);
+        long total = Duration.between(start, c.dueAt()).toMillis();
+        Instant soon = start.plusMillis((long) (total * dueSoonAt));
+        return Optional.of(soon.isBefore(c.dueAt()) ? soon : c.dueAt());
+    }
+
     static boolean isMark(HistoryEntry entry) {
         return DUE_SOON.equals(entry.action()) || OVERDUE.equals(entry.action());
     }

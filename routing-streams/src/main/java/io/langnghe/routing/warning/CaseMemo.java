@@ -10,6 +10,7 @@ import io.langnghe.contracts.Risk;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -65,6 +66,24 @@ public record CaseMemo(
 
     boolean isOpen() {
         return status != null && status.isOpen();
+    }
+
+    /**
+     * What the risk score reads of a case, kept with each report of an issue so that scoring an issue
+     * reads no other case.
+     */
+    public record Signals(boolean open, boolean reopened, WarningWords.Found words, DeadlineState deadlineState,
+                          Instant lastActionAt, boolean urgent) {
+    }
+
+    Signals signals() {
+        return new Signals(isOpen(), reopened, words, deadlineState, lastActionAt, urgent);
+    }
+
+    /** Nothing the early warning weighs changed (an assessment coming back changes nothing of it). */
+    boolean sameSituation(CaseMemo other) {
+        return other != null && signals().equals(other.signals()) && Objects.equals(area, other.area) && category == other.category
+                && Objects.equals(department, other.department) && status == other.status;
     }
 
     private static Instant lastActionAt(CaseState c) {

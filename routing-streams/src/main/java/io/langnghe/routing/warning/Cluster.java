@@ -9,47 +9,120 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * One issue reported several times: the cases that look alike in one area and its neighbours. Its
  * id is the first case's ("issue-" + case id), so it is the same after every replay.
+ * <p>
+ * The record stays small whatever the size of the issue: it counts every report and reporter, and
+ * keeps only the latest {@value #RECENT} reports, each with what the risk score reads of its case.
+ * The full list of members is a store of its own (see EarlyWarning). Up to {@value #RECENT} reports
+ * the counts of the window are exact, as before; beyond, an issue that large is scored on its
+ * latest reports and its counts since it began.
+ *
+ * @param reports   every report it ever had (those split off excepted)
+ * @param reporters the distinct reporters it ever had
+ * @param indexed   how many of its cases are in the look-alike index (enough to find it, not all)
+ * @param toldLevel the risk level its cases were last told, and {@code toldAt} when
+ * @param recent    its latest reports, oldest first
  */
-public record Cluster(String clusterId, Category category, List<Member> members) {
+public record Cluster(String clusterId, Category category, int reports, int reporters, int indexed, RiskLevel toldLevel,
+                      Instant toldAt, List<Member> recent) {
 
-    /** One report: which case, who sent it (hashed), when. */
-    public record Member(String caseId, String reporter, Instant at) {
+    /** How many reports the record keeps. */
+    static final int RECENT = 100;
+
+    /**
+     * One report: which case, who sent it (hashed), when, where, and what the risk score reads of its case.
+     */
+    public record Member(String caseId, String reporter, Instant at, String area, Category category, CaseMemo.Signals signals) {
     }
 
     public Cluster {
-        members = List.copyOf(members);
+        recent = List.copyOf(recent);
+        toldLevel = toldLevel == null ? RiskLevel.NONE : toldLevel;
     }
 
     static Cluster startedBy(CaseMemo first) {
-        return new Cluster("issue-" + first.caseId(), first.category(), List.of(new Member(first.caseId(), first.reporter(), first.receivedAt())));
+        return new Cluster("issue-" + first.caseId(), first.category(), 1, 1, 0, RiskLevel.NONE, null, List.of(member(first)));
     }
 
-    Cluster with(CaseMemo report) {
-        if (members.stream().anyMatch(m -> m.caseId().equals(report.caseId()))) {
+    /** With one more report; {@code newReporter} when its reporter never reported this issue before. */
+    Cluster with(CaseMemo report, boolean newReporter) {
+        if (recent.stream().anyMatch(m -> m.caseId().equals(report.caseId()))) {
             return this;
         }
-        List<Member> more = new ArrayList<>(members);
-        more.add(new Member(report.caseId(), report.reporter(), report.receivedAt()));
-        return new Cluster(clusterId, category, more);
+        List<Member> more = new ArrayList<>(recent);
+        more.add(member(report));
+        List<Member> kept = more.size() > RECENT ? more.subList(more.size() - RECENT, more.size()) : more;
+        return new Cluster(clusterId, category, reports + 1, reporters + (newReporter ? 1 : 0), indexed, toldLevel, toldAt, kept);
     }
 
     Cluster without(String caseId) {
-        return new Cluster(clusterId, category, members.stream().filter(m -> !m.caseId().equals(caseId)).toList());
+        return new Cluster(clusterId, category, Math.max(0, reports - 1), reporters, indexed, toldLevel, toldAt,
+                recent.stream().filter(m -> !m.caseId().equals(caseId)).toList());
     }
 
+    /** Where a member's case stands now, if it is among the latest reports. */
+    Cluster updated(CaseMemo memo) {
+        if (recent.stream().noneMatch(m -> m.caseId().equals(memo.caseId()))) {
+            return this;
+        }
+        return new Cluster(clusterId, category, reports, reporters, indexed, toldLevel, toldAt,
+                recent.stream().map(m -> m.caseId().equals(memo.caseId()) ? member(memo) : m).toList());
+    }
+
+    Cluster indexedOneMore(int by) {
+        return new Cluster(clusterId, category, reports, reporters, Math.max(0, indexed + by), toldLevel, toldAt, recent);
+    }
+
+    Cluster told(RiskLevel level, Instant at) {
+        return new Cluster(clusterId, category, reports, reporters, indexed, level, at, recent);
+    }
+
+    boolean isEmpty() {
+        return reports == 0 || recent.isEmpty();
+    }
+
+    /** The latest reports' cases, oldest first (a bounded sample of a large issue). */
     List<String> caseIds() {
-        return members.stream().map(Member::caseId).toList();
+        return recent.stream().map(Member::caseId).toList();
     }
 
-    /** The reports of the last {@code window} before {@code now} (a report is never in the future of the one being read). */
+    /** More reports than the record keeps. */
+    boolean overflowed() {
+        return reports > recent.size();
+    }
+
+    /** The latest reports of the last {@code window} before {@code now}. */
     List<Member> within(Duration window, Instant now) {
-        return members.stream().filter(m -> !m.at().isBefore(now.minus(window))).toList();
+        return recent.stream().filter(m -> !m.at().isBefore(now.minus(window))).toList();
+    }
+
+    /** The open cases among the latest reports, as the risk score reads them. */
+    List<CaseMemo.Signals> openSignals() {
+        return openMembers().stream().map(Member::signals).toList();
+    }
+
+    List<Member> openMembers() {
+        return recent.stream().filter(m -> m.signals() != null && m.signals().open()).toList();
+    }
+
+    /** Who reported it within the window, how many reports in the last day, how often a reporter came back. */
+    RiskScore.Reports counts(Duration window, Instant now) {
+        List<Member> inWindow = within(window, now);
+        long lastDay = inWindow.stream().filter(m -> !m.at().isBefore(now.minus(Duration.ofDays(1)))).count();
+        if (!overflowed()) {
+            return new RiskScore.Reports(reporters(inWindow).size(), lastDay, returns(inWindow));
+        }
+        return new RiskScore.Reports(reporters, lastDay, reports - reporters);
+    }
+
+    static Member member(CaseMemo memo) {
+        return new Member(memo.caseId(), memo.reporter(), memo.receivedAt(), memo.area(), memo.category(), memo.signals());
     }
 
     /** Distinct reporters among these reports. */

@@ -9,6 +9,7 @@ import io.langnghe.contracts.Category;
 import io.langnghe.contracts.DeadlineState;
 import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.contracts.Risk;
+import io.langnghe.contracts.taxonomy.AreaInfo;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -23,31 +24,39 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The early warning of one ward: every case that changes, and every alert acknowledged, arrives here
  * (one task holds the whole ward, so a report meets the reports of its neighbouring areas).
  * <ol>
  *   <li>A new case is counted in its area and category (hourly, for the spike baseline), and joined to
- *       the issue of the open case it repeats: the one its caseRef names, or the most alike in its area
- *       and the neighbouring areas within the window (see {@link Fingerprint}).</li>
- *   <li>The issue (or the case alone) is scored by {@link RiskScore}; each open case of it whose issue or
- *       score changed gets an {@code assess} command, so officers see the issue and the risk on the case.</li>
+ *       the issue of the open case it repeats: the one its caseRef names (a lookup by tracking code), or
+ *       the most alike among the open cases of its area and the neighbouring areas within the window
+ *       (the look-alike index, see {@link Lookalike} and {@link Fingerprint}).</li>
+ *   <li>The issue (or the case alone) is scored by {@link RiskScore}, from the issue's own record only
+ *       (see {@link Cluster}). A case that joins an issue is told the issue and its risk; the other cases
+ *       of the issue are told when its level changes, and a new score at most every
+ *       {@code tell-every-minutes} of stream time: never one command per member per report.</li>
  *   <li>An alert is raised when a threshold is crossed: the issue's risk level, an issue with enough
  *       distinct reporters, a spike (unless most of it is one issue, which has its own alert), an overdue
  *       case; at most once per subject and level, and after an acknowledgement only when the subject is
  *       worse again.</li>
  * </ol>
- * Times are the records' own, so a replay decides the same way; an hourly (stream-time) sweep forgets
- * what is old.
+ * A case change that changes nothing the warning weighs (an assessment coming back) is not scored
+ * again. Every lookup is by key or by a range of keys of one area, one issue or one day, so the cost
+ * of a report does not grow with the cases kept. Times are the records' own, so a replay decides the
+ * same way; an hourly (stream-time) sweep forgets what is old, by ranges of time.
  */
 public final class EarlyWarning implements Processor<String, WarningInput, String, WarningOutput> {
 
@@ -55,6 +64,16 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     public static final String CLUSTERS = "warning-clusters";
     public static final String COUNTS = "warning-counts";
     public static final String ALERTS = "warning-alerts";
+    /** Open cases of the window by area and time: {@link Lookalike}. */
+    public static final String LOOKALIKES = "warning-lookalikes";
+    /** Tracking code → case id, for a repeat call's caseRef. */
+    public static final String TRACKING = "warning-tracking";
+    /** Every member of an issue ("issue|c|case" → reporter) and each reporter's reports ("issue|r|reporter" → count). */
+    public static final String MEMBERS = "warning-members";
+    /** The reports of the last day by area, category and time → the issue (or case) each belongs to. */
+    public static final String LAST_DAY = "warning-last-day";
+    /** Closed cases by the time of their last action, to forget them a month later. */
+    public static final String CLOSED = "warning-closed";
     /** The actor of assessments. */
     public static final CaseCommand.Actor ACTOR = new CaseCommand.Actor("early-warning", Roles.SYSTEM, null);
 
@@ -62,17 +81,29 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     private static final Duration DAY = Duration.ofDays(1);
     /** A closed case is kept this long, so a repeat report can still name it. */
     private static final Duration KEEP_CLOSED = Duration.ofDays(30);
+    /** Cases of one issue in the look-alike index: enough to find it in each way residents word it. */
+    static final int INDEXED_PER_ISSUE = 20;
+    /** Open cases a report is compared with, per area: the newest, should an area have more in its window. */
+    static final int COMPARED_PER_AREA = 500;
+    /** Cases an alert names; the alert says how many there are in all. */
+    static final int ALERT_CASES = Cluster.RECENT;
 
     private final Taxonomy taxonomy;
     private final WarningSettings settings;
     private final WarningWords words;
     private final RiskScore riskScore;
     private final Duration window;
+    private final Duration tellEvery;
     private ProcessorContext<String, WarningOutput> context;
     private KeyValueStore<String, CaseMemo> cases;
     private KeyValueStore<String, Cluster> clusters;
     private KeyValueStore<String, Long> counts;
     private KeyValueStore<String, AlertBook> alerts;
+    private KeyValueStore<String, Lookalike> lookalikes;
+    private KeyValueStore<String, String> tracking;
+    private KeyValueStore<String, String> members;
+    private KeyValueStore<String, String> lastDay;
+    private KeyValueStore<String, String> closed;
 
     public EarlyWarning(Taxonomy taxonomy, WarningSettings settings, WarningWords words) {
         this.taxonomy = taxonomy;
@@ -80,6 +111,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         this.words = words;
         this.riskScore = new RiskScore(settings);
         this.window = Duration.ofDays(settings.clusters().windowDays());
+        this.tellEvery = Duration.ofMinutes(settings.clusters().tellEveryMinutes());
     }
 
     @Override
@@ -89,6 +121,11 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         this.clusters = context.getStateStore(CLUSTERS);
         this.counts = context.getStateStore(COUNTS);
         this.alerts = context.getStateStore(ALERTS);
+        this.lookalikes = context.getStateStore(LOOKALIKES);
+        this.tracking = context.getStateStore(TRACKING);
+        this.members = context.getStateStore(MEMBERS);
+        this.lastDay = context.getStateStore(LAST_DAY);
+        this.closed = context.getStateStore(CLOSED);
         context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::forgetWhatIsOld);
     }
 
@@ -112,26 +149,95 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
 
     private void changed(CaseState state, Instant at) {
         CaseMemo known = cases.get(state.caseId());
-        boolean isNew = known == null;
-        CaseMemo memo = isNew ? CaseMemo.of(state, words) : known.updated(state);
-        if (!isNew && memo.clusterId() != null && wasSplit(state)) {
+        if (known == null) {
+            opened(state, at);
+            return;
+        }
+        CaseMemo memo = known.updated(state);
+        boolean split = memo.clusterId() != null && wasSplit(state);
+        if (!split && memo.sameSituation(known)) {
+            // an assessment coming back, a note: nothing to weigh again
+            return;
+        }
+        if (known.isOpen() && !memo.isOpen()) {
+            leftOpen(memo, at);
+        } else if (!known.isOpen() && memo.isOpen()) {
+            closed.delete(closedKey(known));
+        }
+        if (split) {
             memo = leaveIssue(memo, at);
         }
         cases.put(memo.caseId(), memo);
         Cluster cluster = memo.clusterId() == null ? null : clusters.get(memo.clusterId());
-        Spike spike = null;
-        if (isNew) {
-            count(memo);
-            spike = memo.area() == null || memo.category() == null ? null : spikeOf(memo.area(), memo.category(), at);
-            Optional<CaseMemo> twin = twinOf(memo, state.caseRef(), at);
-            if (twin.isPresent()) {
-                Cluster joined = twin.get().clusterId() == null ? null : clusters.get(twin.get().clusterId());
-                cluster = (joined == null ? Cluster.startedBy(twin.get()) : joined).with(memo);
-                clusters.put(cluster.clusterId(), cluster);
+        if (cluster != null) {
+            cluster = cluster.updated(memo);
+            clusters.put(cluster.clusterId(), cluster);
+        }
+        Risk risk = assess(cluster, memo, List.of(), at);
+        raiseAlerts(cluster, cases.get(memo.caseId()), risk, null, at);
+    }
+
+    private void opened(CaseState state, Instant at) {
+        CaseMemo memo = CaseMemo.of(state, words);
+        if (memo.trackingCode() != null) {
+            tracking.put(memo.trackingCode(), memo.caseId());
+        }
+        count(memo);
+        Spike spike = memo.area() == null || memo.category() == null ? null : spikeOf(memo.area(), memo.category(), at);
+        Optional<CaseMemo> twin = twinOf(memo, state.caseRef(), at);
+        Cluster cluster = null;
+        List<CaseMemo> joinedNow = new ArrayList<>();
+        if (twin.isPresent()) {
+            CaseMemo first = twin.get();
+            Cluster joined = first.clusterId() == null ? null : clusters.get(first.clusterId());
+            if (joined == null) {
+                joined = Cluster.startedBy(first);
+                addMember(joined, first);
+                if (first.area() != null && lookalikes.get(lookalikeKey(first)) != null) {
+                    joined = joined.indexedOneMore(1);
+                }
+                joinedNow.add(first);
+            }
+            cluster = joined.with(memo, addMember(joined, memo));
+        }
+        if (memo.isOpen() && memo.area() != null && (cluster == null || cluster.indexed() < INDEXED_PER_ISSUE)) {
+            lookalikes.put(lookalikeKey(memo), new Lookalike(memo.caseId(), memo.category(), memo.fingerprint()));
+            cluster = cluster == null ? null : cluster.indexedOneMore(1);
+        }
+        if (!memo.isOpen()) {
+            closed.put(closedKey(memo), memo.caseId());
+        }
+        if (memo.area() != null && memo.category() != null) {
+            lastDay.put(lastDayKey(memo), memo.caseId());
+        }
+        cases.put(memo.caseId(), memo);
+        if (cluster != null) {
+            clusters.put(cluster.clusterId(), cluster);
+        }
+        joinedNow.add(memo);
+        Risk risk = assess(cluster, memo, joinedNow, at);
+        raiseAlerts(cluster, cases.get(memo.caseId()), risk, spike, at);
+    }
+
+    /** Adds a case to the issue's full list; whether its reporter is new to the issue. */
+    private boolean addMember(Cluster cluster, CaseMemo memo) {
+        members.put(cluster.clusterId() + "|c|" + memo.caseId(), memo.reporter());
+        String key = cluster.clusterId() + "|r|" + memo.reporter();
+        String before = members.get(key);
+        members.put(key, Long.toString(before == null ? 1 : Long.parseLong(before) + 1));
+        return before == null;
+    }
+
+    /** A case closed: it leaves the look-alike index, and is forgotten a month after its last action. */
+    private void leftOpen(CaseMemo memo, Instant at) {
+        if (memo.area() != null && lookalikes.get(lookalikeKey(memo)) != null) {
+            lookalikes.delete(lookalikeKey(memo));
+            Cluster cluster = memo.clusterId() == null ? null : clusters.get(memo.clusterId());
+            if (cluster != null) {
+                clusters.put(cluster.clusterId(), cluster.indexedOneMore(-1));
             }
         }
-        Risk risk = assess(cluster, memo, at);
-        raiseAlerts(cluster, cases.get(memo.caseId()), risk, spike, at);
+        closed.put(closedKey(memo), memo.caseId());
     }
 
     /** An officer or a leader said the case is another problem: it leaves its issue for good. */
@@ -144,74 +250,137 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     private CaseMemo leaveIssue(CaseMemo memo, Instant at) {
         Cluster cluster = clusters.get(memo.clusterId());
         if (cluster != null) {
+            members.delete(cluster.clusterId() + "|c|" + memo.caseId());
             Cluster rest = cluster.without(memo.caseId());
-            if (rest.members().isEmpty()) {
-                clusters.delete(cluster.clusterId());
+            if (lookalikes.get(lookalikeKey(memo)) != null) {
+                // a split case is another problem: it stays findable, but not as this issue
+                rest = rest.indexedOneMore(-1);
+            }
+            if (rest.isEmpty()) {
+                forgetIssue(cluster.clusterId());
             } else {
                 clusters.put(rest.clusterId(), rest);
                 // the others are scored again without it
-                CaseMemo other = cases.get(rest.members().get(0).caseId());
+                CaseMemo other = cases.get(rest.recent().get(rest.recent().size() - 1).caseId());
                 if (other != null) {
-                    assess(rest, other, at);
+                    assess(rest, other, List.of(), at);
                 }
             }
         }
         return memo.assessed(null, memo.risk());
     }
 
-    /** Scores the issue and tells each of its open cases, when something changed for it. */
-    private Risk assess(Cluster cluster, CaseMemo memo, Instant at) {
-        List<CaseMemo> members = cluster == null ? List.of(memo)
-                : cluster.caseIds().stream().map(cases::get).filter(Objects::nonNull).toList();
-        List<CaseMemo> open = members.stream().filter(CaseMemo::isOpen).toList();
-        List<Cluster.Member> recent = cluster == null ? List.of(new Cluster.Member(memo.caseId(), memo.reporter(), memo.receivedAt()))
-                : cluster.within(window, at);
-        // A case filed by position only (Open311 with lat/long) has no area, and so no baseline.
-        List<Spike> spikes = open.stream().filter(c -> c.area() != null && c.category() != null)
-                .map(c -> Map.entry(c.area(), c.category())).distinct()
-                .map(e -> spikeOf(e.getKey(), e.getValue(), at))
-                .filter(spike -> spike.isSpike() && !isMostlyOneIssue(spike, at)).toList();
-        Risk risk = riskScore.assess(new RiskScore.Situation(open, recent, spikes, at));
-        String clusterId = cluster == null ? null : cluster.clusterId();
-        for (CaseMemo c : open) {
+    /**
+     * Scores the issue (or the case alone) and tells the cases that need to know: a case alone when its risk
+     * changed; a case that just joined; every open case of the issue when its level changed; the latest
+     * reports' cases when the score changed and they were last told {@code tell-every-minutes} ago or more.
+     *
+     * @param joined the cases that just joined the issue (the report, and the case it repeats when that starts the issue)
+     */
+    private Risk assess(Cluster cluster, CaseMemo memo, List<CaseMemo> joined, Instant at) {
+        if (cluster == null) {
+            Risk risk = riskScore.assess(new RiskScore.Situation(memo.isOpen() ? List.of(memo.signals()) : List.of(),
+                    new RiskScore.Reports(1, memo.receivedAt().isBefore(at.minus(DAY)) ? 0 : 1, 0),
+                    memo.isOpen() ? spikesOf(Stream.of(Map.entry(memo.area() == null ? "" : memo.area(), memo.category())), at)
+                            : List.of(), at));
             // A lone case with nothing to say is not worth a new version of the case.
-            boolean nothingToSay = clusterId == null && risk.score() == 0 && c.risk() == null;
-            if (!nothingToSay && (!Objects.equals(c.clusterId(), clusterId) || !risk.sameAs(c.risk()))) {
-                cases.put(c.caseId(), c.assessed(clusterId, risk));
-                CaseCommand command = new CaseCommand(CaseCommand.SCHEMA_VERSION,
-                        "assess:" + c.caseId() + ":" + at.toEpochMilli() + ":" + risk.score(), c.caseId(), CaseCommand.Type.ASSESS,
-                        ACTOR, null, null, null, at, null, new CaseCommand.Assessment(clusterId, risk), null);
-                context.forward(new Record<>(c.caseId(), new WarningOutput(null, command), at.toEpochMilli()));
+            boolean nothingToSay = risk.score() == 0 && memo.risk() == null;
+            if (memo.isOpen() && !nothingToSay && (memo.clusterId() != null || !risk.sameAs(memo.risk()))) {
+                tell(memo, null, risk, at);
+            }
+            return risk;
+        }
+        List<CaseMemo> openLatest = new ArrayList<>();
+        Risk risk = riskScore.assess(new RiskScore.Situation(cluster.openSignals(), cluster.counts(window, at),
+                spikesOf(cluster.openMembers().stream().map(m -> Map.entry(m.area() == null ? "" : m.area(), m.category())), at), at));
+        RiskLevel level = riskScore.levelOf(risk);
+        String clusterId = cluster.clusterId();
+        Set<String> told = new HashSet<>();
+        for (CaseMemo c : joined) {
+            told.add(c.caseId());
+            if (c.isOpen()) {
+                tell(c, clusterId, risk, at);
             }
         }
+        boolean levelChanged = level != cluster.toldLevel();
+        boolean due = cluster.toldAt() == null || !at.isBefore(cluster.toldAt().plus(tellEvery));
+        if (levelChanged) {
+            forEachMember(clusterId, c -> {
+                if (c.isOpen() && !told.contains(c.caseId()) && (!Objects.equals(c.clusterId(), clusterId) || !risk.sameAs(c.risk()))) {
+                    tell(c, clusterId, risk, at);
+                }
+            });
+        } else if (due) {
+            for (String caseId : cluster.caseIds()) {
+                CaseMemo c = told.contains(caseId) ? null : cases.get(caseId);
+                if (c != null && c.isOpen() && (!Objects.equals(c.clusterId(), clusterId) || !risk.sameAs(c.risk()))) {
+                    openLatest.add(c);
+                }
+            }
+            openLatest.forEach(c -> tell(c, clusterId, risk, at));
+        }
+        if (levelChanged || !openLatest.isEmpty()) {
+            clusters.put(clusterId, cluster.told(level, at));
+        }
         return risk;
+    }
+
+    /** An assess command for one case; the memo takes what it will carry. */
+    private void tell(CaseMemo c, String clusterId, Risk risk, Instant at) {
+        cases.put(c.caseId(), c.assessed(clusterId, risk));
+        if (!Objects.equals(c.clusterId(), clusterId) && c.area() != null && c.category() != null
+                && lastDay.get(lastDayKey(c)) != null) {
+            lastDay.put(lastDayKey(c), clusterId == null ? c.caseId() : clusterId);
+        }
+        CaseCommand command = new CaseCommand(CaseCommand.SCHEMA_VERSION,
+                "assess:" + c.caseId() + ":" + at.toEpochMilli() + ":" + risk.score(), c.caseId(), CaseCommand.Type.ASSESS,
+                ACTOR, null, null, null, at, null, new CaseCommand.Assessment(clusterId, risk), null);
+        context.forward(new Record<>(c.caseId(), new WarningOutput(null, command), at.toEpochMilli()));
+    }
+
+    /** Every case of an issue (a range of the members store: the issue's own keys only). */
+    private void forEachMember(String clusterId, Consumer<CaseMemo> action) {
+        List<String> ids = new ArrayList<>();
+        try (KeyValueIterator<String, String> all = members.range(clusterId + "|c|", clusterId + "|c}")) {
+            all.forEachRemaining(e -> ids.add(e.key.substring(e.key.lastIndexOf('|') + 1)));
+        }
+        ids.stream().map(cases::get).filter(Objects::nonNull).forEach(action);
+    }
+
+    /** The spikes of these areas and categories (a case filed by position only, with no area, has no baseline). */
+    private List<Spike> spikesOf(Stream<Map.Entry<String, Category>> places, Instant at) {
+        return places.filter(e -> !e.getKey().isEmpty() && e.getValue() != null).distinct()
+                .map(e -> spikeOf(e.getKey(), e.getValue(), at))
+                .filter(spike -> spike.isSpike() && !isMostlyOneIssue(spike, at)).toList();
     }
 
     private void raiseAlerts(Cluster cluster, CaseMemo memo, Risk risk, Spike spike, Instant at) {
         String subject = cluster == null ? "case:" + memo.caseId() : "issue:" + cluster.clusterId();
         List<String> caseIds = cluster == null ? List.of(memo.caseId()) : cluster.caseIds();
+        int caseCount = cluster == null ? 1 : cluster.reports();
         RiskLevel level = riskScore.levelOf(risk);
         if (cluster != null) {
-            int reporters = Cluster.reporters(cluster.within(window, at)).size();
+            int reporters = cluster.counts(window, at).reporters();
             int enough = settings.alerts().clusterReporters();
             RiskLevel byReporters = reporters >= 2 * enough ? RiskLevel.CRITICAL : reporters >= enough ? RiskLevel.WARNING : RiskLevel.NONE;
             level = byReporters.isAbove(level) ? byReporters : level;
         }
-        raise(subject, level, risk.score(), risk.reasons(), caseIds, memo.department(), memo.area(), memo.category(), at);
+        raise(subject, level, risk.score(), risk.reasons(), caseIds, caseCount, memo.department(), memo.area(), memo.category(), at);
         if (memo.isOpen() && memo.deadlineState() == DeadlineState.OVERDUE) {
             raise("overdue:" + memo.caseId(), RiskLevel.WARNING, risk.score(),
                     List.of(new Alert.Reason("overdue", "quá hạn / overdue: " + memo.trackingCode(), settings.weights().overdue())),
-                    List.of(memo.caseId()), memo.department(), memo.area(), memo.category(), at);
+                    List.of(memo.caseId()), 1, memo.department(), memo.area(), memo.category(), at);
         }
         if (spike != null && spike.isSpike() && !isMostlyOneIssue(spike, at)) {
+            List<String> lastDayCases = new ArrayList<>(reportsOfLastDay(spike.area(), spike.category(), at).keySet());
             raise("spike:" + spike.area() + ":" + spike.category().code(), spike.level(), Math.max(risk.score(), settings.levels().warning()),
                     List.of(new Alert.Reason("spike", spike.describe(), settings.weights().spike())),
-                    reportsOfLastDay(spike.area(), spike.category(), at).stream().map(CaseMemo::caseId).toList(),
+                    lastDayCases.subList(Math.max(0, lastDayCases.size() - ALERT_CASES), lastDayCases.size()), lastDayCases.size(),
                     taxonomy.defaultDepartmentFor(spike.category()), spike.area(), spike.category(), at);
         }
     }
 
-    private void raise(String subject, RiskLevel level, int score, List<Alert.Reason> reasons, List<String> caseIds,
+    private void raise(String subject, RiskLevel level, int score, List<Alert.Reason> reasons, List<String> caseIds, int caseCount,
                        String department, String area, Category category, Instant at) {
         if (level.compareTo(settings.alerts().alertFrom()) < 0) {
             return;
@@ -220,9 +389,9 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         if (book.isNews(level, score, settings.alerts().worsenedBy())) {
             String alertId = subject + "~" + level.code() + "-" + (book.raised() + 1);
             Alert alert = new Alert(Alert.SCHEMA_VERSION, alertId, subject, level.code(), score, reasons, caseIds, department, area,
-                    category, at);
+                    category, at, caseCount);
             context.forward(new Record<>(alertId, new WarningOutput(alert, null), at.toEpochMilli()));
-            LOG.info("alert raised: {} {} score {} ({} cases, {})", subject, level.code(), score, caseIds.size(), department);
+            LOG.info("alert raised: {} {} score {} ({} cases, {})", subject, level.code(), score, caseCount, department);
             book = book.raisedAt(level, score, at);
         }
         alerts.put(subject, book);
@@ -237,39 +406,50 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         alerts.put(book.subject(), book.acknowledged());
     }
 
-    /** The open case this report repeats: the one it names, else the most alike nearby, if alike enough. */
+    /**
+     * The case this report repeats: the one its caseRef names (open or closed), else the most alike of the
+     * open cases of its area and the neighbouring areas within the window, if alike enough.
+     */
     private Optional<CaseMemo> twinOf(CaseMemo report, String caseRef, Instant at) {
-        // Without an area only a named case can be its twin: "near" means nothing without a place.
-        Set<String> areas = new HashSet<>();
-        if (report.area() != null) {
-            areas.addAll(taxonomy.neighboursOf(report.area()));
-            areas.add(report.area());
+        if (caseRef != null) {
+            String named = tracking.get(caseRef);
+            CaseMemo other = named == null || named.equals(report.caseId()) ? null : cases.get(named);
+            if (other != null) {
+                return Optional.of(other);
+            }
         }
-        CaseMemo best = null;
+        // Without an area only a named case can be its twin: "near" means nothing without a place.
+        if (report.area() == null) {
+            return Optional.empty();
+        }
+        Set<String> areas = new LinkedHashSet<>();
+        areas.add(report.area());
+        areas.addAll(taxonomy.neighboursOf(report.area()));
+        Lookalike best = null;
         double bestSimilarity = 0;
-        try (KeyValueIterator<String, CaseMemo> all = cases.all()) {
-            while (all.hasNext()) {
-                CaseMemo other = all.next().value;
-                if (other.caseId().equals(report.caseId())) {
-                    continue;
-                }
-                if (caseRef != null && caseRef.equals(other.trackingCode())) {
-                    return Optional.of(other);
-                }
-                if (!other.isOpen() || other.area() == null || !areas.contains(other.area())
-                        || other.receivedAt().isBefore(at.minus(window))) {
-                    continue;
-                }
-                double similarity = report.fingerprint().similarity(other.fingerprint());
-                boolean sameCategory = report.category() != null && report.category() == other.category();
-                double needed = sameCategory ? settings.clusters().similarity() : settings.clusters().similarityAnyCategory();
-                if (similarity >= needed && similarity > bestSimilarity) {
-                    best = other;
-                    bestSimilarity = similarity;
+        for (String area : areas) {
+            int compared = 0;
+            try (KeyValueIterator<String, Lookalike> open = lookalikes.reverseRange(Lookalike.from(area, at.minus(window)),
+                    Lookalike.end(area))) {
+                while (open.hasNext() && compared++ < COMPARED_PER_AREA) {
+                    Lookalike other = open.next().value;
+                    if (other.caseId().equals(report.caseId())) {
+                        continue;
+                    }
+                    double similarity = report.fingerprint().similarity(other.fingerprint());
+                    boolean sameCategory = report.category() != null && report.category() == other.category();
+                    double needed = sameCategory ? settings.clusters().similarity() : settings.clusters().similarityAnyCategory();
+                    // ties go to the smaller case id, whatever the order the areas are read in
+                    boolean better = similarity > bestSimilarity
+                            || (similarity == bestSimilarity && best != null && other.caseId().compareTo(best.caseId()) < 0);
+                    if (similarity >= needed && better) {
+                        best = other;
+                        bestSimilarity = similarity;
+                    }
                 }
             }
         }
-        return Optional.ofNullable(best);
+        return best == null ? Optional.empty() : Optional.ofNullable(cases.get(best.caseId()));
     }
 
     private void count(CaseMemo memo) {
@@ -310,62 +490,76 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
 
     /** More than half of the spike's reports are one issue: that issue's own score and alert say it better. */
     private boolean isMostlyOneIssue(Spike spike, Instant at) {
-        List<CaseMemo> lastDay = reportsOfLastDay(spike.area(), spike.category(), at);
-        long largest = lastDay.stream()
-                .collect(Collectors.groupingBy(c -> c.clusterId() == null ? c.caseId() : c.clusterId(), Collectors.counting()))
-                .values().stream().mapToLong(Long::longValue).max().orElse(0);
-        return largest * 2 > lastDay.size();
+        Map<String, String> reports = reportsOfLastDay(spike.area(), spike.category(), at);
+        Map<String, Long> perIssue = new HashMap<>();
+        reports.values().forEach(issue -> perIssue.merge(issue, 1L, Long::sum));
+        long largest = perIssue.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        return largest * 2 > reports.size();
     }
 
-    private List<CaseMemo> reportsOfLastDay(String area, Category category, Instant at) {
-        List<CaseMemo> found = new ArrayList<>();
-        try (KeyValueIterator<String, CaseMemo> all = cases.all()) {
-            while (all.hasNext()) {
-                CaseMemo c = all.next().value;
-                if (area.equals(c.area()) && category == c.category() && !c.receivedAt().isBefore(at.minus(DAY))) {
-                    found.add(c);
-                }
-            }
+    /** The reports of the last 24 hours of an area and category, oldest first: case id → its issue (or itself). */
+    private Map<String, String> reportsOfLastDay(String area, Category category, Instant at) {
+        Map<String, String> found = new LinkedHashMap<>();
+        String prefix = area + "|" + category.code() + "|";
+        try (KeyValueIterator<String, String> day = lastDay.range(prefix + padded(at.minus(DAY)), prefix + "}")) {
+            day.forEachRemaining(e -> found.put(e.key.substring(e.key.lastIndexOf('|') + 1), e.value));
         }
-        return found.stream().sorted(Comparator.comparing(CaseMemo::receivedAt)).toList();
+        return found;
     }
 
     /**
-     * Forgets closed cases after a month, quiet issues after the window, counts beyond the baseline, and
-     * what was said of a subject once it has been quiet for the window and no longer stands.
+     * Forgets closed cases a month after their last action, open cases from the look-alike index after the
+     * window, quiet issues, counts beyond the baseline, the last day's reports after two days, and what was
+     * said of a subject once it has been quiet for the window and no longer stands. Each by a range of
+     * time, or of what is still hot: never by reading every case kept.
      */
     private void forgetWhatIsOld(long streamTime) {
         Instant now = Instant.ofEpochMilli(streamTime);
-        List<String> oldCases = new ArrayList<>();
-        try (KeyValueIterator<String, CaseMemo> all = cases.all()) {
-            all.forEachRemaining(e -> {
-                if (!e.value.isOpen() && e.value.lastActionAt() != null && e.value.lastActionAt().isBefore(now.minus(KEEP_CLOSED))) {
-                    oldCases.add(e.key);
-                }
-            });
+        List<KeyValue<String, String>> oldCases = new ArrayList<>();
+        try (KeyValueIterator<String, String> old = closed.range(padded(Instant.EPOCH), padded(now.minus(KEEP_CLOSED)))) {
+            old.forEachRemaining(oldCases::add);
         }
-        oldCases.forEach(cases::delete);
+        for (KeyValue<String, String> e : oldCases) {
+            closed.delete(e.key);
+            CaseMemo c = cases.get(e.value);
+            if (c != null && !c.isOpen() && c.lastActionAt() != null && c.lastActionAt().isBefore(now.minus(KEEP_CLOSED))) {
+                cases.delete(c.caseId());
+                if (c.trackingCode() != null) {
+                    tracking.delete(c.trackingCode());
+                }
+            }
+        }
+        for (AreaInfo area : taxonomy.areas()) {
+            List<KeyValue<String, Lookalike>> aged = new ArrayList<>();
+            try (KeyValueIterator<String, Lookalike> old = lookalikes.range(Lookalike.from(area.code(), Instant.EPOCH),
+                    Lookalike.from(area.code(), now.minus(window)))) {
+                old.forEachRemaining(aged::add);
+            }
+            for (KeyValue<String, Lookalike> e : aged) {
+                lookalikes.delete(e.key);
+                CaseMemo c = cases.get(e.value.caseId());
+                Cluster cluster = c == null || c.clusterId() == null ? null : clusters.get(c.clusterId());
+                if (cluster != null) {
+                    clusters.put(cluster.clusterId(), cluster.indexedOneMore(-1));
+                }
+            }
+            for (Category category : Category.values()) {
+                deleteRange(counts, countKey(area.code(), category, 0), countKey(area.code(), category,
+                        hourOf(now) - 24L * (settings.spikes().baselineDays() + 2)));
+                String prefix = area.code() + "|" + category.code() + "|";
+                deleteRange(lastDay, prefix + padded(Instant.EPOCH), prefix + padded(now.minus(DAY.multipliedBy(2))));
+            }
+        }
         List<String> oldClusters = new ArrayList<>();
         try (KeyValueIterator<String, Cluster> all = clusters.all()) {
             all.forEachRemaining(e -> {
                 boolean quiet = e.value.within(window, now).isEmpty();
-                boolean anyOpen = e.value.caseIds().stream().map(cases::get).anyMatch(c -> c != null && c.isOpen());
-                if (quiet && !anyOpen) {
+                if (quiet && e.value.openSignals().isEmpty()) {
                     oldClusters.add(e.key);
                 }
             });
         }
-        oldClusters.forEach(clusters::delete);
-        long oldest = hourOf(now) - 24L * (settings.spikes().baselineDays() + 2);
-        List<String> oldCounts = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = counts.all()) {
-            all.forEachRemaining(e -> {
-                if (Long.parseLong(e.key.substring(e.key.lastIndexOf('|') + 1)) < oldest) {
-                    oldCounts.add(e.key);
-                }
-            });
-        }
-        oldCounts.forEach(counts::delete);
+        oldClusters.forEach(this::forgetIssue);
         List<String> quietSubjects = new ArrayList<>();
         try (KeyValueIterator<String, AlertBook> all = alerts.all()) {
             all.forEachRemaining(e -> {
@@ -376,6 +570,19 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             });
         }
         quietSubjects.forEach(alerts::delete);
+    }
+
+    private void forgetIssue(String clusterId) {
+        clusters.delete(clusterId);
+        deleteRange(members, clusterId + "|", clusterId + "|}");
+    }
+
+    private static <V> void deleteRange(KeyValueStore<String, V> store, String from, String to) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, V> range = store.range(from, to)) {
+            range.forEachRemaining(e -> keys.add(e.key));
+        }
+        keys.forEach(store::delete);
     }
 
     /** An open case still overdue, an open case, an issue not yet forgotten: its alerts must not come again. */
@@ -390,6 +597,22 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             return c != null && c.isOpen();
         }
         return subject.startsWith("issue:") && clusters.get(id) != null;
+    }
+
+    private static String lookalikeKey(CaseMemo memo) {
+        return Lookalike.key(memo.area(), memo.receivedAt(), memo.caseId());
+    }
+
+    private static String lastDayKey(CaseMemo memo) {
+        return memo.area() + "|" + memo.category().code() + "|" + padded(memo.receivedAt()) + "|" + memo.caseId();
+    }
+
+    private static String closedKey(CaseMemo memo) {
+        return padded(memo.lastActionAt() == null ? memo.receivedAt() : memo.lastActionAt()) + "|" + memo.caseId();
+    }
+
+    private static String padded(Instant at) {
+        return String.format("%013d", Math.max(0, at.toEpochMilli()));
     }
 
     private static long hourOf(Instant at) {

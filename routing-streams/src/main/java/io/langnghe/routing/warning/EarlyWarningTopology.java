@@ -14,6 +14,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -21,19 +22,18 @@ import java.util.function.Function;
  * The early warning, downstream of the cases:
  * <pre>
  *   cases.v1 ──────┐
- *   alert.acks.v1 ─┴→ one partition for the ward → early warning (stores: cases, issues, hourly counts, alerts said)
+ *   alert.acks.v1 ─┴→ keyed by ward (taxonomy) → early warning of that ward
+ *                        stores: cases, issues, issue members, look-alikes (open, by area and time),
+ *                        tracking codes, hourly counts, the last day's reports, closed cases, alerts said
  *                                                     ├→ alerts.v1          (keyed by alert id)
  *                                                     └→ case.commands.v1   (assess: the issue and the risk of a case)
  * </pre>
- * Everything of the ward goes through one partition, so a report meets the open cases of every
- * neighbouring area, whichever partition their case id hashed to. A ward sends a few hundred
- * petitions a week; a city would key by ward. The assessments come back through the case keeper,
- * which puts the issue and the risk on the case.
+ * Everything of a ward goes to one task, so a report meets the open cases of every neighbouring
+ * area, whichever partition their case id hashed to; the wards of a city spread over the
+ * partitions (as many as cases.v1's). The assessments come back through the case keeper, which puts
+ * the issue and the risk on the case.
  */
 public final class EarlyWarningTopology {
-
-    /** The one key of the ward's early warning. */
-    static final String WARD = "ward";
 
     private EarlyWarningTopology() {
     }
@@ -54,10 +54,12 @@ public final class EarlyWarningTopology {
                 .filter((subject, ack) -> ack != null, Named.as("warning-ack-not-deleted"))
                 .mapValues(WarningInput::of, Named.as("warning-ack"));
 
+        // Keyed by ward: one ward's early warning is one task, and another ward's never waits behind it.
+        // (An acknowledgement names no area: a taxonomy is one ward's, so it goes to that ward.)
         KStream<String, WarningInput> ward = cases.merge(acks, Named.as("warning-inputs"))
-                .selectKey((key, input) -> WARD, Named.as("warning-ward"))
+                .selectKey((key, input) -> taxonomy.wardOf(input.state() == null ? null : input.state().area()), Named.as("warning-ward"))
                 .repartition(Repartitioned.<String, WarningInput>with(Serdes.String(), new JsonSerde<>(WarningInput.class))
-                        .withName("warning-ward").withNumberOfPartitions(1));
+                        .withName("warning-by-ward"));
 
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.CASES),
                 Serdes.String(), new JsonSerde<>(CaseMemo.class)));
@@ -67,10 +69,16 @@ public final class EarlyWarningTopology {
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.ALERTS),
                 Serdes.String(), new JsonSerde<>(AlertBook.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.LOOKALIKES),
+                Serdes.String(), new JsonSerde<>(Lookalike.class)));
+        for (String store : List.of(EarlyWarning.TRACKING, EarlyWarning.MEMBERS, EarlyWarning.LAST_DAY, EarlyWarning.CLOSED)) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(store), Serdes.String(), Serdes.String()));
+        }
 
         Map<String, KStream<String, WarningOutput>> said = ward
                 .process(() -> new EarlyWarning(taxonomy, settings, words), Named.as("early-warning"),
-                        EarlyWarning.CASES, EarlyWarning.CLUSTERS, EarlyWarning.COUNTS, EarlyWarning.ALERTS)
+                        EarlyWarning.CASES, EarlyWarning.CLUSTERS, EarlyWarning.COUNTS, EarlyWarning.ALERTS, EarlyWarning.LOOKALIKES,
+                        EarlyWarning.TRACKING, EarlyWarning.MEMBERS, EarlyWarning.LAST_DAY, EarlyWarning.CLOSED)
                 .split(Named.as("warning-"))
                 .branch((key, out) -> out.alert() != null, Branched.as("alert"))
                 .defaultBranch(Branched.as("assessment"));

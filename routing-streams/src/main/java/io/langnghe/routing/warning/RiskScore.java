@@ -7,7 +7,6 @@ import io.langnghe.contracts.Risk;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,40 +32,46 @@ import java.util.function.Function;
  */
 public final class RiskScore {
 
-    private static final Duration DAY = Duration.ofDays(1);
-
     private final WarningSettings settings;
 
     public RiskScore(WarningSettings settings) {
         this.settings = settings;
     }
 
-    /** What is known of one issue at a moment. */
-    public record Situation(List<CaseMemo> openCases, Collection<Cluster.Member> recentReports, List<Spike> spikes, Instant now) {
+    /** What is known of one issue at a moment: its open cases, its reports, the spikes of its areas. */
+    public record Situation(List<CaseMemo.Signals> openCases, Reports reports, List<Spike> spikes, Instant now) {
+    }
+
+    /**
+     * @param reporters distinct reporters within the window
+     * @param lastDay   reports within the last 24 hours
+     * @param returns   reports beyond each reporter's first
+     */
+    public record Reports(int reporters, long lastDay, int returns) {
     }
 
     public Risk assess(Situation s) {
         WarningSettings.Weights w = settings.weights();
         List<Alert.Reason> reasons = new ArrayList<>();
-        int reporters = Cluster.reporters(s.recentReports()).size();
+        int reporters = s.reports().reporters();
         if (reporters > 1) {
             add(reasons, "reporters", Math.min(w.reportersCap(), w.reporter() * (reporters - 1)),
                     reporters + " người phản ánh trong " + settings.clusters().windowDays() + " ngày / "
                             + reporters + " residents reported it within " + settings.clusters().windowDays() + " days");
         }
-        long lastDay = s.recentReports().stream().filter(m -> !m.at().isBefore(s.now().minus(DAY))).count();
+        long lastDay = s.reports().lastDay();
         if (lastDay >= 3) {
             add(reasons, "fast_arrival", w.fastArrival(), lastDay + " phản ánh trong 24 giờ / " + lastDay + " reports within 24 hours");
         }
         s.spikes().stream().filter(Spike::isSpike).findFirst()
                 .ifPresent(spike -> add(reasons, "spike", w.spike(), spike.describe()));
-        int returns = Cluster.returns(s.recentReports());
+        int returns = s.reports().returns();
         if (returns > 0) {
             add(reasons, "repeat_contact", Math.min(w.repeatContactCap(), w.repeatContact() * returns),
                     "người phản ánh quay lại " + returns + " lần khi chưa được giải quyết / a resident came back " + returns
                             + " time(s) while it was still open");
         }
-        if (s.openCases().stream().anyMatch(CaseMemo::reopened)) {
+        if (s.openCases().stream().anyMatch(CaseMemo.Signals::reopened)) {
             add(reasons, "reopened", w.reopened(), "đã bị mở lại / reopened");
         }
         firstWord(s.openCases(), WarningWords.Found::escalation)
@@ -76,7 +81,7 @@ public final class RiskScore {
         } else if (s.openCases().stream().anyMatch(c -> c.deadlineState() == DeadlineState.DUE_SOON)) {
             add(reasons, "due_soon", w.dueSoon(), "sắp đến hạn / due soon");
         }
-        long waitedDays = s.openCases().stream().map(CaseMemo::lastActionAt).filter(Objects::nonNull)
+        long waitedDays = s.openCases().stream().map(CaseMemo.Signals::lastActionAt).filter(Objects::nonNull)
                 .mapToLong(at -> Duration.between(at, s.now()).toDays()).max().orElse(0);
         if (waitedDays > 7) {
             add(reasons, "waited", w.waitedLong(), waitedDays + " ngày chưa có xử lý / " + waitedDays + " days with no action");
@@ -86,7 +91,7 @@ public final class RiskScore {
         firstWord(s.openCases(), WarningWords.Found::vulnerable)
                 .ifPresent(phrase -> add(reasons, "vulnerable", w.vulnerable(), "người dễ bị tổn thương / vulnerable people: \"" + phrase + "\""));
         Optional<String> safety = firstWord(s.openCases(), WarningWords.Found::safety);
-        if (safety.isPresent() || s.openCases().stream().anyMatch(CaseMemo::urgent)) {
+        if (safety.isPresent() || s.openCases().stream().anyMatch(CaseMemo.Signals::urgent)) {
             add(reasons, "safety", w.safety(), "an toàn, khẩn cấp / safety, urgent" + safety.map(p -> ": \"" + p + "\"").orElse(""));
         }
         int score = Math.min(100, reasons.stream().mapToInt(Alert.Reason::weight).sum());
@@ -103,7 +108,7 @@ public final class RiskScore {
         }
     }
 
-    private static Optional<String> firstWord(List<CaseMemo> cases, Function<WarningWords.Found, String> which) {
-        return cases.stream().map(CaseMemo::words).filter(Objects::nonNull).map(which).filter(Objects::nonNull).findFirst();
+    private static Optional<String> firstWord(List<CaseMemo.Signals> cases, Function<WarningWords.Found, String> which) {
+        return cases.stream().map(CaseMemo.Signals::words).filter(Objects::nonNull).map(which).filter(Objects::nonNull).findFirst();
     }
 }
