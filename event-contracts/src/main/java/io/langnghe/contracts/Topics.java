@@ -54,7 +54,7 @@ public record Topics(
                 // keyed by the contact's hash: the latest STOP (or its undoing) is what a compaction keeps
                 topic(prefix + ".contact.optouts.v1", ContactOptOut.class, true),
                 // keyed by case id, every line of every case's history: the case record carries only its latest lines
-                topic(prefix + ".case.history.v1", HistoryEntry.class, false));
+                new Topic<>(prefix + ".case.history.v1", Serdes.String(), new JsonSerde<>(HistoryEntry.class), false, true));
     }
 
     public static Topics defaults() {

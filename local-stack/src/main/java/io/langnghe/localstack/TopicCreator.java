@@ -48,6 +48,8 @@ public final class TopicCreator {
         NewTopic newTopic = new NewTopic(topic.name(), PARTITIONS, (short) 1);
         if (topic.compacted()) {
             newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        } else if (topic.keptForever()) {
+            newTopic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
         }
         return newTopic;
     }
