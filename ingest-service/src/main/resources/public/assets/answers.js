@@ -1,5 +1,6 @@
 // The page of answered petitions: GET /api/public/requests (ingest-service reads it from search-service,
 // which masks names, phones and e-mails). Whatever a resident or the ward wrote is set with textContent.
+// A petition is linked by its public id (?id=...), never by its tracking code, the resident's secret.
 (function () {
   'use strict';
 
@@ -8,6 +9,7 @@
   var ANSWERED = 'answered,resolved,closed';
   var page = 0;
   var area = '';
+  var only = '';
   var areas = [];
   var list = null;
   var problem = null;
@@ -46,11 +48,15 @@
 
   function item(petition) {
     var li = element('li', 'answered');
+    li.setAttribute('data-public-id', petition.publicId);
     var heading = [L.name(petition.category), L.name(petition.area)].filter(Boolean).join(' · ');
-    li.appendChild(element('h2', null, heading || petition.trackingCode));
+    var title = element('h2');
+    var link = element('a', 'answered-link', heading || L.t('petitionLabel'));
+    link.href = '/answers.html?id=' + encodeURIComponent(petition.publicId);
+    title.appendChild(link);
+    li.appendChild(title);
     var meta = element('p', 'answered-meta');
-    meta.appendChild(element('span', 'answered-code', petition.trackingCode));
-    meta.appendChild(document.createTextNode(' · ' + L.t('receivedOn') + ' ' + day(petition.receivedAt)
+    meta.appendChild(document.createTextNode(L.t('receivedOn') + ' ' + day(petition.receivedAt)
       + ' · ' + L.t('answeredOn') + ' ' + day(petition.updatedAt)));
     li.appendChild(meta);
     li.appendChild(element('p', 'answered-status',
@@ -89,7 +95,9 @@
 
   function load() {
     byId('loading').hidden = false;
-    var query = '?status=' + encodeURIComponent(ANSWERED) + '&size=' + PAGE_SIZE + '&page=' + page
+    // one petition asked for by its public id is shown whatever its status
+    var query = '?size=' + PAGE_SIZE + '&page=' + page
+      + (only ? '&ids=' + encodeURIComponent(only) : '&status=' + encodeURIComponent(ANSWERED))
       + (area ? '&area=' + encodeURIComponent(area) : '');
     fetch('/api/public/requests' + query, { headers: { Accept: 'application/json' } })
       .then(function (response) {
@@ -127,6 +135,7 @@
     L.onLanguageChange(render);
     var params = new URLSearchParams(window.location.search);
     area = params.get('area') || '';
+    only = params.get('id') || '';
     var typed = parseInt(params.get('page') || '1', 10);
     page = isNaN(typed) || typed < 1 ? 0 : typed - 1;
     byId('previous').addEventListener('click', function () { go(page - 1); });

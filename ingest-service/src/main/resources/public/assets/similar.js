@@ -18,14 +18,16 @@
       list.textContent = '';
       items.forEach(function (item) {
         var li = document.createElement('li');
+        var category = item.category ? (L.language() === 'vi' ? item.category.vi : item.category.en) : '';
+        // Staff see the tracking code (a caller may name it); anyone else only the public id's page.
         var code = document.createElement('a');
         code.className = 'similar-code';
-        code.href = '/track.html?code=' + encodeURIComponent(item.trackingCode);
-        code.textContent = item.trackingCode;
+        code.href = item.trackingCode ? '/track.html?code=' + encodeURIComponent(item.trackingCode)
+          : '/answers.html?id=' + encodeURIComponent(item.publicId);
+        code.textContent = item.trackingCode || category;
         li.appendChild(code);
         var facts = document.createElement('span');
-        var category = item.category ? (L.language() === 'vi' ? item.category.vi : item.category.en) : '';
-        facts.textContent = ' · ' + [category, L.t('status.' + item.status) || item.status].filter(Boolean).join(' · ');
+        facts.textContent = ' · ' + [item.trackingCode ? category : '', L.t('status.' + item.status) || item.status].filter(Boolean).join(' · ');
         li.appendChild(facts);
         if (item.snippet) {
           var snippet = document.createElement('p');

@@ -84,7 +84,8 @@
     L.showProblem(byId('rating-errors'), ratingProblem);
     byId('rating-thanks').hidden = ratingSent === null;
     if (ratingSent !== null) {
-      byId('rating-thanks').textContent = L.t('ratingThanks') + (ratingSent.fixed ? '' : ' ' + L.t('ratingReopens'));
+      byId('rating-thanks').textContent = L.t('ratingThanks')
+        + (ratingSent.fixed ? '' : ' ' + L.t(ratingSent.reopens ? 'ratingReopens' : 'ratingAwaitsOfficer'));
     }
   }
 
@@ -103,6 +104,11 @@
       return;
     }
     var rating = { stars: parseInt(stars, 10), fixed: fixed === 'true' };
+    // the proof that this is the resident: the code alone may have been shared
+    var proof = byId('rating-proof').value.trim();
+    if (proof) {
+      rating.proof = proof;
+    }
     var comment = byId('rating-comment').value.trim();
     if (comment !== '') {
       rating.comment = comment;
@@ -115,9 +121,12 @@
     })
       .then(function (response) {
         if (response.ok) {
-          ratingSent = rating;
-          ratingProblem = null;
-          return null;
+          return response.json().then(function (accepted) {
+            ratingSent = rating;
+            // a "not fixed" reopens at once only with the phone's proof; else an officer confirms it
+            ratingSent.reopens = accepted.reopens === true;
+            ratingProblem = null;
+          });
         }
         return L.readProblem(response).then(function (answer) { ratingProblem = answer; });
       })

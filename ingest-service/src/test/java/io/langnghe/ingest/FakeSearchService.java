@@ -51,6 +51,7 @@ public class FakeSearchService {
 
     /** The tracking code of the one open look-alike case in tdp-05 (a valid code, so it can be attached to). */
     public static final String SIMILAR_CODE = TrackingCode.generate().display();
+    public static final String SIMILAR_PUBLIC_ID = java.util.UUID.randomUUID().toString();
 
     private static final Map<String, String> VIEWS = new ConcurrentHashMap<>();
     private static final Map<String, String> SEEN = new ConcurrentHashMap<>();
@@ -79,11 +80,12 @@ public class FakeSearchService {
         if (!area.equals("tdp-05")) {
             return HttpResponse.ok("{\"items\":[]}");
         }
+        // as search-service answers: the tracking code only to staff, the public id to anyone
         String operatorFields = authorization != null && authorization.startsWith("Bearer ")
-                ? ",\"snippet\":\"Cống thoát nước ngõ 5 bị tắc từ tuần trước\",\"caseId\":\"c-42\"" : "";
+                ? ",\"trackingCode\":\"" + SIMILAR_CODE + "\",\"snippet\":\"Cống thoát nước ngõ 5 bị tắc từ tuần trước\",\"caseId\":\"c-42\"" : "";
         return HttpResponse.ok("""
-                {"items":[{"trackingCode":"%s","category":{"code":"moi_truong","vi":"Môi trường","en":"Environment"},\
-                "status":"in_progress","createdAt":"2026-11-20T08:00:00Z","publicAnswer":null%s}]}""".formatted(SIMILAR_CODE, operatorFields));
+                {"items":[{"publicId":"%s","category":{"code":"moi_truong","vi":"Môi trường","en":"Environment"},\
+                "status":"in_progress","createdAt":"2026-11-20T08:00:00Z","publicAnswer":null%s}]}""".formatted(SIMILAR_PUBLIC_ID, operatorFields));
     }
 
     @Post(value = "/login", produces = MediaType.APPLICATION_JSON)
@@ -140,8 +142,10 @@ public class FakeSearchService {
                     {"type":"urn:langnghe:problem:not-yet-answered","title":"Chưa thể đánh giá / Not yet answered","status":409}""");
         }
         SEEN.put("rating", rating);
+        // as search-service: a "not fixed" reopens at once only with the phone's proof
+        boolean reopens = rating.contains("\"fixed\":false") && rating.contains("\"proof\"");
         return HttpResponse.<String>status(HttpStatus.ACCEPTED).body("""
-                {"commandId":"cmd-1","trackingCode":"%s"}""".formatted(code));
+                {"commandId":"cmd-1","trackingCode":"%s","reopens":%s}""".formatted(code, reopens));
     }
 
     private static final List<ObjectNode> PUBLIC = new CopyOnWriteArrayList<>();
@@ -170,7 +174,7 @@ public class FakeSearchService {
         SEEN.put("public", request.getUri().getRawQuery() == null ? "" : request.getUri().getRawQuery());
         Function<String, Set<String>> set = name -> parameters.getFirst(name)
                 .map(v -> Set.of(v.split(","))).orElse(Set.of());
-        Set<String> ids = set.apply("ids").stream().map(TrackingCode::normalise).collect(Collectors.toSet());
+        Set<String> ids = set.apply("ids");
         Instant from = parameters.getFirst("from").map(Instant::parse).orElse(Instant.MIN);
         Instant to = parameters.getFirst("to").map(Instant::parse).orElse(Instant.MAX);
         int size = parameters.getFirst("size").map(Integer::parseInt).orElse(20);
@@ -178,7 +182,7 @@ public class FakeSearchService {
                 .filter(i -> set.apply("status").isEmpty() || set.apply("status").contains(i.path("status").asText()))
                 .filter(i -> set.apply("category").isEmpty() || set.apply("category").contains(i.path("category").path("code").asText()))
                 .filter(i -> set.apply("area").isEmpty() || set.apply("area").contains(i.path("area").path("code").asText()))
-                .filter(i -> ids.isEmpty() || ids.contains(TrackingCode.normalise(i.path("trackingCode").asText())))
+                .filter(i -> ids.isEmpty() || ids.contains(i.path("publicId").asText()))
                 .filter(i -> {
                     Instant received = Instant.parse(i.path("receivedAt").asText());
                     return !received.isBefore(from) && received.isBefore(to);

@@ -2,14 +2,15 @@ package io.langnghe.photos;
 
 /**
  * One uploaded file, checked the same way wherever photos come in (a resident's petition, an
- * officer's proof): at most 5 MB, a JPEG, PNG or WebP by its bytes, and without location unless
- * the sender agreed to share it. How many photos a form takes is the form's business.
+ * officer's proof): at most 5 MB and {@value PhotoDimensions#MAX_PIXELS} pixels by its header (a
+ * decompression bomb is refused before anything decodes it), a JPEG, PNG or WebP by its bytes, and
+ * without location unless the sender agreed to share it. How many photos a form takes is the form's business.
  */
 public final class PhotoCheck {
 
     public static final int MAX_BYTES = 5 * 1024 * 1024;
 
-    /** Why a file was refused, in Vietnamese and English; {@code code}: too_large, not_an_image or unreadable. */
+    /** Why a file was refused, in Vietnamese and English; {@code code}: too_large, too_many_pixels, not_an_image or unreadable. */
     public static final class Refused extends RuntimeException {
 
         private final String code;
@@ -51,6 +52,11 @@ public final class PhotoCheck {
         PhotoKind kind = PhotoKind.of(bytes).orElseThrow(() -> new Refused("not_an_image",
                 "Tệp" + named + " không phải ảnh JPEG, PNG hoặc WebP.", "The file" + named + " is not a JPEG, PNG or WebP photo."));
         try {
+            PhotoDimensions size = PhotoDimensions.of(kind, bytes);
+            if (size.width() <= 0 || size.height() <= 0 || size.pixels() > PhotoDimensions.MAX_PIXELS) {
+                throw new Refused("too_many_pixels", "Ảnh" + named + " lớn hơn 40 megapixel (" + size.width() + "×" + size.height() + ").",
+                        "The photo" + named + " has more than 40 megapixels (" + size.width() + "×" + size.height() + ").");
+            }
             return new Photo(kind, shareLocation ? bytes : PhotoPrivacy.withoutLocation(kind, bytes));
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new Refused("unreadable", "Tệp ảnh" + named + " bị hỏng.", "The photo file" + named + " is damaged.");

@@ -8,7 +8,8 @@ import java.util.zip.CRC32;
 /**
  * Takes the location out of a photo unless the resident agreed to share it: the GPS directory of
  * its EXIF block is emptied (the rest of EXIF, orientation included, stays) and XMP, which may
- * repeat the coordinates, is dropped. JPEG, PNG and WebP, walked by their own structure; pixels are
+ * repeat the coordinates, is dropped, and so is whatever a camera appends after a JPEG's end (MPF
+ * pictures, trailers, each with its own EXIF). JPEG, PNG and WebP, walked by their own structure; pixels are
  * never decoded or re-encoded.
  */
 public final class PhotoPrivacy {
@@ -17,6 +18,7 @@ public final class PhotoPrivacy {
     private static final byte[] XMP_JPEG = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] XMP_PNG = "XML:com.adobe.xmp\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final int VP8X_XMP_FLAG = 0x04;
+    private static final byte[] MPF = "MPF\0".getBytes(StandardCharsets.ISO_8859_1);
 
     private PhotoPrivacy() {
     }
@@ -50,7 +52,8 @@ public final class PhotoPrivacy {
             int end = pos + 2 + length;
             require(length >= 2 && end <= buf.length, "JPEG segment runs past the end");
             int data = pos + 4;
-            if (marker == 0xE1 && startsWith(buf, data, end, XMP_JPEG)) {
+            // XMP may repeat the coordinates; MPF points at the pictures after the end, dropped below
+            if ((marker == 0xE1 && startsWith(buf, data, end, XMP_JPEG)) || (marker == 0xE2 && startsWith(buf, data, end, MPF))) {
                 pos = end;
                 continue;
             }
@@ -60,7 +63,17 @@ public final class PhotoPrivacy {
             out.write(buf, pos, end - pos);
             pos = end;
         }
-        out.write(buf, pos, buf.length - pos);
+        // The image data ends at the first EOI (inside it an 0xFF is always followed by 0x00 or a
+        // restart marker): what a camera appends after it (MPF pictures, maker trailers with their
+        // own EXIF and GPS) is cut off.
+        int end = buf.length;
+        for (int i = pos; i + 1 < buf.length; i++) {
+            if ((buf[i] & 0xFF) == 0xFF && (buf[i + 1] & 0xFF) == 0xD9) {
+                end = i + 2;
+                break;
+            }
+        }
+        out.write(buf, pos, end - pos);
         return out.toByteArray();
     }
 

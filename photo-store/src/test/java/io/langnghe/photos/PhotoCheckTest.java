@@ -7,6 +7,7 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,38 @@ class PhotoCheckTest {
     }
 
     @Test
+    void aDecompressionBombIsRefusedFromItsHeaderBeforeAnythingDecodesIt() throws IOException {
+        byte[] bomb = png();
+        // IHDR claims 100,000 × 100,000 pixels; the file stays a few hundred bytes
+        ByteBuffer.wrap(bomb, 16, 8).putInt(100_000).putInt(100_000);
+        byte[] justUnder = png();
+        ByteBuffer.wrap(justUnder, 16, 8).putInt(8000).putInt(5000);
+
+        PhotoCheck.Refused refused = catchThrowableOfType(PhotoCheck.Refused.class, () -> PhotoCheck.check(bomb, "bom.png", false));
+
+        assertThat(refused.code()).isEqualTo("too_many_pixels");
+        assertThat(refused.en()).contains("bom.png", "40 megapixels", "100000×100000");
+        assertThat(PhotoDimensions.of(PhotoKind.PNG, justUnder).pixels()).isEqualTo(40_000_000L);
+        assertThat(PhotoCheck.check(justUnder, null, false).kind()).as("40 megapixels are still a photo").isEqualTo(PhotoKind.PNG);
+        assertThat(PhotoDimensions.of(PhotoKind.JPEG, jpeg(640, 480))).isEqualTo(new PhotoDimensions(640, 480));
+    }
+
+    @Test
+    void whatACameraAppendsAfterAJpegsEndIsCutOff() throws IOException {
+        byte[] jpeg = jpeg(16, 16);
+        byte[] trailer = "MPF second picture with Exif GPS 19.8075 105.7767".getBytes(StandardCharsets.US_ASCII);
+        byte[] withTrailer = Arrays.copyOf(jpeg, jpeg.length + trailer.length);
+        System.arraycopy(trailer, 0, withTrailer, jpeg.length, trailer.length);
+
+        byte[] kept = PhotoCheck.check(withTrailer, "dien-thoai.jpg", false).bytes();
+
+        assertThat(new String(kept, StandardCharsets.ISO_8859_1)).doesNotContain("GPS", "105.7767");
+        assertThat(kept[kept.length - 2] & 0xFF).isEqualTo(0xFF);
+        assertThat(kept[kept.length - 1] & 0xFF).as("ends at the end of image").isEqualTo(0xD9);
+        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(kept)).getWidth()).isEqualTo(16);
+    }
+
+    @Test
     void theDirectoryStoreKeepsAPhotoOnceByContentAndReadsOnlyItsOwnNames(@TempDir Path directory) throws IOException {
         PhotoStore store = new DirectoryPhotoStore(directory);
         Photo photo = new Photo(PhotoKind.PNG, png());
@@ -64,6 +97,12 @@ class PhotoCheckTest {
         }
         assertThatThrownBy(() -> store.get("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> store.get("sha256-" + "0".repeat(64) + ".jpg")).isInstanceOf(PhotoMissingException.class);
+    }
+
+    private static byte[] jpeg(int width, int height) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "jpg", out);
+        return out.toByteArray();
     }
 
     private static byte[] png() throws IOException {

@@ -364,6 +364,37 @@ class CaseLifecycleTopologyTest {
     }
 
     @Test
+    void anUnprovenNotFixedWaitsForAnOfficerAndTheCodeAloneRatesOnlyOnce() {
+        caseIn("answered");
+
+        commands(command(Type.RATE).by(actor("resident")).rating(new Rating(1, "Vẫn tắc", false, null, false)).build());
+
+        CaseState rated = cases.readValue();
+        assertThat(rated.status().code()).as("not reopened by whoever holds the code").isEqualTo("answered");
+        assertThat(rated.rating()).isEqualTo(new Rating(1, "Vẫn tắc", false, commandAt, false));
+        assertThat(rated.history().get(rated.history().size() - 1).note()).contains("awaiting an officer's confirmation");
+        commands(command(Type.RATE).by(actor("resident")).rating(new Rating(5, null, true, null, false)).build());
+        assertThat(results.readValuesToList()).extracting(r -> r.reason() == null ? null : r.reason().en())
+                .containsExactly(null, "Without a phone to check, the tracking code rates only once");
+        assertThat(cases.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aProvenRatingReplacesTheOneBeforeAndBothStayInTheHistory() {
+        caseIn("answered");
+
+        commands(command(Type.RATE).by(actor("resident")).rating(new Rating(4, null, true, null, true)).build());
+        commands(command(Type.RATE).by(actor("resident")).rating(new Rating(2, "Lại tắc", false, null, true)).build());
+
+        List<CaseState> versions = cases.readValuesToList();
+        CaseState last = versions.get(versions.size() - 1);
+        assertThat(last.rating()).extracting(Rating::stars, Rating::fixed).containsExactly(2, false);
+        assertThat(last.status().code()).isEqualTo("reopened");
+        assertThat(last.history()).extracting(HistoryEntry::note).filteredOn(note -> note != null && note.contains("/5"))
+                .containsExactly("4/5", "2/5; chưa khắc phục / not fixed");
+    }
+
+    @Test
     void putsTheIssueAndTheRiskOnTheCaseWithoutTouchingItsClock() {
         CaseState before = caseIn("acknowledged");
         Risk risk = new Risk(55, "warning", List.of(new Alert.Reason("reporters", "3 residents", 20),
@@ -561,7 +592,7 @@ class CaseLifecycleTopologyTest {
             case REJECT -> command.text("Không thuộc thẩm quyền phường: do Công ty thoát nước tỉnh xử lý.");
             case REASSIGN -> command.department("cong_an").text("Chuyển công an");
             case MERGE -> command.target("fb-0");
-            case RATE -> command.rating(new Rating(2, "Cống vẫn tắc", false, null));
+            case RATE -> command.rating(new Rating(2, "Cống vẫn tắc", false, null, true));
             case ASSESS -> command.assessment(new CaseCommand.Assessment("issue-fb-0",
                     new Risk(30, "watch", List.of(new Alert.Reason("reporters", "3 residents", 20)), commandAt)));
             default -> command;

@@ -191,7 +191,8 @@ class RoleMatrixTest implements TestPropertyProvider {
             return "";
         }
         if (path.endsWith("/rating")) {
-            return Map.of("stars", 4, "fixed", true);
+            // with the last 4 digits of the default contact's phone (+84901234567), as the resident's proof
+            return Map.of("stars", 4, "fixed", true, "proof", "4567");
         }
         if (path.equals("/login")) {
             return Map.of("username", "daibieu", "password", Login.DEMO_PASSWORD);

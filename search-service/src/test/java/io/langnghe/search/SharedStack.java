@@ -30,6 +30,8 @@ public final class SharedStack implements AutoCloseable {
                 "langnghe.topics-prefix", prefix,
                 "langnghe.elasticsearch.index-prefix", prefix,
                 "langnghe.local-stack", "true",
+                // tests poll the tracking door while Elasticsearch catches up; PublicDoorLimitsTest sets it low
+                "langnghe.public-reads.per-ip-per-door", "1000000",
                 // Any free port: a running local stack (8090) or another test JVM does not collide.
                 "micronaut.server.port", "-1");
     }

@@ -20,7 +20,6 @@ import io.langnghe.ingest.intake.Submission;
 import io.langnghe.ingest.limits.RateLimitedException;
 import io.langnghe.ingest.limits.RateLimits;
 import io.langnghe.ingest.problem.FieldError;
-import io.langnghe.contracts.TrackingCode;
 import io.langnghe.ingest.publicread.PublicRequests;
 import io.langnghe.text.VietnameseText;
 import io.micronaut.context.annotation.Value;
@@ -60,7 +59,8 @@ import java.util.stream.Collectors;
  * Open311 GeoReport v2 at {@code /open311/v2}, so that existing civic apps can file and follow
  * reports: discovery, services (our categories), service definitions, POST requests (form-encoded,
  * with an api_key) and GET requests (by id, or with the spec's filters), each as {@code .json} or
- * {@code .xml}. A request's id is its tracking code; its status is open or closed, with our richer
+ * {@code .xml}. A request's id is its public id (the case id), never the tracking code, which only
+ * the resident who filed it gets (in the POST's service_notice); its status is open or closed, with our richer
  * status in {@code status_notes}. Reads come from search-service's public list, description masked.
  */
 @Controller("/open311/v2")
@@ -92,7 +92,7 @@ public class Open311Controller {
     }
 
     /** discovery, services and requests (with the spec's filters), each .json or .xml. */
-    @Parameter(name = "service_request_id", in = ParameterIn.QUERY, description = "requests: tracking codes, comma-separated; other filters are then ignored")
+    @Parameter(name = "service_request_id", in = ParameterIn.QUERY, description = "requests: public ids (as POST requests answered), comma-separated; other filters are then ignored")
     @Parameter(name = "service_code", in = ParameterIn.QUERY, description = "requests: category codes, comma-separated")
     @Parameter(name = "start_date", in = ParameterIn.QUERY, description = "requests: received at or after, w3c date-time with time zone; 90 days before end_date (or now) when absent")
     @Parameter(name = "end_date", in = ParameterIn.QUERY, description = "requests: received before, w3c date-time with time zone")
@@ -159,9 +159,9 @@ public class Open311Controller {
         String id = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
         return answer(file, id, format -> {
             rateLimits.checkAddress(request);
-            List<Map<String, Object>> found = TrackingCode.parse(id)
-                    .map(code -> publicList(Map.of("ids", code.value(), "size", "1")))
-                    .orElse(List.of());
+            List<Map<String, Object>> found = RequestsQuery.isPublicId(id)
+                    ? publicList(Map.of("ids", id, "size", "1"))
+                    : List.of();
             if (found.isEmpty()) {
                 throw new Open311Error(HttpStatus.NOT_FOUND, "Không tìm thấy yêu cầu '" + id + "'.", "No request '" + id + "'.");
             }
@@ -201,7 +201,8 @@ public class Open311Controller {
             }
             String code = outcome.receipt().trackingCode();
             Map<String, Object> created = new LinkedHashMap<>();
-            created.put("service_request_id", code);
+            // The case id is the feedback id (routing-streams opens the case under it): the public id.
+            created.put("service_request_id", outcome.receipt().feedbackId());
             created.put("service_notice", "Phường đã nhận; theo dõi tại " + publicUrl + "/track.html?code=" + code
                     + " / Received; follow it at " + publicUrl + "/track.html?code=" + code);
             created.put("account_id", null);
@@ -280,7 +281,7 @@ public class Open311Controller {
         String status = text(item, "status");
         String answer = text(item, "publicAnswer");
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("service_request_id", text(item, "trackingCode"));
+        request.put("service_request_id", text(item, "publicId"));
         request.put("status", item.path("open").asBoolean(true) ? "open" : "closed");
         request.put("status_notes", status + (answer == null ? "" : ": " + answer));
         request.put("service_name", text(item.path("category"), "vi"));

@@ -2,7 +2,6 @@ package io.langnghe.ingest.open311;
 
 import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Category;
-import io.langnghe.contracts.TrackingCode;
 import io.micronaut.http.HttpStatus;
 
 import java.time.Duration;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 final class RequestsQuery {
 
     static final int MAX_IDS = 100;
+    private static final Pattern PUBLIC_ID = Pattern.compile("[0-9A-Za-z-]{1,64}");
     static final int MAX_PAGE_SIZE = 1000;
     static final Duration DEFAULT_PERIOD = Duration.ofDays(90);
 
@@ -45,9 +46,8 @@ final class RequestsQuery {
             if (codes.size() > MAX_IDS) {
                 throw new Open311Error(HttpStatus.BAD_REQUEST, "Tối đa " + MAX_IDS + " mã mỗi lần.", "At most " + MAX_IDS + " ids at a time.");
             }
-            // A mistyped code finds nothing, as an unknown one does.
-            List<String> valid = codes.stream().map(TrackingCode::parse).flatMap(Optional::stream)
-                    .map(TrackingCode::value).toList();
+            // Ids are public ids; anything else (a tracking code included) finds nothing, as an unknown id does.
+            List<String> valid = codes.stream().filter(RequestsQuery::isPublicId).toList();
             if (valid.isEmpty()) {
                 return Optional.empty();
             }
@@ -139,5 +139,10 @@ final class RequestsQuery {
 
     private static List<String> list(String commaSeparated) {
         return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    /** The shape of a public id (a case id), so nothing else reaches search-service's filter. */
+    static boolean isPublicId(String id) {
+        return PUBLIC_ID.matcher(id).matches();
     }
 }

@@ -30,7 +30,7 @@ public class PublicRequests {
     private static final Logger LOG = LoggerFactory.getLogger(PublicRequests.class);
     /** The query parameters search-service takes; anything else is not passed on. */
     public static final Set<String> PARAMETERS = Set.of("status", "category", "area", "from", "to", "ids", "page", "size");
-    private static final Set<String> ITEM_FIELDS = Set.of("trackingCode", "category", "area", "status", "open", "text",
+    private static final Set<String> ITEM_FIELDS = Set.of("publicId", "category", "area", "status", "open", "text",
             "publicAnswer", "receivedAt", "updatedAt", "dueAt", "department");
 
     /** search-service's status and body (a page, or a problem); the body is null when it was not JSON. */

@@ -42,7 +42,7 @@ public class PublicRequestsController {
      * @param area     comma-separated tổ dân phố codes
      * @param from     received at or after: an ISO date-time with offset, or a day
      * @param to       received before: an ISO date-time with offset, or a day (the whole day)
-     * @param ids      comma-separated tracking codes, at most 100
+     * @param ids      comma-separated public ids, at most 100
      * @param page     from 0
      * @param size     1 to 1000, 20 when absent
      */

@@ -102,7 +102,8 @@ public class TrackingController {
 
     /**
      * {@code POST /api/track/{code}/rating}: the resident rates the ward's answer ({@code stars} 1-5,
-     * {@code fixed}, optional {@code comment}). search-service checks it and answers 202 once Kafka holds
+     * {@code fixed}, optional {@code comment}, and {@code proof}: the last 4 digits of the phone given
+     * with the petition). search-service checks it and answers 202 once Kafka holds
      * it; its refusals (400, 404, 409) are passed on as they are.
      */
     @Post(value = "/{code}/rating", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -114,9 +115,9 @@ public class TrackingController {
             return mistyped();
         }
         JsonNode rating = JsonBody.readObject(body, MAX_RATING_BYTES);
-        // Only the three fields of a rating travel on; anything else a client adds stays here.
+        // Only the fields of a rating (and the proof) travel on; anything else a client adds stays here.
         ObjectNode forwarded = JsonNodeFactory.instance.objectNode();
-        for (String field : List.of("stars", "comment", "fixed")) {
+        for (String field : List.of("stars", "comment", "fixed", "proof")) {
             if (rating.has(field)) {
                 forwarded.set(field, rating.get(field));
             }

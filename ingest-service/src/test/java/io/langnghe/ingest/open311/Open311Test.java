@@ -31,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -101,10 +102,11 @@ class Open311Test implements TestPropertyProvider {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode created = json(response).get(0);
-        String code = created.get("service_request_id").asText();
-        assertThat(TrackingCode.parse(code)).isPresent();
-        assertThat(created.get("service_notice").asText()).contains("https://langnghe.example.vn/track.html?code=" + code);
-        FeedbackReceived event = eventWithCode(code);
+        String publicId = created.get("service_request_id").asText();
+        assertThat(TrackingCode.parse(publicId)).as("the id others can read is not the tracking code").isEmpty();
+        FeedbackReceived event = eventWithId(publicId);
+        // only the client that filed it learns the tracking code, in the notice
+        assertThat(created.get("service_notice").asText()).contains("https://langnghe.example.vn/track.html?code=" + event.trackingCode());
         assertThat(event.channel()).isEqualTo(Channel.OPEN311);
         assertThat(event.text()).isEqualTo("Ổ gà lớn giữa đường trước chợ");
         assertThat(event.address()).isEqualTo("Số 12 ngõ 5 phố Đông Sơn");
@@ -124,7 +126,7 @@ class Open311Test implements TestPropertyProvider {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/xml"));
         Document answer = xml(response);
         assertThat(answer.getDocumentElement().getTagName()).isEqualTo("service_requests");
-        assertThat(TrackingCode.parse(answer.getElementsByTagName("service_request_id").item(0).getTextContent())).isPresent();
+        assertThat(answer.getElementsByTagName("service_request_id").item(0).getTextContent()).isNotBlank();
     }
 
     @Test
@@ -156,17 +158,17 @@ class Open311Test implements TestPropertyProvider {
 
     @Test
     void followsARequestOpenOrClosedWithOurStatusInTheNotes() {
-        String open = TrackingCode.generate().display();
-        String closed = TrackingCode.generate().display();
+        String open = UUID.randomUUID().toString();
+        String closed = UUID.randomUUID().toString();
         FakeSearchService.lists("""
-                {"trackingCode":"%s","status":"in_progress","open":true,
+                {"publicId":"%s","status":"in_progress","open":true,
                  "category":{"code":"giao_thong_ha_tang","vi":"Giao thông, hạ tầng","en":"Roads"},
                  "area":{"code":"tdp-05","vi":"Tổ dân phố 5","en":"Residential group 5"},
                  "department":{"code":"kinh_te_ha_tang_do_thi","vi":"Phòng Kinh tế, Hạ tầng và Đô thị","en":"Economy"},
                  "text":"Ổ gà trước chợ, gọi [số điện thoại]",
                  "receivedAt":"2026-11-20T01:00:00Z","updatedAt":"2026-11-21T01:00:00Z","dueAt":"2026-11-25T10:00:00Z"}""".formatted(open));
         FakeSearchService.lists("""
-                {"trackingCode":"%s","status":"resolved","open":false,"receivedAt":"2026-11-19T01:00:00Z",
+                {"publicId":"%s","status":"resolved","open":false,"receivedAt":"2026-11-19T01:00:00Z",
                  "publicAnswer":"Đã vá ổ gà <ngày 22/11>."}""".formatted(closed));
 
         HttpResponse<String> oneResponse = http.get("/open311/v2/requests/" + open + ".json");
@@ -174,7 +176,7 @@ class Open311Test implements TestPropertyProvider {
         JsonNode one = json(oneResponse).get(0);
         JsonNode both = json(http.get("/open311/v2/requests.json?service_request_id=" + open + "," + closed));
         Document closedXml = xml(http.get("/open311/v2/requests/" + closed + ".xml"));
-        HttpResponse<String> unknown = http.get("/open311/v2/requests/" + TrackingCode.generate().display() + ".json");
+        HttpResponse<String> unknown = http.get("/open311/v2/requests/" + UUID.randomUUID() + ".json");
 
         assertThat(one.get("status").asText()).isEqualTo("open");
         assertThat(one.get("status_notes").asText()).isEqualTo("in_progress");
@@ -193,6 +195,23 @@ class Open311Test implements TestPropertyProvider {
         assertThat(json(unknown).get(0).get("code").asInt()).isEqualTo(404);
     }
 
+    @Test
+    void aTrackingCodeIsNotAnIdAnyoneCanReadBy() {
+        String publicId = UUID.randomUUID().toString();
+        String code = TrackingCode.generate().display();
+        FakeSearchService.lists("""
+                {"publicId":"%s","status":"in_progress","open":true,"receivedAt":"2026-11-20T01:00:00Z"}""".formatted(publicId));
+
+        HttpResponse<String> byCode = http.get("/open311/v2/requests/" + code + ".json");
+        HttpResponse<String> listByCode = http.get("/open311/v2/requests.json?service_request_id=" + code);
+        HttpResponse<String> byId = http.get("/open311/v2/requests/" + publicId + ".json");
+
+        assertThat(byCode.statusCode()).isEqualTo(404);
+        assertThat(json(listByCode)).isEmpty();
+        assertThat(json(byId).get(0).get("service_request_id").asText()).isEqualTo(publicId);
+        assertThat(byId.body()).doesNotContain("trackingCode", "tracking_code");
+    }
+
     /**
      * search-service here is the fake, which filters as the real public list does; what is checked is
      * that the spec's filters reach it translated, and that its answer comes back in the spec's shape.
@@ -200,9 +219,9 @@ class Open311Test implements TestPropertyProvider {
     @Test
     void aFiledRequestIsFoundByTheSpecsFiltersInJsonAndXml() {
         String code = json(post("/open311/v2/requests.json", request())).get(0).get("service_request_id").asText();
-        FeedbackReceived event = eventWithCode(code);
+        FeedbackReceived event = eventWithId(code);
         FakeSearchService.lists("""
-                {"trackingCode":"%s","status":"assigned","open":true,
+                {"publicId":"%s","status":"assigned","open":true,
                  "category":{"code":"giao_thong_ha_tang","vi":"Giao thông, hạ tầng","en":"Roads"},
                  "department":{"code":"kinh_te_ha_tang_do_thi","vi":"Phòng Kinh tế, Hạ tầng và Đô thị","en":"Economy"},
                  "text":"%s","receivedAt":"%s","updatedAt":"%s","dueAt":"%s"}""".formatted(code, event.text(),
@@ -286,9 +305,9 @@ class Open311Test implements TestPropertyProvider {
         return http.postBytes(path, body.getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
     }
 
-    private FeedbackReceived eventWithCode(String code) {
+    private FeedbackReceived eventWithId(String feedbackId) {
         String value = probe.readAll(topics.feedbackReceived().name(), WITHIN).stream().map(r -> r.value())
-                .filter(v -> v.contains("\"trackingCode\":\"" + code + "\"")).findFirst().orElseThrow();
+                .filter(v -> v.contains("\"feedbackId\":\"" + feedbackId + "\"")).findFirst().orElseThrow();
         try {
             return Json.mapper().readValue(value, FeedbackReceived.class);
         } catch (IOException e) {

@@ -67,7 +67,8 @@ class SimilarAndLoginProxyTest implements TestPropertyProvider {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
         JsonNode item = json(response).get("items").get(0);
-        assertThat(item.get("trackingCode").asText()).isEqualTo(FakeSearchService.SIMILAR_CODE);
+        assertThat(item.get("publicId").asText()).isEqualTo(FakeSearchService.SIMILAR_PUBLIC_ID);
+        assertThat(item.has("trackingCode")).as("the tracking code is the resident's secret").isFalse();
         assertThat(item.get("status").asText()).isEqualTo("in_progress");
         assertThat(item.get("category").get("vi").asText()).isEqualTo("Môi trường");
         assertThat(item.has("snippet")).isFalse();
@@ -86,6 +87,7 @@ class SimilarAndLoginProxyTest implements TestPropertyProvider {
         JsonNode item = json(response).get("items").get(0);
         assertThat(item.get("snippet").asText()).startsWith("Cống thoát nước");
         assertThat(item.get("caseId").asText()).isEqualTo("c-42");
+        assertThat(item.get("trackingCode").asText()).isEqualTo(FakeSearchService.SIMILAR_CODE);
         assertThat(FakeSearchService.lastSimilarAuthorization()).isEqualTo(bearer);
         assertThat(FakeSearchService.lastSimilarQuery()).isEqualTo("tdp-05|" + WORDS + "|3");
     }

@@ -49,6 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResidentPagesBrowserTest implements TestPropertyProvider {
 
     private static final Duration WITHIN = Duration.ofSeconds(15);
+    /** Ten symbols of the tracking-code alphabet as they are shown, XXXX-XXXX-XX. */
+    private static final java.util.regex.Pattern TRACKING_CODE_SHAPE = java.util.regex.Pattern.compile("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{2}");
     private static final String PETITION = "Đèn đường ở ngõ 7 phố Đông Sơn bị hỏng ba hôm nay, tối đi lại rất nguy hiểm";
 
     private final String prefix = SharedInfrastructure.uniquePrefix();
@@ -196,6 +198,7 @@ class ResidentPagesBrowserTest implements TestPropertyProvider {
 
         rating.findElement(By.cssSelector("input[name=stars][value='2']")).click();
         rating.findElement(By.cssSelector("input[name=fixed][value=false]")).click();
+        browser.findElement(By.id("rating-proof")).sendKeys("5678");
         browser.findElement(By.id("rating-comment")).sendKeys("Mưa xong lại ngập <img src=x onerror=alert(1)>");
         browser.findElement(By.id("rating-send")).click();
 
@@ -206,6 +209,7 @@ class ResidentPagesBrowserTest implements TestPropertyProvider {
         assertThat(sent.path("stars").asInt()).isEqualTo(2);
         assertThat(sent.path("fixed").asBoolean(true)).isFalse();
         assertThat(sent.path("comment").asText()).isEqualTo("Mưa xong lại ngập <img src=x onerror=alert(1)>");
+        assertThat(sent.path("proof").asText()).as("the proof travels on to search-service").isEqualTo("5678");
 
         browser.findElement(By.id("language")).click();
 
@@ -233,10 +237,10 @@ class ResidentPagesBrowserTest implements TestPropertyProvider {
 
     @Test
     void answersPageListsAnsweredPetitionsWithWhatResidentsWroteShownAsText() {
-        String answered = TrackingCode.generate().display();
-        String stillOpen = TrackingCode.generate().display();
+        String answered = java.util.UUID.randomUUID().toString();
+        String stillOpen = java.util.UUID.randomUUID().toString();
         FakeSearchService.lists("""
-                {"trackingCode":"%s","status":"answered","open":true,
+                {"publicId":"%s","status":"answered","open":true,
                  "category":{"code":"moi_truong","vi":"Môi trường, vệ sinh","en":"Environment and sanitation"},
                  "area":{"code":"tdp-09","vi":"Tổ dân phố 9","en":"Residential group 9"},
                  "department":{"code":"kinh_te_ha_tang_do_thi","vi":"Phòng Kinh tế, Hạ tầng và Đô thị","en":"Economy, Infrastructure and Urban Affairs"},
@@ -244,7 +248,7 @@ class ResidentPagesBrowserTest implements TestPropertyProvider {
                  "publicAnswer":"Đã thu gom <b>xong</b> ngày 20/11.",
                  "receivedAt":"2026-11-18T01:00:00Z","updatedAt":"2026-11-20T03:00:00Z","dueAt":"2026-11-21T10:00:00Z"}""".formatted(answered));
         FakeSearchService.lists("""
-                {"trackingCode":"%s","status":"assigned","open":true,"area":{"code":"tdp-09","vi":"Tổ dân phố 9","en":"Residential group 9"},
+                {"publicId":"%s","status":"assigned","open":true,"area":{"code":"tdp-09","vi":"Tổ dân phố 9","en":"Residential group 9"},
                  "text":"Chưa trả lời","receivedAt":"2026-11-19T01:00:00Z","updatedAt":"2026-11-19T01:00:00Z"}""".formatted(stillOpen));
 
         browser.findElement(By.cssSelector(".aside-more a")).click();
@@ -255,8 +259,11 @@ class ResidentPagesBrowserTest implements TestPropertyProvider {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Kiến nghị đã được trả lời");
         assertThat(browser.findElements(By.cssSelector("#answers li"))).hasSize(1);
         assertThat(card.findElement(By.tagName("h2")).getText()).isEqualTo("Môi trường, vệ sinh · Tổ dân phố 9");
-        assertThat(card.getText()).contains(answered, "18/11/2026", "20/11/2026", "Đã trả lời", "Phòng Kinh tế, Hạ tầng và Đô thị")
-                .doesNotContain(stillOpen);
+        assertThat(card.getText()).contains("18/11/2026", "20/11/2026", "Đã trả lời", "Phòng Kinh tế, Hạ tầng và Đô thị")
+                .doesNotContain("Chưa trả lời");
+        // No tracking code anywhere on the page: the card links by its public id.
+        assertThat(TRACKING_CODE_SHAPE.matcher(browser.findElement(By.tagName("body")).getText()).find()).isFalse();
+        assertThat(card.findElement(By.cssSelector("h2 a")).getAttribute("href")).endsWith("/answers.html?id=" + answered);
         // What residents and the ward wrote is shown as text: nothing in it runs or is drawn.
         assertThat(card.findElement(By.cssSelector(".answered-text p")).getText())
                 .isEqualTo("<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\"> Rác ở ngõ 9, gọi [số điện thoại]");
@@ -271,6 +278,12 @@ class ResidentPagesBrowserTest implements TestPropertyProvider {
         // the list is drawn anew in English
         assertThat(browser.findElement(By.cssSelector("#answers h2")).getText()).isEqualTo("Environment and sanitation · Residential group 9");
         assertThat(browser.findElement(By.cssSelector("#answers .answered-status")).getText()).startsWith("Answered");
+
+        browser.get(url("/answers.html?id=" + stillOpen));
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#answers li"), "Chưa trả lời"));
+        assertThat(browser.findElements(By.cssSelector("#answers li"))).hasSize(1);
+        assertThat(FakeSearchService.lastPublicQuery()).contains("ids=" + stillOpen).doesNotContain("status=");
     }
 
     @Test

@@ -146,19 +146,20 @@ class ResidentPagesTest implements TestPropertyProvider {
 
     @Test
     void readsThePublicListThroughWithItsFiltersKeepingOnlyPublicFields() {
-        String code = TrackingCode.generate().display();
+        String code = java.util.UUID.randomUUID().toString();
+        String trackingCode = TrackingCode.generate().display();
         FakeSearchService.lists("""
-                {"trackingCode":"%s","status":"resolved","open":false,"area":{"code":"tdp-11","vi":"Tổ dân phố 11","en":"Residential group 11"},
+                {"publicId":"%s","status":"resolved","open":false,"area":{"code":"tdp-11","vi":"Tổ dân phố 11","en":"Residential group 11"},
                  "text":"Đèn hỏng","publicAnswer":"Đã thay.","receivedAt":"2026-11-20T01:00:00Z","updatedAt":"2026-11-21T01:00:00Z",
-                 "contact":{"phone":"+84912345678"},"caseId":"case-1"}""".formatted(code));
+                 "contact":{"phone":"+84912345678"},"caseId":"case-1","trackingCode":"%s"}""".formatted(code, trackingCode));
 
         HttpResponse<String> response = http.get("/api/public/requests?status=answered,resolved&area=tdp-11&size=5&page=0&secret=1");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode item = json(response).get("items").get(0);
-        assertThat(item.get("trackingCode").asText()).isEqualTo(code);
+        assertThat(item.get("publicId").asText()).isEqualTo(code);
         assertThat(item.get("publicAnswer").asText()).isEqualTo("Đã thay.");
-        assertThat(response.body()).doesNotContain("+8491", "case-1", "contact");
+        assertThat(response.body()).doesNotContain("+8491", "case-1", "contact", trackingCode, "trackingCode");
         assertThat(FakeSearchService.lastPublicQuery()).contains("status=answered%2Cresolved", "area=tdp-11", "size=5", "page=0")
                 .doesNotContain("secret");
     }

@@ -62,7 +62,9 @@ import static io.langnghe.contracts.CaseStatus.RESOLVED;
  *   split             assigned … answered, reopened (in an issue)  → unchanged, out of its issue
  *   confirm_place     assigned … answered, reopened                → unchanged, in the area the officer names
  *   assess (SYSTEM)   any                                         → unchanged, joined to an issue and scored
- *   rate (RESIDENT)   answered, resolved, closed                  → unchanged when fixed; reopened when "not fixed"
+ *   rate (RESIDENT)   answered, resolved, closed                  → unchanged when fixed; reopened when a proven "not fixed";
+ *                                                                  unchanged, awaiting an officer's reopen, when unproven
+ *                                                                  (an unproven rating only once per case)
  * </pre>
  * An assessment changes no status and no clock: it adds a history line only when the case joins
  * (or leaves) an issue, and keeps updatedAt, which stays the time of the ward's last action.
@@ -412,7 +414,11 @@ public final class CaseLifecycle {
                 c.answerPhotos()), null);
     }
 
-    /** The resident's rating; "not fixed" reopens the case with a fresh deadline. */
+    /**
+     * The resident's rating, which replaces the one before (each stays in the history). A proven
+     * "not fixed" reopens the case with a fresh deadline; an unproven one (the code alone, no phone
+     * to check) leaves the case as it is for an officer to reopen, and comes only once.
+     */
     private Decision rated(CaseState current, CaseCommand command, Instant at) {
         Rating rating = command.rating();
         if (rating == null || rating.stars() < 1 || rating.stars() > 5) {
@@ -421,10 +427,18 @@ public final class CaseLifecycle {
         if (rating.comment() != null && rating.comment().length() > MAX_RATING_COMMENT) {
             return Decision.refused("Nhận xét dài quá " + MAX_RATING_COMMENT + " ký tự", "The comment is longer than " + MAX_RATING_COMMENT + " characters");
         }
-        Rating kept = new Rating(rating.stars(), isBlank(rating.comment()) ? null : rating.comment().strip(), rating.fixed(), at);
-        CaseStatus status = rating.fixed() ? current.status() : REOPENED;
-        Instant dueAt = rating.fixed() ? current.dueAt() : deadlines.dueAfter(current, REOPENED, at);
-        String note = rating.stars() + "/5" + (rating.fixed() ? "" : "; chưa khắc phục / not fixed");
+        if (!rating.proven() && current.rating() != null) {
+            return Decision.refused("Không có số điện thoại để đối chiếu, mã tra cứu chỉ đánh giá được một lần",
+                    "Without a phone to check, the tracking code rates only once");
+        }
+        Rating kept = new Rating(rating.stars(), isBlank(rating.comment()) ? null : rating.comment().strip(), rating.fixed(), at,
+                rating.proven());
+        boolean reopen = !rating.fixed() && rating.proven();
+        CaseStatus status = reopen ? REOPENED : current.status();
+        Instant dueAt = reopen ? deadlines.dueAfter(current, REOPENED, at) : current.dueAt();
+        String note = rating.stars() + "/5" + (rating.fixed() ? ""
+                : reopen ? "; chưa khắc phục / not fixed"
+                : "; chưa khắc phục, chờ cán bộ xác nhận để mở lại / not fixed, awaiting an officer's confirmation to reopen");
         return Decision.accepted(next(current.withRating(kept), command, at, status, current.department(), current.classification(),
                 current.publicAnswer(), dueAt, note), null);
     }

@@ -37,7 +37,7 @@ public class CaseReader {
     // What the tracking page may read: the resident's text, contact and address never leave the index here.
     private static final List<String> PUBLIC_FIELDS = List.of(
             TRACKING_CODE, STATUS, CATEGORY, DEPARTMENT, CREATED_AT, UPDATED_AT, DUE_AT, PUBLIC_ANSWER, RATING_STARS, RATING_FIXED,
-            RATING + ".ratedAt", ANSWER_PHOTOS);
+            RATING + ".ratedAt", ANSWER_PHOTOS, CONTACT + ".name");
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -120,7 +120,8 @@ public class CaseReader {
 
     /** The case a resident's command (a rating) is about: its id and status, never shown to the resident. */
     public Optional<CaseDocument> commandTargetOf(String normalisedCode) {
-        return byTrackingCode(normalisedCode, List.of(CASE_ID, TRACKING_CODE, STATUS));
+        // the phone, to check the resident's proof, and the rating, kept or not: read here, never shown
+        return byTrackingCode(normalisedCode, List.of(CASE_ID, TRACKING_CODE, STATUS, CONTACT + ".phone", RATING));
     }
 
     private Optional<CaseDocument> byTrackingCode(String normalisedCode, List<String> fields) {

@@ -67,7 +67,7 @@ public record SearchParameters(
         }
         int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE, errors);
         int pageSize = number("size", size, CaseQuery.DEFAULT_SIZE, 1, CaseQuery.MAX_SIZE, errors);
-        if (errors.isEmpty() && (long) (pageNumber + 1) * pageSize > CaseQuery.MAX_WINDOW) {
+        if (errors.isEmpty() && ((long) pageNumber + 1) * pageSize > CaseQuery.MAX_WINDOW) {
             errors.add(new FieldError("page", "too_deep",
                     "Chỉ xem được " + CaseQuery.MAX_WINDOW + " kết quả đầu; hãy thu hẹp tìm kiếm.",
                     "Only the first " + CaseQuery.MAX_WINDOW + " results can be paged through; narrow the search."));

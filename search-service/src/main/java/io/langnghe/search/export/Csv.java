@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * RFC 4180 CSV in UTF-8 with a byte-order mark (so Excel shows Vietnamese correctly). A resident's
- * text that starts like a formula (=, +, -, @) gets a leading apostrophe: a report opened in a
- * spreadsheet must never run what a resident typed.
+ * text that could start a formula (=, +, -, @, tab, CR), at its start or after any separator, gets
+ * an apostrophe ({@link Spreadsheet#defuse}); a cell holding a ',' or a ';' is quoted, so it stays
+ * one cell whether the spreadsheet's locale splits on ',' or on ';' (Vietnamese Excel does).
  */
 public final class Csv {
 
@@ -27,7 +28,8 @@ public final class Csv {
             return "";
         }
         String safe = Spreadsheet.defuse(value);
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+        if (safe.contains(",") || safe.contains(";") || safe.contains("\t") || safe.contains("\"")
+                || safe.contains("\n") || safe.contains("\r")) {
             return "\"" + safe.replace("\"", "\"\"") + "\"";
         }
         return safe;

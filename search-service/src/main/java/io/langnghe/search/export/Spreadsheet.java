@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -17,9 +18,20 @@ public final class Spreadsheet {
     private Spreadsheet() {
     }
 
-    /** Text that a spreadsheet would read as a formula gets a leading apostrophe. */
+    /** What starts a formula in Excel, LibreOffice or Google Sheets. */
+    private static final String FORMULA_START = "=+-@\t\r";
+    // A separator some locale splits on (',' in English, ';' in Vietnamese and most of Europe, a tab,
+    // a line break), then spaces or quotes, then what starts a formula: a reader that splits where we
+    // did not (a ';' locale opening a ',' file) would start a new cell right there.
+    private static final Pattern FORMULA_AFTER_SEPARATOR = Pattern.compile("([,;\t|\r\n][ \"]*)([=+\\-@\t\r])");
+
+    /**
+     * Text that a spreadsheet could read as a formula, at its start or after any separator a locale
+     * may split on, gets an apostrophe before the formula's first character.
+     */
     static String defuse(String value) {
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        String inside = FORMULA_AFTER_SEPARATOR.matcher(value).replaceAll("$1'$2");
+        return !inside.isEmpty() && FORMULA_START.indexOf(inside.charAt(0)) >= 0 ? "'" + inside : inside;
     }
 
     public static byte[] write(String sheetName, List<String> header, List<ExportRow> rows) {

@@ -97,6 +97,31 @@ public record Problem(String type, String title, int status, String detail, List
                 List.of());
     }
 
+    public static Problem tooManyRequests(long seconds) {
+        return new Problem("urn:langnghe:problem:too-many-requests", "Quá nhiều yêu cầu / Too many requests",
+                HttpStatus.TOO_MANY_REQUESTS.getCode(),
+                "Vui lòng thử lại sau " + seconds + " giây. / Please try again in " + seconds + " seconds.",
+                List.of());
+    }
+
+    /** The last 4 digits did not match the phone given with the petition. */
+    public static Problem proofMismatch() {
+        return new Problem("urn:langnghe:problem:proof-mismatch", "Không khớp / No match",
+                HttpStatus.FORBIDDEN.getCode(),
+                "4 số cuối không khớp với số điện thoại đã để lại khi gửi kiến nghị. "
+                        + "/ The last 4 digits do not match the phone number given with the petition.",
+                List.of());
+    }
+
+    /** Without a phone to check, the code alone has rated already. */
+    public static Problem alreadyRated() {
+        return new Problem("urn:langnghe:problem:already-rated", "Đã đánh giá / Already rated",
+                HttpStatus.CONFLICT.getCode(),
+                "Kiến nghị không có số điện thoại để đối chiếu nên mã tra cứu chỉ đánh giá được một lần; hãy liên hệ phường. "
+                        + "/ With no phone to check, the tracking code rates only once; please contact the ward.",
+                List.of());
+    }
+
     public static Problem commandsUnavailable() {
         return new Problem("urn:langnghe:problem:commands-unavailable", "Tạm thời chưa ghi nhận được thao tác / Action not recorded",
                 HttpStatus.SERVICE_UNAVAILABLE.getCode(),

@@ -4,6 +4,7 @@ package io.langnghe.search.problem;
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
+    private long retryAfterSeconds;
 
     public ProblemException(Problem problem) {
         super(problem.title(), null, false, false);
@@ -17,5 +18,17 @@ public class ProblemException extends RuntimeException {
 
     public Problem problem() {
         return problem;
+    }
+
+    /** 429 with Retry-After: too many requests, or too many wrong proofs, from one address or for one code. */
+    public static ProblemException tooMany(long seconds) {
+        ProblemException tooMany = new ProblemException(Problem.tooManyRequests(seconds));
+        tooMany.retryAfterSeconds = seconds;
+        return tooMany;
+    }
+
+    /** The seconds a 429 asks to wait (its Retry-After), else 0. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

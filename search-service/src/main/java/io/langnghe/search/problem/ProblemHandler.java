@@ -19,6 +19,9 @@ public class ProblemHandler implements ExceptionHandler<ProblemException, Mutabl
         if (exception.problem().status() == HttpStatus.SERVICE_UNAVAILABLE.getCode()) {
             response.header(HttpHeaders.RETRY_AFTER, "5");
         }
+        if (exception.retryAfterSeconds() > 0) {
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(exception.retryAfterSeconds()));
+        }
         return response;
     }
 }

@@ -17,6 +17,9 @@ import java.util.function.Function;
  */
 public final class TypedParameters {
 
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
     private TypedParameters() {
     }
 
@@ -43,19 +46,27 @@ public final class TypedParameters {
             return null;
         }
         String value = typed.strip();
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            instant = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException notADateTime) {
             try {
                 LocalDate day = LocalDate.parse(value);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
-            } catch (DateTimeParseException notADay) {
+                instant = (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+            } catch (java.time.DateTimeException notADay) { // a parse error, or a day past what a date can hold
                 errors.add(new FieldError(field, "invalid_date",
                         "Ngày không hợp lệ: dùng dạng 2025-07-01 hoặc 2025-07-01T08:00:00+07:00.",
                         "Invalid date: use 2025-07-01 or 2025-07-01T08:00:00+07:00."));
                 return null;
             }
         }
+        // ISO allows years up to ±999999999; Elasticsearch's dates (and anyone's petitions) do not.
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
+            errors.add(new FieldError(field, "out_of_range",
+                    "'" + field + "' phải trong khoảng năm 1970 đến 9999.", "'" + field + "' must be within the years 1970 to 9999."));
+            return null;
+        }
+        return instant;
     }
 
     /** A whole number from min to max, or {@code absent} when not given. */

@@ -1,5 +1,6 @@
 package io.langnghe.search.publicread;
 
+import io.langnghe.access.ClientAddress;
 import io.langnghe.search.problem.Problem;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
@@ -7,7 +8,6 @@ import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Counts public reads per address in fixed windows (in memory, per instance): enough to stop a
  * script walking every page, generous for a person or a civic app. A fixed window may let twice the
- * limit through across its edge; for reads of public data that is acceptable. The address is the TCP
- * peer: X-Forwarded-For is not trusted.
+ * limit through across its edge; for reads of public data that is acceptable. The address is the
+ * client's as {@link ClientAddress} reads it: X-Forwarded-For only from a trusted proxy.
  */
 @Singleton
 public class PublicReadLimits {
@@ -40,12 +40,22 @@ public class PublicReadLimits {
         this.windowStart = clock.millis();
     }
 
-    /** Counts one read; when the address used up its reads, how many seconds it must wait (else empty). */
-    public OptionalLong secondsToWait(InetSocketAddress peer) {
-        InetAddress address = peer.getAddress();
+    /** Counts one read of the public list; when the address used up its reads, how many seconds it must wait (else empty). */
+    public OptionalLong secondsToWait(String client) {
+        return secondsToWait("list", client, settings.perIp());
+    }
+
+    /** Counts one request at another door ("track", "similar", "login"), limited apart from the list. */
+    public OptionalLong secondsToWaitAtDoor(String door, String client) {
+        return secondsToWait(door, client, settings.perIpPerDoor());
+    }
+
+    private OptionalLong secondsToWait(String door, String client, int limit) {
+        InetAddress address = literal(client);
         if (address == null || exempt(address)) {
             return OptionalLong.empty();
         }
+        String key = door + " " + address.getHostAddress();
         long now = clock.millis();
         long windowMillis = settings.window().toMillis();
         if (now - windowStart >= windowMillis) {
@@ -57,23 +67,39 @@ public class PublicReadLimits {
             }
         }
         Map<String, AtomicInteger> current = counts;
-        if (current.size() >= settings.maxTrackedAddresses() && !current.containsKey(address.getHostAddress())) {
+        if (current.size() >= settings.maxTrackedAddresses() && !current.containsKey(key)) {
             // Too many strangers at once: refuse newcomers rather than grow without bound.
             return secondsLeft(windowMillis - (now - windowStart));
         }
-        int used = current.computeIfAbsent(address.getHostAddress(), a -> new AtomicInteger()).incrementAndGet();
-        return used > settings.perIp() ? secondsLeft(windowMillis - (now - windowStart)) : OptionalLong.empty();
+        int used = current.computeIfAbsent(key, a -> new AtomicInteger()).incrementAndGet();
+        return used > limit ? secondsLeft(windowMillis - (now - windowStart)) : OptionalLong.empty();
     }
 
     private static OptionalLong secondsLeft(long millis) {
         return OptionalLong.of(Math.max(1, (millis + 999) / 1000));
     }
 
+    /** An address as ClientAddress gives it (always a literal); null when it is not one. */
+    private static InetAddress literal(String client) {
+        if (client == null || !client.matches("[0-9a-fA-F:.]+")) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(client);
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
     private boolean exempt(InetAddress address) {
-        if (settings.exemptLoopback() && address.isLoopbackAddress()) {
+        if (settings.exemptLoopback() && isAny(address, settings.trustedAddresses())) {
             return true;
         }
-        for (String name : settings.exemptAddresses()) {
+        return isAny(address, settings.exemptAddresses());
+    }
+
+    private static boolean isAny(InetAddress address, List<String> names) {
+        for (String name : names) {
             if (name == null || name.isBlank()) {
                 continue;
             }

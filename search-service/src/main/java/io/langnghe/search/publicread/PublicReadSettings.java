@@ -11,7 +11,10 @@ import java.util.List;
  *
  * @param exemptAddresses addresses or host names read on behalf of many people (ingest-service, which
  *                        limits each resident itself), never limited here
- * @param exemptLoopback  leave this machine unlimited: on the local stack everything comes from 127.0.0.1
+ * @param exemptLoopback  on the local stack, leave its own addresses ({@code trustedAddresses}, by default
+ *                        127.0.0.1 and ::1, never the whole loopback range) unlimited
+ * @param perIpPerDoor    requests per window from one address at each other anonymous door
+ *                        ({@link PublicDoorLimits}: tracking, rating, look-alikes, login)
  */
 @ConfigurationProperties("langnghe.public-reads")
 public record PublicReadSettings(
@@ -19,5 +22,7 @@ public record PublicReadSettings(
         @Bindable(defaultValue = "1m") Duration window,
         @Bindable(defaultValue = "100000") int maxTrackedAddresses,
         @Bindable(defaultValue = "") List<String> exemptAddresses,
-        @Bindable(defaultValue = "false") boolean exemptLoopback) {
+        @Bindable(defaultValue = "false") boolean exemptLoopback,
+        @Bindable(defaultValue = "127.0.0.1,::1") List<String> trustedAddresses,
+        @Bindable(defaultValue = "60") int perIpPerDoor) {
 }

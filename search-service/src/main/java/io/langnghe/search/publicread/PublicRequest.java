@@ -1,7 +1,6 @@
 package io.langnghe.search.publicread;
 
 import io.langnghe.contracts.CaseStatus;
-import io.langnghe.contracts.TrackingCode;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.search.cases.CodeName;
 import io.langnghe.search.index.CaseDocument;
@@ -10,15 +9,18 @@ import java.time.Instant;
 
 /**
  * A petition as anyone may see it: what it is about, where, how it stands and the ward's answer.
+ * It is known by its public id (the case id, random and unrelated to the tracking code), never by
+ * the tracking code, which is the resident's secret: it rates and reopens the case.
  * The text is masked ({@link TextMasking}) and shown up to {@value #MAX_TEXT} characters (enough to
  * know the problem; a page of a thousand long petitions stays cheap); name, phone, contact hash,
  * address and history are not here at all.
  *
+ * @param publicId Open311's service_request_id, and how the page of answered petitions links to one
  * @param open     whether someone still owes the resident an answer (Open311's open/closed)
  * @param dueAt    when the ward promised an answer
  */
 public record PublicRequest(
-        String trackingCode,
+        String publicId,
         CodeName category,
         CodeName area,
         CaseStatus status,
@@ -35,7 +37,7 @@ public record PublicRequest(
     static PublicRequest of(CaseDocument doc, Taxonomy taxonomy) {
         String contactName = doc.contact() == null ? null : doc.contact().name();
         return new PublicRequest(
-                TrackingCode.display(doc.trackingCode()),
+                doc.caseId(),
                 CodeName.category(taxonomy, doc.category()),
                 area(taxonomy, doc.area()),
                 doc.status(),

@@ -1,5 +1,6 @@
 package io.langnghe.search.publicread;
 
+import io.langnghe.access.ClientAddress;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
@@ -34,9 +35,11 @@ public class PublicRequestController {
     private final PublicReadLimits limits;
     private final Taxonomy taxonomy;
     private final ZoneId wardZone;
+    private final ClientAddress clientAddress;
 
     public PublicRequestController(PublicRequestReader reader, PublicReadLimits limits, Taxonomy taxonomy,
-                                   @Value("${langnghe.time-zone:Asia/Ho_Chi_Minh}") String wardZone) {
+                                   @Value("${langnghe.time-zone:Asia/Ho_Chi_Minh}") String wardZone, ClientAddress clientAddress) {
+        this.clientAddress = clientAddress;
         this.reader = reader;
         this.limits = limits;
         this.taxonomy = taxonomy;
@@ -45,7 +48,7 @@ public class PublicRequestController {
 
     @Operation(summary = "Public list of petitions, recently changed first",
             description = "Anonymous and limited per address. status, category and area are comma-separated codes; "
-                    + "from/to bound the time received (ISO date-time with offset, or a day); ids are tracking codes "
+                    + "from/to bound the time received (ISO date-time with offset, or a day); ids are public ids "
                     + "(at most 100); size at most 1000. Only public fields; text and answer have phone numbers, "
                     + "e-mail addresses, identity numbers and introduced names masked.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PublicRequestPage.class)))
@@ -53,7 +56,7 @@ public class PublicRequestController {
     @ApiResponse(responseCode = "429", description = "too many reads from this address; see Retry-After")
     @Get("{?status,category,area,from,to,ids,page,size}")
     public HttpResponse<?> list(@RequestBean PublicRequestParameters parameters, HttpRequest<?> request) {
-        OptionalLong wait = limits.secondsToWait(request.getRemoteAddress());
+        OptionalLong wait = limits.secondsToWait(clientAddress.of(request));
         if (wait.isPresent()) {
             return PublicReadLimits.tooMany(wait.getAsLong());
         }

@@ -2,7 +2,6 @@ package io.langnghe.search.publicread;
 
 import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Category;
-import io.langnghe.contracts.TrackingCode;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.search.problem.FieldError;
 import io.langnghe.search.problem.Problem;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import static io.langnghe.search.problem.TypedParameters.codes;
 import static io.langnghe.search.problem.TypedParameters.instant;
@@ -42,12 +42,14 @@ public record PublicRequestParameters(
     /** As many as one Open311 answer may carry. */
     public static final int MAX_SIZE = 1000;
     public static final int MAX_IDS = 100;
+    /** A case id: public ids are case ids, never tracking codes. */
+    private static final Pattern PUBLIC_ID = Pattern.compile("[0-9A-Za-z-]{1,64}");
     /** Elasticsearch's max_result_window. */
     public static final int MAX_WINDOW = 10_000;
 
     /** A checked query: empty lists and null bounds mean "any". */
     public record Query(List<CaseStatus> statuses, List<Category> categories, List<String> areas,
-                        Instant from, Instant to, List<String> trackingCodes, int page, int size) {
+                        Instant from, Instant to, List<String> publicIds, int page, int size) {
         public int offset() {
             return page * size;
         }
@@ -63,10 +65,10 @@ public record PublicRequestParameters(
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
             errors.add(new FieldError("to", "before_from", "Thời điểm 'to' phải sau 'from'.", "'to' must be after 'from'."));
         }
-        List<String> codes = trackingCodes(errors);
+        List<String> publicIds = publicIds(errors);
         int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE, errors);
         int pageSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE, errors);
-        if (errors.isEmpty() && (long) (pageNumber + 1) * pageSize > MAX_WINDOW) {
+        if (errors.isEmpty() && ((long) pageNumber + 1) * pageSize > MAX_WINDOW) {
             errors.add(new FieldError("page", "too_deep",
                     "Chỉ xem được " + MAX_WINDOW + " kết quả đầu; hãy thu hẹp khoảng thời gian.",
                     "Only the first " + MAX_WINDOW + " results can be paged through; narrow the period."));
@@ -74,19 +76,22 @@ public record PublicRequestParameters(
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalidInput(errors));
         }
-        return new Query(statuses, categories, areas, fromInstant, toInstant, codes, pageNumber, pageSize);
+        return new Query(statuses, categories, areas, fromInstant, toInstant, publicIds, pageNumber, pageSize);
     }
 
-    private List<String> trackingCodes(List<FieldError> errors) {
+    private List<String> publicIds(List<FieldError> errors) {
         if (ids == null || ids.isBlank()) {
             return List.of();
         }
-        List<String> codes = Arrays.stream(ids.split(",")).map(TrackingCode::normalise)
-                .filter(code -> !code.isEmpty()).distinct().toList();
-        if (codes.size() > MAX_IDS || codes.stream().anyMatch(code -> code.length() > 20)) {
-            errors.add(new FieldError("ids", "too_many", "Tối đa " + MAX_IDS + " mã tra cứu mỗi lần.",
-                    "At most " + MAX_IDS + " tracking codes at a time."));
+        List<String> publicIds = Arrays.stream(ids.split(",")).map(String::strip)
+                .filter(id -> !id.isEmpty()).distinct().toList();
+        if (publicIds.size() > MAX_IDS) {
+            errors.add(new FieldError("ids", "too_many", "Tối đa " + MAX_IDS + " mã công khai mỗi lần.",
+                    "At most " + MAX_IDS + " public ids at a time."));
+        } else if (!publicIds.stream().allMatch(id -> PUBLIC_ID.matcher(id).matches())) {
+            errors.add(new FieldError("ids", "not_a_public_id", "Mã công khai chỉ gồm chữ, số và dấu gạch ngang.",
+                    "A public id has only letters, digits and dashes."));
         }
-        return codes;
+        return publicIds;
     }
 }

@@ -24,7 +24,7 @@ import static io.langnghe.search.index.Filters.terms;
 @Singleton
 public class PublicRequestReader {
 
-    private static final List<String> READ_FIELDS = List.of(TRACKING_CODE, CATEGORY, AREA, STATUS, TEXT, PUBLIC_ANSWER,
+    private static final List<String> READ_FIELDS = List.of(CASE_ID, CATEGORY, AREA, STATUS, TEXT, PUBLIC_ANSWER,
             RECEIVED_AT, CREATED_AT, UPDATED_AT, DUE_AT, DEPARTMENT, CONTACT + ".name");
 
     private final ElasticsearchClient client;
@@ -43,7 +43,7 @@ public class PublicRequestReader {
             terms(b, STATUS, query.statuses().stream().map(s -> s.code()).toList());
             terms(b, CATEGORY, query.categories().stream().map(c -> c.code()).toList());
             terms(b, AREA, query.areas());
-            terms(b, TRACKING_CODE, query.trackingCodes());
+            terms(b, CASE_ID, query.publicIds());
             receivedBetween(b, query.from(), query.to());
             return b;
         }));
@@ -55,7 +55,7 @@ public class PublicRequestReader {
                         .size(query.size())
                         .trackTotalHits(t -> t.enabled(true))
                         .sort(o -> o.field(f -> f.field(UPDATED_AT).order(SortOrder.Desc)))
-                        .sort(o -> o.field(f -> f.field(TRACKING_CODE).order(SortOrder.Asc))),
+                        .sort(o -> o.field(f -> f.field(CASE_ID).order(SortOrder.Asc))),
                 CaseDocument.class));
         List<CaseDocument> cases = response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
         long total = response.hits().total() == null ? cases.size() : response.hits().total().value();

@@ -29,14 +29,17 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * Residents follow their petition with the tracking code alone: no account, no personal data. Once
- * the ward has answered, the same code lets them rate the answer; the rating becomes a {@code rate}
- * command (actor: the resident) that routing-streams applies, reopening the case when "not fixed".
- * ingest-service's proxy limits both per address.
+ * the ward has answered they rate the answer with the code and a proof that they are the one who
+ * wrote (the last 4 digits of the phone they gave); the rating becomes a {@code rate} command (actor:
+ * the resident) that routing-streams applies, reopening the case when a proven "not fixed". Without
+ * a phone the code alone rates once, and its "not fixed" waits for an officer: the code may have
+ * been shared. Wrong proofs are counted per code ({@link ProofGuesses}).
  */
 @Controller("/api/track")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -51,9 +54,12 @@ public class TrackingController {
     private final Taxonomy taxonomy;
     private final CommandPublisher commands;
     private final CasePhotos photos;
+    private final ProofGuesses proofs;
     private final Clock clock = Clock.systemUTC();
 
-    public TrackingController(CaseReader cases, Taxonomy taxonomy, CommandPublisher commands, CasePhotos photos) {
+    public TrackingController(CaseReader cases, Taxonomy taxonomy, CommandPublisher commands, CasePhotos photos,
+                              ProofGuesses proofs) {
+        this.proofs = proofs;
         this.cases = cases;
         this.photos = photos;
         this.taxonomy = taxonomy;
@@ -80,7 +86,8 @@ public class TrackingController {
     }
 
     /** Accepted, not yet applied: Kafka holds the rating; the tracking page shows it once the case comes back. */
-    public record RatingAccepted(String commandId, String trackingCode, int stars, boolean fixed) {
+    /** @param reopens whether a "not fixed" reopens the case at once (proven), or waits for an officer */
+    public record RatingAccepted(String commandId, String trackingCode, int stars, boolean fixed, boolean reopens) {
     }
 
     @Post("/{trackingCode}/rating")
@@ -90,16 +97,46 @@ public class TrackingController {
                         "Mã tra cứu không đúng; hãy kiểm tra lại từng ký tự (dạng XXXX-XXXX-XX).",
                         "This tracking code is not valid; please check each character (format XXXX-XXXX-XX).")))));
         Instant now = Instant.now(clock);
-        Rating rating = body.orElse(new RatingRequest(null, null, null)).check(now);
+        RatingRequest request = body.orElse(new RatingRequest(null, null, null, null));
+        Rating typed = request.check(now);
         CaseDocument target = cases.commandTargetOf(code.value())
                 .orElseThrow(() -> new ProblemException(Problem.trackingCodeNotFound()));
         if (!RATEABLE.contains(target.status())) {
             throw new ProblemException(Problem.notYetAnswered(target.status().code()));
         }
+        boolean proven = proven(code, target, request.proofDigits());
+        Rating rating = new Rating(typed.stars(), typed.comment(), typed.fixed(), typed.ratedAt(), proven);
         CaseCommand command = new CaseCommand(CaseCommand.SCHEMA_VERSION, UUID.randomUUID().toString(), target.caseId(),
                 CaseCommand.Type.RATE, RESIDENT, null, null, null, now, null, null, rating);
         commands.send(command);
         return HttpResponse.<RatingAccepted>status(HttpStatus.ACCEPTED)
-                .body(new RatingAccepted(command.commandId(), code.display(), rating.stars(), rating.fixed()));
+                .body(new RatingAccepted(command.commandId(), code.display(), rating.stars(), rating.fixed(), !rating.fixed() && proven));
+    }
+
+    /**
+     * Whether the rating comes with the resident's proof: required when they gave a phone; without
+     * one the code alone may rate once (routing-streams keeps to that as well).
+     */
+    private boolean proven(TrackingCode code, CaseDocument target, String digits) {
+        String phone = target.contact() == null ? null : target.contact().phone();
+        if (phone == null || phone.isBlank()) {
+            if (target.rating() != null) {
+                throw new ProblemException(Problem.alreadyRated());
+            }
+            return false;
+        }
+        if (digits == null) {
+            throw new ProblemException(Problem.invalidInput(List.of(new FieldError("proof", "required",
+                    "Nhập 4 số cuối của số điện thoại bạn đã để lại khi gửi kiến nghị.",
+                    "Enter the last 4 digits of the phone number you gave with the petition."))));
+        }
+        OptionalLong wait = proofs.secondsToWait(code.value());
+        if (wait.isPresent()) {
+            throw ProblemException.tooMany(wait.getAsLong());
+        }
+        if (!proofs.check(code.value(), phone, digits)) {
+            throw new ProblemException(Problem.proofMismatch());
+        }
+        return true;
     }
 }

@@ -5,6 +5,7 @@ import io.langnghe.contracts.TrackingCode;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.search.cases.CodeName;
 import io.langnghe.search.index.CaseDocument;
+import io.langnghe.search.publicread.TextMasking;
 
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +45,8 @@ public record TrackingView(
                 doc.createdAt(),
                 doc.updatedAt(),
                 doc.dueAt(),
-                doc.publicAnswer(),
+                // masked as on every public surface: whoever holds the code may not be the resident
+                TextMasking.mask(doc.publicAnswer(), doc.contact() == null ? null : doc.contact().name()),
                 doc.rating() == null ? null : new SavedRating(doc.rating().stars(), doc.rating().fixed(), doc.rating().ratedAt()),
                 doc.answerPhotos().stream().map(p -> new AnswerPhoto(p.ref(), p.contentType())).toList());
     }

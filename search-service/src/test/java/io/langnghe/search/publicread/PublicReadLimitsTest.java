@@ -2,7 +2,6 @@ package io.langnghe.search.publicread;
 
 import org.junit.jupiter.api.Test;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PublicReadLimitsTest {
 
-    private static final InetSocketAddress RESIDENT = new InetSocketAddress("203.0.113.7", 50000);
-    private static final InetSocketAddress NEIGHBOUR = new InetSocketAddress("203.0.113.8", 50000);
+    private static final String RESIDENT = "203.0.113.7";
+    private static final String NEIGHBOUR = "203.0.113.8";
 
     private final MovableClock clock = new MovableClock();
 
@@ -44,7 +43,30 @@ class PublicReadLimitsTest {
     }
 
     private static PublicReadSettings settings(int perIp, List<String> exempt) {
-        return new PublicReadSettings(perIp, Duration.ofMinutes(1), 1000, exempt, false);
+        return new PublicReadSettings(perIp, Duration.ofMinutes(1), 1000, exempt, false, List.of("127.0.0.1", "::1"), perIp);
+    }
+
+    @Test
+    void theLocalStackExemptsItsOwnAddressesNotTheWholeLoopbackRange() {
+        PublicReadLimits limits = new PublicReadLimits(new PublicReadSettings(1, Duration.ofMinutes(1), 1000, List.of(), true,
+                List.of("127.0.0.1", "::1"), 1), clock);
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(limits.secondsToWait("127.0.0.1")).isEmpty();
+            assertThat(limits.secondsToWaitAtDoor("track", "0:0:0:0:0:0:0:1")).isEmpty();
+        }
+        assertThat(limits.secondsToWait("127.0.0.2")).as("an outside resident played from 127.0.0.2").isEmpty();
+        assertThat(limits.secondsToWait("127.0.0.2")).isPresent();
+    }
+
+    @Test
+    void eachDoorCountsApart() {
+        PublicReadLimits limits = new PublicReadLimits(settings(1, List.of()), clock);
+
+        assertThat(limits.secondsToWaitAtDoor("track", RESIDENT)).isEmpty();
+        assertThat(limits.secondsToWaitAtDoor("login", RESIDENT)).isEmpty();
+        assertThat(limits.secondsToWait(RESIDENT)).isEmpty();
+        assertThat(limits.secondsToWaitAtDoor("track", RESIDENT)).isPresent();
     }
 
     private static final class MovableClock extends Clock {

@@ -128,14 +128,18 @@ class PublicRequestsTest implements TestPropertyProvider {
     @Test
     @Order(2)
     void masksTheTextAndShowsNothingPersonal() {
-        HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET("/api/public/requests?ids=" + answered.trackingCode()), String.class);
-        JsonNode item = list("?ids=" + display(answered).toLowerCase()).path("items").get(0);
+        HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET("/api/public/requests?ids=" + answered.caseId()), String.class);
+        JsonNode item = list("?ids=" + answered.caseId()).path("items").get(0);
 
         assertThat(item.path("text").asText()).isEqualTo(
                 "Tôi là [họ tên], số [số điện thoại], email [email]. Cống ngõ 5 tắc; [họ tên] đã báo 2 lần");
         assertThat(item.path("publicAnswer").asText()).isEqualTo("Đã nạo vét cống ngày 12/7; liên hệ cán bộ qua [số điện thoại].");
         assertThat(fieldNames(item)).doesNotContain("contact", "name", "phone", "contactHash", "address", "history", "caseId", "feedbackId");
-        assertThat(response.body()).doesNotContain("Nguyễn Văn An", "0901", "+84901234567", "hash-an-secret", "an@example.vn", "12 ngõ 5, tổ dân phố 5");
+        JsonNode tracking = client.toBlocking().retrieve(HttpRequest.GET("/api/track/" + answered.trackingCode()), JsonNode.class);
+        assertThat(tracking.path("publicAnswer").asText()).as("the tracking page masks as the list does")
+                .isEqualTo(item.path("publicAnswer").asText());
+        assertThat(response.body()).doesNotContain("Nguyễn Văn An", "0901", "+84901234567", "hash-an-secret", "an@example.vn", "12 ngõ 5, tổ dân phố 5",
+                answered.trackingCode(), TrackingCode.display(answered.trackingCode()), "trackingCode");
     }
 
     @Test
@@ -178,6 +182,23 @@ class PublicRequestsTest implements TestPropertyProvider {
     }
 
     @Test
+    @Order(5)
+    void aTrackingCodeFindsNothingInThePublicList() {
+        assertThat(codes(list("?ids=" + answered.trackingCode()))).isEmpty();
+        assertThat(list("?size=1000").toString()).doesNotContain(answered.trackingCode(), older.trackingCode(), resolved.trackingCode());
+    }
+
+    @Test
+    @Order(5)
+    void aPageBeyondAnyNumberIsA400NamingThePageNotA503() {
+        HttpClientResponseException error = catchThrowableOfType(HttpClientResponseException.class, () -> client.toBlocking()
+                .exchange(HttpRequest.GET("/api/public/requests?page=2147483647&size=20"), String.class));
+
+        assertThat(error.getStatus().getCode()).isEqualTo(400);
+        assertThat(error.getResponse().getBody(JsonNode.class).orElseThrow().path("errors").findValuesAsText("field")).containsExactly("page");
+    }
+
+    @Test
     @Order(6)
     void isDescribedInOpenApi() {
         String description = client.toBlocking().retrieve(HttpRequest.GET("/swagger/search.yml"), String.class);
@@ -209,12 +230,13 @@ class PublicRequestsTest implements TestPropertyProvider {
 
     private static List<String> codes(JsonNode page) {
         List<String> codes = new ArrayList<>();
-        page.path("items").forEach(item -> codes.add(item.path("trackingCode").asText()));
+        page.path("items").forEach(item -> codes.add(item.path("publicId").asText()));
         return codes;
     }
 
+    /** How the public list names a case: its public id, never its tracking code. */
     private static String display(CaseState state) {
-        return TrackingCode.display(state.trackingCode());
+        return state.caseId();
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -29,6 +29,22 @@ class TextMaskingTest {
             Cháu là Đặng Minh Đức học lớp 5                   | Cháu là [họ tên] học lớp 5
             Tôi là bà Hoa, nhà cạnh chợ                       | Tôi là bà [họ tên], nhà cạnh chợ
             Người gửi: Vũ Đình Khoa                           | Người gửi: [họ tên]
+            Gọi 0912-345-678 hoặc 0912 - 345 - 678            | Gọi [số điện thoại] hoặc [số điện thoại]
+            Số 0 9 1 2 3 4 5 6 7 8 nhé                        | Số [số điện thoại] nhé
+            Gọi 0912  345  678 (hai dấu cách)                 | Gọi [số điện thoại] (hai dấu cách)
+            Máy bàn (0237) 3852 123                           | Máy bàn [số điện thoại]
+            Gọi +84 (0) 912 345 678                           | Gọi [số điện thoại]
+            Gọi ０９１２３４５６７８ nhé                      | Gọi [số điện thoại] nhé
+            Gọi ０９１２ ３４５ ６７８ nhé                    | Gọi [số điện thoại] nhé
+            Gọi ＋８４ ９１２ ３４５ ６７８                   | Gọi [số điện thoại]
+            Gọi 0912–345–678 (gạch ngang dài)                 | Gọi [số điện thoại] (gạch ngang dài)
+            Email an@example.vn hay ＡＮ＠ＥＸＡＭＰＬＥ．ＶＮ | Email [email] hay [email]
+            CCCD 038 123 456 789 bị giữ                       | CCCD [số giấy tờ] bị giữ
+            CCCD ０３８１２３４５６７８９                     | CCCD [số giấy tờ]
+            tôi là nguyễn văn an ở tổ 5                       | tôi là [họ tên] ở tổ 5
+            toi la tran thi binh, nha so 12                   | toi la [họ tên], nha so 12
+            TÔI LÀ NGUYỄN VĂN AN, Ở TỔ 5                      | TÔI LÀ [họ tên], Ở TỔ 5
+            tên tôi là lê văn tám đã báo 2 lần                | tên tôi là [họ tên] đã báo 2 lần
             """)
     void masksWhatIdentifiesTheWriter(String written, String shown) {
         assertThat(TextMasking.mask(written)).isEqualTo(shown);
@@ -38,7 +54,9 @@ class TextMaskingTest {
     @CsvSource(delimiter = '|', textBlock = """
             Cống thoát nước trước nhà số 12 ngõ 5 bị tắc
             Tôi là người dân tổ 5, đèn đường hỏng 3 ngày
-            tôi là nguyễn văn an (chữ thường: không nhận ra được)
+            tôi là người dân tổ 5, chưa ai sửa
+            Thu 1.500.000.000 đồng cho cả khu
+            Tổ 5 có 123 456 789 con muỗi
             Thu phí 1.500.000 đồng mỗi hộ là sai
             Từ 2025-07-01 đến 15/07/2025 vẫn chưa sửa
             Mã hồ sơ K7MX-Q2PA-9C

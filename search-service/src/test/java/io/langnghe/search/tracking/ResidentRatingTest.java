@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A resident rates the ward's answer with the tracking code alone: the rating becomes a {@code rate}
+ * A resident rates the ward's answer with the tracking code and the proof: the rating becomes a {@code rate}
  * command on the real broker, keyed by the case; bad ratings and cases not yet answered are refused
  * before anything is written.
  */
@@ -87,7 +87,7 @@ class ResidentRatingTest implements TestPropertyProvider {
         Instant before = Instant.now();
         String typed = TrackingCode.display(answered.trackingCode()).toLowerCase();
         HttpResponse<JsonNode> accepted = client.toBlocking().exchange(HttpRequest.POST("/api/track/" + typed + "/rating",
-                Map.of("stars", 2, "comment", "Cống vẫn  tắc sau khi mưa", "fixed", false)), JsonNode.class);
+                Map.of("stars", 2, "comment", "Cống vẫn  tắc sau khi mưa", "fixed", false, "proof", "4567")), JsonNode.class);
 
         assertThat(accepted.getStatus().getCode()).isEqualTo(202);
         assertThat(accepted.body().path("trackingCode").asText()).isEqualTo(TrackingCode.display(answered.trackingCode()));
@@ -103,6 +103,8 @@ class ResidentRatingTest implements TestPropertyProvider {
         assertThat(command.path("rating").path("stars").asInt()).isEqualTo(2);
         assertThat(command.path("rating").path("comment").asText()).isEqualTo("Cống vẫn tắc sau khi mưa");
         assertThat(command.path("rating").path("fixed").asBoolean(true)).isFalse();
+        assertThat(command.path("rating").path("proven").asBoolean()).isTrue();
+        assertThat(accepted.body().path("reopens").asBoolean()).isTrue();
         assertThat(Instant.parse(command.path("rating").path("ratedAt").asText())).isBetween(before.minusSeconds(1), Instant.now());
         assertThat(Instant.parse(command.path("issuedAt").asText())).isBetween(before.minusSeconds(1), Instant.now());
     }

@@ -1,0 +1,67 @@
+package io.langnghe.ingest.web;
+
+import io.langnghe.ingest.Http;
+import io.langnghe.ingest.TestIngest;
+import io.langnghe.testsupport.SharedInfrastructure;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each route's body limit is applied to the declared size before the body is read: 64 KiB for JSON
+ * (petitions, SMS and Zalo webhooks, Open311, login), the batch limit (4 MiB) for a meeting's batch;
+ * 413 problem+json in both languages. What is under a route's limit goes on to be checked as usual.
+ */
+@MicronautTest
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+class BodyLimitsTest implements TestPropertyProvider {
+
+    private final String prefix = SharedInfrastructure.uniquePrefix();
+    private Http http;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        SharedInfrastructure.createTopics(prefix);
+        return TestIngest.properties(prefix);
+    }
+
+    @BeforeAll
+    void connect() {
+        http = new Http(server.getURI());
+    }
+
+    @ParameterizedTest(name = "{0} with {1} bytes → {2}")
+    @CsvSource({
+            "/api/feedback,          65537,   413",
+            "/api/channels/sms,      65537,   413",
+            "/open311/v2/requests.json, 65537, 413",
+            "/api/login,             65537,   413",
+            "/api/batches,           4194305, 413",
+            "/api/batches,           65537,   401",
+            "/api/feedback,          60000,   400"})
+    void aBodyOverItsRoutesLimitIs413(String path, int size, int status) {
+        byte[] body = ("{\"text\":\"" + "a".repeat(size - 11) + "\"}").getBytes(StandardCharsets.US_ASCII);
+        String type = path.startsWith("/open311") ? "application/x-www-form-urlencoded" : "application/json";
+
+        HttpResponse<String> response = http.postBytes(path, body, type);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        if (status == 413) {
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(response.body()).contains("Nội dung quá lớn / Body too large", "iB", "larger than");
+        }
+    }
+}
