@@ -125,9 +125,10 @@ class HotlineConsoleBrowserTest implements TestPropertyProvider {
 
         WebElement similar = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("similar")));
         WebElement link = similar.findElement(By.cssSelector("a.similar-code"));
-        assertThat(link.getText()).isEqualTo(FakeSearchService.SIMILAR_CODE);
-        assertThat(link.getAttribute("href")).endsWith("/track.html?code=" + FakeSearchService.SIMILAR_CODE);
-        assertThat(similar.getText()).contains("Đang xử lý").doesNotContain("Cống thoát nước ngõ 5 bị tắc");
+        // a resident never sees another resident's tracking code: the look-alike links to its public page
+        assertThat(link.getText()).isEqualTo("Môi trường");
+        assertThat(link.getAttribute("href")).endsWith("/answers.html?id=" + FakeSearchService.SIMILAR_PUBLIC_ID);
+        assertThat(similar.getText()).contains("Đang xử lý").doesNotContain("Cống thoát nước ngõ 5 bị tắc", FakeSearchService.SIMILAR_CODE);
         assertThat(FakeSearchService.lastSimilarAuthorization()).isEmpty();
     }
 
