@@ -15,7 +15,7 @@ import java.util.List;
  * @param requests the requests of a letter that holds several, each classified and routed on its own (absent otherwise)
  */
 public record ClassifyAnswer(String category, String department, double confidence, List<String> reasons, boolean triaged,
-                             Place place, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ProposedRequest> requests) {
+                             @JsonInclude(JsonInclude.Include.ALWAYS) Place place, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ProposedRequest> requests) {
 
     public static ClassifyAnswer of(Routing routing) {
         return new ClassifyAnswer(routing.classification().category().code(), routing.department(),

@@ -504,7 +504,7 @@ class CaseLifecycleTopologyTest {
     @Test
     void turnsAnOfficersReassignmentIntoACorrectionThatTheClassifierLearns() {
         // Given a petition about a group leader's fund, which the corpus reads as a school's (hiệu trưởng, quỹ)
-        String text = "Tổ trưởng thu quỹ không minh bạch";
+        String text = "Tổ trưởng thu quỹ không minh bạch, đề nghị kiểm tra";
         petitions(feedback().id("fb-1").text(text).build());
         CaseState routed = cases.readValue();
         assertThat(routed.category()).isEqualTo(Category.GIAO_DUC);
@@ -513,15 +513,14 @@ class CaseLifecycleTopologyTest {
         commands(command(Type.REASSIGN).by(TestCommand.officerOf(routed.department())).department("hanh_chinh_cong")
                 .text("Cán bộ tổ dân phố, không phải trường học").build());
 
-        // Then it is a labelled example, and the next such petition is no longer sure to be a school's: after one
-        // example among the corpus's thousands the classifier hesitates, so the triage desk sees it with both candidates
+        // Then it is a labelled example, and the next such petition goes to the administrative centre, no longer to a
+        // school's desk: an officer's correction weighs as several corpus petitions (langnghe.classifier.correction-weight)
         assertThat(corrections.readValuesToList()).extracting(Correction::caseId, Correction::text, Correction::category, Correction::from)
                 .containsExactly(tuple("fb-1", text, Category.HANH_CHINH, Category.GIAO_DUC));
         cases.readValuesToList();
-        petitions(feedback().id("fb-2").text("Tổ trưởng thu quỹ không minh bạch, xin kiểm tra").build());
-        CaseState next = cases.readValue();
-        assertThat(next.department()).isEqualTo("van_phong");
-        assertThat(next.classification().reasons()).anyMatch(reason -> reason.startsWith("hanh_chinh"));
+        petitions(feedback().id("fb-2").text("Tổ trưởng tổ dân phố thu quỹ không minh bạch").build());
+        assertThat(cases.readValue()).extracting(CaseState::category, CaseState::department)
+                .containsExactly(Category.HANH_CHINH, "hanh_chinh_cong");
     }
 
     @Test

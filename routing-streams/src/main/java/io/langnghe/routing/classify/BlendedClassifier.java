@@ -51,7 +51,7 @@ public final class BlendedClassifier implements Classifier {
 
     /** Takes an officer's correction into account for every petition classified after it. */
     public void learn(LabelledExample correction) {
-        model.updateAndGet(current -> current.plus(correction));
+        model.updateAndGet(current -> current.plus(correction, settings.correctionWeight()));
     }
 
     public int examplesLearned() {

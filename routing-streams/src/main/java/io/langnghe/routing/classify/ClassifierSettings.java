@@ -11,15 +11,19 @@ import io.micronaut.core.bind.annotation.Bindable;
  *                      texts, and confidences are compared with the triage thresholds
  * @param lexiconWeight what one syllable of a lexicon phrase adds to a category's score, so the
  *                      ward's own keywords decide where the corpus has few examples
+ * @param correctionWeight how many corpus petitions one officer's correction counts as: an officer who
+ *                      reads the case knows better than a written example, and one correction must
+ *                      move the next such petition even as the corpus grows
  */
 @ConfigurationProperties("langnghe.classifier")
 public record ClassifierSettings(
         @Bindable(defaultValue = "0.3") double smoothing,
         @Bindable(defaultValue = "4") double temperature,
-        @Bindable(defaultValue = "1.5") double lexiconWeight) {
+        @Bindable(defaultValue = "1.5") double lexiconWeight,
+        @Bindable(defaultValue = "8") int correctionWeight) {
 
     /** The same values as the defaults above, for code that runs without Micronaut (./langnghe classify). */
-    public static final ClassifierSettings DEFAULTS = new ClassifierSettings(0.3, 4, 1.5);
+    public static final ClassifierSettings DEFAULTS = new ClassifierSettings(0.3, 4, 1.5, 8);
 
     public ClassifierSettings {
         if (smoothing <= 0) {
@@ -27,6 +31,9 @@ public record ClassifierSettings(
         }
         if (temperature <= 0) {
             throw new IllegalArgumentException("langnghe.classifier.temperature must be positive, got " + temperature);
+        }
+        if (correctionWeight < 1) {
+            throw new IllegalArgumentException("langnghe.classifier.correction-weight must be at least 1, got " + correctionWeight);
         }
         if (lexiconWeight < 0) {
             throw new IllegalArgumentException("langnghe.classifier.lexicon-weight must not be negative, got " + lexiconWeight);

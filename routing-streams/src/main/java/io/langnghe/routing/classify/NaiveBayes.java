@@ -27,40 +27,46 @@ final class NaiveBayes {
     private final int[] examplesPerCategory;
     private final Map<String, double[]> logLikelihoods = new HashMap<>();
     private final double[] logPriors = new double[CATEGORIES];
+    // weighted (priors), and the labelled petitions themselves
     private int examples;
+    private int petitions;
 
-    private NaiveBayes(double smoothing, Map<String, int[]> counts, int[] featuresPerCategory, int[] examplesPerCategory, int examples) {
+    private NaiveBayes(double smoothing, Map<String, int[]> counts, int[] featuresPerCategory, int[] examplesPerCategory,
+                       int examples, int petitions) {
         this.smoothing = smoothing;
         this.counts = counts;
         this.featuresPerCategory = featuresPerCategory;
         this.examplesPerCategory = examplesPerCategory;
         this.examples = examples;
+        this.petitions = petitions;
     }
 
     static NaiveBayes train(Collection<LabelledExample> corpus, double smoothing) {
-        NaiveBayes model = new NaiveBayes(smoothing, new HashMap<>(), new int[CATEGORIES], new int[CATEGORIES], 0);
-        corpus.forEach(model::count);
+        NaiveBayes model = new NaiveBayes(smoothing, new HashMap<>(), new int[CATEGORIES], new int[CATEGORIES], 0, 0);
+        corpus.forEach(example -> model.count(example, 1));
         model.computeLogarithms();
         return model;
     }
 
-    NaiveBayes plus(LabelledExample example) {
+    /** A new model that also learnt the example, counted {@code weight} times. */
+    NaiveBayes plus(LabelledExample example, int weight) {
         Map<String, int[]> copy = new HashMap<>(counts.size() * 2);
         counts.forEach((feature, perCategory) -> copy.put(feature, perCategory.clone()));
-        NaiveBayes learned = new NaiveBayes(smoothing, copy, featuresPerCategory.clone(), examplesPerCategory.clone(), examples);
-        learned.count(example);
+        NaiveBayes learned = new NaiveBayes(smoothing, copy, featuresPerCategory.clone(), examplesPerCategory.clone(), examples, petitions);
+        learned.count(example, weight);
         learned.computeLogarithms();
         return learned;
     }
 
-    private void count(LabelledExample example) {
+    private void count(LabelledExample example, int weight) {
         int c = example.category().ordinal();
         for (String feature : Features.names(example.text())) {
-            counts.computeIfAbsent(feature, f -> new int[CATEGORIES])[c]++;
-            featuresPerCategory[c]++;
+            counts.computeIfAbsent(feature, f -> new int[CATEGORIES])[c] += weight;
+            featuresPerCategory[c] += weight;
         }
-        examplesPerCategory[c]++;
-        examples++;
+        examplesPerCategory[c] += weight;
+        examples += weight;
+        petitions++;
     }
 
     private void computeLogarithms() {
@@ -79,8 +85,9 @@ final class NaiveBayes {
         });
     }
 
+    /** How many labelled petitions it learnt from, each once whatever its weight. */
     int examples() {
-        return examples;
+        return petitions;
     }
 
     /** In how many training petitions of the category the feature appears. */

@@ -77,19 +77,17 @@ class BlendedClassifierTest {
     }
 
     @Test
-    void learnsAnOfficersCorrectionForTheNextPetitions() {
+    void learnsOneOfficersCorrectionForTheNextPetitions() {
         BlendedClassifier learning = BlendedClassifier.trained(taxonomy, ClassifierSettings.DEFAULTS);
         String petition = "Cây xà cừ trước nhà nghiêng sắp đổ vào mái nhà";
         Category before = learning.classify(petition).category();
         int examples = learning.examplesLearned();
 
-        for (int i = 0; i < 3; i++) {
-            learning.learn(new LabelledExample("cây xà cừ nghiêng sắp đổ đè vào nhà " + i, Category.GIAO_THONG_HA_TANG));
-        }
+        learning.learn(new LabelledExample("cây xà cừ nghiêng sắp đổ đè vào nhà", Category.GIAO_THONG_HA_TANG));
 
         assertThat(before).isNotEqualTo(Category.GIAO_THONG_HA_TANG);
         assertThat(learning.classify(petition).category()).isEqualTo(Category.GIAO_THONG_HA_TANG);
-        assertThat(learning.examplesLearned()).isEqualTo(examples + 3);
+        assertThat(learning.examplesLearned()).isEqualTo(examples + 1);
         assertThat(classifier.classify(petition).category()).as("another instance is untouched").isEqualTo(before);
     }
 }
