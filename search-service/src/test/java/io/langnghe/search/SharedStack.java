@@ -44,8 +44,8 @@ public final class SharedStack implements AutoCloseable {
         return prefix;
     }
 
-    /** Publishes a case state as routing-streams would, and waits for Kafka's acknowledgement. */
-    public void publish(CaseState state) throws Exception {
+    /** Publishes a case state as routing-streams would, and waits for Kafka's acknowledgement (where it was stored). */
+    public org.apache.kafka.clients.producer.RecordMetadata publish(CaseState state) throws Exception {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafkaBootstrapServers(),
@@ -53,7 +53,7 @@ public final class SharedStack implements AutoCloseable {
                     topics.cases().keySerde().serializer(),
                     topics.cases().valueSerde().serializer());
         }
-        producer.send(new ProducerRecord<>(topics.cases().name(), state.caseId(), state)).get();
+        return producer.send(new ProducerRecord<>(topics.cases().name(), state.caseId(), state)).get();
     }
 
     /** Publishes an early warning as routing-streams would. */
