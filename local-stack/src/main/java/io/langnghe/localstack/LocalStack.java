@@ -251,6 +251,8 @@ public final class LocalStack {
                 "LANGNGHE_NOTIFY_TRACKING_URL", "http://localhost:" + ports.ingest() + "/track.html?code=",
                 // ingest-service reads tracking from this stack's search-service, on whichever port it has
                 "LANGNGHE_SEARCH_URL", "http://127.0.0.1:" + ports.search(),
+                // search-service shows officers a case's messages from this stack's notification-service
+                "LANGNGHE_NOTIFY_URL", "http://127.0.0.1:" + ports.notification(),
                 "LANGNGHE_PUBLIC_URL", "http://localhost:" + ports.ingest()));
         for (Service service : Service.ALL) {
             SupervisedChild<ChildProcess> child = SupervisedChild.ofProcess(service.module(), () -> service.start(
