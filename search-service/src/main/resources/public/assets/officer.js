@@ -149,7 +149,24 @@ document.addEventListener('DOMContentLoaded', async () => {
     showRisk(view.risk);
     showRating(view.rating);
     showCluster(view);
+    showMessages(view);
     showActions(view);
+  }
+
+  // What the resident was sent (channel, event, template, time, outcome), from notification-service
+  // through this service; the history never holds the contact.
+  async function showMessages(view) {
+    const list = $('case-messages');
+    list.replaceChildren();
+    try {
+      const history = await LN.api('/api/cases/' + encodeURIComponent(view.caseId) + '/messages');
+      const outcomes = (history && history.outcomes) || [];
+      if (!outcomes.length) list.appendChild(LN.element('li', 'muted', LN.t('case.noMessages')));
+      outcomes.forEach(m => list.appendChild(LN.element('li', null,
+        [LN.dateTime(m.at), m.channel, m.event, m.template, m.status, m.note].filter(Boolean).join(' · '))));
+    } catch (error) {
+      list.appendChild(LN.element('li', 'muted', LN.t('case.messagesFailed')));
+    }
   }
 
   // The petition's photos and the answer's proof, each fetched with the token; a click opens it full size.

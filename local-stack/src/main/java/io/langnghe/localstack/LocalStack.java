@@ -119,9 +119,21 @@ public final class LocalStack {
         TopicCreator.create(kafkaServers, topics);
         report("Topics", topics.all().size() + " x " + topics.cases().name().replace(".cases.v1", ".*"));
 
-        startServices(checkout, ports, home.resolve("logs"), kafkaServers, elasticsearchUrl);
-        printAddresses(ports, kafkaServers, elasticsearchUrl, home.resolve("logs"));
+        MailCatcher mail = startMail();
+        startServices(checkout, ports, home.resolve("logs"), kafkaServers, elasticsearchUrl, mail.serviceEnvironment());
+        printAddresses(ports, kafkaServers, elasticsearchUrl, home.resolve("logs"), mail);
         supervise();
+    }
+
+    private MailCatcher startMail() {
+        try {
+            MailCatcher mail = MailCatcher.start(System.getenv());
+            register(mail);
+            return mail;
+        } catch (RuntimeException e) {
+            throw new StartFailed("The mail server could not start (LANGNGHE_SMTP_PORT, LANGNGHE_IMAP_PORT; usual "
+                    + MailCatcher.USUAL_SMTP + ", " + MailCatcher.USUAL_IMAP + "): " + e.getMessage());
+        }
     }
 
     private static StackPorts portsFromEnvironment() {
@@ -224,9 +236,11 @@ public final class LocalStack {
         }
     }
 
-    private void startServices(Path checkout, StackPorts ports, Path logs, String kafkaServers, String elasticsearchUrl) {
+    private void startServices(Path checkout, StackPorts ports, Path logs, String kafkaServers, String elasticsearchUrl,
+                               Map<String, String> mail) {
         Map<Service, SupervisedChild<ChildProcess>> running = new LinkedHashMap<>();
-        Map<String, String> environment = Map.of(
+        Map<String, String> environment = new HashMap<>(mail);
+        environment.putAll(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafkaServers,
                 "ELASTICSEARCH_URL", elasticsearchUrl,
                 // the streams' local state belongs with the rest of the stack's data
@@ -237,7 +251,9 @@ public final class LocalStack {
                 "LANGNGHE_NOTIFY_TRACKING_URL", "http://localhost:" + ports.ingest() + "/track.html?code=",
                 // ingest-service reads tracking from this stack's search-service, on whichever port it has
                 "LANGNGHE_SEARCH_URL", "http://127.0.0.1:" + ports.search(),
-                "LANGNGHE_PUBLIC_URL", "http://localhost:" + ports.ingest());
+                // search-service shows officers a case's messages from this stack's notification-service
+                "LANGNGHE_NOTIFY_URL", "http://127.0.0.1:" + ports.notification(),
+                "LANGNGHE_PUBLIC_URL", "http://localhost:" + ports.ingest()));
         for (Service service : Service.ALL) {
             SupervisedChild<ChildProcess> child = SupervisedChild.ofProcess(service.module(), () -> service.start(
                     checkout, ports.of(service), environment, logs.resolve(service.module() + ".log")));
@@ -288,7 +304,7 @@ public final class LocalStack {
         }
     }
 
-    private void printAddresses(StackPorts ports, String kafkaServers, String elasticsearchUrl, Path logs) {
+    private void printAddresses(StackPorts ports, String kafkaServers, String elasticsearchUrl, Path logs, MailCatcher mail) {
         boolean demoSecret = isBlank(System.getenv("LANGNGHE_SECRETS_JWT"));
         boolean demoPassword = isBlank(System.getenv("LANGNGHE_DEMO_PASSWORD"));
         String password = demoPassword ? DEMO_SECRET : "(from LANGNGHE_DEMO_PASSWORD)";
@@ -304,6 +320,7 @@ public final class LocalStack {
                   Elasticsearch  %s
                   logs           %s
                   messages       %s   (SMS, Zalo and e-mail to residents and staff, one JSON line each)
+                  e-mail         %12$s
                 Demo accounts (password %s): lanhdao, canbo.<department code>, tongdai, totruong.tdp-01, daibieu, quantri
                 %s
                 Ctrl-C stops everything.
@@ -312,7 +329,7 @@ public final class LocalStack {
                         ? "Local stack only: every secret and password not set in the environment is \"" + DEMO_SECRET
                           + "\" (set LANGNGHE_SECRETS_JWT and LANGNGHE_DEMO_PASSWORD to change them)."
                         : "Secrets come from the environment (LANGNGHE_SECRETS_JWT, LANGNGHE_DEMO_PASSWORD).",
-                ports.ingest(), ports.routing(), ports.search(), ports.notification());
+                ports.ingest(), ports.routing(), ports.search(), ports.notification(), mail.where());
         System.out.flush();
     }
 

@@ -34,7 +34,10 @@ public record StackPorts(int kafka, int kafkaController, int elasticsearch, int 
                 "LANGNGHE_INGEST_PORT", String.valueOf(Ports.free()),
                 "LANGNGHE_ROUTING_PORT", String.valueOf(Ports.free()),
                 "LANGNGHE_SEARCH_PORT", String.valueOf(Ports.free()),
-                "LANGNGHE_NOTIFY_PORT", String.valueOf(Ports.free()));
+                "LANGNGHE_NOTIFY_PORT", String.valueOf(Ports.free()),
+                // the mail server's ports (MailCatcher) are not a service's, but a second stack needs its own too
+                "LANGNGHE_SMTP_PORT", String.valueOf(Ports.free()),
+                "LANGNGHE_IMAP_PORT", String.valueOf(Ports.free()));
     }
 
     public int of(Service service) {

@@ -75,6 +75,8 @@ class RoleMatrixTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(stack.properties());
         properties.put("langnghe.photos.directory", photoDirectory.toString());
+        // no notification-service here: whoever may read a case's messages gets 503, the others their refusal
+        properties.put("langnghe.notify-url", "http://127.0.0.1:1");
         return properties;
     }
 
@@ -126,6 +128,7 @@ class RoleMatrixTest implements TestPropertyProvider {
             GET /api/cases/{case}                       | 401  | 200  | 200   | 404   | 403  | 403  | 403  | 403
             POST /api/cases/{case}/actions              | 401  | 202  | 202   | 404   | 403  | 403  | 403  | 403
             GET /api/cases/{case}/photos/{photo}        | 401  | 200  | 200   | 404   | 403  | 403  | 403  | 403
+            GET /api/cases/{case}/messages              | 401  | 503  | 503   | 404   | 403  | 403  | 403  | 403
             POST /api/cases/{case}/photos               | 401  | 403  | 201   | 404   | 403  | 403  | 403  | 403
             GET /api/queue                              | 401  | 403  | 200   | 200   | 403  | 403  | 403  | 403
             GET /api/trends                             | 401  | 200  | 403   | 403   | 403  | 403  | 403  | 403

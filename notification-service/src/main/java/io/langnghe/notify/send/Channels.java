@@ -27,6 +27,7 @@ class Channels {
                                   @Value("${langnghe.notifications.sms.secret-key:}") String smsSecretKey,
                                   @Value("${langnghe.notifications.sms.brandname:LANGNGHE}") String brandname,
                                   @Value("${langnghe.notifications.sms.receipt-url:}") String receiptUrl,
+                                  @Value("${langnghe.notifications.sms.receipt-secret:}") String receiptSecret,
                                   @Value("${langnghe.notifications.zalo.oa-url:}") String zaloUrl,
                                   @Value("${langnghe.notifications.zalo.zns-url:`https://business.openapi.zalo.me`}") String znsUrl,
                                   @Value("${langnghe.notifications.zalo.access-token:}") String zaloToken,
@@ -46,7 +47,7 @@ class Channels {
                                   @Value("${langnghe.notifications.email.starttls:false}") boolean startTls,
                                   Clock clock) {
         ChannelAdapter sms = smsUrl.isBlank() ? new OutboxOnly("sms")
-                : new SmsGateway(URI.create(smsUrl), smsApiKey, smsSecretKey, brandname, receiptUrl);
+                : new SmsGateway(URI.create(smsUrl), smsApiKey, smsSecretKey, brandname, receiptUrl, receiptSecret);
         Map<String, String> zns = new HashMap<>();
         zns.put("answered", znsAnswered);
         zns.put("resolved", znsResolved);

@@ -3,6 +3,7 @@ package io.langnghe.notify.send;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.langnghe.contracts.Json;
 import io.langnghe.contracts.NotificationRequest;
+import io.langnghe.notify.receipt.ReceiptToken;
 
 import java.io.IOException;
 import java.net.URI;
@@ -31,13 +32,15 @@ public final class SmsGateway implements ChannelAdapter {
     private final String secretKey;
     private final String brandname;
     private final String receiptUrl;
+    private final String receiptSecret;
 
-    public SmsGateway(URI url, String apiKey, String secretKey, String brandname, String receiptUrl) {
+    public SmsGateway(URI url, String apiKey, String secretKey, String brandname, String receiptUrl, String receiptSecret) {
         this.url = url;
         this.apiKey = apiKey;
         this.secretKey = secretKey;
         this.brandname = brandname;
         this.receiptUrl = receiptUrl;
+        this.receiptSecret = receiptSecret;
     }
 
     @Override
@@ -57,7 +60,10 @@ public final class SmsGateway implements ChannelAdapter {
         body.put("IsUnicode", request.unicode() ? "1" : "0");
         body.put("RequestId", request.idempotencyKey());
         if (receiptUrl != null && !receiptUrl.isBlank()) {
-            body.put("CallbackUrl", receiptUrl + "?key=" + URLEncoder.encode(request.idempotencyKey(), StandardCharsets.UTF_8));
+            String callback = receiptUrl + "?key=" + URLEncoder.encode(request.idempotencyKey(), StandardCharsets.UTF_8);
+            // the receipt proves itself with a token for this key only (see ReceiptToken)
+            body.put("CallbackUrl", receiptSecret == null || receiptSecret.isBlank() ? callback
+                    : callback + "&token=" + ReceiptToken.of(receiptSecret, request.idempotencyKey()));
         }
         JsonNode answer = post(body);
         String code = answer.path("CodeResult").asText();

@@ -51,6 +51,14 @@ public record Problem(String type, String title, int status, String detail, List
                 List.of());
     }
 
+    public static Problem messagesUnavailable() {
+        return new Problem("urn:langnghe:problem:messages-unavailable", "Tạm thời không xem được tin nhắn / Messages temporarily unavailable",
+                HttpStatus.SERVICE_UNAVAILABLE.getCode(),
+                "Dịch vụ gửi tin chưa trả lời; vui lòng thử lại sau ít giây. "
+                        + "/ The notification service did not answer; please try again in a few seconds.",
+                List.of());
+    }
+
     public static Problem searchUnavailable() {
         return new Problem("urn:langnghe:problem:search-unavailable", "Tạm thời không tra cứu được / Search temporarily unavailable",
                 HttpStatus.SERVICE_UNAVAILABLE.getCode(),

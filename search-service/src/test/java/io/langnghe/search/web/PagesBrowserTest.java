@@ -34,7 +34,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
+import com.sun.net.httpserver.HttpServer;
+
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +66,11 @@ class PagesBrowserTest implements TestPropertyProvider {
     private static final String RATING_PAYLOAD = "Vẫn tắc <img src=x onerror=\"window.__pwned=5\">";
     private static final String LINKED_PAYLOAD = "Đèn đường ngõ 9 hỏng <img src=x onerror=\"window.__pwned=4\">";
 
+    private static final String MESSAGE_PAYLOAD = "gửi lại <img src=x onerror=\"window.__pwned=6\">";
+
     private final SharedStack stack = new SharedStack();
+    /** notification-service as the page reaches it through search-service: answers only with a bearer token. */
+    private final HttpServer notifications = notificationService();
 
     @Inject
     EmbeddedServer server;
@@ -82,7 +90,35 @@ class PagesBrowserTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(stack.properties());
         properties.put("langnghe.photos.directory", photoDirectory.toString());
+        properties.put("langnghe.notify-url", "http://127.0.0.1:" + notifications.getAddress().getPort());
         return properties;
+    }
+
+    private static HttpServer notificationService() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/api/cases/", exchange -> {
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                String caseId = exchange.getRequestURI().getPath().split("/")[3];
+                byte[] body = ("{\"outcomes\":[{\"schemaVersion\":1,\"idempotencyKey\":\"" + caseId + ":1:sms\",\"caseId\":\"" + caseId
+                        + "\",\"event\":\"received\",\"channel\":\"sms\",\"template\":\"sms/received.vi\",\"status\":\"sent\","
+                        + "\"at\":\"2026-11-26T02:00:00Z\"},{\"schemaVersion\":1,\"idempotencyKey\":\"" + caseId + ":1:sms\",\"caseId\":\""
+                        + caseId + "\",\"event\":\"received\",\"channel\":\"sms\",\"template\":\"sms/received.vi\",\"status\":\"delivered\","
+                        + "\"at\":\"2026-11-26T02:01:00Z\",\"note\":\"" + MESSAGE_PAYLOAD.replace("\"", "\\\"") + "\"}]}")
+                        .getBytes(StandardCharsets.UTF_8);
+                boolean bearer = authorization != null && authorization.startsWith("Bearer ");
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(bearer ? 200 : 401, bearer ? body.length : -1);
+                if (bearer) {
+                    exchange.getResponseBody().write(body);
+                }
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path photoDirectory() {
@@ -122,6 +158,7 @@ class PagesBrowserTest implements TestPropertyProvider {
             browser.close();
         }
         stack.close();
+        notifications.stop(0);
     }
 
     @Test
@@ -149,6 +186,12 @@ class PagesBrowserTest implements TestPropertyProvider {
         assertThat(driver.findElement(By.id("case-reasons")).getText()).contains("từ khóa: cống, tắc");
         assertThat(driver.findElement(By.id("contact-phone")).getText()).isEqualTo("+84901234567");
         assertThat(driver.findElement(By.id("case-history")).getText()).contains("routed");
+        // the case's messages from notification-service, shown as text, the officer's token passed on
+        await().atMost(WITHIN).until(() -> driver.findElements(By.cssSelector("#case-messages li")).size() == 2);
+        assertThat(driver.findElements(By.cssSelector("#case-messages li"))).extracting(WebElement::getText).satisfiesExactly(
+                sent -> assertThat(sent).contains("sms · received · sms/received.vi · sent"),
+                delivered -> assertThat(delivered).contains("sms · received · sms/received.vi · delivered · " + MESSAGE_PAYLOAD));
+        assertThat(driver.findElement(By.id("case-messages")).getText()).doesNotContain("84901234567");
         assertThat(driver.findElement(By.id("case-risk-score")).getText()).isEqualTo("70/100");
         assertThat(driver.findElement(By.id("case-risk-level")).getText()).isEqualTo("Cảnh báo");
         assertThat(driver.findElement(By.id("case-risk-reasons")).getText()).contains("lý do escalation_words");
@@ -218,6 +261,20 @@ class PagesBrowserTest implements TestPropertyProvider {
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Leader's dashboard");
         driver.findElement(By.id("lang")).click();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Bảng điều hành của lãnh đạo");
+    }
+
+    @Test
+    void anOfficerReadsOnlyTheMessagesOfTheirDepartmentsCases() {
+        String caseId = hostile.build().caseId();
+        String police = Login.token(client, "canbo.cong_an");
+        String infrastructure = Login.token(client, "canbo." + INFRASTRUCTURE);
+        HttpResponse<String> own = client.toBlocking().exchange(
+                HttpRequest.GET("/api/cases/" + caseId + "/messages").bearerAuth(infrastructure), String.class);
+        assertThat(own.body()).contains("\"status\":\"delivered\"");
+        io.micronaut.http.client.exceptions.HttpClientResponseException other = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> client.toBlocking().exchange(HttpRequest.GET("/api/cases/" + caseId + "/messages").bearerAuth(police), String.class),
+                io.micronaut.http.client.exceptions.HttpClientResponseException.class);
+        assertThat(other.getStatus().getCode()).isEqualTo(404);
     }
 
     @Test
