@@ -47,10 +47,7 @@ public final class VietnameseText {
         if (text == null) {
             return null;
         }
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-        String bare = COMBINING_MARKS.matcher(decomposed).replaceAll("")
-                .replace('đ', 'd').replace('Đ', 'D');
-        return SPACES.matcher(bare.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        return SPACES.matcher(bareLetters(text).toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
     /** Folded syllables: Vietnamese words are written as space-separated syllables. */
@@ -82,8 +79,12 @@ public final class VietnameseText {
         if (text == null) {
             return null;
         }
+        return Normalizer.normalize(bareLetters(text), Normalizer.Form.NFC);
+    }
+
+    /** Tones and vowel marks taken off (the text decomposed, its combining marks dropped), and đ read as d. */
+    private static String bareLetters(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-        return Normalizer.normalize(COMBINING_MARKS.matcher(decomposed).replaceAll(""), Normalizer.Form.NFC)
-                .replace('đ', 'd').replace('Đ', 'D');
+        return COMBINING_MARKS.matcher(decomposed).replaceAll("").replace('đ', 'd').replace('Đ', 'D');
     }
 }
