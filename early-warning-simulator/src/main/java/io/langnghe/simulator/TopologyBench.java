@@ -205,8 +205,8 @@ public final class TopologyBench {
     }
 
     private static CaseCommand officer(CaseState c, CaseCommand.Type type, String text) {
-        return new CaseCommand(CaseCommand.SCHEMA_VERSION, "bench-" + type.code() + "-" + c.caseId(), c.caseId(), type,
-                new CaseCommand.Actor("canbo." + c.department(), "OFFICER", c.department()), null, null, text, null);
+        return CaseCommand.of("bench-" + type.code() + "-" + c.caseId(), c.caseId(), type,
+                new CaseCommand.Actor("canbo." + c.department(), "OFFICER", c.department()), null).withText(text);
     }
 
     /** The service's own topology. */

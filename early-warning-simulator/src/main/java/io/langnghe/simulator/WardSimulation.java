@@ -258,8 +258,8 @@ public final class WardSimulation {
 
         /** The command as the case's department's officer would send it, when it comes due. */
         private CaseCommand command(CaseState c, CaseCommand.Type type, String text) {
-            return new CaseCommand(CaseCommand.SCHEMA_VERSION, "sim-cmd-" + (++commandNumber), c.caseId(), type,
-                    new CaseCommand.Actor("canbo." + c.department(), "OFFICER", c.department()), null, null, text, null);
+            return CaseCommand.of("sim-cmd-" + (++commandNumber), c.caseId(), type,
+                    new CaseCommand.Actor("canbo." + c.department(), "OFFICER", c.department()), null).withText(text);
         }
     }
 
