@@ -1,4 +1,4 @@
-package io.langnghe.routing;
+package io.langnghe.routing.cases;
 
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CaseStatus;
@@ -7,6 +7,7 @@ import io.langnghe.contracts.Category;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.routing.intake.Routing;
 import io.langnghe.routing.lifecycle.Deadlines;
 
 import java.time.Instant;
