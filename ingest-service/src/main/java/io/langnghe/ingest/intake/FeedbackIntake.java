@@ -7,6 +7,7 @@ import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.FeedbackReceived.PhotoRef;
 import io.langnghe.ingest.contact.ContactHasher;
 import io.langnghe.ingest.contact.ContactSealer;
+import io.langnghe.ingest.contact.OwnContactInText;
 import io.langnghe.contracts.TrackingCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -137,7 +138,7 @@ public class FeedbackIntake {
                 trackingCode,
                 submission.channel(),
                 receivedAt,
-                submission.text(),
+                OwnContactInText.mask(submission.text(), contact),
                 submission.area(),
                 null,
                 sealed,
