@@ -92,6 +92,13 @@ public final class KafkaContactKeys implements ContactKeys, AutoCloseable {
         return Optional.ofNullable(keys.get(keyId));
     }
 
+    /** Whether this copy has once read the whole topic as it stood (since then it only follows). */
+    public boolean caughtUpOnce() {
+        synchronized (caughtUp) {
+            return served > 0;
+        }
+    }
+
     /** What this copy holds now, without waiting: for a writer that only reuses a key it has already seen. */
     public Optional<ContactKey> known(String keyId) {
         return Optional.ofNullable(keys.get(keyId));

@@ -73,6 +73,10 @@ public class ContactSealer implements AutoCloseable {
         if (details.isEmpty()) {
             return contact;
         }
+        if (!known.caughtUpOnce()) {
+            // just started: a resend of a petition filed before the restart must find the key it was sealed with
+            known.awaitCaughtUp(patience);
+        }
         ContactKey key = known.known(caseId).orElseGet(() -> publish(ContactCipher.newKey(caseId, clock.instant())));
         return given.withSealed(ContactCipher.seal(details, key));
     }
