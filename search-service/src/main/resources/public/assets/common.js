@@ -17,6 +17,7 @@ const LN = (() => {
     'case.requests': 'A letter with several requests: proposed as separate cases',
     'case.category': 'Category', 'case.department': 'Department', 'case.createdAt': 'Received', 'case.dueAt': 'Due',
     'case.answer': 'Public answer', 'case.reasons': 'Why it was classified so', 'case.contact': "Resident's contact",
+    'case.contactErased': "The resident's contact was erased, on request or at the end of the retention period.",
     'case.name': 'Name', 'case.phone': 'Phone', 'case.address': 'Address', 'case.history': 'History', 'case.actions': 'Actions',
     'case.messages': 'Messages sent', 'case.noMessages': 'No message yet.', 'case.messagesFailed': 'Messages unavailable.',
     'action.acknowledge': 'Acknowledge', 'action.start': 'Start work', 'action.resolve': 'Resolved',

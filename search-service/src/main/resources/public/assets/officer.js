@@ -132,6 +132,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     showRequests((view.classification && view.classification.requests) || []);
     const contact = view.contact;
     $('contact-block').hidden = !contact;
+    $('contact-erased').hidden = !(contact && contact.erased);
     if (contact) {
       $('contact-name').textContent = contact.name || '—';
       $('contact-phone').textContent = contact.phone || contact.phoneMasked || '—';

@@ -78,6 +78,11 @@ final class ServiceStack implements AutoCloseable {
         return answer.json().path("access_token").asText();
     }
 
+    /** Where each service's log file is. */
+    Path logs() {
+        return logs;
+    }
+
     String ingestPort() {
         return String.valueOf(ports.get("ingest-service"));
     }

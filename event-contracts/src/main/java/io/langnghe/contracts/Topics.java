@@ -1,5 +1,6 @@
 package io.langnghe.contracts;
 
+import io.langnghe.contracts.privacy.ContactKey;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -24,7 +25,8 @@ public record Topics(
         Topic<String, MessageOutcome> notificationOutcomes,
         Topic<String, NotificationRequest> notificationsDlq,
         Topic<String, ContactOptOut> contactOptOuts,
-        Topic<String, HistoryEntry> caseHistory) {
+        Topic<String, HistoryEntry> caseHistory,
+        Topic<String, ContactKey> contactKeys) {
 
     public static final String DEFAULT_PREFIX = "langnghe";
 
@@ -54,7 +56,9 @@ public record Topics(
                 // keyed by the contact's hash: the latest STOP (or its undoing) is what a compaction keeps
                 topic(prefix + ".contact.optouts.v1", ContactOptOut.class, true),
                 // keyed by case id, every line of every case's history: the case record carries only its latest lines
-                new Topic<>(prefix + ".case.history.v1", Serdes.String(), new JsonSerde<>(HistoryEntry.class), false, true));
+                new Topic<>(prefix + ".case.history.v1", Serdes.String(), new JsonSerde<>(HistoryEntry.class), false, true),
+                // keyed by case id, one data key per case's contact: a tombstone erases that contact everywhere
+                topic(prefix + ".contact.keys.v1", ContactKey.class, true));
     }
 
     public static Topics defaults() {
@@ -63,7 +67,8 @@ public record Topics(
 
     public List<Topic<?, ?>> all() {
         return List.of(feedbackReceived, caseCommands, cases, alerts, routingRules, feedbackDlq, caseCommandResults, classifierCorrections,
-                alertAcks, indexDlq, notifications, notificationOutcomes, notificationsDlq, contactOptOuts, caseHistory);
+                alertAcks, indexDlq, notifications, notificationOutcomes, notificationsDlq, contactOptOuts, caseHistory,
+                contactKeys);
     }
 
     private static <V> Topic<String, V> topic(String name, Class<V> valueType, boolean compacted) {

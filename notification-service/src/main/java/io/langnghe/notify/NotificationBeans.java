@@ -1,6 +1,8 @@
 package io.langnghe.notify;
 
 import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.privacy.ContactKeys;
+import io.langnghe.contracts.privacy.KafkaContactKeys;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.notify.plan.Composer;
 import io.langnghe.notify.plan.NoticeEvent;
@@ -8,14 +10,18 @@ import io.langnghe.notify.plan.NoticePlanner;
 import io.langnghe.notify.plan.QuietHours;
 import io.langnghe.notify.send.Outbox;
 import io.langnghe.notify.text.Templates;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** The parts notification-service is made of, built once; a missing template stops it at start-up. */
 @Factory
@@ -51,13 +57,23 @@ class NotificationBeans {
     }
 
     @Singleton
-    NoticePlanner planner(NotificationSettings settings, Templates templates, Taxonomy taxonomy) {
+    NoticePlanner planner(NotificationSettings settings, Templates templates, Taxonomy taxonomy, ContactKeys keys) {
         if (!LANGUAGES.contains(settings.language())) {
             throw new IllegalStateException("langnghe.notifications.language must be one of " + LANGUAGES + ", got " + settings.language());
         }
         Composer composer = new Composer(templates, taxonomy, settings.trackingUrl(), settings.language(), settings.smsUnicode(),
                 settings.smsMaxParts());
         return new NoticePlanner(new QuietHours(settings.zoneId(), settings.quietHours().from(), settings.quietHours().until()),
-                settings.mergeWindow(), settings.maxAge(), composer);
+                settings.mergeWindow(), settings.maxAge(), composer, keys);
+    }
+
+    /** The cases' contact keys, followed from the compacted topic: residents are reached only while theirs exists. */
+    @Singleton
+    @Bean(preDestroy = "close")
+    KafkaContactKeys contactKeys(@Value("${kafka.bootstrap.servers}") String bootstrapServers, Topics topics) {
+        KafkaContactKeys keys = new KafkaContactKeys(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.CLIENT_ID_CONFIG, "notification-service-keys"), topics.contactKeys(), Duration.ofSeconds(5));
+        keys.awaitCaughtUp(Duration.ofSeconds(30));
+        return keys;
     }
 }

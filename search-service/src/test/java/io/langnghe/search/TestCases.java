@@ -67,6 +67,7 @@ public final class TestCases {
     public TestCases department(String value) { department = value; return this; }
     public TestCases status(CaseStatus value) { status = value; return this; }
     public TestCases contact(Contact value) { contact = value; return this; }
+    public TestCases address(String value) { address = value; return this; }
     public TestCases publicAnswer(String value) { publicAnswer = value; return this; }
     public TestCases createdAt(Instant value) { createdAt = value; return this; }
     public TestCases dueAt(Instant value) { dueAt = value; return this; }

@@ -6,6 +6,8 @@ import io.langnghe.contracts.Contact;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.FeedbackReceived.PhotoRef;
 import io.langnghe.ingest.contact.ContactHasher;
+import io.langnghe.ingest.contact.ContactSealer;
+import io.langnghe.ingest.contact.OwnContactInText;
 import io.langnghe.contracts.TrackingCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,14 +40,16 @@ public class FeedbackIntake {
     private final FeedbackPublisher publisher;
     private final IdempotentReplies replies;
     private final ContactHasher contactHasher;
+    private final ContactSealer sealer;
     private final MeterRegistry meters;
     private final Clock clock;
 
     public FeedbackIntake(FeedbackPublisher publisher, IdempotentReplies replies, ContactHasher contactHasher,
-                          MeterRegistry meters) {
+                          ContactSealer sealer, MeterRegistry meters) {
         this.publisher = publisher;
         this.replies = replies;
         this.contactHasher = contactHasher;
+        this.sealer = sealer;
         this.meters = meters;
         this.clock = Clock.systemUTC();
         // Registered up front so the series exist at zero before the first petition of each channel.
@@ -126,16 +130,18 @@ public class FeedbackIntake {
         TrackingCode code = identity != null ? TrackingCode.derive(contactHasher.mac("tracking:" + identity)) : TrackingCode.generate();
         String trackingCode = code.display();
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // The case id is the feedback id: the contact and the address travel sealed under that case's key.
+        Contact sealed = sealer.seal(feedbackId, contact, submission.address());
         FeedbackReceived event = new FeedbackReceived(
                 FeedbackReceived.SCHEMA_VERSION,
                 feedbackId,
                 trackingCode,
                 submission.channel(),
                 receivedAt,
-                submission.text(),
+                OwnContactInText.mask(submission.text(), contact),
                 submission.area(),
-                submission.address(),
-                contact,
+                null,
+                sealed,
                 batchId,
                 submission.caseRef(),
                 // Without a client key the feedback id is the key: every event carries one to deduplicate by.

@@ -3,13 +3,13 @@ package io.langnghe.ingest.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.langnghe.access.Roles;
 import io.langnghe.contracts.Channel;
-import io.langnghe.contracts.Contact;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Json;
 import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.TrackingCode;
 import io.langnghe.ingest.Http;
 import io.langnghe.ingest.TestIngest;
+import io.langnghe.testsupport.SealedContacts;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.langnghe.testsupport.TopicProbe;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -110,12 +110,12 @@ class BatchEndpointTest implements TestPropertyProvider {
         assertThat(first.channel()).isEqualTo(Channel.GROUP_MEETING);
         assertThat(first.text()).isEqualTo(DRAIN);
         assertThat(first.area()).as("a row without area takes the meeting's").isEqualTo("tdp-05");
-        assertThat(first.address()).isNull();
+        assertThat(SealedContacts.of(topics).open(first.contact(), first.address()).address()).isNull();
         assertThat(first.batchId()).isEqualTo(batchId);
         assertThat(first.caseRef()).isNull();
         assertThat(first.idempotencyKey()).isEqualTo("batch:" + batchId + "/1");
-        assertThat(first.contact().name()).isEqualTo("Lê Văn Cống");
-        assertThat(first.contact().phone()).isEqualTo("+84912345678");
+        assertThat(SealedContacts.of(topics).open(first.contact(), first.address()).name()).isEqualTo("Lê Văn Cống");
+        assertThat(SealedContacts.of(topics).open(first.contact(), first.address()).phone()).isEqualTo("+84912345678");
         assertThat(first.contact().phoneMasked()).isEqualTo("+84 91x xxx x78");
         assertThat(first.contact().contactHash()).hasSize(64);
         assertThat(first.contact().consentToContact()).isTrue();
@@ -128,8 +128,9 @@ class BatchEndpointTest implements TestPropertyProvider {
         FeedbackReceived third = event(rows.get(2).get("feedbackId").asText());
         assertThat(third.text()).isEqualTo(LIGHT);
         assertThat(third.area()).isEqualTo("tdp-07");
-        assertThat(third.address()).isEqualTo("Ngõ 7");
-        assertThat(third.contact()).isEqualTo(Contact.none());
+        assertThat(SealedContacts.of(topics).open(third.contact(), third.address()).address()).isEqualTo("Ngõ 7");
+        assertThat(third.contact().phoneMasked()).isNull();
+        assertThat(SealedContacts.of(topics).open(third.contact(), third.address()).phone()).isNull();
         assertThat(third.batchId()).isEqualTo(batchId);
     }
 
@@ -210,7 +211,7 @@ class BatchEndpointTest implements TestPropertyProvider {
         FeedbackReceived first = event(rows.get(0).get("feedbackId").asText());
         assertThat(first.text()).isEqualTo("Ngõ 9 ngập; nước\nbẩn");
         assertThat(first.area()).isEqualTo("tdp-09");
-        assertThat(first.contact().phone()).isEqualTo("+84901234567");
+        assertThat(SealedContacts.of(topics).open(first.contact(), first.address()).phone()).isEqualTo("+84901234567");
         assertThat(first.batchId()).isEqualTo(json(response).get("batchId").asText());
         assertThat(event(rows.get(2).get("feedbackId").asText()).area()).isEqualTo("tdp-08");
     }

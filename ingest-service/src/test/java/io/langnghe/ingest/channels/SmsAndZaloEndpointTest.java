@@ -9,6 +9,7 @@ import io.langnghe.contracts.TrackingCode;
 import io.langnghe.ingest.Http;
 import io.langnghe.ingest.TestIngest;
 import io.langnghe.ingest.contact.ContactHasher;
+import io.langnghe.testsupport.SealedContacts;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.langnghe.testsupport.TopicProbe;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -87,7 +88,7 @@ class SmsAndZaloEndpointTest implements TestPropertyProvider {
         assertThat(event.area()).isNull();
         assertThat(event.batchId()).isNull();
         assertThat(event.idempotencyKey()).isEqualTo("sms:" + messageId);
-        assertThat(event.contact().phone()).isEqualTo("+84912345678");
+        assertThat(SealedContacts.of(topics).open(event.contact(), event.address()).phone()).isEqualTo("+84912345678");
         assertThat(event.contact().phoneMasked()).isEqualTo("+84 91x xxx x78");
         assertThat(event.contact().contactHash()).isEqualTo(new ContactHasher(CONTACT_SECRET).hash("+84912345678"));
         assertThat(event.contact().consentToContact()).isFalse();
@@ -146,12 +147,12 @@ class SmsAndZaloEndpointTest implements TestPropertyProvider {
         assertThat(event.trackingCode()).isEqualTo(ack.get("trackingCode").asText());
         assertThat(event.text()).isEqualTo("Rác ở chân cầu Đông Sơn không ai thu gom");
         assertThat(event.idempotencyKey()).isEqualTo("zalo:" + msgId);
-        assertThat(event.contact().phone()).isNull();
-        assertThat(event.contact().name()).isNull();
+        assertThat(SealedContacts.of(topics).open(event.contact(), event.address()).phone()).isNull();
+        assertThat(SealedContacts.of(topics).open(event.contact(), event.address()).name()).isNull();
         assertThat(event.contact().contactHash()).isEqualTo(new ContactHasher(CONTACT_SECRET).hash("zalo:8123456789012345678"));
         assertThat(event.client()).containsEntry("zaloAppId", "430021").containsEntry("zaloOaId", "579745863508352884");
         // the OA-scoped user id is how the ward answers on Zalo: in the contact, like an SMS sender's phone, and nowhere else
-        assertThat(event.contact().zaloUserId()).isEqualTo("8123456789012345678");
+        assertThat(SealedContacts.of(topics).open(event.contact(), event.address()).zaloUserId()).isEqualTo("8123456789012345678");
         assertThat(event.client().values()).doesNotContain("8123456789012345678");
 
         HttpResponse<String> again = postZalo(body, signature(body));

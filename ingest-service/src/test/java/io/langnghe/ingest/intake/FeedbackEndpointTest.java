@@ -10,6 +10,7 @@ import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.TrackingCode;
 import io.langnghe.ingest.Http;
 import io.langnghe.ingest.TestIngest;
+import io.langnghe.testsupport.SealedContacts;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.langnghe.testsupport.TopicProbe;
 import io.micronaut.context.ApplicationContext;
@@ -104,7 +105,7 @@ class FeedbackEndpointTest implements TestPropertyProvider {
         assertThat(event.text()).isEqualTo(DRAIN);
         assertThat(Normalizer.isNormalized(event.text(), Normalizer.Form.NFC)).isTrue();
         assertThat(event.area()).isEqualTo("tdp-05");
-        assertThat(event.address()).isNull();
+        assertThat(SealedContacts.of(topics).open(event.contact(), event.address()).address()).isNull();
         assertThat(event.receivedAt()).isBetween(before.minusMillis(1), Instant.now());
         assertThat(event.receivedAt().toString()).isEqualTo(receipt.get("receivedAt").asText());
         assertThat(event.contact()).isEqualTo(new Contact(null, null, null, null, false));
@@ -165,20 +166,24 @@ class FeedbackEndpointTest implements TestPropertyProvider {
     }
 
     @Test
-    void keepsThePhoneInE164WithAMaskAndAKeyedHash() {
+    void keepsThePhoneInE164WithAMaskAndAKeyedHashSealedUnderTheCasesKey() {
         HttpResponse<String> response = http.postJson("/api/feedback", petition()
                 .with("name", "Trần Thị Bình").with("phone", "0901.234.567").with("consentToContact", true)
                 .with("address", "Số 12 ngõ 5 phố Đông Sơn").json());
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.body()).doesNotContain("0901", "234567");
-        FeedbackReceived event = read(recordsOf(json(response).get("feedbackId").asText()).get(0).value());
-        assertThat(event.contact().name()).isEqualTo("Trần Thị Bình");
-        assertThat(event.contact().phone()).isEqualTo("+84901234567");
+        String feedbackId = json(response).get("feedbackId").asText();
+        String stored = recordsOf(feedbackId).get(0).value();
+        assertThat(stored).as("the record on Kafka holds no contact in clear").doesNotContain("Bình", "901234567", "phố Đông Sơn");
+        FeedbackReceived event = read(stored);
+        assertThat(event.contact().sealed().keyId()).isEqualTo(feedbackId);
+        assertThat(SealedContacts.of(topics).open(event.contact(), event.address()).name()).isEqualTo("Trần Thị Bình");
+        assertThat(SealedContacts.of(topics).open(event.contact(), event.address()).phone()).isEqualTo("+84901234567");
         assertThat(event.contact().phoneMasked()).isEqualTo("+84 90x xxx x67");
         assertThat(event.contact().contactHash()).hasSize(64).doesNotContain("901234567");
         assertThat(event.contact().consentToContact()).isTrue();
-        assertThat(event.address()).isEqualTo("Số 12 ngõ 5 phố Đông Sơn");
+        assertThat(SealedContacts.of(topics).open(event.contact(), event.address()).address()).isEqualTo("Số 12 ngõ 5 phố Đông Sơn");
     }
 
     static Stream<Arguments> badInput() {

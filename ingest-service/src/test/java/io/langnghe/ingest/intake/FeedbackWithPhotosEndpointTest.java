@@ -10,6 +10,7 @@ import io.langnghe.ingest.Http;
 import io.langnghe.ingest.Multipart;
 import io.langnghe.ingest.TestIngest;
 import io.langnghe.ingest.TestPhotos;
+import io.langnghe.testsupport.SealedContacts;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.langnghe.testsupport.TopicProbe;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -89,7 +90,7 @@ class FeedbackWithPhotosEndpointTest implements TestPropertyProvider {
         assertThat(event.channel()).isEqualTo(Channel.WEB);
         assertThat(event.text()).isEqualTo(DRAIN);
         assertThat(event.area()).isEqualTo("tdp-05");
-        assertThat(event.contact().name()).isEqualTo("Trần Thị Bình");
+        assertThat(SealedContacts.of(topics).open(event.contact(), event.address()).name()).isEqualTo("Trần Thị Bình");
         assertThat(event.contact().consentToContact()).isTrue();
         assertThat(event.meeting()).isNull();
         assertThat(event.requestedCategory()).isNull();

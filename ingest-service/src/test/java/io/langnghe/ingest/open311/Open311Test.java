@@ -11,6 +11,7 @@ import io.langnghe.ingest.FakeSearchService;
 import io.langnghe.ingest.Http;
 import io.langnghe.ingest.TestIngest;
 import io.langnghe.localstack.Ports;
+import io.langnghe.testsupport.SealedContacts;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.langnghe.testsupport.TopicProbe;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -109,9 +110,9 @@ class Open311Test implements TestPropertyProvider {
         assertThat(created.get("service_notice").asText()).contains("https://langnghe.example.vn/track.html?code=" + event.trackingCode());
         assertThat(event.channel()).isEqualTo(Channel.OPEN311);
         assertThat(event.text()).isEqualTo("Ổ gà lớn giữa đường trước chợ");
-        assertThat(event.address()).isEqualTo("Số 12 ngõ 5 phố Đông Sơn");
-        assertThat(event.contact().name()).isEqualTo("Nguyễn Văn An");
-        assertThat(event.contact().phone()).isEqualTo("+84912345678");
+        assertThat(SealedContacts.of(topics).open(event.contact(), event.address()).address()).isEqualTo("Số 12 ngõ 5 phố Đông Sơn");
+        assertThat(SealedContacts.of(topics).open(event.contact(), event.address()).name()).isEqualTo("Nguyễn Văn An");
+        assertThat(SealedContacts.of(topics).open(event.contact(), event.address()).phone()).isEqualTo("+84912345678");
         assertThat(event.requestedCategory()).isEqualTo(Category.GIAO_THONG_HA_TANG);
         assertThat(event.meeting()).isNull();
         assertThat(event.client()).containsOnlyKeys("lat", "long")

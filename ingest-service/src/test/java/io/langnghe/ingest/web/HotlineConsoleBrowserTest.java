@@ -9,6 +9,7 @@ import io.langnghe.ingest.FakeSearchService;
 import io.langnghe.ingest.TestIngest;
 import io.langnghe.localstack.Ports;
 import io.langnghe.testsupport.HeadlessChromium;
+import io.langnghe.testsupport.SealedContacts;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.langnghe.testsupport.TopicProbe;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -109,7 +110,7 @@ class HotlineConsoleBrowserTest implements TestPropertyProvider {
         assertThat(event.text()).isEqualTo(CALL);
         assertThat(event.area()).isEqualTo("tdp-05");
         assertThat(event.caseRef()).isEqualTo(FakeSearchService.SIMILAR_CODE);
-        assertThat(event.contact().phone()).isEqualTo("+84912345678");
+        assertThat(SealedContacts.of(topics).open(event.contact(), event.address()).phone()).isEqualTo("+84912345678");
         assertThat(event.client()).isEqualTo(Map.of("operator", "tongdai"));
         assertThat((String) ((JavascriptExecutor) browser).executeScript("return window.localStorage.length + ''")).isEqualTo("0");
     }

@@ -10,6 +10,7 @@ import io.langnghe.ingest.TestIngest;
 import io.langnghe.ingest.TestPhotos;
 import io.langnghe.localstack.Ports;
 import io.langnghe.testsupport.HeadlessChromium;
+import io.langnghe.testsupport.SealedContacts;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.langnghe.testsupport.TopicProbe;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -116,9 +117,9 @@ class ResidentPagesBrowserTest implements TestPropertyProvider {
         assertThat(event.channel()).isEqualTo(Channel.WEB);
         assertThat(event.text()).isEqualTo(PETITION);
         assertThat(event.area()).isEqualTo("tdp-07");
-        assertThat(event.address()).isEqualTo("Ngõ 7 phố Đông Sơn");
-        assertThat(event.contact().name()).isEqualTo("Lê Thị Hoa");
-        assertThat(event.contact().phone()).isEqualTo("+84912345678");
+        assertThat(SealedContacts.of(topics).open(event.contact(), event.address()).address()).isEqualTo("Ngõ 7 phố Đông Sơn");
+        assertThat(SealedContacts.of(topics).open(event.contact(), event.address()).name()).isEqualTo("Lê Thị Hoa");
+        assertThat(SealedContacts.of(topics).open(event.contact(), event.address()).phone()).isEqualTo("+84912345678");
         assertThat(event.contact().consentToContact()).isTrue();
         assertThat(event.client().get("userAgent")).contains("Chrome");
 

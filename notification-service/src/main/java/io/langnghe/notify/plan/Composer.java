@@ -60,7 +60,7 @@ public final class Composer {
         }
         return new NotificationRequest(NotificationRequest.SCHEMA_VERSION, key(state.caseId(), version, reach.channel()),
                 state.caseId(), version, state.trackingCode(), event.code(), reach.channel(), reach.recipient(), template,
-                language, subject, text, state.urgent(), now, List.of(), reach.interactedAt(), unicode, reach.phone());
+                language, subject, text, state.urgent(), now, List.of(), reach.interactedAt(), unicode, reach.phone(), reach.sealed());
     }
 
     /** One message per case version and channel: what makes a resend recognisable. */

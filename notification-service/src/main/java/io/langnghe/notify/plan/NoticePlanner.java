@@ -1,5 +1,6 @@
 package io.langnghe.notify.plan;
 
+import io.langnghe.contracts.privacy.ContactKeys;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.HistoryEntry;
@@ -37,12 +38,20 @@ public final class NoticePlanner {
     private final Duration mergeWindow;
     private final Duration maxAge;
     private final Composer composer;
+    private final ContactKeys keys;
 
+    /** A planner for contacts in clear only (sealed ones then reach nobody). */
     public NoticePlanner(QuietHours quiet, Duration mergeWindow, Duration maxAge, Composer composer) {
+        this(quiet, mergeWindow, maxAge, composer, ContactKeys.NONE);
+    }
+
+    /** @param keys the cases' contact keys, to choose the channel a sealed contact can be reached on */
+    public NoticePlanner(QuietHours quiet, Duration mergeWindow, Duration maxAge, Composer composer, ContactKeys keys) {
         this.quiet = quiet;
         this.mergeWindow = mergeWindow;
         this.maxAge = maxAge;
         this.composer = composer;
+        this.keys = keys;
     }
 
     /** The decisions: messages to send now, and every message's outcome that is not "sent" (held, merged, suppressed). */
@@ -61,7 +70,7 @@ public final class NoticePlanner {
         }
         List<NotificationRequest> send = new ArrayList<>();
         List<Noted> noted = new ArrayList<>();
-        Optional<Reach> reach = Reach.of(state);
+        Optional<Reach> reach = Reach.of(state, keys);
         for (Change change : changes(state, memo, now)) {
             if (reach.isEmpty()) {
                 continue;
@@ -182,7 +191,7 @@ public final class NoticePlanner {
     private static NotificationRequest withMerged(NotificationRequest r, List<String> merged) {
         return new NotificationRequest(r.schemaVersion(), r.idempotencyKey(), r.caseId(), r.caseVersion(), r.trackingCode(),
                 r.event(), r.channel(), r.recipient(), r.template(), r.language(), r.subject(), r.text(), r.urgent(),
-                r.requestedAt(), merged, r.interactedAt(), r.unicode(), r.phone());
+                r.requestedAt(), merged, r.interactedAt(), r.unicode(), r.phone(), r.sealedContact());
     }
 
     static MessageOutcome outcome(NotificationRequest r, String status, Instant at, String note) {

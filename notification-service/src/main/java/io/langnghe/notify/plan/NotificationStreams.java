@@ -3,6 +3,8 @@ package io.langnghe.notify.plan;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.Topics;
 import io.langnghe.notify.NotificationSettings;
+import io.langnghe.notify.retention.ContactRetention;
+import io.langnghe.notify.retention.RetentionSettings;
 import io.langnghe.notify.send.Outbox;
 import io.langnghe.notify.staff.Escalations;
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
@@ -22,11 +24,14 @@ class NotificationStreams {
     @Singleton
     KStream<String, CaseState> planner(ConfiguredStreamBuilder builder, Topics topics, NoticePlanner planner,
                                NotificationSettings settings, Clock clock, Outbox outbox, Escalations escalations,
-                               @Value("${langnghe.streams.state-dir:}") String stateDir) {
+                               RetentionSettings retention, @Value("${langnghe.streams.state-dir:}") String stateDir) {
         builder.getConfiguration().put(StreamsConfig.STATE_DIR_CONFIG, stateDir.isBlank()
                 ? Path.of(System.getProperty("java.io.tmpdir"), "langnghe-streams").toString()
                 : stateDir);
-        return NotificationTopology.define(builder, topics, planner, escalations, settings.releaseEvery(), clock,
+        KStream<String, CaseState> cases = NotificationTopology.define(builder, topics, planner, escalations, settings.releaseEvery(), clock,
                 noted -> outbox.append(noted.outcome().at(), noted.request(), noted.outcome().status()));
+        // the contacts of cases closed long ago are erased here, where residents' contacts are already read
+        ContactRetention.define(builder, cases, topics, retention);
+        return cases;
     }
 }

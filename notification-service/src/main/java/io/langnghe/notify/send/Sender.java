@@ -1,8 +1,12 @@
 package io.langnghe.notify.send;
 
+import io.langnghe.contracts.Contact;
 import io.langnghe.contracts.MessageOutcome;
 import io.langnghe.contracts.NotificationRequest;
 import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.privacy.ContactKeys;
+import io.langnghe.contracts.privacy.DisclosedContact;
+import io.langnghe.notify.plan.Reach;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +24,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 
@@ -47,10 +52,18 @@ public final class Sender implements Runnable {
     private final Clock clock;
     private final KafkaConsumer<String, NotificationRequest> consumer;
     private final KafkaProducer<String, Object> producer;
+    private final ContactKeys keys;
     private volatile boolean running = true;
 
     public Sender(String bootstrapServers, String groupId, Topics topics, List<ChannelAdapter> channels, Outbox outbox,
                   Retry retry, Clock clock) {
+        this(bootstrapServers, groupId, topics, channels, outbox, retry, clock, ContactKeys.NONE);
+    }
+
+    /** @param keys the cases' contact keys: a sealed recipient is opened only here, just before sending */
+    public Sender(String bootstrapServers, String groupId, Topics topics, List<ChannelAdapter> channels, Outbox outbox,
+                  Retry retry, Clock clock, ContactKeys keys) {
+        this.keys = keys;
         this.topics = topics;
         this.channels = channels.stream().collect(java.util.stream.Collectors.toMap(ChannelAdapter::channel, c -> c));
         this.sent = new SentKeys(bootstrapServers, topics.notificationOutcomes());
@@ -125,13 +138,18 @@ public final class Sender implements Runnable {
             record(caseId, request, "suppressed", null, null, "no channel " + request.channel() + " configured");
             return;
         }
+        Optional<NotificationRequest> opened = opened(request);
+        if (opened.isEmpty()) {
+            record(caseId, request, "suppressed", null, null, "the resident's contact was erased");
+            return;
+        }
         Duration backoff = retry.firstBackoff();
         for (int attempt = 1; ; attempt++) {
             try {
-                Delivery delivery = channel.send(request);
+                Delivery delivery = channel.send(opened.get());
                 record(caseId, request, delivery.status(), delivery.template(), delivery.gatewayId(), delivery.note());
                 if ("sent".equals(delivery.status())) {
-                    outbox.append(clock.instant(), request, "sent");
+                    outbox.append(clock.instant(), opened.get(), "sent");
                 }
                 return;
             } catch (SendFailure failure) {
@@ -141,13 +159,26 @@ public final class Sender implements Runnable {
                     write(topics.notificationsDlq().name(), caseId, request);
                     record(caseId, request, "failed", null, null, failure.getMessage());
                     record(caseId, request, "dead_letter", null, null, "after " + attempt + " attempt(s)");
-                    outbox.append(clock.instant(), request, "failed");
+                    outbox.append(clock.instant(), opened.get(), "failed");
                     return;
                 }
                 pause(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff() : backoff.multipliedBy(2);
             }
         }
+    }
+
+    /** The message with its recipient in clear: as written, or opened with its case's key (empty once erased). */
+    private Optional<NotificationRequest> opened(NotificationRequest request) {
+        if (request.sealedContact() == null) {
+            return Optional.of(request);
+        }
+        DisclosedContact contact = keys.disclose(Contact.none().withSealed(request.sealedContact()), null);
+        if (contact.status() != DisclosedContact.Status.OPENED) {
+            return Optional.empty();
+        }
+        String phone = Reach.ZALO.equals(request.channel()) ? contact.details().phone() : null;
+        return Reach.recipient(request.channel(), contact.details()).map(recipient -> request.withRecipient(recipient, phone));
     }
 
     private void record(String caseId, NotificationRequest request, String status, String template, String gatewayId, String note) {

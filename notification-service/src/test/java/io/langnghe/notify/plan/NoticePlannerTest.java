@@ -4,6 +4,10 @@ import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.Contact;
 import io.langnghe.contracts.NotificationRequest;
+import io.langnghe.contracts.privacy.ContactCipher;
+import io.langnghe.contracts.privacy.ContactDetails;
+import io.langnghe.contracts.privacy.ContactKey;
+import io.langnghe.contracts.privacy.ContactKeys;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.notify.TestCases;
 import io.langnghe.notify.WardTime;
@@ -18,6 +22,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import static io.langnghe.contracts.CaseStatus.ACKNOWLEDGED;
 import static io.langnghe.contracts.CaseStatus.ANSWERED;
@@ -167,6 +172,28 @@ class NoticePlannerTest {
                     .map(r -> r.channel() + " " + r.recipient()).orElse("nobody");
             assertThat(reached).as(row.channel() + " " + row.contact()).isEqualTo(row.expected());
         }
+    }
+
+    @Test
+    void aSealedContactChoosesItsChannelOpenedButTravelsSealedAndAnErasedOneReachesNobody() {
+        ContactKey key = ContactCipher.newKey("case-sealed", at("08:00"));
+        Contact sealed = new Contact(null, null, "+84 90x xxx x67", "h", true).withSealed(ContactCipher.seal(
+                new ContactDetails("A", "+84901234567", "a@example.vn", null, null), key));
+        var state = TestCases.smsCase().id("case-sealed").channel(Channel.WEB).contact(sealed).build();
+        ContactKeys holding = keyId -> Optional.of(key).filter(k -> k.keyId().equals(keyId));
+
+        Reach reach = Reach.of(state, holding).orElseThrow();
+        NotificationRequest request = new NoticePlanner(new QuietHours(WARD, LocalTime.of(21, 0), LocalTime.of(7, 0)),
+                Duration.ofMinutes(10), Duration.ofHours(24),
+                new Composer(TEMPLATES, Taxonomy.loadDefault(), "https://langnghe.example/track.html?code=", "vi", false, 3), holding)
+                .onCase(state, null, false, state.receivedAt()).send().get(0);
+
+        assertThat(reach.channel()).isEqualTo("email");
+        assertThat(reach.recipient()).isNull();
+        assertThat(request.recipient()).isNull();
+        assertThat(request.sealedContact()).isEqualTo(sealed.sealed());
+        assertThat(Reach.recipient(request.channel(), ContactCipher.open(request.sealedContact(), key))).contains("a@example.vn");
+        assertThat(Reach.of(state, ContactKeys.NONE)).as("erased: no key, nobody to write to").isEmpty();
     }
 
     static Instant at(String local) {

@@ -3,6 +3,7 @@ package io.langnghe.search.cases;
 import io.langnghe.access.Caller;
 import io.langnghe.access.Roles;
 import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.search.privacy.CaseContacts;
 import io.langnghe.search.problem.Problem;
 import io.langnghe.search.problem.ProblemException;
 import io.micronaut.context.annotation.Value;
@@ -27,11 +28,13 @@ public class CaseController {
 
     private final CaseReader cases;
     private final Taxonomy taxonomy;
+    private final CaseContacts contacts;
     private final ZoneId wardZone;
 
-    public CaseController(CaseReader cases, Taxonomy taxonomy,
+    public CaseController(CaseReader cases, Taxonomy taxonomy, CaseContacts contacts,
                           @Value("${langnghe.time-zone:Asia/Ho_Chi_Minh}") String wardZone) {
         this.cases = cases;
+        this.contacts = contacts;
         this.taxonomy = taxonomy;
         this.wardZone = ZoneId.of(wardZone);
     }
@@ -54,7 +57,7 @@ public class CaseController {
         Caller caller = Caller.of(authentication);
         return cases.byId(caseId)
                 .filter(doc -> caller.departmentScope().map(d -> d.equals(doc.department())).orElse(true))
-                .map(doc -> CaseView.detail(doc, caller, taxonomy))
+                .map(doc -> CaseView.detail(doc, caller, taxonomy, contacts))
                 .orElseThrow(() -> new ProblemException(Problem.caseNotFound()));
     }
 }

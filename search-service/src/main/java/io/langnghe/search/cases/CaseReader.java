@@ -121,7 +121,12 @@ public class CaseReader {
     /** The case a resident's command (a rating) is about: its id and status, never shown to the resident. */
     public Optional<CaseDocument> commandTargetOf(String normalisedCode) {
         // the phone, to check the resident's proof, and the rating, kept or not: read here, never shown
-        return byTrackingCode(normalisedCode, List.of(CASE_ID, TRACKING_CODE, STATUS, CONTACT + ".phone", RATING));
+        return byTrackingCode(normalisedCode, List.of(CASE_ID, TRACKING_CODE, STATUS, CONTACT + ".phone", CONTACT + ".sealed", RATING));
+    }
+
+    /** The case a resident asked to be erased from: its id and its contact (sealed, or in clear if older). */
+    public Optional<CaseDocument> erasureTargetOf(String normalisedCode) {
+        return byTrackingCode(normalisedCode, List.of(CASE_ID, CONTACT));
     }
 
     private Optional<CaseDocument> byTrackingCode(String normalisedCode, List<String> fields) {

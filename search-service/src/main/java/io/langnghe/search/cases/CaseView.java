@@ -17,6 +17,10 @@ import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.search.index.CaseDocument;
 import io.langnghe.contracts.TrackingCode;
 
+import io.langnghe.contracts.privacy.ContactDetails;
+import io.langnghe.contracts.privacy.DisclosedContact;
+import io.langnghe.search.privacy.CaseContacts;
+
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -70,24 +74,40 @@ public record CaseView(
     public record ClassificationView(double confidence, List<String> reasons, Place place, List<ProposedRequest> requests) {
     }
 
-    /** How to reach the resident: the contact as given, and the address of the problem. */
-    public record ContactView(String name, String phone, String phoneMasked, boolean consentToContact, String address) {
+    /**
+     * How to reach the resident: the contact as given, and the address of the problem.
+     *
+     * @param erased the resident's contact was erased (on request or after the retention period): the case stays
+     */
+    public record ContactView(String name, String phone, String phoneMasked, boolean consentToContact, String address,
+                              boolean erased) {
 
+        /** What the index holds: for a sealed contact only the masked phone (lists never open contacts). */
         static ContactView of(Contact contact, String address) {
             Contact given = contact == null ? Contact.none() : contact;
-            return new ContactView(given.name(), given.phone(), given.phoneMasked(), given.consentToContact(), address);
+            return new ContactView(given.name(), given.phone(), given.phoneMasked(), given.consentToContact(), address, false);
+        }
+
+        static ContactView of(Contact contact, DisclosedContact disclosed) {
+            Contact given = contact == null ? Contact.none() : contact;
+            ContactDetails details = disclosed.details();
+            return new ContactView(details.name(), details.phone(), disclosed.erased() ? null : given.phoneMasked(),
+                    given.consentToContact(), details.address(), disclosed.erased());
         }
     }
 
     public static CaseView summary(CaseDocument doc, Caller caller, Taxonomy taxonomy) {
-        return of(doc, caller, taxonomy, false);
+        return of(doc, caller, taxonomy, false,
+                caller.maySeeContactOf(doc.department()) ? ContactView.of(doc.contact(), doc.address()) : null);
     }
 
-    public static CaseView detail(CaseDocument doc, Caller caller, Taxonomy taxonomy) {
-        return of(doc, caller, taxonomy, true);
+    /** The case page: an officer of its department gets the contact opened (and the opening audited). */
+    public static CaseView detail(CaseDocument doc, Caller caller, Taxonomy taxonomy, CaseContacts contacts) {
+        return of(doc, caller, taxonomy, true,
+                caller.maySeeContactOf(doc.department()) ? ContactView.of(doc.contact(), contacts.forCasePage(doc, caller)) : null);
     }
 
-    private static CaseView of(CaseDocument doc, Caller caller, Taxonomy taxonomy, boolean withHistory) {
+    private static CaseView of(CaseDocument doc, Caller caller, Taxonomy taxonomy, boolean withHistory, ContactView contact) {
         var classification = doc.classification() == null ? null
                 : new ClassificationView(doc.classification().confidence(), doc.classification().reasons(),
                 doc.classification().place(), doc.classification().requests());
@@ -107,7 +127,7 @@ public record CaseView(
                 doc.version(),
                 classification,
                 doc.publicAnswer(),
-                caller.maySeeContactOf(doc.department()) ? ContactView.of(doc.contact(), doc.address()) : null,
+                contact,
                 withHistory ? doc.history() : null,
                 doc.urgent(),
                 doc.caseType(),

@@ -10,6 +10,7 @@ import io.langnghe.search.actions.CommandPublisher;
 import io.langnghe.search.cases.CaseReader;
 import io.langnghe.search.index.CaseDocument;
 import io.langnghe.search.photos.CasePhotos;
+import io.langnghe.search.privacy.CaseContacts;
 import io.langnghe.search.problem.FieldError;
 import io.langnghe.search.problem.Problem;
 import io.langnghe.search.problem.ProblemException;
@@ -51,6 +52,7 @@ public class TrackingController {
     private static final CaseCommand.Actor RESIDENT = new CaseCommand.Actor("resident", Roles.RESIDENT, null);
 
     private final CaseReader cases;
+    private final CaseContacts contacts;
     private final Taxonomy taxonomy;
     private final CommandPublisher commands;
     private final CasePhotos photos;
@@ -58,8 +60,9 @@ public class TrackingController {
     private final Clock clock = Clock.systemUTC();
 
     public TrackingController(CaseReader cases, Taxonomy taxonomy, CommandPublisher commands, CasePhotos photos,
-                              ProofGuesses proofs) {
+                              ProofGuesses proofs, CaseContacts contacts) {
         this.proofs = proofs;
+        this.contacts = contacts;
         this.cases = cases;
         this.photos = photos;
         this.taxonomy = taxonomy;
@@ -117,7 +120,7 @@ public class TrackingController {
      * one the code alone may rate once (routing-streams keeps to that as well).
      */
     private boolean proven(TrackingCode code, CaseDocument target, String digits) {
-        String phone = target.contact() == null ? null : target.contact().phone();
+        String phone = contacts.phoneForProof(target);
         if (phone == null || phone.isBlank()) {
             if (target.rating() != null) {
                 throw new ProblemException(Problem.alreadyRated());
