@@ -109,6 +109,7 @@ public final class TestCases {
                         DeadlineState.ON_TIME, urgent, false, 0),
                 new CaseState.Assessment(clusterId, risk),
                 new CaseState.Outcome(status, publicAnswer, answerPhotos, rating),
+                CaseState.Letter.NONE,
                 history != null ? history : List.of(new HistoryEntry(version, updatedAt, "routing-streams", "routed", status, null)));
     }
 }
