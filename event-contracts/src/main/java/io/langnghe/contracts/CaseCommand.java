@@ -1,6 +1,7 @@
 package io.langnghe.contracts;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.time.Instant;
@@ -21,6 +22,8 @@ import java.util.List;
  * @param rating     for rate: the resident's rating of the answer
  * @param photos     for answer: the photo proof, references into the photo store (optional, at most 3; empty when absent)
  * @param area       for confirm_place: the area the officer confirms (text: the words of the petition that name it, optional)
+ * @param requests   for accept_requests: the letter's requests to accept, by their index (empty: every one not yet accepted)
+ * @param request    for open_request: the letter's request that becomes a case of its own
  */
 public record CaseCommand(
         int schemaVersion,
@@ -36,12 +39,15 @@ public record CaseCommand(
         Assessment assessment,
         Rating rating,
         List<FeedbackReceived.PhotoRef> photos,
-        String area) {
+        String area,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> requests,
+        @JsonInclude(JsonInclude.Include.NON_NULL) LetterRequest request) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public CaseCommand {
         photos = photos == null ? List.of() : List.copyOf(photos);
+        requests = requests == null ? List.of() : List.copyOf(requests);
     }
 
     /**
@@ -50,7 +56,7 @@ public record CaseCommand(
      */
     public static CaseCommand of(String commandId, String caseId, Type type, Actor actor, Instant issuedAt) {
         return new CaseCommand(SCHEMA_VERSION, commandId, caseId, type, actor, null, null, null, issuedAt, null, null, null,
-                List.of(), null);
+                List.of(), null, List.of(), null);
     }
 
     /** The early warning's assessment of a case: its issue and its risk. */
@@ -65,42 +71,66 @@ public record CaseCommand(
 
     public CaseCommand withDepartment(String department) {
         return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
-                assessment, rating, photos, area);
+                assessment, rating, photos, area, requests, request);
     }
 
     public CaseCommand withTargetCaseId(String targetCaseId) {
         return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
-                assessment, rating, photos, area);
+                assessment, rating, photos, area, requests, request);
     }
 
     public CaseCommand withText(String text) {
         return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
-                assessment, rating, photos, area);
+                assessment, rating, photos, area, requests, request);
     }
 
     public CaseCommand withCategory(Category category) {
         return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
-                assessment, rating, photos, area);
+                assessment, rating, photos, area, requests, request);
     }
 
     public CaseCommand withAssessment(Assessment assessment) {
         return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
-                assessment, rating, photos, area);
+                assessment, rating, photos, area, requests, request);
     }
 
     public CaseCommand withRating(Rating rating) {
         return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
-                assessment, rating, photos, area);
+                assessment, rating, photos, area, requests, request);
     }
 
     public CaseCommand withPhotos(List<FeedbackReceived.PhotoRef> photos) {
         return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
-                assessment, rating, photos, area);
+                assessment, rating, photos, area, requests, request);
     }
 
     public CaseCommand withArea(String area) {
         return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
-                assessment, rating, photos, area);
+                assessment, rating, photos, area, requests, request);
+    }
+
+    /** Accepts the letter's requests, by their index (empty: every one not yet accepted), as cases of their own. */
+    public CaseCommand withRequests(List<Integer> requests) {
+        return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
+                assessment, rating, photos, area, requests, request);
+    }
+
+    /** Opens the case of one request of a letter (the case keeper of the letter sends it, keyed by the new case). */
+    public static CaseCommand openRequest(String caseId, Actor system, Instant issuedAt, LetterRequest request) {
+        return new CaseCommand(SCHEMA_VERSION, "open-request:" + caseId, caseId, Type.OPEN_REQUEST, system, request.department(), null,
+                request.text(), issuedAt, request.category(), null, null, List.of(), request.area(), List.of(), request);
+    }
+
+    /**
+     * One request of a letter, accepted by an officer as a case of its own: what the new case is opened with.
+     *
+     * @param letterId    the letter's case
+     * @param index       the request's place in the letter, from 1
+     * @param acceptedBy  the officer or leader who accepted it
+     * @param contactHash the letter's resident, so the early warning counts them as one reporter (or null)
+     */
+    public record LetterRequest(String letterId, int index, String text, Category category, String department, String area,
+                                Channel channel, Instant receivedAt, String acceptedBy, String contactHash) {
     }
 
     /** What the early warning found: the issue (cluster) the case is a report of, or null, and the case's risk. */
@@ -141,7 +171,13 @@ public record CaseCommand(
         /** The early warning (role SYSTEM) joins the case to an issue and scores its risk; the status does not change. */
         ASSESS("assess"),
         /** The resident (role RESIDENT, through the tracking code) rates the answer; "not fixed" reopens the case. */
-        RATE("rate");
+        RATE("rate"),
+        /** A letter's proposed requests become cases of their own (requests: which ones, by index; all when empty). */
+        ACCEPT_REQUESTS("accept_requests"),
+        /** (SYSTEM) Opens the case of one accepted request of a letter, keyed by the new case. */
+        OPEN_REQUEST("open_request"),
+        /** A case made of a letter's request goes back into the letter: it closes as merged (text: the reason, optional). */
+        MERGE_BACK("merge_back");
 
         private final String code;
 

@@ -1,5 +1,6 @@
 package io.langnghe.contracts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.util.StdConverter;
@@ -16,7 +17,7 @@ import java.util.Objects;
  * <p>
  * A case is a few named parts, each changed on its own with {@code with…}: the petition as received,
  * its assignment (where and to whom), its clock, the early warning's assessment, its outcome, and its
- * recent history. On the wire it stays the flat JSON of every earlier version ({@link Wire}), so
+ * recent history, and, for a letter that held several requests, its link to the cases made of them. On the wire it stays the flat JSON of every earlier version ({@link Wire}), so
  * readers of either version read the other's records.
  *
  * @param history its first line, the line that last assigned it and its latest lines; every line is on
@@ -33,6 +34,7 @@ public record CaseState(
         Clock clock,
         Assessment assessment,
         Outcome outcome,
+        Letter letter,
         List<HistoryEntry> history) {
 
     public static final int SCHEMA_VERSION = 1;
@@ -43,13 +45,14 @@ public record CaseState(
         clock = clock == null ? Clock.started(null) : clock;
         assessment = assessment == null ? Assessment.NONE : assessment;
         outcome = outcome == null ? Outcome.of(null) : outcome;
+        letter = letter == null ? Letter.NONE : letter;
         history = history == null ? List.of() : List.copyOf(history);
     }
 
     /** A new case, version 1, with the history line that opened it. */
     public static CaseState opened(String caseId, Petition petition, Assignment assignment, Clock clock, HistoryEntry first) {
         return new CaseState(SCHEMA_VERSION, caseId, first.version(), petition, assignment, clock, Assessment.NONE,
-                Outcome.of(first.status()), List.of(first));
+                Outcome.of(first.status()), Letter.NONE, List.of(first));
     }
 
     /**
@@ -193,41 +196,90 @@ public record CaseState(
         }
     }
 
+    /**
+     * How the case stands to a letter that held several requests: a request of one, or the letter itself.
+     *
+     * @param letterId the letter this case is one request of, or null
+     * @param index    its place in that letter, from 1 (0 when it is no letter's request)
+     * @param children the cases made of this letter's requests, in the order they were accepted (empty for any other case)
+     */
+    public record Letter(String letterId, int index, List<Child> children) {
+
+        public static final Letter NONE = new Letter(null, 0, List.of());
+
+        public Letter {
+            children = children == null ? List.of() : List.copyOf(children);
+        }
+
+        /** One request of that letter. */
+        public static Letter requestOf(String letterId, int index) {
+            return new Letter(letterId, index, List.of());
+        }
+
+        public Letter withChildren(List<Child> more) {
+            List<Child> all = new ArrayList<>(children);
+            all.addAll(more);
+            return new Letter(letterId, index, all);
+        }
+
+        public boolean isRequest() {
+            return letterId != null;
+        }
+
+        /** Whether the request of that index already became a case. */
+        public boolean accepted(int requestIndex) {
+            return children.stream().anyMatch(c -> c.index() == requestIndex);
+        }
+    }
+
+    /** A case made of one request of the letter: the request's index, the case, the department it went to. */
+    public record Child(int index, String caseId, String department) {
+    }
+
+    /** The case of a letter's request: the letter's id and the request's index, so accepting twice opens it once. */
+    public static String childId(String letterId, int index) {
+        return letterId + "-" + index;
+    }
+
+    public CaseState withLetter(Letter letter) {
+        return new CaseState(schemaVersion, caseId, version, petition, assignment, clock, assessment, outcome, letter, history);
+    }
+
     public CaseState withVersion(long version) {
-        return new CaseState(schemaVersion, caseId, version, petition, assignment, clock, assessment, outcome, history);
+        return new CaseState(schemaVersion, caseId, version, petition, assignment, clock, assessment, outcome, letter, history);
     }
 
     public CaseState withPetition(Petition petition) {
-        return new CaseState(schemaVersion, caseId, version, petition, assignment, clock, assessment, outcome, history);
+        return new CaseState(schemaVersion, caseId, version, petition, assignment, clock, assessment, outcome, letter, history);
     }
 
     public CaseState withAssignment(Assignment assignment) {
-        return new CaseState(schemaVersion, caseId, version, petition, assignment, clock, assessment, outcome, history);
+        return new CaseState(schemaVersion, caseId, version, petition, assignment, clock, assessment, outcome, letter, history);
     }
 
     public CaseState withClock(Clock clock) {
-        return new CaseState(schemaVersion, caseId, version, petition, assignment, clock, assessment, outcome, history);
+        return new CaseState(schemaVersion, caseId, version, petition, assignment, clock, assessment, outcome, letter, history);
     }
 
     public CaseState withOutcome(Outcome outcome) {
-        return new CaseState(schemaVersion, caseId, version, petition, assignment, clock, assessment, outcome, history);
+        return new CaseState(schemaVersion, caseId, version, petition, assignment, clock, assessment, outcome, letter, history);
     }
 
     /** The same case joined to an issue and assessed (not a new version: the caller decides that). */
     public CaseState withAssessment(String clusterId, Risk risk) {
-        return new CaseState(schemaVersion, caseId, version, petition, assignment, clock, new Assessment(clusterId, risk), outcome, history);
+        return new CaseState(schemaVersion, caseId, version, petition, assignment, clock, new Assessment(clusterId, risk), outcome, letter, history);
     }
 
     /** The same case with another history (a bounded part of it: the whole story is on the history topic). */
     public CaseState withHistory(List<HistoryEntry> history) {
-        return new CaseState(schemaVersion, caseId, version, petition, assignment, clock, assessment, outcome, history);
+        return new CaseState(schemaVersion, caseId, version, petition, assignment, clock, assessment, outcome, letter, history);
     }
 
     /** The next version: the line's version, and the line at the end of the history. */
     public CaseState withLine(HistoryEntry line) {
         List<HistoryEntry> longer = new ArrayList<>(history);
         longer.add(line);
-        return new CaseState(schemaVersion, caseId, line.version(), petition, assignment, clock, assessment, outcome, longer);
+        return new CaseState(schemaVersion, caseId, line.version(), petition, assignment, clock, assessment, outcome, letter, longer);
     }
 
     public CaseState withStatus(CaseStatus status) {
@@ -380,14 +432,17 @@ public record CaseState(
             CaseStatus status, Instant receivedAt, Instant createdAt, Instant updatedAt, Instant dueAt, String publicAnswer,
             List<HistoryEntry> history, DeadlineState deadlineState, boolean urgent, CaseType caseType, boolean complex,
             int extensions, String caseRef, String clusterId, Risk risk, Rating rating, List<FeedbackReceived.PhotoRef> photos,
-            List<FeedbackReceived.PhotoRef> answerPhotos) {
+            List<FeedbackReceived.PhotoRef> answerPhotos,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String letterId,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) int requestIndex,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Child> children) {
 
         static Wire of(CaseState c) {
             return new Wire(c.schemaVersion, c.caseId, c.version, c.trackingCode(), c.feedbackId(), c.channel(), c.text(), c.area(),
                     c.address(), c.contact(), c.batchId(), c.classification(), c.department(), c.status(), c.receivedAt(),
                     c.createdAt(), c.updatedAt(), c.dueAt(), c.publicAnswer(), c.history, c.deadlineState(), c.urgent(),
                     c.caseType(), c.complex(), c.extensions(), c.caseRef(), c.clusterId(), c.risk(), c.rating(), c.photos(),
-                    c.answerPhotos());
+                    c.answerPhotos(), c.letter.letterId(), c.letter.index(), c.letter.children());
         }
 
         /** Written as {@code open} as it always was, for readers of the JSON; ignored when read. */
@@ -402,6 +457,7 @@ public record CaseState(
                     new Clock(createdAt, updatedAt, dueAt, deadlineState, urgent, complex, extensions),
                     new Assessment(clusterId, risk),
                     new Outcome(status, publicAnswer, answerPhotos, rating),
+                    new Letter(letterId, requestIndex, children),
                     history);
         }
     }

@@ -107,6 +107,7 @@ public final class TestCases {
                 new CaseState.Clock(receivedAt, last.at(), receivedAt.plusSeconds(864_000), deadlineState, urgent, false, 0),
                 CaseState.Assessment.NONE,
                 new CaseState.Outcome(last.status(), publicAnswer, List.of(), null),
+                CaseState.Letter.NONE,
                 history);
     }
 }

@@ -17,6 +17,7 @@ import io.langnghe.routing.intake.Router;
 import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -49,6 +50,7 @@ import static io.langnghe.routing.AtRecordTime.atRecordTime;
  *                                                   ├→ cases.v1 (history bounded)
  *                                                   ├→ case.history.v1 (every line, once)
  *                                                   ├→ case.command.results.v1
+ *                                                   ├→ case.commands.v1 (open_request: a letter's accepted requests)
  *                                                   └→ classifier.corrections.v1
  *   intake/  classifier.corrections.v1 → global store → LearnCorrections: the classifier and the place
  *            resolver learn (on every instance)
@@ -150,6 +152,10 @@ public final class RoutingTopology {
                 .to(topics.caseCommandResults().name(), produced(topics.caseCommandResults(), "command-results"));
         changes.flatMapValues(CaseKeeper.Change::history, Named.as("history-lines"))
                 .to(topics.caseHistory().name(), produced(topics.caseHistory(), "case-history"));
+        // A letter's accepted requests open their own cases, each in its own partition: through the commands topic.
+        changes.flatMap((id, change) -> change.followUps().stream().map(command -> KeyValue.pair(command.caseId(), command)).toList(),
+                        Named.as("follow-ups"))
+                .to(topics.caseCommands().name(), produced(topics.caseCommands(), "letter-requests"));
         changes.mapValues(CaseKeeper.Change::correction, Named.as("correction"))
                 .filter((id, correction) -> correction != null, Named.as("corrected"))
                 .to(topics.classifierCorrections().name(), produced(topics.classifierCorrections(), "corrections"));

@@ -27,6 +27,7 @@ final class TestCommand {
     private CaseCommand.Assessment assessment;
     private Rating rating;
     private List<FeedbackReceived.PhotoRef> photos = List.of();
+    private List<Integer> requests = List.of();
 
     private TestCommand(Type type) {
         this.type = type;
@@ -97,6 +98,11 @@ final class TestCommand {
         return this;
     }
 
+    TestCommand requests(Integer... requests) {
+        this.requests = List.of(requests);
+        return this;
+    }
+
     TestCommand photos(List<FeedbackReceived.PhotoRef> photos) {
         this.photos = photos;
         return this;
@@ -105,6 +111,6 @@ final class TestCommand {
     CaseCommand build() {
         return CaseCommand.of(commandId, caseId, type, actor, Instant.parse("2025-09-15T03:00:00Z"))
                 .withDepartment(department).withTargetCaseId(targetCaseId).withText(text).withCategory(category)
-                .withAssessment(assessment).withRating(rating).withPhotos(photos).withArea(area);
+                .withAssessment(assessment).withRating(rating).withPhotos(photos).withArea(area).withRequests(requests);
     }
 }

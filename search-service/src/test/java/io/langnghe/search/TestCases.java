@@ -48,6 +48,7 @@ public final class TestCases {
     private Rating rating;
     private List<FeedbackReceived.PhotoRef> photos = List.of();
     private List<FeedbackReceived.PhotoRef> answerPhotos = List.of();
+    private CaseState.Letter letter = CaseState.Letter.NONE;
 
     private TestCases() {
     }
@@ -79,6 +80,7 @@ public final class TestCases {
     public TestCases clusterId(String value) { clusterId = value; return this; }
     public TestCases rating(Rating value) { rating = value; return this; }
     public TestCases photos(List<FeedbackReceived.PhotoRef> value) { photos = value; return this; }
+    public TestCases letter(CaseState.Letter value) { letter = value; return this; }
     public TestCases answerPhotos(List<FeedbackReceived.PhotoRef> value) { answerPhotos = value; return this; }
 
     /** A risk of this score, its level and one reason per code (each weighing score / codes). */
@@ -110,6 +112,7 @@ public final class TestCases {
                         DeadlineState.ON_TIME, urgent, false, 0),
                 new CaseState.Assessment(clusterId, risk),
                 new CaseState.Outcome(status, publicAnswer, answerPhotos, rating),
+                letter,
                 history != null ? history : List.of(new HistoryEntry(version, updatedAt, "routing-streams", "routed", status, null)));
     }
 }

@@ -53,9 +53,11 @@ public final class CaseKeeper implements Processor<String, CaseKeeper.Input, Str
 
     /**
      * What to publish: the new state (if any, its history bounded), the command's result (for commands), a
-     * correction (if any), and the new lines of the case's history (each one once, for the history topic).
+     * correction (if any), the new lines of the case's history (each one once, for the history topic), and the
+     * commands the decision sends on other cases (empty but for a letter's accepted requests).
      */
-    public record Change(CaseState state, CommandResult result, Correction correction, List<HistoryEntry> history) {
+    public record Change(CaseState state, CommandResult result, Correction correction, List<HistoryEntry> history,
+                         List<CaseCommand> followUps) {
     }
 
     private final CaseLifecycle lifecycle;
@@ -83,7 +85,7 @@ public final class CaseKeeper implements Processor<String, CaseKeeper.Input, Str
         if (input.opened() != null) {
             if (cases.get(record.key()) == null) {
                 CaseState kept = keep(null, input.opened());
-                context.forward(record.withValue(new Change(kept, null, null, RecentHistory.added(null, input.opened()))));
+                context.forward(record.withValue(new Change(kept, null, null, RecentHistory.added(null, input.opened()), List.of())));
             }
             return;
         }
@@ -96,7 +98,7 @@ public final class CaseKeeper implements Processor<String, CaseKeeper.Input, Str
         CommandResult result = new CommandResult(CommandResult.SCHEMA_VERSION, command.commandId(), command.caseId(), command.type(),
                 decision.isAccepted(), now == null ? 0 : now.version(), decision.refusal(), at);
         context.forward(record.withValue(new Change(kept, result, decision.correction(),
-                decision.isAccepted() ? RecentHistory.added(current, decision.updated()) : List.of())));
+                decision.isAccepted() ? RecentHistory.added(current, decision.updated()) : List.of(), decision.followUps())));
     }
 
     /** Stores the case with its history bounded, and moves its entry in the deadline store to its next mark. */
@@ -127,7 +129,7 @@ public final class CaseKeeper implements Processor<String, CaseKeeper.Input, Str
             Optional<CaseState> marked = state == null ? Optional.empty() : watch.check(state, now);
             if (marked.isPresent()) {
                 CaseState kept = keep(state, marked.get());
-                context.forward(new Record<>(entry.value, new Change(kept, null, null, RecentHistory.added(state, marked.get())),
+                context.forward(new Record<>(entry.value, new Change(kept, null, null, RecentHistory.added(state, marked.get()), List.of()),
                         wallClockTime));
             } else {
                 // nothing to mark after all (the case is gone, or its clock moved): it waits for its next mark, if any

@@ -8,9 +8,11 @@ import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.CaseType;
 import io.langnghe.contracts.Category;
 import io.langnghe.contracts.Classification;
+import io.langnghe.contracts.Contact;
 import io.langnghe.contracts.Correction;
 import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.contracts.Place;
+import io.langnghe.contracts.ProposedRequest;
 import io.langnghe.contracts.Rating;
 import io.langnghe.contracts.taxonomy.AreaInfo;
 import io.langnghe.contracts.taxonomy.DepartmentInfo;
@@ -18,6 +20,7 @@ import io.langnghe.contracts.taxonomy.FormerUnitInfo;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -26,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static io.langnghe.contracts.CaseStatus.ACKNOWLEDGED;
 import static io.langnghe.contracts.CaseStatus.ANSWERED;
@@ -59,6 +63,10 @@ import static io.langnghe.contracts.CaseStatus.RESOLVED;
  *   split             assigned … answered, reopened (in an issue)  → unchanged, out of its issue
  *   confirm_place     assigned … answered, reopened                → unchanged, in the area the officer names
  *   assess (SYSTEM)   any                                         → unchanged, joined to an issue and scored
+ *   accept_requests   assigned … answered, reopened (a letter)       → unchanged, its proposed requests (chosen, or all) opened
+ *                                                                  as cases of their own, listed on the letter
+ *   open_request (SYSTEM)  (no case yet)                          → assigned, as the letter proposed it
+ *   merge_back        assigned, acknowledged, in_progress, reopened (a request's case) → merged back into its letter
  *   rate (RESIDENT)   answered, resolved, closed                  → unchanged when fixed; reopened when a proven "not fixed";
  *                                                                  unchanged, awaiting an officer's reopen, when unproven
  *                                                                  (an unproven rating only once per case)
@@ -92,10 +100,15 @@ public final class CaseLifecycle {
             Map.entry(Type.SPLIT, EnumSet.of(ASSIGNED, ACKNOWLEDGED, IN_PROGRESS, ANSWERED, REOPENED)),
             Map.entry(Type.CONFIRM_PLACE, EnumSet.of(ASSIGNED, ACKNOWLEDGED, IN_PROGRESS, ANSWERED, REOPENED)),
             Map.entry(Type.ASSESS, EnumSet.allOf(CaseStatus.class)),
-            Map.entry(Type.RATE, EnumSet.of(ANSWERED, RESOLVED, CLOSED))));
+            Map.entry(Type.RATE, EnumSet.of(ANSWERED, RESOLVED, CLOSED)),
+            Map.entry(Type.ACCEPT_REQUESTS, EnumSet.of(ASSIGNED, ACKNOWLEDGED, IN_PROGRESS, ANSWERED, REOPENED)),
+            Map.entry(Type.OPEN_REQUEST, EnumSet.allOf(CaseStatus.class)),
+            Map.entry(Type.MERGE_BACK, STEERABLE)));
     private static final Set<Type> LEADER_MAY = EnumSet.of(Type.REASSIGN, Type.RETURN_TO_TRIAGE, Type.REOPEN, Type.MERGE,
             Type.CONFIRM_LEGAL_TRACK, Type.UNDO_LEGAL_TRACK, Type.MARK_COMPLEX, Type.EXTEND_DEADLINE, Type.CLOSE, Type.SPLIT,
-            Type.CONFIRM_PLACE);
+            Type.CONFIRM_PLACE, Type.ACCEPT_REQUESTS, Type.MERGE_BACK);
+    /** Who opens the cases of a letter's accepted requests. */
+    private static final CaseCommand.Actor PIPELINE = new CaseCommand.Actor("routing-streams", Roles.SYSTEM, null);
     /** Commands that change only the case's clock: they do not restart the time its department has had it. */
     private static final Set<String> CLOCK_ONLY = Set.of(Type.MARK_COMPLEX.code(), Type.EXTEND_DEADLINE.code());
 
@@ -112,6 +125,9 @@ public final class CaseLifecycle {
     }
 
     public Decision decide(CaseState current, CaseCommand command, Instant at) {
+        if (command.type() == Type.OPEN_REQUEST) {
+            return requestOpened(current, command, at);
+        }
         if (current == null) {
             return Decision.refused("Không tìm thấy hồ sơ " + command.caseId(), "There is no case " + command.caseId());
         }
@@ -143,6 +159,9 @@ public final class CaseLifecycle {
             case CONFIRM_PLACE -> placeConfirmed(current, command, at);
             case ASSESS -> assessed(current, command, at);
             case RATE -> rated(current, command, at);
+            case ACCEPT_REQUESTS -> requestsAccepted(current, command, at);
+            case MERGE_BACK -> mergedBack(current, command, at);
+            case OPEN_REQUEST -> throw new IllegalStateException("decided above");
         };
     }
 
@@ -404,6 +423,86 @@ public final class CaseLifecycle {
                 : reopen ? "; chưa khắc phục / not fixed"
                 : "; chưa khắc phục, chờ cán bộ xác nhận để mở lại / not fixed, awaiting an officer's confirmation to reopen");
         return Decision.accepted(recorded(current.withRating(kept).withStatus(status).withDueAt(dueAt), command, at, note), null);
+    }
+
+    /**
+     * The letter's proposed requests (those chosen, or all) become cases of their own, each routed as proposed;
+     * the letter lists them. A request already accepted is not opened twice, so accepting again only adds the rest.
+     */
+    private Decision requestsAccepted(CaseState current, CaseCommand command, Instant at) {
+        List<ProposedRequest> proposed = current.classification() == null ? List.of() : current.classification().requests();
+        if (current.letter().isRequest() || proposed.isEmpty()) {
+            return Decision.refused("Hồ sơ không có yêu cầu nào được đề xuất tách", "The case holds no proposed requests");
+        }
+        Set<Integer> indexes = proposed.stream().map(ProposedRequest::index).collect(Collectors.toSet());
+        List<Integer> unknown = command.requests().stream().filter(i -> !indexes.contains(i)).toList();
+        if (!unknown.isEmpty()) {
+            return Decision.refused("Thư không có yêu cầu số " + unknown, "The letter has no request " + unknown);
+        }
+        List<ProposedRequest> chosen = proposed.stream()
+                .filter(p -> command.requests().isEmpty() || command.requests().contains(p.index()))
+                .filter(p -> !current.letter().accepted(p.index()))
+                .toList();
+        if (chosen.isEmpty()) {
+            return Decision.refused("Các yêu cầu này đã được nhận thành hồ sơ", "Those requests are already cases");
+        }
+        List<CaseState.Child> children = new ArrayList<>();
+        List<CaseCommand> openings = new ArrayList<>();
+        String reporter = current.contact() == null ? null : current.contact().contactHash();
+        for (ProposedRequest request : chosen) {
+            // a department the taxonomy no longer knows goes to the triage desk rather than nowhere
+            String department = request.department() != null && taxonomy.department(request.department()).isPresent()
+                    ? request.department() : taxonomy.triageDepartment();
+            String childId = CaseState.childId(current.caseId(), request.index());
+            children.add(new CaseState.Child(request.index(), childId, department));
+            openings.add(CaseCommand.openRequest(childId, PIPELINE, at, new CaseCommand.LetterRequest(current.caseId(), request.index(),
+                    request.text(), request.category(), department, request.area() != null ? request.area() : current.area(),
+                    current.channel(), current.receivedAt(), command.actor().username(), reporter)));
+        }
+        String note = "nhận thành hồ sơ / accepted as cases: " + children.stream()
+                .map(c -> c.index() + " → " + c.caseId() + " (" + c.department() + ")").collect(Collectors.joining(", "));
+        return Decision.accepted(recorded(current.withLetter(current.letter().withChildren(children)), command, at, note), null)
+                .withFollowUps(openings);
+    }
+
+    /**
+     * The case of one accepted request, opened by the pipeline: routed as proposed, without a tracking code of its
+     * own (the resident follows it on the letter's tracking page) and without the resident's contact, whose hash
+     * alone it keeps so the early warning counts the letter's writer once.
+     */
+    private Decision requestOpened(CaseState current, CaseCommand command, Instant at) {
+        if (command.actor() == null || !Roles.SYSTEM.equals(command.actor().role())) {
+            return Decision.refused("Chỉ hệ thống mở hồ sơ từ yêu cầu của thư", "Only the pipeline opens the case of a letter's request");
+        }
+        CaseCommand.LetterRequest request = command.request();
+        if (request == null) {
+            return Decision.refused("Lệnh không có yêu cầu của thư", "The command carries no request of a letter");
+        }
+        if (current != null) {
+            return Decision.refused("Hồ sơ " + command.caseId() + " đã được mở", "The case " + command.caseId() + " is already open");
+        }
+        HistoryEntry first = new HistoryEntry(1, at, request.acceptedBy(), Type.OPEN_REQUEST.code(), ASSIGNED,
+                "yêu cầu " + request.index() + " của thư / request " + request.index() + " of the letter " + request.letterId()
+                        + " → " + request.department());
+        Contact reporter = request.contactHash() == null ? null : new Contact(null, null, null, request.contactHash(), false);
+        CaseState opened = CaseState.opened(command.caseId(),
+                new CaseState.Petition(null, command.caseId(), request.channel(), request.text(), null, reporter, null,
+                        request.receivedAt(), null, List.of()),
+                CaseState.Assignment.of(request.area(), new Classification(request.category(), 1.0,
+                        List.of("đề xuất từ thư, cán bộ nhận / proposed from the letter, accepted by " + request.acceptedBy())),
+                        request.department()),
+                CaseState.Clock.started(at).withDueAt(deadlines.opened(at, request.category(), false)),
+                first);
+        return Decision.accepted(opened.withLetter(CaseState.Letter.requestOf(request.letterId(), request.index())), null);
+    }
+
+    /** A request's case goes back into its letter: closed as merged, the letter then shows it so. */
+    private Decision mergedBack(CaseState current, CaseCommand command, Instant at) {
+        if (!current.letter().isRequest()) {
+            return Decision.refused("Hồ sơ không được tách từ một thư", "The case was not made of a letter's request");
+        }
+        return Decision.accepted(recorded(current.withStatus(MERGED).withDueAt(null), command, at,
+                note(command.text(), "gộp lại vào thư / merged back into the letter " + current.letter().letterId())), null);
     }
 
     /** The category the officer named, or the only one the target department takes. */

@@ -20,7 +20,8 @@ import java.util.Optional;
  * The body of {@code POST /api/cases/{id}/actions} as sent, checked all at once so one answer
  * names every bad field. An answer, a rejection and an extension need a text (the answer, the reason);
  * a reassignment names the department (and may correct the category); a merge names the case it joins;
- * an answer may name up to three photos of proof, uploaded first.
+ * an answer may name up to three photos of proof, uploaded first; accepting a letter's requests may name
+ * which ones, by their index (all of them when it names none).
  */
 @Introspected
 public record ActionRequest(
@@ -30,7 +31,8 @@ public record ActionRequest(
         @Nullable String targetCaseId,
         @Nullable String category,
         @Nullable List<String> photos,
-        @Nullable String area) {
+        @Nullable String area,
+        @Nullable List<Integer> requests) {
 
     // What each action must say, in Vietnamese and English; routing-streams refuses them without it too.
     private static final Map<CaseCommand.Type, String[]> NEEDS_TEXT = Map.of(
@@ -52,8 +54,15 @@ public record ActionRequest(
         this(type, text, department, targetCaseId, category, photos, null);
     }
 
+    public ActionRequest(String type, String text, String department, String targetCaseId, String category, List<String> photos,
+                         String area) {
+        this(type, text, department, targetCaseId, category, photos, area, null);
+    }
+
     static final int MAX_TEXT = 4000;
     static final int MAX_PHOTOS = 3;
+    /** More requests than any letter is split into. */
+    static final int MAX_REQUESTS = 50;
 
     /**
      * A checked action, ready to become a command.
@@ -61,9 +70,10 @@ public record ActionRequest(
      * @param category for a reassignment only: the category the case really belongs to, when the officer says so
      * @param photos   for an answer only: references of photos of proof uploaded first (POST /api/cases/{id}/photos)
      * @param area     for confirm_place only: the area the officer confirms (text: the words that name it)
+     * @param requests for accept_requests only: the letter's requests to accept, by index (empty: all)
      */
     public record Action(CaseCommand.Type type, String text, String department, String targetCaseId, Category category,
-                         List<String> photos, String area) {
+                         List<String> photos, String area, List<Integer> requests) {
     }
 
     public Action check(String caseId, String caseDepartment, Taxonomy taxonomy) {
@@ -90,10 +100,18 @@ public record ActionRequest(
             errors.add(new FieldError("photos", "too_many", "Tối đa " + MAX_PHOTOS + " ảnh cho mỗi câu trả lời.",
                     "At most " + MAX_PHOTOS + " photos per answer."));
         }
+        List<Integer> chosen = requests == null ? List.of() : requests;
+        if (!chosen.isEmpty() && checked != null && checked != CaseCommand.Type.ACCEPT_REQUESTS) {
+            errors.add(new FieldError("requests", "not_allowed", "Chỉ khi nhận các yêu cầu của thư mới chọn yêu cầu.",
+                    "Only accepting a letter's requests names requests."));
+        } else if (chosen.stream().anyMatch(i -> i == null || i < 1) || chosen.size() > MAX_REQUESTS) {
+            errors.add(new FieldError("requests", "invalid", "Hãy chọn yêu cầu theo số thứ tự của nó trong thư (1, 2, ...).",
+                    "Name the requests by their number in the letter (1, 2, ...)."));
+        }
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalidInput(errors));
         }
-        return new Action(checked, note, target, joins, corrected, List.copyOf(proof), placedIn);
+        return new Action(checked, note, target, joins, corrected, List.copyOf(proof), placedIn, List.copyOf(chosen));
     }
 
     private Optional<CaseCommand.Type> type(List<FieldError> errors) {

@@ -15,14 +15,14 @@ import java.util.Set;
 /**
  * Who may ask for what, and what fits the case as it stands. Officers work their department's
  * cases; a leader steers (reassigns, sends back to triage, reopens, merges, sets the legal track's
- * clocks, closes) but does not answer for a department. The case lifecycle in routing-streams has
+ * clocks, closes, accepts a letter's requests as cases, merges one back) but does not answer for a department. The case lifecycle in routing-streams has
  * the last word; this only spares an officer a command that cannot apply to what the page shows.
  */
 public final class ActionRules {
 
     private static final Set<Type> LEADER_ACTIONS = EnumSet.of(Type.REASSIGN, Type.RETURN_TO_TRIAGE, Type.REOPEN, Type.MERGE,
             Type.CONFIRM_LEGAL_TRACK, Type.UNDO_LEGAL_TRACK, Type.MARK_COMPLEX, Type.EXTEND_DEADLINE, Type.CLOSE, Type.SPLIT,
-            Type.CONFIRM_PLACE);
+            Type.CONFIRM_PLACE, Type.ACCEPT_REQUESTS, Type.MERGE_BACK);
     private static final Set<CaseStatus> STEERABLE = EnumSet.of(
             CaseStatus.ASSIGNED, CaseStatus.ACKNOWLEDGED, CaseStatus.IN_PROGRESS, CaseStatus.REOPENED);
     // The same table as routing-streams' CaseLifecycle: which statuses each action applies from.
@@ -44,7 +44,10 @@ public final class ActionRules {
                     CaseStatus.REOPENED)),
             Map.entry(Type.CONFIRM_PLACE, EnumSet.of(CaseStatus.ASSIGNED, CaseStatus.ACKNOWLEDGED, CaseStatus.IN_PROGRESS,
                     CaseStatus.ANSWERED, CaseStatus.REOPENED)),
-            Map.entry(Type.REOPEN, EnumSet.of(CaseStatus.ANSWERED, CaseStatus.RESOLVED, CaseStatus.CLOSED, CaseStatus.REJECTED))));
+            Map.entry(Type.REOPEN, EnumSet.of(CaseStatus.ANSWERED, CaseStatus.RESOLVED, CaseStatus.CLOSED, CaseStatus.REJECTED)),
+            Map.entry(Type.ACCEPT_REQUESTS, EnumSet.of(CaseStatus.ASSIGNED, CaseStatus.ACKNOWLEDGED, CaseStatus.IN_PROGRESS,
+                    CaseStatus.ANSWERED, CaseStatus.REOPENED)),
+            Map.entry(Type.MERGE_BACK, STEERABLE)));
 
     // As routing-streams' Deadlines: a denunciation's 30 days may be extended twice, to 90 at most.
     static final int MAX_EXTENSIONS = 2;
@@ -53,8 +56,9 @@ public final class ActionRules {
     }
 
     public static boolean mayAsk(Caller caller, Type type) {
-        // the early warning assesses and residents rate (through the tracking page); no staff member does either
-        if (type == Type.ASSESS || type == Type.RATE) {
+        // the early warning assesses, the pipeline opens a letter's accepted requests, and residents rate (through
+        // the tracking page); no staff member does any of these
+        if (type == Type.ASSESS || type == Type.RATE || type == Type.OPEN_REQUEST) {
             return false;
         }
         return caller.is(Roles.OFFICER) || (caller.is(Roles.LEADER) && LEADER_ACTIONS.contains(type));
@@ -79,6 +83,10 @@ public final class ActionRules {
             case MARK_COMPLEX -> caseType == CaseType.COMPLAINT && !current.complex();
             case EXTEND_DEADLINE -> caseType == CaseType.DENUNCIATION && current.extensions() < MAX_EXTENSIONS;
             case SPLIT -> current.clusterId() != null;
+            // a letter with proposed requests not all accepted yet; a case made of a letter's request
+            case ACCEPT_REQUESTS -> current.letter().letterId() == null && current.classification() != null
+                    && current.classification().requests().stream().anyMatch(r -> !current.letter().accepted(r.index()));
+            case MERGE_BACK -> current.letter().letterId() != null;
             default -> true;
         };
     }

@@ -59,7 +59,7 @@ public class CaseActionController {
         Caller caller = Caller.of(authentication);
         CaseDocument current = visible(caseId, caller)
                 .orElseThrow(() -> new ProblemException(Problem.caseNotFound()));
-        ActionRequest.Action action = body.orElse(new ActionRequest(null, null, null, null, null, null, null))
+        ActionRequest.Action action = body.orElse(new ActionRequest(null, null, null, null, null, null, null, null))
                 .check(caseId, current.department(), taxonomy);
         if (!ActionRules.mayAsk(caller, action.type())) {
             throw new ProblemException(Problem.actionNotAllowed(action.type().code(), caller.role()));
@@ -78,7 +78,8 @@ public class CaseActionController {
                 .withText(action.text())
                 .withCategory(action.category())
                 .withPhotos(photos.proof(action.photos()))
-                .withArea(action.area());
+                .withArea(action.area())
+                .withRequests(action.requests());
         commands.send(command);
         return HttpResponse.<Accepted>status(HttpStatus.ACCEPTED)
                 .body(new Accepted(command.commandId(), caseId, command.type()));

@@ -153,6 +153,7 @@ public final class QueryBenchmark {
                         false, 0),
                 new CaseState.Assessment(clusterId, risk),
                 new CaseState.Outcome(status, null, List.of(), rating),
+                CaseState.Letter.NONE,
                 history);
     }
 

@@ -65,12 +65,15 @@ public record CaseDocument(
         @JsonProperty(RISK) Risk risk,
         @JsonProperty(RATING) Rating rating,
         @JsonProperty(PHOTOS) List<FeedbackReceived.PhotoRef> photos,
-        @JsonProperty(ANSWER_PHOTOS) List<FeedbackReceived.PhotoRef> answerPhotos) {
+        @JsonProperty(ANSWER_PHOTOS) List<FeedbackReceived.PhotoRef> answerPhotos,
+        @JsonProperty(LETTER) CaseState.Letter letter) {
 
     public CaseDocument {
         // documents indexed before photos reached the case have neither list
         photos = photos == null ? List.of() : photos;
         answerPhotos = answerPhotos == null ? List.of() : answerPhotos;
+        // and documents indexed before letters' requests became cases have no letter
+        letter = letter == null ? CaseState.Letter.NONE : letter;
     }
 
     /** The photo under this reference, if the case has it: the petition's, or the answer's proof. */
@@ -134,6 +137,7 @@ public record CaseDocument(
                 state.risk(),
                 state.rating(),
                 state.photos(),
-                state.answerPhotos());
+                state.answerPhotos(),
+                state.letter());
     }
 }

@@ -6,6 +6,9 @@ package io.langnghe.search.index;
  */
 public final class CaseFields {
     public static final String CASE_ID = "caseId";
+    /** A letter's link to the cases made of its requests, and a request's case's link to its letter. */
+    public static final String LETTER = "letter";
+    public static final String LETTER_ID = "letter.letterId";
     public static final String TRACKING_CODE = "trackingCode";
     public static final String FEEDBACK_ID = "feedbackId";
     public static final String CHANNEL = "channel";
