@@ -284,6 +284,15 @@ class RoutingStreamsIntegrationTest implements TestPropertyProvider {
     }
 
     @Test
+    void theDeadlineClockCannotBeMovedOutsideAFaultDrill() {
+        String admin = tokens.generateToken(Authentication.build("quantri", List.of("ADMIN")), 600).orElseThrow();
+
+        assertThatThrownBy(() -> http.toBlocking().exchange(HttpRequest.POST("/api/clock", Map.of("moveForward", "P1D")).bearerAuth(admin)))
+                .isInstanceOfSatisfying(HttpClientResponseException.class,
+                        e -> assertThat(e.code()).isEqualTo(HttpStatus.NOT_FOUND.getCode()));
+    }
+
+    @Test
     void classifiesWithTheSameSettingsAsTheCommandLine() {
         // ./langnghe classify runs without Micronaut, on the DEFAULTS constants: they must be what the service binds.
         assertThat(classifierSettings).isEqualTo(ClassifierSettings.DEFAULTS);

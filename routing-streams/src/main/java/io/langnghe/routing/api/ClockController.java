@@ -1,7 +1,7 @@
 package io.langnghe.routing.api;
 
 import io.langnghe.access.Roles;
-import io.langnghe.routing.clock.DeadlineClock;
+import io.langnghe.routing.lifecycle.DeadlineClock;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;

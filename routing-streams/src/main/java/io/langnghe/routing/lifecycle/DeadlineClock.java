@@ -1,4 +1,4 @@
-package io.langnghe.routing.clock;
+package io.langnghe.routing.lifecycle;
 
 import java.time.Duration;
 import java.time.Instant;
