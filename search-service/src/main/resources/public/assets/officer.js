@@ -294,7 +294,7 @@ document.addEventListener('DOMContentLoaded', async () => {
         const refs = await uploadProof(view.caseId);
         if (refs.length) body.photos = refs;
       }
-      await LN.api('/api/cases/' + encodeURIComponent(view.caseId) + '/actions', { method: 'POST', json: body });
+      await sendAction(view.caseId, body);
       message.textContent = LN.t('action.sent');
       $('action-text').value = '';
       $('action-photos').value = '';
@@ -303,6 +303,35 @@ document.addEventListener('DOMContentLoaded', async () => {
       message.textContent = LN.problemText(error);
     } finally {
       buttons.forEach(b => { b.disabled = false; });
+    }
+  }
+
+  // One key per action the officer means, kept until it is accepted: sending it again after a 503 or a
+  // lost answer is the same command, which the case applies once.
+  let pendingAction = null;
+  function actionKey(caseId, body) {
+    const meaning = JSON.stringify([caseId, body.type, body.text || '', body.department || '', body.area || '',
+      body.targetCaseId || '']);
+    if (!pendingAction || pendingAction.meaning !== meaning) {
+      const bytes = crypto.getRandomValues(new Uint8Array(16));
+      pendingAction = { meaning, key: 'act-' + Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('') };
+    }
+    return pendingAction.key;
+  }
+
+  async function sendAction(caseId, body) {
+    const headers = { 'Idempotency-Key': actionKey(caseId, body) };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const accepted = await LN.api('/api/cases/' + encodeURIComponent(caseId) + '/actions', { method: 'POST', json: body, headers });
+        pendingAction = null;
+        return accepted;
+      } catch (error) {
+        // No answer, or Kafka did not confirm: the same key again is safe; anything else is the officer's to read.
+        const mayRetry = !error.problem || error.problem.status === 503;
+        if (!mayRetry || error.message === '401' || attempt >= 3) throw error;
+        await new Promise(resolve => setTimeout(resolve, 2000 * attempt));
+      }
     }
   }
 

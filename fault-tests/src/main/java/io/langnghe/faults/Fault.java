@@ -69,6 +69,19 @@ public record Fault(String code, String name, Function<LaunchedStack, Instant> i
         });
     }
 
+    /**
+     * routing-streams' deadline clock jumps forward (an injectable clock, never the machine's) while the
+     * load runs; over once the deadline watch has looked a few times at the new time, so that a mark made
+     * twice would show. Two weeks, so that neither a weekend nor Tết hides every working-day deadline.
+     */
+    public static Fault clockJump(Duration by) {
+        return new Fault("clock", "routing clock +" + by.toDays() + " days", stack -> {
+            stack.moveRoutingClock(by);
+            Pause.of(Duration.ofSeconds(20));
+            return stack.awaitHealthy(HEALTHY_AGAIN_WITHIN);
+        });
+    }
+
     private static void clusterSettings(LaunchedStack stack, String body) {
         put(stack, "/_cluster/settings", body);
     }

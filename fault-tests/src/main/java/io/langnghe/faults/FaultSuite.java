@@ -1,5 +1,9 @@
 package io.langnghe.faults;
 
+import io.langnghe.contracts.Alert;
+import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.CommandResult;
+import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.faults.LaunchedStack.Part;
 
 import java.io.IOException;
@@ -12,13 +16,16 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 /**
  * {@code ./langnghe chaos}: the whole stack, started by the real launcher on 127.0.0.1, under a steady
- * load of petitions; one fault at a time, cheapest first; after each, once the stack is healthy, every
- * accepted petition is counted in cases.v1 and in the index. One table; exit 1 when anything was lost,
- * doubled or left stale.
+ * load of petitions, an officer acknowledging them and a burst of look-alike reports around each fault;
+ * one fault at a time, cheapest first; after each, once the stack is healthy, every accepted petition is
+ * counted in cases.v1 and in the index, every accepted action in its case's history and results, every
+ * alert on alerts.v1. One table; exit 1 when anything was lost, doubled or left stale.
  *
  * <p>{@code --short} is the version {@code ./langnghe test} runs: the test's Kafka and Elasticsearch
  * (given), the three services killed in turn, a few minutes in all.
@@ -28,24 +35,25 @@ public final class FaultSuite {
     /** How the suite runs: which faults, how hard and how long the load is. */
     public record Plan(List<Fault> faults, int petitionsPerSecond, Duration before, Duration after, Duration caughtUpWithin) {
 
-        /** Each service killed once: what the launcher's restarts and the idempotent intake must absorb. */
+        /** Each service killed once, then the clock jump: what restarts, idempotent intake and the deadline store must absorb. */
         public static Plan shortened() {
-            return new Plan(List.of(Fault.kill(Part.SEARCH), Fault.kill(Part.INGEST), Fault.kill(Part.ROUTING)),
-                    3, Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofMinutes(3));
+            return new Plan(List.of(Fault.kill(Part.SEARCH), Fault.kill(Part.INGEST), Fault.kill(Part.ROUTING),
+                    Fault.clockJump(Duration.ofDays(14))), 3, Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofMinutes(3));
         }
 
-        /** Every fault, cheapest first (the clock jump is not here: routing-streams has no movable clock yet). */
+        /** Every fault, cheapest first; the clock jump last, since the clock stays moved. */
         public static Plan full() {
             return new Plan(List.of(
                     Fault.kill(Part.SEARCH), Fault.kill(Part.INGEST), Fault.kill(Part.ROUTING),
                     Fault.floodStage(Duration.ofSeconds(30)),
                     Fault.freeze(Part.ROUTING, Duration.ofSeconds(120)),
                     Fault.freeze(Part.ELASTICSEARCH, Duration.ofSeconds(60)),
-                    Fault.kill(Part.KAFKA)),
+                    Fault.kill(Part.KAFKA),
+                    Fault.clockJump(Duration.ofDays(14))),
                     5, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofMinutes(5));
         }
 
-        /** The faults named by their codes (search, ingest, routing, flood-stage, routing-stopped, elasticsearch-stopped, kafka). */
+        /** The faults named by their codes (search, ingest, routing, flood-stage, routing-stopped, elasticsearch-stopped, kafka, clock). */
         public Plan only(List<String> codes) {
             List<Fault> kept = faults.stream().filter(fault -> codes.contains(fault.code())).toList();
             if (kept.isEmpty()) {
@@ -55,6 +63,8 @@ public final class FaultSuite {
             return new Plan(kept, petitionsPerSecond, before, after, caughtUpWithin);
         }
     }
+
+    private static final Set<String> MARKS = Set.of("due_soon", "overdue");
 
     private final LaunchedStack stack;
     private final Plan plan;
@@ -95,40 +105,44 @@ public final class FaultSuite {
 
     /** Every fault of the plan in turn; prints the table as it grows and returns its rows. */
     public List<FaultRow> run() {
-        out.printf("Machine: %d cores, load %s; %d petitions/s%n", Runtime.getRuntime().availableProcessors(), load(),
-                plan.petitionsPerSecond());
+        out.printf("Machine: %d cores, load %s; %d petitions/s, the officer acknowledging them as they come%n",
+                Runtime.getRuntime().availableProcessors(), load(), plan.petitionsPerSecond());
         out.println(FaultRow.header());
         List<FaultRow> rows = new ArrayList<>();
         for (int i = 0; i < plan.faults().size(); i++) {
             FaultRow row;
             try {
-                row = under(plan.faults().get(i), run + "f" + i);
+                row = under(plan.faults().get(i), i, run + "f" + i);
             } catch (RuntimeException e) {
-                // a fault the suite could not do is a failed row, not the end of the others
-                row = new FaultRow(plan.faults().get(i).name() + " (not done)", 0, 0, 0, 0, 0, 0, null,
-                        List.of(String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
+                row = FaultRow.notDone(plan.faults().get(i).name(), String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
             }
             rows.add(row);
             out.println(row.line());
             row.examples().forEach(example -> out.println("    " + example));
             out.flush();
         }
-        out.println("Not run: routing-streams' clock jumping a day (no injectable clock to move yet); officers' actions "
-                + "and alerts are not in the load yet.");
         return rows;
     }
 
-    private FaultRow under(Fault fault, String runOfFault) {
+    private FaultRow under(Fault fault, int number, String runOfFault) {
         stack.awaitHealthy(Duration.ofMinutes(4));
         Tally tally = new Tally(stack);
         PetitionLoad load = new PetitionLoad(stack.ingest(), runOfFault, Duration.ofMinutes(4));
+        OfficerActions officer = new OfficerActions(stack.search(), runOfFault, load, Duration.ofMinutes(4));
+        AlertBurst burst = new AlertBurst(stack.ingest(), runOfFault, number);
         Instant over;
-        try (load) {
+        Set<String> alertedBefore;
+        try (load; officer) {
             load.start(plan.petitionsPerSecond());
+            officer.start();
             Pause.of(plan.before());
+            burst.half(Duration.ofMinutes(2));
+            alertedBefore = alertIds(tally.alerts());
             over = fault.inflict().apply(stack);
+            burst.half(Duration.ofMinutes(4));
             Pause.of(plan.after());
             load.stop();
+            officer.stop();
         }
         Map<String, PetitionLoad.Accepted> accepted = load.accepted();
         Duration caughtUpAfter = null;
@@ -140,12 +154,21 @@ public final class FaultSuite {
             }
             Pause.of(Duration.ofSeconds(1));
         }
+        List<String> examples = new ArrayList<>();
         Tally.Found cases = tally.topic();
-        Tally.Found documents = tally.index();
+        FaultRow.Petitions petitions = petitions(load, cases, tally.index(), examples);
+        FaultRow.Actions actions = actions(officer, cases, tally, examples);
+        FaultRow.Alerts alerts = alerts(burst, alertedBefore, tally, examples);
+        FaultRow.Deadlines deadlines = deadlines(cases, stack.routingClockNow(), examples);
+        return new FaultRow(fault.name(), petitions, actions, alerts, deadlines, caughtUpAfter, examples);
+    }
+
+    /** Each accepted petition is one case and one document, at its latest version. */
+    private static FaultRow.Petitions petitions(PetitionLoad load, Tally.Found cases, Tally.Found documents, List<String> examples) {
+        Map<String, PetitionLoad.Accepted> accepted = load.accepted();
         int lost = 0;
         int doubled = 0;
         int stale = 0;
-        List<String> examples = new ArrayList<>();
         for (String marker : accepted.keySet()) {
             int inTopic = cases.caseIds(marker).size();
             int inIndex = documents.caseIds(marker).size();
@@ -168,8 +191,104 @@ public final class FaultSuite {
         }
         load.notAccepted().entrySet().stream().limit(2)
                 .forEach(e -> example(examples, "not accepted " + e.getKey() + ": " + e.getValue()));
-        return new FaultRow(fault.name(), accepted.size(), load.notAccepted().size(), load.retries(), lost, doubled, stale,
-                caughtUpAfter, examples);
+        return new FaultRow.Petitions(accepted.size(), load.notAccepted().size(), load.retries(), lost, doubled, stale);
+    }
+
+    /**
+     * Each acknowledgement answered 202 is applied once: one line of its case's history carries its command
+     * id, and every result for that id (a resend has one too) says accepted at that line's version.
+     */
+    private static FaultRow.Actions actions(OfficerActions officer, Tally.Found cases, Tally tally, List<String> examples) {
+        Map<String, List<CommandResult>> results = tally.commandResults().stream()
+                .collect(Collectors.groupingBy(CommandResult::commandId));
+        int lost = 0;
+        int doubled = 0;
+        for (OfficerActions.Accepted action : officer.accepted().values()) {
+            CaseState state = cases.latest().get(action.caseId());
+            List<HistoryEntry> lines = state == null ? List.of() : state.history().stream()
+                    .filter(line -> action.commandId().equals(line.commandId())).toList();
+            List<CommandResult> its = results.getOrDefault(action.commandId(), List.of());
+            if (lines.isEmpty() || its.stream().noneMatch(CommandResult::accepted)) {
+                lost++;
+                example(examples, "action lost " + action.commandId() + " on " + action.caseId() + ": " + lines.size()
+                        + " history lines, results " + its);
+            } else if (lines.size() > 1 || its.stream().anyMatch(r -> !r.accepted() || r.caseVersion() != lines.get(0).version())) {
+                doubled++;
+                example(examples, "action doubled " + action.commandId() + " on " + action.caseId() + ": history " + lines
+                        + ", results " + its);
+            }
+        }
+        officer.leftAlone().entrySet().stream().limit(1)
+                .forEach(e -> example(examples, "left alone " + e.getKey() + ": " + e.getValue()));
+        return new FaultRow.Actions(officer.accepted().size(), officer.retries(), lost, doubled);
+    }
+
+    /**
+     * The burst's alert came, once; and no subject alerted before the fault was alerted again at the same
+     * level after it (a replayed early warning that forgot what it had raised).
+     */
+    private static FaultRow.Alerts alerts(AlertBurst burst, Set<String> alertedBefore, Tally tally, List<String> examples) {
+        // the early warning runs behind the case keeper (its own repartition, its stores restored after a restart)
+        List<Alert> all = tally.alerts();
+        Instant patience = Instant.now().plus(Duration.ofMinutes(2));
+        while (all.stream().noneMatch(alert -> alert.caseIds().stream().anyMatch(burst.caseIds()::contains))
+                && Instant.now().isBefore(patience)) {
+            Pause.of(Duration.ofSeconds(2));
+            all = tally.alerts();
+        }
+        Set<String> subjectsBefore = all.stream().filter(alert -> alertedBefore.contains(alert.alertId()))
+                .map(alert -> alert.subject() + " " + alert.level()).collect(Collectors.toSet());
+        List<Alert> raisedAfter = all.stream().filter(alert -> !alertedBefore.contains(alert.alertId())).toList();
+        int doubled = 0;
+        for (Alert alert : raisedAfter) {
+            if (subjectsBefore.contains(alert.subject() + " " + alert.level())) {
+                doubled++;
+                example(examples, "alert raised again " + alert.alertId() + " " + alert.subject());
+            }
+        }
+        List<Alert> ofBurst = all.stream().filter(alert -> alert.caseIds().stream().anyMatch(burst.caseIds()::contains)).toList();
+        // each of its cases may be alerted on its own (overdue), but no subject twice at one level
+        Map<String, Long> perLevel = ofBurst.stream().collect(Collectors.groupingBy(alert -> alert.subject() + " " + alert.level(),
+                Collectors.counting()));
+        int lost = ofBurst.isEmpty() ? 1 : 0;
+        if (lost > 0) {
+            example(examples, "no alert for the burst " + burst.caseIds());
+        }
+        if (perLevel.values().stream().anyMatch(count -> count > 1)) {
+            doubled++;
+            example(examples, "the burst's alert raised twice: " + ofBurst.stream().map(Alert::alertId).toList());
+        }
+        return new FaultRow.Alerts(1, lost, doubled);
+    }
+
+    /**
+     * Every mark once: no case carries the same deadline mark twice, and every open case whose deadline
+     * has passed by routing-streams' clock (with a margin of a few checks) carries its overdue mark.
+     */
+    private static FaultRow.Deadlines deadlines(Tally.Found cases, Instant routingNow, List<String> examples) {
+        int marked = 0;
+        int missed = 0;
+        int doubled = 0;
+        Instant passedBefore = routingNow.minus(Duration.ofSeconds(15));
+        for (CaseState state : cases.latest().values()) {
+            Map<String, Long> marks = state.history().stream().map(HistoryEntry::action).filter(MARKS::contains)
+                    .collect(Collectors.groupingBy(action -> action, Collectors.counting()));
+            marked += (int) marks.values().stream().mapToLong(Long::longValue).sum();
+            if (marks.values().stream().anyMatch(count -> count > 1)) {
+                doubled++;
+                example(examples, "marked twice " + state.caseId() + ": " + marks);
+            }
+            if (state.status().isOpen() && state.dueAt() != null && state.dueAt().isBefore(passedBefore)
+                    && !marks.containsKey("overdue")) {
+                missed++;
+                example(examples, "overdue unmarked " + state.caseId() + ": due " + state.dueAt() + ", routing clock " + routingNow);
+            }
+        }
+        return new FaultRow.Deadlines(marked, missed, doubled);
+    }
+
+    private static Set<String> alertIds(List<Alert> alerts) {
+        return alerts.stream().map(Alert::alertId).collect(Collectors.toSet());
     }
 
     private static void example(List<String> examples, String example) {

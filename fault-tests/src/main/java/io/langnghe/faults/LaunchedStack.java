@@ -1,5 +1,6 @@
 package io.langnghe.faults;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.langnghe.localstack.StackPorts;
 
 import java.io.BufferedReader;
@@ -54,6 +55,7 @@ public final class LaunchedStack implements AutoCloseable {
     }
 
     private static final Duration UP_WITHIN = Duration.ofMinutes(6);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process launcher;
     private final StackPorts ports;
@@ -62,6 +64,7 @@ public final class LaunchedStack implements AutoCloseable {
     private final String elasticsearch;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private volatile Duration routingClockAhead = Duration.ZERO;
 
     private LaunchedStack(Process launcher, StackPorts ports, String prefix, String kafka, String elasticsearch) {
         this.launcher = launcher;
@@ -83,6 +86,9 @@ public final class LaunchedStack implements AutoCloseable {
         environment.put("LANGNGHE_HOME", home.toString());
         environment.put("LANGNGHE_TOPICS_PREFIX", prefix);
         environment.put("LANGNGHE_INDEX_PREFIX", prefix);
+        // the clock-jump fault moves routing-streams' deadline clock; checked often, so a second firing would show
+        environment.put("LANGNGHE_ROUTING_CLOCK_MOVABLE", "true");
+        environment.put("LANGNGHE_ROUTING_DEADLINES_CHECK_EVERY", "5s");
         if (givenKafka != null) {
             environment.put("KAFKA_BOOTSTRAP_SERVERS", givenKafka);
         }
@@ -201,6 +207,41 @@ public final class LaunchedStack implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Moves routing-streams' deadline clock forward (never the machine's), as the administrator; returns
+     * the instant the deadline watch now takes as now.
+     */
+    public Instant moveRoutingClock(Duration by) {
+        try {
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(search() + "/login"))
+                    .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"quantri\",\"password\":\"langnghe-demo\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            String token = JSON.readTree(login.body()).path("access_token").asText();
+            HttpResponse<String> moved = http.send(HttpRequest.newBuilder(URI.create(routing() + "/api/clock"))
+                    .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"moveForward\":\"" + by + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (moved.statusCode() != 200) {
+                throw new IllegalStateException("moving the clock answered " + moved.statusCode() + ": " + moved.body());
+            }
+            Instant now = Instant.parse(JSON.readTree(moved.body()).path("now").asText());
+            routingClockAhead = Duration.between(Instant.now(), now);
+            return now;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Now, as routing-streams' deadline watch takes it (ahead of the wall clock after a clock jump). */
+    public Instant routingClockNow() {
+        return Instant.now().plus(routingClockAhead);
     }
 
     /** True when the three services answer 200 on /health. */

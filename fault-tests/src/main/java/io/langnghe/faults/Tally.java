@@ -3,13 +3,14 @@ package io.langnghe.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.langnghe.contracts.CaseState;
-import io.langnghe.contracts.JsonSerde;
+import io.langnghe.contracts.Alert;
+import io.langnghe.contracts.CommandResult;
+import io.langnghe.contracts.Topic;
 import io.langnghe.contracts.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,7 +33,8 @@ import java.util.regex.Pattern;
 
 /**
  * Counts, not samples: every case in {@code cases.v1} (read committed, to its end) and every document of
- * the cases index, each found again by the marker word its petition carried.
+ * the cases index, each found again by the marker word its petition carried; every alert raised and
+ * every command's result.
  */
 final class Tally {
 
@@ -40,14 +43,13 @@ final class Tally {
 
     private final LaunchedStack stack;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonSerde<CaseState> cases = new JsonSerde<>(CaseState.class);
 
     Tally(LaunchedStack stack) {
         this.stack = stack;
     }
 
     /** What was found for one marker: the case ids and, per case, the latest version. */
-    record Found(Map<String, Set<String>> caseIdsByMarker, Map<String, Long> versionByCaseId) {
+    record Found(Map<String, Set<String>> caseIdsByMarker, Map<String, Long> versionByCaseId, Map<String, CaseState> latest) {
         Set<String> caseIds(String marker) {
             return caseIdsByMarker.getOrDefault(marker, Set.of());
         }
@@ -55,28 +57,12 @@ final class Tally {
 
     /** The latest state of every case in cases.v1, by marker. */
     Found topic() {
-        String topic = Topics.withPrefix(stack.prefix()).cases().name();
         Map<String, CaseState> latest = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("Could not read " + topic + " to its end within 2 minutes");
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() == null) {
-                        latest.remove(record.key());
-                    } else {
-                        latest.put(record.key(), cases.deserializer().deserialize(topic, record.value()));
-                    }
-                }
+        for (ConsumerRecord<String, CaseState> record : readAll(topics().cases())) {
+            if (record.value() == null) {
+                latest.remove(record.key());
+            } else {
+                latest.put(record.key(), record.value());
             }
         }
         Map<String, Set<String>> byMarker = new HashMap<>();
@@ -85,7 +71,45 @@ final class Tally {
             marker(state.text()).ifPresent(marker -> byMarker.computeIfAbsent(marker, m -> new HashSet<>()).add(state.caseId()));
             versions.put(state.caseId(), state.version());
         }
-        return new Found(byMarker, versions);
+        return new Found(byMarker, versions, latest);
+    }
+
+    /** Every alert raised so far, in the order raised. */
+    List<Alert> alerts() {
+        return readAll(topics().alerts()).stream().map(ConsumerRecord::value).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Every result of an officer's command so far. */
+    List<CommandResult> commandResults() {
+        return readAll(topics().caseCommandResults()).stream().map(ConsumerRecord::value)
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    private Topics topics() {
+        return Topics.withPrefix(stack.prefix());
+    }
+
+    /** A topic from its beginning to its end as of now, read committed: what the stack promised, no more. */
+    private <V> List<ConsumerRecord<String, V>> readAll(Topic<String, V> topic) {
+        List<ConsumerRecord<String, V>> records = new ArrayList<>();
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+                topic.valueSerde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic.name(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("Could not read " + topic.name() + " to its end within 2 minutes");
+                }
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+        }
+        return records;
     }
 
     /** Every document of this stack's cases index, by marker, with its (external) version. */
@@ -108,7 +132,7 @@ final class Tally {
                 marker(hit.path("_source").path("text").asText()).ifPresent(
                         marker -> byMarker.computeIfAbsent(marker, m -> new HashSet<>()).add(id));
             }
-            return new Found(byMarker, versions);
+            return new Found(byMarker, versions, Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

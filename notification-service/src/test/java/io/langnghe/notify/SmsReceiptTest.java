@@ -120,6 +120,17 @@ class SmsReceiptTest implements TestPropertyProvider {
     }
 
     @Test
+    void healthNamesTheSenderAndPrometheusItsLag() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String health = http.toBlocking().retrieve(HttpRequest.GET("/health"), String.class);
+            assertThat(health).contains("\"sender\"", "\"running\":true");
+        });
+        String metrics = http.toBlocking().retrieve(HttpRequest.GET("/prometheus"), String.class);
+        assertThat(metrics).contains("langnghe_consumer_lag{consumer=\"sender\",service=\"notification-service\"}",
+                "langnghe_notifications_sender_replaced_total");
+    }
+
+    @Test
     void refusesAReportWithoutTheRightTokenAndRecordsNothing() throws Exception {
         publish(TestCases.smsCase().urgent().id("case-forged").receivedAt(CLOCK.instant()).build());
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> messages("case-forged").contains("\"status\":\"sent\""));

@@ -11,6 +11,7 @@ import io.langnghe.routing.classify.BlendedClassifier;
 import io.langnghe.routing.classify.ClassifierSettings;
 import io.langnghe.routing.intake.Router;
 import io.langnghe.routing.lifecycle.CaseLifecycle;
+import io.langnghe.routing.lifecycle.DeadlineClock;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.lifecycle.Deadlines;
 import io.langnghe.routing.lifecycle.Within;
@@ -77,8 +78,13 @@ class RoutingBeans {
     }
 
     @Singleton
-    DeadlineWatch deadlineWatch(DeadlineSettings settings) {
-        return new DeadlineWatch(settings.dueSoonAt(), settings.checkEvery());
+    DeadlineClock deadlineClock() {
+        return new DeadlineClock();
+    }
+
+    @Singleton
+    DeadlineWatch deadlineWatch(DeadlineSettings settings, DeadlineClock clock) {
+        return new DeadlineWatch(settings.dueSoonAt(), settings.checkEvery(), clock);
     }
 
     /** routing/early-warning.yml is read and checked here: a bad weight or threshold stops the service with the reason. */

@@ -193,6 +193,28 @@ class CaseLifecycleTopologyTest {
         }
     }
 
+    @Test
+    void anAnswerSentAgainWithItsCommandIdIsAppliedOnceAndToldTwice() {
+        // Given an acknowledged case
+        CaseState before = caseIn("acknowledged");
+        CaseCommand answer = commandOf(Type.ANSWER).build();
+
+        // When the officer's page sends the answer again with the same id (its first 202 was lost)
+        commands(answer);
+        commands(answer);
+
+        // Then the resident gets one answer: one new version whose line carries the command, and two results that agree
+        List<CaseState> after = cases.readValuesToList();
+        assertThat(after).hasSize(1);
+        assertThat(after.get(0).version()).isEqualTo(before.version() + 1);
+        assertThat(after.get(0).history()).filteredOn(line -> answer.commandId().equals(line.commandId()))
+                .extracting(HistoryEntry::version, HistoryEntry::action).containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        after.get(0).version(), "answer"));
+        assertThat(results.readValuesToList()).extracting(CommandResult::commandId, CommandResult::accepted, CommandResult::caseVersion)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(answer.commandId(), true, after.get(0).version()),
+                        org.assertj.core.groups.Tuple.tuple(answer.commandId(), true, after.get(0).version()));
+    }
+
     /** The legal cases, opened Monday 15/9/2025 09:00:01 in Hà Nội at the triage desk (van_phong). */
     static final String COMPLAINT = "Tôi làm đơn khiếu nại quyết định thu hồi đất của phường";
     static final String DENUNCIATION = "Tôi tố cáo cán bộ địa chính nhận tiền để cấp sổ đỏ";

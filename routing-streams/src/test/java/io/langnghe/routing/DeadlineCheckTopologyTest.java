@@ -13,6 +13,7 @@ import io.langnghe.routing.classify.ClassifierSettings;
 import io.langnghe.routing.classify.Corpus;
 import io.langnghe.routing.intake.Router;
 import io.langnghe.routing.lifecycle.CaseLifecycle;
+import io.langnghe.routing.lifecycle.DeadlineClock;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.lifecycle.Deadlines;
 import io.langnghe.routing.lifecycle.WorkingCalendar;
@@ -56,6 +57,7 @@ class DeadlineCheckTopologyTest {
     static final Deadlines deadlines = new Deadlines(WorkingCalendar.loadDefault(), 1, 10);
     static BlendedClassifier classifier;
 
+    final DeadlineClock clock = new DeadlineClock();
     TopologyTestDriver driver;
     TestInputTopic<String, byte[]> received;
     TestInputTopic<String, byte[]> commands;
@@ -70,7 +72,7 @@ class DeadlineCheckTopologyTest {
     void start() {
         StreamsBuilder builder = new StreamsBuilder();
         RoutingTopology.define(builder, topics, classifier, new Router(taxonomy, 0.5, 0.2), new CaseOpening(deadlines),
-                new CaseLifecycle(taxonomy, deadlines), new DeadlineWatch(0.8, Duration.ofMinutes(1)), Clock.fixed(openedAt, ZoneOffset.UTC));
+                new CaseLifecycle(taxonomy, deadlines), new DeadlineWatch(0.8, Duration.ofMinutes(1), clock), Clock.fixed(openedAt, ZoneOffset.UTC));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "deadline-check-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -130,6 +132,25 @@ class DeadlineCheckTopologyTest {
             assertThat(entry.version()).isEqualTo(state.version());
             last = state;
         }
+    }
+
+    @Test
+    void aClockJumpingADayMarksTheCaseOverdueOnceThoughItIsCheckedAgain() {
+        // Given the drain case, to acknowledge within 24 hours
+        received.pipeInput(new TestRecord<>("fb-1", topics.feedbackReceived().valueSerde().serializer().serialize("", feedback().build()), openedAt));
+        CaseState opened = cases.readValue();
+
+        // When the deadline clock jumps a day ahead (the fault drill), and the wall clock then runs on for ten checks
+        clock.moveForward(Duration.ofDays(1));
+        for (int check = 0; check < 10; check++) {
+            driver.advanceWallClockTime(Duration.ofMinutes(1));
+        }
+
+        // Then the case was marked overdue once, at the jumped time, and nothing else
+        List<CaseState> marked = cases.readValuesToList();
+        assertThat(marked).extracting(CaseState::deadlineState, CaseState::version)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(DeadlineState.OVERDUE, opened.version() + 1));
+        assertThat(marked.get(0).history().get(marked.get(0).history().size() - 1).at()).isAfter(opened.dueAt());
     }
 
     @Test

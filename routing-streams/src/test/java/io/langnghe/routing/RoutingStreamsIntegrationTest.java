@@ -284,6 +284,16 @@ class RoutingStreamsIntegrationTest implements TestPropertyProvider {
     }
 
     @Test
+    void theDeadlineClockCannotBeMovedOutsideAFaultDrill() {
+        String admin = tokens.generateToken(Authentication.build("quantri", List.of("ADMIN")), 600).orElseThrow();
+
+        assertThatThrownBy(() -> http.toBlocking().exchange(HttpRequest.POST("/api/clock", Map.of("moveForward", "P1D")).bearerAuth(admin)))
+                .isInstanceOfSatisfying(HttpClientResponseException.class,
+                        // no such route here: Micronaut's security answers it with 403 before routing would with 404
+                        e -> assertThat(e.code()).isIn(HttpStatus.FORBIDDEN.getCode(), HttpStatus.NOT_FOUND.getCode()));
+    }
+
+    @Test
     void classifiesWithTheSameSettingsAsTheCommandLine() {
         // ./langnghe classify runs without Micronaut, on the DEFAULTS constants: they must be what the service binds.
         assertThat(classifierSettings).isEqualTo(ClassifierSettings.DEFAULTS);

@@ -62,40 +62,34 @@ class Channels {
         return List.of(sms, zalo, email);
     }
 
+    /** A fresh sender each time: one that died has closed its consumer and producer. */
     @Singleton
-    Sender sender(@Value("${kafka.bootstrap.servers}") String bootstrapServers, @Value("${langnghe.topics-prefix}") String prefix,
-                  Topics topics, List<ChannelAdapter> adapters, Outbox outbox, Clock clock, ContactKeys keys,
-                  @Value("${langnghe.notifications.retry.attempts:5}") int attempts,
-                  @Value("${langnghe.notifications.retry.first-backoff:1s}") Duration firstBackoff,
-                  @Value("${langnghe.notifications.retry.max-backoff:1m}") Duration maxBackoff) {
-        return new Sender(bootstrapServers, prefix + ".notification-sender", topics, adapters, outbox,
-                new Sender.Retry(attempts, firstBackoff, maxBackoff), clock, keys);
+    SenderSupervisor sender(@Value("${kafka.bootstrap.servers}") String bootstrapServers, @Value("${langnghe.topics-prefix}") String prefix,
+                            Topics topics, List<ChannelAdapter> adapters, Outbox outbox, Clock clock, ContactKeys keys,
+                            @Value("${langnghe.notifications.retry.attempts:5}") int attempts,
+                            @Value("${langnghe.notifications.retry.first-backoff:1s}") Duration firstBackoff,
+                            @Value("${langnghe.notifications.retry.max-backoff:1m}") Duration maxBackoff) {
+        return new SenderSupervisor(() -> new Sender(bootstrapServers, prefix + ".notification-sender", topics, adapters, outbox,
+                new Sender.Retry(attempts, firstBackoff, maxBackoff), clock, keys), clock);
     }
 
     /** Starts the sender once the server is up, and stops it with the application. */
     @Singleton
-    static final class SenderThread implements ApplicationEventListener<ServerStartupEvent> {
-        private final Sender sender;
-        private Thread thread;
+    static final class SenderStart implements ApplicationEventListener<ServerStartupEvent> {
+        private final SenderSupervisor supervisor;
 
-        SenderThread(Sender sender) {
-            this.sender = sender;
+        SenderStart(SenderSupervisor supervisor) {
+            this.supervisor = supervisor;
         }
 
         @Override
-        public synchronized void onApplicationEvent(ServerStartupEvent event) {
-            if (thread == null) {
-                thread = new Thread(sender, "notification-sender");
-                thread.start();
-            }
+        public void onApplicationEvent(ServerStartupEvent event) {
+            supervisor.start();
         }
 
         @jakarta.annotation.PreDestroy
-        synchronized void stop() throws InterruptedException {
-            if (thread != null) {
-                sender.stop();
-                thread.join(Duration.ofSeconds(10).toMillis());
-            }
+        void stop() throws InterruptedException {
+            supervisor.stop(Duration.ofSeconds(10));
         }
     }
 }

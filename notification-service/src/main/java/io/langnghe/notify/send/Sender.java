@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,8 @@ public final class Sender implements Runnable {
     private final KafkaProducer<String, Object> producer;
     private final ContactKeys keys;
     private volatile boolean running = true;
+    private volatile long lag;
+    private volatile Instant advancedAt;
 
     public Sender(String bootstrapServers, String groupId, Topics topics, List<ChannelAdapter> channels, Outbox outbox,
                   Retry retry, Clock clock) {
@@ -70,6 +73,7 @@ public final class Sender implements Runnable {
         this.outbox = outbox;
         this.retry = retry;
         this.clock = clock;
+        this.advancedAt = clock.instant();
         Properties consumerProperties = new Properties();
         consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         consumerProperties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -111,6 +115,8 @@ public final class Sender implements Runnable {
                     }
                 }
                 consumer.commitSync();
+                advancedAt = clock.instant();
+                lag = consumer.assignment().stream().mapToLong(p -> consumer.currentLag(p).orElse(0)).sum();
             }
         } catch (WakeupException e) {
             if (running) {
@@ -120,6 +126,16 @@ public final class Sender implements Runnable {
             consumer.close();
             producer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /** Records behind the end of {@code notifications.v1}, as of the last poll. */
+    public long lag() {
+        return lag;
+    }
+
+    /** When this sender last committed what it read (or found nothing to read). */
+    public Instant advancedAt() {
+        return advancedAt;
     }
 
     /** Stops after the request at hand; what was not committed is read again by the next sender. */
@@ -152,14 +168,16 @@ public final class Sender implements Runnable {
                     outbox.append(clock.instant(), opened.get(), "sent");
                 }
                 return;
+            } catch (RuntimeException unexpected) {
+                // a bug of the channel must not stop every message behind this one: set it aside with the reason
+                LOG.error("Sending {} failed unexpectedly; it goes to the dead-letter topic", request.idempotencyKey(), unexpected);
+                setAside(caseId, request, opened.get(), String.valueOf(unexpected), 1);
+                return;
             } catch (SendFailure failure) {
                 LOG.warn("Sending {} failed (attempt {} of {}): {}", request.idempotencyKey(), attempt, retry.attempts(),
                         failure.getMessage());
                 if (!failure.retryable() || attempt >= retry.attempts() || !running) {
-                    write(topics.notificationsDlq().name(), caseId, request);
-                    record(caseId, request, "failed", null, null, failure.getMessage());
-                    record(caseId, request, "dead_letter", null, null, "after " + attempt + " attempt(s)");
-                    outbox.append(clock.instant(), opened.get(), "failed");
+                    setAside(caseId, request, opened.get(), failure.getMessage(), attempt);
                     return;
                 }
                 pause(backoff);
@@ -179,6 +197,14 @@ public final class Sender implements Runnable {
         }
         String phone = Reach.ZALO.equals(request.channel()) ? contact.details().phone() : null;
         return Reach.recipient(request.channel(), contact.details()).map(recipient -> request.withRecipient(recipient, phone));
+    }
+
+    /** To the dead letters, the history saying failed; the outbox (local stack) sees the opened copy. */
+    private void setAside(String caseId, NotificationRequest request, NotificationRequest opened, String reason, int attempts) {
+        write(topics.notificationsDlq().name(), caseId, request);
+        record(caseId, request, "failed", null, null, reason);
+        record(caseId, request, "dead_letter", null, null, "after " + attempts + " attempt(s)");
+        outbox.append(clock.instant(), opened, "failed");
     }
 
     private void record(String caseId, NotificationRequest request, String status, String template, String gatewayId, String note) {

@@ -92,13 +92,36 @@ public final class CaseKeeper implements Processor<String, CaseKeeper.Input, Str
         CaseCommand command = input.command();
         CaseState current = cases.get(record.key());
         Instant at = Instant.ofEpochMilli(record.timestamp());
+        Optional<HistoryEntry> applied = appliedLine(current, command.commandId());
+        if (applied.isPresent()) {
+            // a resend of a command already applied (the officer's retry after a lost answer): told again, not done again
+            context.forward(record.withValue(new Change(null, new CommandResult(CommandResult.SCHEMA_VERSION, command.commandId(),
+                    command.caseId(), command.type(), true, applied.get().version(), null, at), null, List.of())));
+            return;
+        }
         Decision decision = lifecycle.decide(current, command, at);
-        CaseState kept = decision.isAccepted() ? keep(current, decision.updated()) : null;
+        CaseState kept = decision.isAccepted() ? keep(current, stamped(current, decision.updated(), command.commandId())) : null;
         CaseState now = decision.isAccepted() ? kept : current;
         CommandResult result = new CommandResult(CommandResult.SCHEMA_VERSION, command.commandId(), command.caseId(), command.type(),
                 decision.isAccepted(), now == null ? 0 : now.version(), decision.refusal(), at);
         context.forward(record.withValue(new Change(kept, result, decision.correction(),
-                decision.isAccepted() ? RecentHistory.added(current, decision.updated()) : List.of(), decision.followUps())));
+                decision.isAccepted() ? RecentHistory.added(current, kept) : List.of(), decision.followUps())));
+    }
+
+    /** The line a command made, when the case still holds it (a resend comes soon, well within the recent lines). */
+    private static Optional<HistoryEntry> appliedLine(CaseState current, String commandId) {
+        if (current == null) {
+            return Optional.empty();
+        }
+        return current.history().stream().filter(line -> commandId.equals(line.commandId())).findFirst();
+    }
+
+    /** The lines a command added carry its id: the case's own record of what it has applied. */
+    private static CaseState stamped(CaseState before, CaseState after, String commandId) {
+        long since = before == null ? 0 : before.version();
+        return after.withHistory(after.history().stream()
+                .map(line -> line.version() > since && line.commandId() == null ? line.withCommandId(commandId) : line)
+                .toList());
     }
 
     /** Stores the case with its history bounded, and moves its entry in the deadline store to its next mark. */
@@ -119,7 +142,7 @@ public final class CaseKeeper implements Processor<String, CaseKeeper.Input, Str
         if (deadlines.get(FILLED) == null) {
             fillDeadlines();
         }
-        Instant now = Instant.ofEpochMilli(wallClockTime);
+        Instant now = watch.now(wallClockTime);
         List<KeyValue<String, String>> due = new ArrayList<>();
         try (KeyValueIterator<String, String> come = deadlines.range(deadlineKey(Instant.EPOCH, ""), deadlineKey(now, "~"))) {
             come.forEachRemaining(due::add);

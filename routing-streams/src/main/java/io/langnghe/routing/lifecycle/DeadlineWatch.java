@@ -25,12 +25,18 @@ public final class DeadlineWatch {
 
     private final double dueSoonAt;
     private final Duration checkEvery;
+    private final DeadlineClock clock;
 
     /**
      * @param dueSoonAt  the share of the time to {@code dueAt} after which a case is due soon (0.8: 80%)
      * @param checkEvery how often (wall-clock time) the open cases are looked at
      */
     public DeadlineWatch(double dueSoonAt, Duration checkEvery) {
+        this(dueSoonAt, checkEvery, new DeadlineClock());
+    }
+
+    /** @param clock what the watch takes as now; only a fault drill moves it ahead of the wall clock */
+    public DeadlineWatch(double dueSoonAt, Duration checkEvery, DeadlineClock clock) {
         if (dueSoonAt <= 0 || dueSoonAt >= 1) {
             throw new IllegalArgumentException("due-soon-at must be between 0 and 1 (exclusive), got " + dueSoonAt);
         }
@@ -39,6 +45,12 @@ public final class DeadlineWatch {
         }
         this.dueSoonAt = dueSoonAt;
         this.checkEvery = checkEvery;
+        this.clock = clock;
+    }
+
+    /** Now, for a check at the stream's wall-clock time. */
+    public Instant now(long wallClockMillis) {
+        return clock.now(wallClockMillis);
     }
 
     public Duration checkEvery() {

@@ -13,7 +13,9 @@ import io.langnghe.search.problem.ProblemException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -24,12 +26,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Officers' (and leaders') actions on a case become commands on {@code case.commands.v1}; the case
  * lifecycle in routing-streams applies them and publishes the new state, which the page then shows.
  * An officer naming another department's case gets the same 404 as for no case, and nothing is sent.
+ * With an {@code Idempotency-Key}, sending the same action again (after a 503 or a lost answer) is the
+ * same command, which routing-streams applies once.
  */
 @Controller("/api/cases/{caseId}/actions")
 @Secured({Roles.OFFICER, Roles.LEADER})
@@ -55,8 +58,10 @@ public class CaseActionController {
     }
 
     @Post
-    public HttpResponse<Accepted> act(String caseId, @Body Optional<ActionRequest> body, Authentication authentication) {
+    public HttpResponse<Accepted> act(String caseId, @Body Optional<ActionRequest> body,
+                                      @Nullable @Header("Idempotency-Key") String idempotencyKey, Authentication authentication) {
         Caller caller = Caller.of(authentication);
+        String commandId = ActionIds.commandId(caller.username(), caseId, idempotencyKey);
         CaseDocument current = visible(caseId, caller)
                 .orElseThrow(() -> new ProblemException(Problem.caseNotFound()));
         ActionRequest.Action action = body.orElse(new ActionRequest(null, null, null, null, null, null, null, null))
@@ -71,7 +76,7 @@ public class CaseActionController {
             throw new ProblemException(Problem.invalidInput(List.of(new FieldError("targetCaseId", "unknown_case",
                     "Không có hồ sơ này để gộp vào.", "There is no such case to merge into."))));
         }
-        CaseCommand command = CaseCommand.of(UUID.randomUUID().toString(), caseId, action.type(),
+        CaseCommand command = CaseCommand.of(commandId, caseId, action.type(),
                         new CaseCommand.Actor(caller.username(), caller.role(), caller.department()), Instant.now(clock))
                 .withDepartment(action.department())
                 .withTargetCaseId(action.targetCaseId())

@@ -133,8 +133,9 @@ public record Problem(String type, String title, int status, String detail, List
     public static Problem commandsUnavailable() {
         return new Problem("urn:langnghe:problem:commands-unavailable", "Tạm thời chưa ghi nhận được thao tác / Action not recorded",
                 HttpStatus.SERVICE_UNAVAILABLE.getCode(),
-                "Hệ thống chưa xác nhận đã nhận thao tác; vui lòng thử lại sau ít giây. "
-                        + "/ The system did not confirm the action; please try again in a few seconds.",
+                "Hệ thống chưa xác nhận đã nhận thao tác (có thể đã ghi nhận); gửi lại sau ít giây với cùng Idempotency-Key "
+                        + "thì không bị ghi hai lần. / The system did not confirm the action, which may have been recorded; "
+                        + "send it again in a few seconds with the same Idempotency-Key and it is applied once.",
                 List.of());
     }
 

@@ -58,6 +58,7 @@ class CaseActionsTest implements TestPropertyProvider {
     private CaseState resolved;
     private CaseState answered;
     private CaseState acknowledged;
+    private CaseState retried;
 
     @Override
     public Map<String, String> getProperties() {
@@ -74,10 +75,11 @@ class CaseActionsTest implements TestPropertyProvider {
         resolved = TestCases.caseState().status(CaseStatus.RESOLVED).build();
         answered = TestCases.caseState().status(CaseStatus.ANSWERED).build();
         acknowledged = TestCases.caseState().status(CaseStatus.ACKNOWLEDGED).build();
-        for (CaseState state : List.of(drain, untouched, resolved, answered, acknowledged)) {
+        retried = TestCases.caseState().text("Vỉa hè ngõ 12 bị vỡ").build();
+        for (CaseState state : List.of(drain, untouched, resolved, answered, acknowledged, retried)) {
             stack.publish(state);
         }
-        for (CaseState state : List.of(drain, untouched, resolved, answered, acknowledged)) {
+        for (CaseState state : List.of(drain, untouched, resolved, answered, acknowledged, retried)) {
             await().atMost(WITHIN).ignoreExceptions().until(() -> client.toBlocking()
                     .exchange(HttpRequest.GET("/api/cases/" + state.caseId()).bearerAuth(leader)).getStatus().getCode() == 200);
         }
@@ -109,6 +111,22 @@ class CaseActionsTest implements TestPropertyProvider {
         assertThat(command.path("targetCaseId").isNull()).isTrue();
         assertThat(command.path("text").asText()).isEqualTo("Đã nhận, sẽ kiểm tra hôm nay");
         assertThat(Instant.parse(command.path("issuedAt").asText())).isBetween(before.minusSeconds(1), Instant.now());
+    }
+
+    @Test
+    void theSameActionSentAgainWithItsIdempotencyKeyIsTheSameCommand() {
+        Map<String, String> body = Map.of("type", "acknowledge", "text", "Đã nhận");
+        String first = keyed(retried.caseId(), body, officer, "act-0f3a9c51d2").body().path("commandId").asText();
+        String again = keyed(retried.caseId(), body, officer, "act-0f3a9c51d2").body().path("commandId").asText();
+        String otherKey = keyed(retried.caseId(), body, officer, "act-77e1b2c4aa").body().path("commandId").asText();
+
+        assertThat(again).isEqualTo(first);
+        assertThat(otherKey).isNotEqualTo(first);
+        // both sends are on the topic with one id: routing-streams applies that id once
+        await().atMost(WITHIN).until(() -> commandsFor(retried.caseId()).stream()
+                .filter(r -> r.value().contains("\"" + first + "\"")).count() == 2 && commandsFor(retried.caseId()).size() == 3);
+        assertThat(rawStatus(HttpRequest.POST("/api/cases/" + retried.caseId() + "/actions", body).bearerAuth(officer)
+                .header("Idempotency-Key", "ngắn"))).isEqualTo(400);
     }
 
     @Test
@@ -221,6 +239,11 @@ class CaseActionsTest implements TestPropertyProvider {
     private HttpResponse<JsonNode> post(String caseId, Map<String, String> body, String token) {
         return client.toBlocking().exchange(
                 HttpRequest.POST("/api/cases/" + caseId + "/actions", body).bearerAuth(token), JsonNode.class);
+    }
+
+    private HttpResponse<JsonNode> keyed(String caseId, Map<String, String> body, String token, String key) {
+        return client.toBlocking().exchange(HttpRequest.POST("/api/cases/" + caseId + "/actions", body).bearerAuth(token)
+                .header("Idempotency-Key", key), JsonNode.class);
     }
 
     private HttpClientResponseException refused(String caseId, Map<String, String> body, String token) {
