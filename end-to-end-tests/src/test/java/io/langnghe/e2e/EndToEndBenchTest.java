@@ -13,7 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code ./langnghe bench e2e}, run for a few seconds against three services started as the local stack
+ * {@code ./langnghe bench e2e}, run for a few seconds against the services started as the local stack
  * starts them, so the benchmark cannot rot: it must produce its table, and its counts must agree with
  * what was sent. Speed is the benchmark's to report, never this test's to assert.
  */
@@ -30,6 +30,7 @@ class EndToEndBenchTest {
                 .withIngest(stack.ingest())
                 .withRouting(stack.routing())
                 .withSearch(stack.search())
+                .withNotification(stack.notification())
                 .withKafka(SharedInfrastructure.kafkaBootstrapServers())
                 .withElasticsearch(SharedInfrastructure.elasticsearchUrl())
                 .withPrefixes(stack.prefix(), stack.prefix());
@@ -56,12 +57,12 @@ class EndToEndBenchTest {
         assertThat(result.recordsWritten(stack.prefix() + ".feedback.received.v1")).isEqualTo(30);
         assertThat(result.recordsWritten(stack.prefix() + ".cases.v1")).isGreaterThanOrEqualTo(30);
         // Kafka and Elasticsearch may sit behind a container's port here; the services are always ours
-        assertThat(result.cpuSeconds()).containsKeys("ingest-service", "routing-streams", "search-service");
+        assertThat(result.cpuSeconds()).containsKeys("ingest-service", "routing-streams", "search-service", "notification-service");
         assertThat(result.cpuSeconds().get("routing-streams")).isPositive();
         assertThat(result.table())
                 .contains("| load | 10 petitions/s for 3 s |", "| cases kept before the load / warm-up not counted | 12 / 0 s |",
                         "| petitions sent / 202 / refused / failed | 30 / 30 / 0 / 0 |", "(0 not searchable within",
-                        "CPU per petition, routing-streams", "records per petition, " + stack.prefix() + ".cases.v1");
+                        "cases kept: filled through Kafka and indexed in", "CPU per petition, routing-streams", "records per petition, " + stack.prefix() + ".cases.v1");
     }
 
     @Test

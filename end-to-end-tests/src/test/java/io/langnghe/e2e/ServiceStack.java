@@ -60,6 +60,10 @@ final class ServiceStack implements AutoCloseable {
         return "http://127.0.0.1:" + ports.get("search-service");
     }
 
+    String notification() {
+        return "http://127.0.0.1:" + ports.get("notification-service");
+    }
+
     String routing() {
         return "http://127.0.0.1:" + ports.get("routing-streams");
     }

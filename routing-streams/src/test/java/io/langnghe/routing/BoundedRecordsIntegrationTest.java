@@ -109,7 +109,8 @@ class BoundedRecordsIntegrationTest implements TestPropertyProvider {
         String application = prefix + ".routing-streams";
         for (String topic : List.of(topics.cases().name(), topics.caseCommands().name(), topics.alerts().name(),
                 topics.caseHistory().name(), application + "-cases-changelog", application + "-warning-clusters-changelog",
-                application + "-warning-cases-changelog", application + "-warning-alerts-changelog")) {
+                application + "-warning-cases-changelog", application + "-warning-alerts-changelog",
+                application + "-warning-recent-changelog")) {
             assertThat(probe.readAll(topic, Duration.ofSeconds(30))).as(topic).isNotEmpty()
                     .allSatisfy(r -> assertThat(r.value() == null ? 0 : r.value().getBytes(StandardCharsets.UTF_8).length)
                             .as("%s %s", topic, r.key()).isLessThanOrEqualTo(LIMIT));

@@ -18,6 +18,7 @@ import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.lifecycle.Deadlines;
 import io.langnghe.routing.lifecycle.WorkingCalendar;
+import io.langnghe.routing.warning.Cluster;
 import io.langnghe.routing.warning.EarlyWarningTopology;
 import io.langnghe.routing.warning.WarningSettings;
 import io.langnghe.routing.warning.WarningWords;
@@ -27,6 +28,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -274,6 +277,70 @@ class EarlyWarningTopologyTest {
     }
 
     @Test
+    void aReportOfALargeIssueWritesItsOwnLineAndTheCountsNotTheWholeIssue() {
+        String[] words = {"Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường",
+                "Ngõ 45 Hàm Nghi cống bị tắc, nước thải tràn lên mặt đường",
+                "cong thoat nuoc ngo 45 ham nghi tac, nuoc ban tran ra duong hoi thoi"};
+        TestOutputTopic<String, byte[]> issuesOut = changelog("warning-clusters");
+        TestOutputTopic<String, byte[]> linesOut = changelog("warning-recent");
+        TestOutputTopic<String, byte[]> wardIn = driver.createOutputTopic("early-warning-test-warning-by-ward-repartition",
+                Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        int burst = 130;
+        for (int i = 0; i < burst; i++) {
+            Instant at = monday.plus(Duration.ofSeconds(20L * i));
+            FeedbackReceived built = feedback().id(String.format("y%03d", i)).reporter("resident-" + i).text(words[i % words.length])
+                    .receivedAt(at).build();
+            received.pipeInput(built.feedbackId(), topics.feedbackReceived().valueSerde().serializer()
+                    .serialize(topics.feedbackReceived().name(), built), at);
+            collect();
+            if (i < burst - 1) {
+                issuesOut.readRecordsToList();
+                linesOut.readRecordsToList();
+                wardIn.readRecordsToList();
+            }
+        }
+
+        // an issue of more reports than it keeps: the last one writes the counts, its own line and the delete of the oldest
+        assertThat(cases.get("y129").clusterId()).isEqualTo(cases.get("y000").clusterId());
+        assertThat(issuesOut.readRecordsToList()).singleElement()
+                .satisfies(r -> assertThat(r.value().length).as("the counts").isLessThan(1024));
+        assertThat(linesOut.readRecordsToList()).extracting(r -> r.value() == null ? "deleted" : "written")
+                .containsExactlyInAnyOrder("written", "deleted");
+        assertThat(wardIn.readRecordsToList()).as("the case reaches the warning; its assessment coming back does not").hasSize(1);
+    }
+
+    @Test
+    void anIssueWrittenWholeByThePreviousVersionIsReadAndSplitOnItsNextReport() {
+        for (int i = 1; i <= 3; i++) {
+            report(feedback().id("w" + i).reporter("r" + i).text("Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường lần " + i), i);
+        }
+        String issue = cases.get("w1").clusterId();
+        // as the previous version kept it: the latest reports inside the issue's own record
+        KeyValueStore<String, Cluster> heads = driver.getKeyValueStore("warning-clusters");
+        KeyValueStore<String, Cluster.Member> lines = driver.getKeyValueStore("warning-recent");
+        List<Cluster.Member> latest = new ArrayList<>();
+        try (KeyValueIterator<String, Cluster.Member> all = lines.all()) {
+            all.forEachRemaining(e -> latest.add(e.value));
+        }
+        latest.forEach(m -> lines.delete(issue + "|" + String.format("%013d", m.at().toEpochMilli()) + "|" + m.caseId()));
+        Cluster head = heads.get(issue);
+        heads.put(issue, new Cluster(head.clusterId(), head.category(), head.reports(), head.reporters(), head.indexed(),
+                head.toldLevel(), head.toldAt(), latest));
+
+        report(feedback().id("w4").reporter("r4").text("Cống thoát nước ngõ 45 Hàm Nghi tắc, nước bẩn tràn ra đường"), 4);
+
+        assertThat(cases.get("w4").clusterId()).isEqualTo(issue);
+        assertThat(cases.get("w4").risk().reasons()).filteredOn(r -> r.code().equals("reporters"))
+                .singleElement().satisfies(r -> assertThat(r.description()).startsWith("4 "));
+        assertThat(heads.get(issue).recent()).as("the counts apart").isEmpty();
+        try (KeyValueIterator<String, Cluster.Member> all = lines.all()) {
+            List<String> cases = new ArrayList<>();
+            all.forEachRemaining(e -> cases.add(e.value.caseId()));
+            assertThat(cases).as("and one line per report").containsExactly("w1", "w2", "w3", "w4");
+        }
+    }
+
+    @Test
     void aClosedCaseIsNoLongerALookAlikeButARepeatCallStillFindsIt() {
         report(feedback().id("k1").reporter("r1").text("Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường"), 0);
         CaseState k1 = cases.get("k1");
@@ -299,6 +366,11 @@ class EarlyWarningTopologyTest {
         received.pipeInput(built.feedbackId(), topics.feedbackReceived().valueSerde().serializer()
                 .serialize(topics.feedbackReceived().name(), built), at);
         collect();
+    }
+
+    private TestOutputTopic<String, byte[]> changelog(String store) {
+        return driver.createOutputTopic("early-warning-test-" + store + "-changelog", Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer());
     }
 
     private void collect() {

@@ -12,10 +12,11 @@ import java.util.Map;
  * @param searchable    202 → searchable, ms from the scheduled send
  * @param cpuSeconds    CPU seconds each process of the stack used from the first send until the stack was quiet
  * @param written       records written per topic in the same window
+ * @param fillSeconds   how long {@code --cases-kept} took, written through Kafka until indexed (0 without)
  */
 public record BenchResult(BenchPlan plan, String machine, double seconds, int sent, int answered202, int refused, int failed,
                           int unseen, String firstRefusal, Histogram accepted, Histogram searchable,
-                          Map<String, Double> cpuSeconds, Map<String, TopicRecords.Written> written) {
+                          Map<String, Double> cpuSeconds, Map<String, TopicRecords.Written> written, double fillSeconds) {
 
     /**
      * The petitions the stack took in during the window: those written to {@code feedback.received.v1}, which
@@ -51,6 +52,10 @@ public record BenchResult(BenchPlan plan, String machine, double seconds, int se
                 ? String.format(Locale.ROOT, "burst of %d look-alike reports at %.0f/s", plan.burst(), plan.rate())
                 : String.format(Locale.ROOT, "%.0f petitions/s for %d s", plan.rate(), plan.seconds()));
         row(t, "cases kept before the load / warm-up not counted", plan.casesKept() + " / " + plan.warmup() + " s");
+        if (plan.casesKept() > 0) {
+            row(t, "cases kept: filled through Kafka and indexed in", String.format(Locale.ROOT, "%.1f s (%.0f cases/s)", fillSeconds,
+                    plan.casesKept() / Math.max(fillSeconds, 1e-3)));
+        }
         row(t, "petitions sent / 202 / refused / failed", sent + " / " + answered202 + " / " + refused + " / " + failed
                 + (firstRefusal == null ? "" : " (first: " + firstRefusal.replace('|', '/').replace('\n', ' ') + ")"));
         row(t, "petitions taken in (written to feedback.received.v1): the 'per petition' below", Long.toString(petitionsTakenIn()));

@@ -37,11 +37,14 @@ public final class E2eBench {
         Map<String, Long> pids = ProcessCpu.pidsListeningOn(stack.portsByProcess());
         progress.println("Processes by port: " + pids + (pids.size() < stack.portsByProcess().size()
                 ? " (not found: " + stack.portsByProcess().keySet().stream().filter(p -> !pids.containsKey(p)).toList() + ", not counted)" : ""));
+        double fillSeconds = 0;
         if (plan.casesKept() > 0) {
+            long fillStart = System.nanoTime();
             Duration bound = Duration.ofSeconds(120 + plan.casesKept() / 5);
             new CasesKept(stack).fill(plan.casesKept(), plan.seed() + 1, bound,
                     indexed -> progress.printf("\rcases kept: %d/%d indexed   ", indexed, plan.casesKept()));
-            progress.println();
+            fillSeconds = (System.nanoTime() - fillStart) / 1e9;
+            progress.printf("%ncases kept: %d filled in %.1f s%n", plan.casesKept(), fillSeconds);
         }
         if (plan.warmup() > 0) {
             warmUp(stack);
@@ -83,7 +86,7 @@ public final class E2eBench {
             cpuAfter.forEach((process, after) -> cpu.put(process, after - cpuBefore.get(process)));
             String machine = machine() + ", load " + loadBefore + " → " + loadAverage();
             return new BenchResult(plan, machine, seconds, load.sent.get(), load.answered202.get(), load.refused.get(),
-                    load.failed.get(), watch.unseen(), load.firstRefusal(), load.accepted, watch.searchable, cpu, written);
+                    load.failed.get(), watch.unseen(), load.firstRefusal(), load.accepted, watch.searchable, cpu, written, fillSeconds);
         }
     }
 

@@ -2,13 +2,13 @@ package io.langnghe.bench.e2e;
 
 /**
  * {@code ./langnghe bench e2e [--rate R] [--seconds S] [--cases-kept N] [--burst N] [--warmup S] [--seed S]}, against the
- * stack of {@code ./langnghe up} or one named with {@code --ingest --routing --search --kafka --elasticsearch
+ * stack of {@code ./langnghe up} or one named with {@code --ingest --routing --search --notification --kafka --elasticsearch
  * --topics-prefix --index-prefix}. Progress on stderr, the table on stdout.
  */
 public final class E2eBenchCli {
 
     private static final String USAGE = "usage: ./langnghe bench e2e [--rate R] [--seconds S] [--cases-kept N] [--burst N] [--warmup S] [--seed S]"
-            + " [--ingest URL] [--routing URL] [--search URL] [--kafka HOST:PORT] [--elasticsearch URL]"
+            + " [--ingest URL] [--routing URL] [--search URL] [--notification URL] [--kafka HOST:PORT] [--elasticsearch URL]"
             + " [--topics-prefix P] [--index-prefix P]";
 
     private E2eBenchCli() {
@@ -49,6 +49,7 @@ public final class E2eBenchCli {
                 case "--ingest" -> stack = stack.withIngest(value);
                 case "--routing" -> stack = stack.withRouting(value);
                 case "--search" -> stack = stack.withSearch(value);
+                case "--notification" -> stack = stack.withNotification(value);
                 case "--kafka" -> stack = stack.withKafka(value);
                 case "--elasticsearch" -> stack = stack.withElasticsearch(value);
                 case "--topics-prefix" -> topicsPrefix = value;

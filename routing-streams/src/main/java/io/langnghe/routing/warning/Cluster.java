@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +20,17 @@ import java.util.stream.Collectors;
  * id is the first case's ("issue-" + case id), so it is the same after every replay.
  * <p>
  * The record stays small whatever the size of the issue: it counts every report and reporter, and
- * keeps only the latest {@value #RECENT} reports, each with what the risk score reads of its case.
- * The full list of members is a store of its own (see EarlyWarning). Up to {@value #RECENT} reports
- * the counts of the window are exact, as before; beyond, an issue that large is scored on its
- * latest reports and its counts since it began.
+ * keeps only the latest {@value #RECENT} reports (by the time they were received), each with what the
+ * risk score reads of its case. The full list of members is a store of its own (see EarlyWarning),
+ * and {@link Issues} keeps the latest reports one record each, apart from the counts. Up to
+ * {@value #RECENT} reports the counts of the window are exact; beyond, an issue that large is scored
+ * on its latest reports and its counts since it began.
  *
  * @param reports   every report it ever had (those split off excepted)
  * @param reporters the distinct reporters it ever had
  * @param indexed   how many of its cases are in the look-alike index (enough to find it, not all)
  * @param toldLevel the risk level its cases were last told, and {@code toldAt} when
- * @param recent    its latest reports, oldest first
+ * @param recent    its latest reports, oldest first (by time received, then case id)
  */
 public record Cluster(String clusterId, Category category, int reports, int reporters, int indexed, RiskLevel toldLevel,
                       Instant toldAt, List<Member> recent) {
@@ -40,6 +43,9 @@ public record Cluster(String clusterId, Category category, int reports, int repo
      */
     public record Member(String caseId, String reporter, Instant at, String area, Category category, CaseMemo.Signals signals) {
     }
+
+    /** Oldest first, whatever order the reports arrived in, so a replay keeps the same ones. */
+    static final Comparator<Member> OLDEST_FIRST = Comparator.comparingLong((Member m) -> m.at().toEpochMilli()).thenComparing(Member::caseId);
 
     public Cluster {
         recent = List.copyOf(recent);
@@ -56,7 +62,9 @@ public record Cluster(String clusterId, Category category, int reports, int repo
             return this;
         }
         List<Member> more = new ArrayList<>(recent);
-        more.add(member(report));
+        Member added = member(report);
+        int at = Collections.binarySearch(more, added, OLDEST_FIRST);
+        more.add(at < 0 ? -at - 1 : at, added);
         List<Member> kept = more.size() > RECENT ? more.subList(more.size() - RECENT, more.size()) : more;
         return new Cluster(clusterId, category, reports + 1, reporters + (newReporter ? 1 : 0), indexed, toldLevel, toldAt, kept);
     }
@@ -81,6 +89,11 @@ public record Cluster(String clusterId, Category category, int reports, int repo
 
     Cluster told(RiskLevel level, Instant at) {
         return new Cluster(clusterId, category, reports, reporters, indexed, level, at, recent);
+    }
+
+    /** The same counts with these latest reports (as {@link Issues} reads them back). */
+    Cluster withRecent(List<Member> latest) {
+        return new Cluster(clusterId, category, reports, reporters, indexed, toldLevel, toldAt, latest);
     }
 
     boolean isEmpty() {

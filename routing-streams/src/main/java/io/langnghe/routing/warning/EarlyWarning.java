@@ -34,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -72,6 +73,10 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     public static final String MEMBERS = "warning-members";
     /** The reports of the last day by area, category and time → the issue (or case) each belongs to. */
     public static final String LAST_DAY = "warning-last-day";
+    /** The same reports counted by area, category, hour and issue (or case): whether a spike is mostly one issue. */
+    public static final String ISSUE_HOURS = "warning-issue-hours";
+    /** The latest reports of each issue, one record each (see {@link Issues}). */
+    public static final String RECENT = "warning-recent";
     /** Closed cases by the time of their last action, to forget them a month later. */
     public static final String CLOSED = "warning-closed";
     /** The actor of assessments. */
@@ -79,6 +84,8 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
 
     private static final Logger LOG = LoggerFactory.getLogger(EarlyWarning.class);
     private static final Duration DAY = Duration.ofDays(1);
+    /** How precisely an alert's subject remembers when it was last seen at its level (to forget it after the window). */
+    private static final Duration SEEN_PRECISION = Duration.ofHours(1);
     /** A closed case is kept this long, so a repeat report can still name it. */
     private static final Duration KEEP_CLOSED = Duration.ofDays(30);
     /** Cases of one issue in the look-alike index: enough to find it in each way residents word it. */
@@ -96,14 +103,19 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     private final Duration tellEvery;
     private ProcessorContext<String, WarningOutput> context;
     private KeyValueStore<String, CaseMemo> cases;
-    private KeyValueStore<String, Cluster> clusters;
+    private Issues clusters;
     private KeyValueStore<String, Long> counts;
     private KeyValueStore<String, AlertBook> alerts;
     private KeyValueStore<String, Lookalike> lookalikes;
     private KeyValueStore<String, String> tracking;
     private KeyValueStore<String, String> members;
     private KeyValueStore<String, String> lastDay;
+    private KeyValueStore<String, Long> issueHours;
     private KeyValueStore<String, String> closed;
+    /** The spikes worked out for the record in hand: the counts do not change once it is counted. */
+    private final Map<String, Spike> spikesOfThisRecord = new HashMap<>();
+    /** The cases told something while handling the record in hand, as they now stand (not read back). */
+    private final Map<String, CaseMemo> toldThisRecord = new HashMap<>();
 
     public EarlyWarning(Taxonomy taxonomy, WarningSettings settings, WarningWords words) {
         this.taxonomy = taxonomy;
@@ -118,13 +130,14 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     public void init(ProcessorContext<String, WarningOutput> context) {
         this.context = context;
         this.cases = context.getStateStore(CASES);
-        this.clusters = context.getStateStore(CLUSTERS);
+        this.clusters = new Issues(context.getStateStore(CLUSTERS), context.getStateStore(RECENT));
         this.counts = context.getStateStore(COUNTS);
         this.alerts = context.getStateStore(ALERTS);
         this.lookalikes = context.getStateStore(LOOKALIKES);
         this.tracking = context.getStateStore(TRACKING);
         this.members = context.getStateStore(MEMBERS);
         this.lastDay = context.getStateStore(LAST_DAY);
+        this.issueHours = context.getStateStore(ISSUE_HOURS);
         this.closed = context.getStateStore(CLOSED);
         context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::forgetWhatIsOld);
     }
@@ -133,6 +146,8 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     public void process(Record<String, WarningInput> record) {
         Instant at = Instant.ofEpochMilli(record.timestamp());
         WarningInput input = record.value();
+        spikesOfThisRecord.clear();
+        toldThisRecord.clear();
         try {
             if (input.ack() != null) {
                 acknowledged(input.ack());
@@ -171,10 +186,10 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         Cluster cluster = memo.clusterId() == null ? null : clusters.get(memo.clusterId());
         if (cluster != null) {
             cluster = cluster.updated(memo);
-            clusters.put(cluster.clusterId(), cluster);
+            clusters.put(cluster);
         }
         Risk risk = assess(cluster, memo, List.of(), at);
-        raiseAlerts(cluster, cases.get(memo.caseId()), risk, null, at);
+        raiseAlerts(cluster, toldThisRecord.getOrDefault(memo.caseId(), memo), risk, null, at);
     }
 
     private void opened(CaseState state, Instant at) {
@@ -208,15 +223,19 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             closed.put(closedKey(memo), memo.caseId());
         }
         if (memo.area() != null && memo.category() != null) {
-            lastDay.put(lastDayKey(memo), memo.caseId());
+            // where the report is counted now: its issue's, as it is about to be told
+            placeReport(memo, cluster != null && memo.isOpen() ? cluster.clusterId() : memo.caseId());
         }
-        cases.put(memo.caseId(), memo);
+        if (cluster == null || !memo.isOpen()) {
+            // (an open report of an issue is written once, when it is told its issue)
+            cases.put(memo.caseId(), memo);
+        }
         if (cluster != null) {
-            clusters.put(cluster.clusterId(), cluster);
+            clusters.put(cluster);
         }
         joinedNow.add(memo);
         Risk risk = assess(cluster, memo, joinedNow, at);
-        raiseAlerts(cluster, cases.get(memo.caseId()), risk, spike, at);
+        raiseAlerts(cluster, toldThisRecord.getOrDefault(memo.caseId(), memo), risk, spike, at);
     }
 
     /** Adds a case to the issue's full list; whether its reporter is new to the issue. */
@@ -234,10 +253,24 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             lookalikes.delete(lookalikeKey(memo));
             Cluster cluster = memo.clusterId() == null ? null : clusters.get(memo.clusterId());
             if (cluster != null) {
-                clusters.put(cluster.clusterId(), cluster.indexedOneMore(-1));
+                clusters.put(cluster.indexedOneMore(-1));
             }
         }
         closed.put(closedKey(memo), memo.caseId());
+    }
+
+    /**
+     * A version the early warning's own assessment made: its newest history line is that assessment, or it
+     * has none of its own (an assessment that changed the risk only writes none; every other change does).
+     */
+    static boolean isAssessmentOnly(CaseState state) {
+        List<HistoryEntry> history = state.history() == null ? List.of() : state.history();
+        if (history.isEmpty() || state.version() <= 1) {
+            return false;
+        }
+        HistoryEntry newest = history.get(history.size() - 1);
+        return newest.version() < state.version()
+                || (newest.version() == state.version() && CaseCommand.Type.ASSESS.code().equals(newest.action()));
     }
 
     /** An officer or a leader said the case is another problem: it leaves its issue for good. */
@@ -259,7 +292,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             if (rest.isEmpty()) {
                 forgetIssue(cluster.clusterId());
             } else {
-                clusters.put(rest.clusterId(), rest);
+                clusters.put(rest);
                 // the others are scored again without it
                 CaseMemo other = cases.get(rest.recent().get(rest.recent().size() - 1).caseId());
                 if (other != null) {
@@ -320,17 +353,19 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             openLatest.forEach(c -> tell(c, clusterId, risk, at));
         }
         if (levelChanged || !openLatest.isEmpty()) {
-            clusters.put(clusterId, cluster.told(level, at));
+            clusters.put(cluster.told(level, at));
         }
         return risk;
     }
 
     /** An assess command for one case; the memo takes what it will carry. */
     private void tell(CaseMemo c, String clusterId, Risk risk, Instant at) {
-        cases.put(c.caseId(), c.assessed(clusterId, risk));
+        CaseMemo assessed = c.assessed(clusterId, risk);
+        cases.put(c.caseId(), assessed);
+        toldThisRecord.put(c.caseId(), assessed);
         if (!Objects.equals(c.clusterId(), clusterId) && c.area() != null && c.category() != null
                 && lastDay.get(lastDayKey(c)) != null) {
-            lastDay.put(lastDayKey(c), clusterId == null ? c.caseId() : clusterId);
+            placeReport(c, clusterId == null ? c.caseId() : clusterId);
         }
         CaseCommand command = CaseCommand.assess("assess:" + c.caseId() + ":" + at.toEpochMilli() + ":" + risk.score(), c.caseId(),
                 ACTOR, at, new CaseCommand.Assessment(clusterId, risk));
@@ -364,33 +399,49 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             RiskLevel byReporters = reporters >= 2 * enough ? RiskLevel.CRITICAL : reporters >= enough ? RiskLevel.WARNING : RiskLevel.NONE;
             level = byReporters.isAbove(level) ? byReporters : level;
         }
-        raise(subject, level, risk.score(), risk.reasons(), caseIds, caseCount, memo.department(), memo.area(), memo.category(), at);
+        Named named = new Named(caseIds, caseCount);
+        raise(subject, level, risk.score(), risk.reasons(), () -> named, memo.department(), memo.area(), memo.category(), at);
         if (memo.isOpen() && memo.deadlineState() == DeadlineState.OVERDUE) {
             raise("overdue:" + memo.caseId(), RiskLevel.WARNING, risk.score(),
                     List.of(new Alert.Reason("overdue", "quá hạn / overdue: " + memo.trackingCode(), settings.weights().overdue())),
-                    List.of(memo.caseId()), 1, memo.department(), memo.area(), memo.category(), at);
+                    () -> new Named(List.of(memo.caseId()), 1), memo.department(), memo.area(), memo.category(), at);
         }
         if (spike != null && spike.isSpike() && !isMostlyOneIssue(spike, at)) {
-            List<String> lastDayCases = new ArrayList<>(reportsOfLastDay(spike.area(), spike.category(), at).keySet());
             raise("spike:" + spike.area() + ":" + spike.category().code(), spike.level(), Math.max(risk.score(), settings.levels().warning()),
                     List.of(new Alert.Reason("spike", spike.describe(), settings.weights().spike())),
-                    lastDayCases.subList(Math.max(0, lastDayCases.size() - ALERT_CASES), lastDayCases.size()), lastDayCases.size(),
+                    () -> {
+                        List<String> lastDayCases = new ArrayList<>(reportsOfLastDay(spike.area(), spike.category(), at).keySet());
+                        return new Named(lastDayCases.subList(Math.max(0, lastDayCases.size() - ALERT_CASES), lastDayCases.size()),
+                                lastDayCases.size());
+                    },
                     taxonomy.defaultDepartmentFor(spike.category()), spike.area(), spike.category(), at);
         }
     }
 
-    private void raise(String subject, RiskLevel level, int score, List<Alert.Reason> reasons, List<String> caseIds, int caseCount,
+    /** The cases an alert names (a bounded sample) and how many there are in all. */
+    private record Named(List<String> caseIds, int caseCount) {
+    }
+
+    /** @param named read only when the alert is news: a spike's cases are a range of the last day */
+    private void raise(String subject, RiskLevel level, int score, List<Alert.Reason> reasons, Supplier<Named> named,
                        String department, String area, Category category, Instant at) {
         if (level.compareTo(settings.alerts().alertFrom()) < 0) {
             return;
         }
-        AlertBook book = Optional.ofNullable(alerts.get(subject)).orElse(AlertBook.none(subject)).seen(at);
-        if (book.isNews(level, score, settings.alerts().worsenedBy())) {
+        AlertBook before = alerts.get(subject);
+        AlertBook book = Optional.ofNullable(before).orElse(AlertBook.none(subject)).seen(at);
+        boolean news = book.isNews(level, score, settings.alerts().worsenedBy());
+        if (!news && before != null && before.lastSeenAt() != null && at.isBefore(before.lastSeenAt().plus(SEEN_PRECISION))) {
+            // still at the level, seen within the hour: forgetting it a window later is as exact without a new write
+            return;
+        }
+        if (news) {
             String alertId = subject + "~" + level.code() + "-" + (book.raised() + 1);
-            Alert alert = new Alert(Alert.SCHEMA_VERSION, alertId, subject, level.code(), score, reasons, caseIds, department, area,
-                    category, at, caseCount);
+            Named cases = named.get();
+            Alert alert = new Alert(Alert.SCHEMA_VERSION, alertId, subject, level.code(), score, reasons, cases.caseIds(), department, area,
+                    category, at, cases.caseCount());
             context.forward(new Record<>(alertId, new WarningOutput(alert, null), at.toEpochMilli()));
-            LOG.info("alert raised: {} {} score {} ({} cases, {})", subject, level.code(), score, caseCount, department);
+            LOG.info("alert raised: {} {} score {} ({} cases, {})", subject, level.code(), score, cases.caseCount(), department);
             book = book.raisedAt(level, score, at);
         }
         alerts.put(subject, book);
@@ -462,6 +513,10 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
 
     /** The last 24 hours of an area and category against the same hours of each of the baseline's days. */
     private Spike spikeOf(String area, Category category, Instant at) {
+        return spikesOfThisRecord.computeIfAbsent(area + "|" + category.code(), place -> baselineOf(area, category, at));
+    }
+
+    private Spike baselineOf(String area, Category category, Instant at) {
         int days = settings.spikes().baselineDays();
         long now = hourOf(at);
         long[] perDay = new long[days + 1];
@@ -487,13 +542,46 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         return new Spike(area, category, perDay[0], mean, spread, threshold);
     }
 
-    /** More than half of the spike's reports are one issue: that issue's own score and alert say it better. */
+    /**
+     * More than half of the spike's reports (its last 24 hours) are one issue: that issue's own score and
+     * alert say it better. Read from the counts per hour and issue, so an incident of N reports reads a
+     * few dozen counts, not its N reports, each time.
+     */
     private boolean isMostlyOneIssue(Spike spike, Instant at) {
-        Map<String, String> reports = reportsOfLastDay(spike.area(), spike.category(), at);
+        long now = hourOf(at);
         Map<String, Long> perIssue = new HashMap<>();
-        reports.values().forEach(issue -> perIssue.merge(issue, 1L, Long::sum));
+        long reports = 0;
+        try (KeyValueIterator<String, Long> hours = issueHours.range(countKey(spike.area(), spike.category(), now - 23),
+                countKey(spike.area(), spike.category(), now) + "}")) {
+            while (hours.hasNext()) {
+                KeyValue<String, Long> entry = hours.next();
+                perIssue.merge(entry.key.substring(entry.key.lastIndexOf('|') + 1), entry.value, Long::sum);
+                reports += entry.value;
+            }
+        }
         long largest = perIssue.values().stream().mapToLong(Long::longValue).max().orElse(0);
-        return largest * 2 > reports.size();
+        return largest * 2 > reports;
+    }
+
+    /** Counts a report of the last days under the issue (or the case alone) it now belongs to. */
+    private void placeReport(CaseMemo memo, String belongsTo) {
+        String key = lastDayKey(memo);
+        String was = lastDay.get(key);
+        if (belongsTo.equals(was)) {
+            return;
+        }
+        lastDay.put(key, belongsTo);
+        String hour = countKey(memo.area(), memo.category(), hourOf(memo.receivedAt())) + "|";
+        if (was != null) {
+            Long n = issueHours.get(hour + was);
+            if (n == null || n <= 1) {
+                issueHours.delete(hour + was);
+            } else {
+                issueHours.put(hour + was, n - 1);
+            }
+        }
+        Long n = issueHours.get(hour + belongsTo);
+        issueHours.put(hour + belongsTo, n == null ? 1 : n + 1);
     }
 
     /** The reports of the last 24 hours of an area and category, oldest first: case id → its issue (or itself). */
@@ -539,7 +627,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
                 CaseMemo c = cases.get(e.value.caseId());
                 Cluster cluster = c == null || c.clusterId() == null ? null : clusters.get(c.clusterId());
                 if (cluster != null) {
-                    clusters.put(cluster.clusterId(), cluster.indexedOneMore(-1));
+                    clusters.put(cluster.indexedOneMore(-1));
                 }
             }
             for (Category category : Category.values()) {
@@ -547,17 +635,16 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
                         hourOf(now) - 24L * (settings.spikes().baselineDays() + 2)));
                 String prefix = area.code() + "|" + category.code() + "|";
                 deleteRange(lastDay, prefix + padded(Instant.EPOCH), prefix + padded(now.minus(DAY.multipliedBy(2))));
+                deleteRange(issueHours, countKey(area.code(), category, 0), countKey(area.code(), category, hourOf(now) - 48));
             }
         }
         List<String> oldClusters = new ArrayList<>();
-        try (KeyValueIterator<String, Cluster> all = clusters.all()) {
-            all.forEachRemaining(e -> {
-                boolean quiet = e.value.within(window, now).isEmpty();
-                if (quiet && e.value.openSignals().isEmpty()) {
-                    oldClusters.add(e.key);
-                }
-            });
-        }
+        clusters.forEach(issue -> {
+            boolean quiet = issue.within(window, now).isEmpty();
+            if (quiet && issue.openSignals().isEmpty()) {
+                oldClusters.add(issue.clusterId());
+            }
+        });
         oldClusters.forEach(this::forgetIssue);
         List<String> quietSubjects = new ArrayList<>();
         try (KeyValueIterator<String, AlertBook> all = alerts.all()) {
@@ -572,7 +659,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     }
 
     private void forgetIssue(String clusterId) {
-        clusters.delete(clusterId);
+        clusters.forget(clusterId);
         deleteRange(members, clusterId + "|", clusterId + "|}");
     }
 

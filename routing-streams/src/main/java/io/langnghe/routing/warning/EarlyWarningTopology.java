@@ -23,8 +23,9 @@ import java.util.function.Function;
  * <pre>
  *   cases.v1 ──────┐
  *   alert.acks.v1 ─┴→ keyed by ward (taxonomy) → early warning of that ward
- *                        stores: cases, issues, issue members, look-alikes (open, by area and time),
- *                        tracking codes, hourly counts, the last day's reports, closed cases, alerts said
+ *                        stores: cases, issues (counts apart from their latest reports), issue members,
+ *                        look-alikes (open, by area and time), tracking codes, hourly counts, the last
+ *                        day's reports (and per hour and issue), closed cases, alerts said
  *                                                     ├→ alerts.v1          (keyed by alert id)
  *                                                     └→ case.commands.v1   (assess: the issue and the risk of a case)
  * </pre>
@@ -47,7 +48,8 @@ public final class EarlyWarningTopology {
                               Function<String, KeyValueBytesStoreSupplier> stores) {
         KStream<String, WarningInput> cases = builder.stream(topics.cases().name(),
                         Consumed.with(topics.cases().keySerde(), topics.cases().valueSerde()).withName("warning-case-changes"))
-                .filter((id, state) -> state != null, Named.as("warning-not-deleted"))
+                // an assessment coming back changes nothing the warning weighs: it does not cross the repartition
+                .filter((id, state) -> state != null && !EarlyWarning.isAssessmentOnly(state), Named.as("warning-not-deleted"))
                 .mapValues(WarningInput::of, Named.as("warning-case"));
         KStream<String, WarningInput> acks = builder.stream(topics.alertAcks().name(),
                         Consumed.with(topics.alertAcks().keySerde(), topics.alertAcks().valueSerde()).withName("warning-acks"))
@@ -65,8 +67,11 @@ public final class EarlyWarningTopology {
                 Serdes.String(), new JsonSerde<>(CaseMemo.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.CLUSTERS),
                 Serdes.String(), new JsonSerde<>(Cluster.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.COUNTS),
-                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.RECENT),
+                Serdes.String(), new JsonSerde<>(Cluster.Member.class)));
+        for (String store : List.of(EarlyWarning.COUNTS, EarlyWarning.ISSUE_HOURS)) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(store), Serdes.String(), Serdes.Long()));
+        }
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.ALERTS),
                 Serdes.String(), new JsonSerde<>(AlertBook.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.LOOKALIKES),
@@ -78,7 +83,8 @@ public final class EarlyWarningTopology {
         Map<String, KStream<String, WarningOutput>> said = ward
                 .process(() -> new EarlyWarning(taxonomy, settings, words), Named.as("early-warning"),
                         EarlyWarning.CASES, EarlyWarning.CLUSTERS, EarlyWarning.COUNTS, EarlyWarning.ALERTS, EarlyWarning.LOOKALIKES,
-                        EarlyWarning.TRACKING, EarlyWarning.MEMBERS, EarlyWarning.LAST_DAY, EarlyWarning.CLOSED)
+                        EarlyWarning.TRACKING, EarlyWarning.MEMBERS, EarlyWarning.LAST_DAY, EarlyWarning.CLOSED, EarlyWarning.RECENT,
+                        EarlyWarning.ISSUE_HOURS)
                 .split(Named.as("warning-"))
                 .branch((key, out) -> out.alert() != null, Branched.as("alert"))
                 .defaultBranch(Branched.as("assessment"));

@@ -1,0 +1,113 @@
+package io.langnghe.bench.e2e;
+
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code ./langnghe bench ingest [--rate R] [--seconds S] [--warmup S] [--ingest URL] [--kafka HOST:PORT]}: what
+ * ingest-service alone spends on a petition at a steady rate, once warm. Everyday petitions go open-loop
+ * to {@code POST /api/feedback} (each answered 202 only after Kafka's acknowledgement, as always); the
+ * warm-up's are not counted, so the JIT's compiling is not charged to the petitions. CPU comes from
+ * /proc for the process listening on the ingest port (and Kafka's, beside it), before and after the
+ * measured load. The rest of the stack need not run. The table on stdout, progress on stderr.
+ */
+public final class IngestBench {
+
+    private static final String USAGE = "usage: ./langnghe bench ingest [--rate R] [--seconds S] [--warmup S] [--seed S]"
+            + " [--ingest URL] [--kafka HOST:PORT]";
+
+    private final BenchPlan plan;
+    private final PrintStream progress;
+
+    public IngestBench(BenchPlan plan, PrintStream progress) {
+        this.plan = plan;
+        this.progress = progress;
+    }
+
+    /**
+     * @param cpuSeconds CPU seconds of each process found during the measured load
+     * @param accepted   202 latency in µs, from the scheduled send
+     */
+    public record Result(BenchPlan plan, String machine, int sent, int answered202, int refusedOrFailed, String firstRefusal,
+                         Map<String, Double> cpuSeconds, Histogram accepted) {
+
+        /** CPU µs of ingest-service per petition answered 202, or NaN when its process was not found. */
+        public double ingestMicrosPerPetition() {
+            Double seconds = cpuSeconds.get("ingest-service");
+            return seconds == null || answered202 == 0 ? Double.NaN : seconds * 1e6 / answered202;
+        }
+
+        public String table() {
+            StringBuilder t = new StringBuilder();
+            t.append("| ingest-service alone | ").append(machine).append(" |\n| --- | --- |\n");
+            t.append(String.format(Locale.ROOT, "| load | %.0f petitions/s for %d s, after %d s of warm-up not counted |%n",
+                    plan.rate(), plan.seconds(), plan.warmup()));
+            t.append(String.format(Locale.ROOT, "| petitions sent / 202 / refused or failed | %d / %d / %d |%n", sent, answered202,
+                    refusedOrFailed));
+            cpuSeconds.forEach((process, seconds) -> t.append(String.format(Locale.ROOT, "| CPU per petition, %s | %.0f µs |%n",
+                    process, answered202 == 0 ? Double.NaN : seconds * 1e6 / answered202)));
+            if (accepted.getTotalCount() > 0) {
+                t.append(String.format(Locale.ROOT, "| 202 latency p50 / p99 / max | %.1f / %.1f / %.1f ms |%n",
+                        accepted.getValueAtPercentile(50) / 1e3, accepted.getValueAtPercentile(99) / 1e3, accepted.getMaxValue() / 1e3));
+            }
+            if (firstRefusal != null) {
+                t.append("| first refusal | ").append(firstRefusal.replace('\n', ' ').replace("|", "\\|")).append(" |\n");
+            }
+            return t.toString();
+        }
+    }
+
+    public Result run() throws Exception {
+        Stack stack = plan.stack();
+        Map<String, Integer> ports = Map.of("ingest-service", java.net.URI.create(stack.ingest()).getPort(),
+                "kafka", java.net.URI.create("http://" + stack.kafka()).getPort());
+        Map<String, Long> pids = ProcessCpu.pidsListeningOn(ports);
+        progress.println("Processes by port: " + pids);
+        if (plan.warmup() > 0) {
+            List<Petitions.Petition> warm = Petitions.everyday((int) Math.round(plan.rate() * plan.warmup()), plan.seed() + 2);
+            progress.printf("Warming up: %d petitions in %d s, not counted...%n", warm.size(), plan.warmup());
+            new OpenLoad(stack.ingest()).run(warm, plan.rate(), accepted -> { });
+        }
+        List<Petitions.Petition> petitions = Petitions.everyday(plan.petitions(), plan.seed());
+        String loadBefore = loadAverage();
+        Map<String, Double> before = ProcessCpu.snapshot(pids);
+        OpenLoad load = new OpenLoad(stack.ingest());
+        progress.printf("Sending %d petitions at %.0f/s...%n", petitions.size(), plan.rate());
+        load.run(petitions, plan.rate(), accepted -> { });
+        Map<String, Double> after = ProcessCpu.snapshot(pids);
+        Map<String, Double> cpu = new java.util.TreeMap<>();
+        after.forEach((process, seconds) -> cpu.put(process, seconds - before.get(process)));
+        return new Result(plan, E2eBench.machine() + ", load " + loadBefore + " → " + loadAverage(), load.sent.get(),
+                load.answered202.get(), load.refused.get() + load.failed.get(), load.firstRefusal(), cpu, load.accepted);
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchPlan plan;
+        try {
+            plan = E2eBenchCli.parse(args);
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            System.err.println("bench ingest: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        System.out.print(new IngestBench(plan, System.err).run().table());
+        System.exit(0);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}
