@@ -96,7 +96,7 @@ public final class CaseKeeper implements Processor<String, CaseKeeper.Input, Str
         if (applied.isPresent()) {
             // a resend of a command already applied (the officer's retry after a lost answer): told again, not done again
             context.forward(record.withValue(new Change(null, new CommandResult(CommandResult.SCHEMA_VERSION, command.commandId(),
-                    command.caseId(), command.type(), true, applied.get().version(), null, at), null, List.of())));
+                    command.caseId(), command.type(), true, applied.get().version(), null, at), null, List.of(), List.of())));
             return;
         }
         Decision decision = lifecycle.decide(current, command, at);
