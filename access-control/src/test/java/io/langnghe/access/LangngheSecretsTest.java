@@ -91,6 +91,16 @@ class LangngheSecretsTest {
         });
     }
 
+    @Test
+    void freshLoginsForKafkaAndElasticsearchHoldNoCharacterTheirConfigurationsWouldRead() {
+        Map<String, String> logins = FreshSecrets.freshLogins();
+
+        assertThat(logins).containsKeys("LANGNGHE_SECRETS_KAFKA_ADMIN", "LANGNGHE_SECRETS_KAFKA_INGEST", "LANGNGHE_SECRETS_KAFKA_ROUTING",
+                "LANGNGHE_SECRETS_KAFKA_SEARCH", "LANGNGHE_SECRETS_KAFKA_NOTIFICATION", "LANGNGHE_SECRETS_ELASTIC_SEARCH");
+        // SCRAM's [password=...], a JAAS line's quotes and JSON all take these as they are
+        logins.values().forEach(value -> assertThat(value).matches("[A-Za-z0-9_-]{43}"));
+    }
+
     /** LANGNGHE_SECRETS_CONTACT_HASH → langnghe.secrets.contact-hash */
     private static String property(String environmentName) {
         return "langnghe.secrets." + environmentName.substring("LANGNGHE_SECRETS_".length()).toLowerCase().replace('_', '-');

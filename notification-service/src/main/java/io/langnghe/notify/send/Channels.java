@@ -1,6 +1,7 @@
 package io.langnghe.notify.send;
 
 import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.kafka.KafkaLogin;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -62,12 +63,12 @@ class Channels {
     }
 
     @Singleton
-    Sender sender(@Value("${kafka.bootstrap.servers}") String bootstrapServers, @Value("${langnghe.topics-prefix}") String prefix,
+    Sender sender(@Value("${kafka.bootstrap.servers}") String bootstrapServers, KafkaLogin login, @Value("${langnghe.topics-prefix}") String prefix,
                   Topics topics, List<ChannelAdapter> adapters, Outbox outbox, Clock clock,
                   @Value("${langnghe.notifications.retry.attempts:5}") int attempts,
                   @Value("${langnghe.notifications.retry.first-backoff:1s}") Duration firstBackoff,
                   @Value("${langnghe.notifications.retry.max-backoff:1m}") Duration maxBackoff) {
-        return new Sender(bootstrapServers, prefix + ".notification-sender", topics, adapters, outbox,
+        return new Sender(bootstrapServers, login, prefix + ".notification-sender", topics, adapters, outbox,
                 new Sender.Retry(attempts, firstBackoff, maxBackoff), clock);
     }
 

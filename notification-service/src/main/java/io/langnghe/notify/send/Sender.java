@@ -3,6 +3,7 @@ package io.langnghe.notify.send;
 import io.langnghe.contracts.MessageOutcome;
 import io.langnghe.contracts.NotificationRequest;
 import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.kafka.KafkaLogin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,15 +50,16 @@ public final class Sender implements Runnable {
     private final KafkaProducer<String, Object> producer;
     private volatile boolean running = true;
 
-    public Sender(String bootstrapServers, String groupId, Topics topics, List<ChannelAdapter> channels, Outbox outbox,
+    public Sender(String bootstrapServers, KafkaLogin login, String groupId, Topics topics, List<ChannelAdapter> channels, Outbox outbox,
                   Retry retry, Clock clock) {
         this.topics = topics;
         this.channels = channels.stream().collect(java.util.stream.Collectors.toMap(ChannelAdapter::channel, c -> c));
-        this.sent = new SentKeys(bootstrapServers, topics.notificationOutcomes());
+        this.sent = new SentKeys(bootstrapServers, login, topics.notificationOutcomes());
         this.outbox = outbox;
         this.retry = retry;
         this.clock = clock;
         Properties consumerProperties = new Properties();
+        consumerProperties.putAll(login.clientProperties());
         consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         consumerProperties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -68,6 +70,7 @@ public final class Sender implements Runnable {
         this.consumer = new KafkaConsumer<>(consumerProperties, topics.notifications().keySerde().deserializer(),
                 topics.notifications().valueSerde().deserializer());
         Properties producerProperties = new Properties();
+        producerProperties.putAll(login.clientProperties());
         producerProperties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         producerProperties.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProperties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
