@@ -81,7 +81,8 @@ public class FeedbackController {
     /**
      * A petition as JSON, or as multipart/form-data with the same fields and up to three {@code photos}
      * parts. Every part is checked before anything is stored or sent: one bad photo refuses the whole
-     * petition, naming it. GPS metadata is kept only when {@code shareLocation} is ticked.
+     * petition, naming it. No stored photo keeps its GPS data; when {@code shareLocation} is ticked, where it
+     * was taken travels with the petition as a field.
      */
     @Post(consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
@@ -137,7 +138,8 @@ public class FeedbackController {
         // Stored only now that every part passed; the store keeps photos by content, so a retry adds nothing.
         List<FeedbackReceived.PhotoRef> refs = photos.stream()
                 .map(photo -> new FeedbackReceived.PhotoRef(kept(photo), photo.kind().mediaType(), photo.bytes().length,
-                        locationKept))
+                        locationKept, photo.location()
+                                .map(where -> new FeedbackReceived.Coordinates(where.latitude(), where.longitude())).orElse(null)))
                 .toList();
         IdempotentReplies.Outcome outcome = intake.accept(submission, key, client, refs);
         Receipt receipt = outcome.receipt();
