@@ -29,7 +29,7 @@ public final class FreshSecrets {
     /** Environment name to a fresh value, one per secret the ward makes itself. */
     static Map<String, String> fresh() {
         Map<String, String> secrets = new LinkedHashMap<>();
-        for (String name : new String[] {"jwt", "contact-hash", "sms-webhook", "open311"}) {
+        for (String name : new String[] {"jwt", "contact-hash", "sms-webhook", "open311", "commands"}) {
             secrets.put("LANGNGHE_SECRETS_" + name.toUpperCase().replace('-', '_'), randomBase64());
         }
         return secrets;

@@ -84,7 +84,7 @@ class LangngheSecretsTest {
         Map<String, String> two = FreshSecrets.fresh();
 
         assertThat(one).containsOnlyKeys("LANGNGHE_SECRETS_JWT", "LANGNGHE_SECRETS_CONTACT_HASH",
-                "LANGNGHE_SECRETS_SMS_WEBHOOK", "LANGNGHE_SECRETS_OPEN311");
+                "LANGNGHE_SECRETS_SMS_WEBHOOK", "LANGNGHE_SECRETS_OPEN311", "LANGNGHE_SECRETS_COMMANDS");
         one.forEach((name, value) -> {
             assertThat(Base64.getDecoder().decode(value)).hasSize(32);
             assertThat(value).isNotEqualTo(two.get(name));
