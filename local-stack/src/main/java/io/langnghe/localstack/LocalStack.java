@@ -277,6 +277,10 @@ public final class LocalStack {
             if (!givenKafka) {
                 own.putAll(service.principal().serviceEnvironment(System.getenv()));
             }
+            if (service.module().equals("search-service")) {
+                // ingest-service, on this machine, passes on who its residents are (X-Forwarded-For)
+                own.put("LANGNGHE_TRUSTED_PROXIES", env("LANGNGHE_TRUSTED_PROXIES", "127.0.0.1"));
+            }
             SupervisedChild<ChildProcess> child = SupervisedChild.ofProcess(service.module(), () -> service.start(
                     checkout, ports.of(service), own, logs.resolve(service.module() + ".log")));
             synchronized (this) {
