@@ -8,10 +8,10 @@ import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.TrackingCode;
 import io.langnghe.contracts.taxonomy.Taxonomy;
-import io.langnghe.routing.CaseOpening;
-import io.langnghe.routing.Router;
+import io.langnghe.routing.cases.CaseOpening;
+import io.langnghe.routing.intake.Router;
 import io.langnghe.routing.RoutingTopology;
-import io.langnghe.routing.UrgentWords;
+import io.langnghe.routing.cases.UrgentWords;
 import io.langnghe.routing.classify.BlendedClassifier;
 import io.langnghe.routing.classify.ClassifierSettings;
 import io.langnghe.routing.lifecycle.CaseLifecycle;
@@ -205,8 +205,8 @@ public final class TopologyBench {
     }
 
     private static CaseCommand officer(CaseState c, CaseCommand.Type type, String text) {
-        return new CaseCommand(CaseCommand.SCHEMA_VERSION, "bench-" + type.code() + "-" + c.caseId(), c.caseId(), type,
-                new CaseCommand.Actor("canbo." + c.department(), "OFFICER", c.department()), null, null, text, null);
+        return CaseCommand.of("bench-" + type.code() + "-" + c.caseId(), c.caseId(), type,
+                new CaseCommand.Actor("canbo." + c.department(), "OFFICER", c.department()), null).withText(text);
     }
 
     /** The service's own topology. */

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * An officer's or the system's action on a case: value of {@code case.commands.v1}, keyed by
- * {@code caseId}.
+ * {@code caseId}. Built with {@link #of} (or {@link #assess}, {@link #rate}) and {@code with…} for what the
+ * type carries; every field a type does not use stays absent on the wire.
  *
  * @param department target department for reassign, otherwise null
  * @param text       public answer for answer, reason for reject/reassign/undo_legal_track/extend_deadline, the case type
@@ -43,30 +44,63 @@ public record CaseCommand(
         photos = photos == null ? List.of() : List.copyOf(photos);
     }
 
-    /** A command that confirms no place (all but confirm_place). */
-    public CaseCommand(int schemaVersion, String commandId, String caseId, Type type, Actor actor, String department,
-                       String targetCaseId, String text, Instant issuedAt, Category category, Assessment assessment, Rating rating,
-                       List<FeedbackReceived.PhotoRef> photos) {
-        this(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category, assessment, rating,
-                photos, null);
+    /**
+     * A command of that type, carrying nothing more yet: add what it needs with the {@code with…} methods,
+     * e.g. {@code CaseCommand.of(id, caseId, Type.REASSIGN, actor, now).withDepartment("cong_an").withText(reason)}.
+     */
+    public static CaseCommand of(String commandId, String caseId, Type type, Actor actor, Instant issuedAt) {
+        return new CaseCommand(SCHEMA_VERSION, commandId, caseId, type, actor, null, null, null, issuedAt, null, null, null,
+                List.of(), null);
     }
 
-    /** A command without photos (all but some answers). */
-    public CaseCommand(int schemaVersion, String commandId, String caseId, Type type, Actor actor, String department,
-                       String targetCaseId, String text, Instant issuedAt, Category category, Assessment assessment, Rating rating) {
-        this(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category, assessment, rating, List.of());
+    /** The early warning's assessment of a case: its issue and its risk. */
+    public static CaseCommand assess(String commandId, String caseId, Actor system, Instant issuedAt, Assessment assessment) {
+        return of(commandId, caseId, Type.ASSESS, system, issuedAt).withAssessment(assessment);
     }
 
-    /** A command of an officer or a leader: no assessment, no rating. */
-    public CaseCommand(int schemaVersion, String commandId, String caseId, Type type, Actor actor, String department,
-                       String targetCaseId, String text, Instant issuedAt, Category category) {
-        this(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category, null, null);
+    /** The resident's rating of the answer. */
+    public static CaseCommand rate(String commandId, String caseId, Actor resident, Instant issuedAt, Rating rating) {
+        return of(commandId, caseId, Type.RATE, resident, issuedAt).withRating(rating);
     }
 
-    /** A command that names no category (all but some reassignments). */
-    public CaseCommand(int schemaVersion, String commandId, String caseId, Type type, Actor actor, String department,
-                       String targetCaseId, String text, Instant issuedAt) {
-        this(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, null);
+    public CaseCommand withDepartment(String department) {
+        return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
+                assessment, rating, photos, area);
+    }
+
+    public CaseCommand withTargetCaseId(String targetCaseId) {
+        return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
+                assessment, rating, photos, area);
+    }
+
+    public CaseCommand withText(String text) {
+        return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
+                assessment, rating, photos, area);
+    }
+
+    public CaseCommand withCategory(Category category) {
+        return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
+                assessment, rating, photos, area);
+    }
+
+    public CaseCommand withAssessment(Assessment assessment) {
+        return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
+                assessment, rating, photos, area);
+    }
+
+    public CaseCommand withRating(Rating rating) {
+        return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
+                assessment, rating, photos, area);
+    }
+
+    public CaseCommand withPhotos(List<FeedbackReceived.PhotoRef> photos) {
+        return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
+                assessment, rating, photos, area);
+    }
+
+    public CaseCommand withArea(String area) {
+        return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
+                assessment, rating, photos, area);
     }
 
     /** What the early warning found: the issue (cluster) the case is a report of, or null, and the case's risk. */

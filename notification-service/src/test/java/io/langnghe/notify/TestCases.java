@@ -2,7 +2,6 @@ package io.langnghe.notify;
 
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CaseStatus;
-import io.langnghe.contracts.CaseType;
 import io.langnghe.contracts.Category;
 import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.Classification;
@@ -101,10 +100,13 @@ public final class TestCases {
 
     public CaseState build() {
         HistoryEntry last = history.get(history.size() - 1);
-        return new CaseState(CaseState.SCHEMA_VERSION, caseId, last.version(), trackingCode, "fb-" + caseId, channel,
-                "Đèn đường ngõ 5 hỏng ba hôm nay", "tdp-05", null, contact, null,
-                new Classification(Category.GIAO_THONG_HA_TANG, 0.9, List.of()), department, last.status(),
-                receivedAt, receivedAt, last.at(), receivedAt.plusSeconds(864_000), publicAnswer, List.copyOf(history),
-                deadlineState, urgent, CaseType.PETITION, false, 0);
+        return new CaseState(CaseState.SCHEMA_VERSION, caseId, last.version(),
+                new CaseState.Petition(trackingCode, "fb-" + caseId, channel, "Đèn đường ngõ 5 hỏng ba hôm nay", null, contact, null,
+                        receivedAt, null, List.of()),
+                CaseState.Assignment.of("tdp-05", new Classification(Category.GIAO_THONG_HA_TANG, 0.9, List.of()), department),
+                new CaseState.Clock(receivedAt, last.at(), receivedAt.plusSeconds(864_000), deadlineState, urgent, false, 0),
+                CaseState.Assessment.NONE,
+                new CaseState.Outcome(last.status(), publicAnswer, List.of(), null),
+                history);
     }
 }

@@ -7,6 +7,10 @@ import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.routing.classify.BlendedClassifier;
 import io.langnghe.routing.classify.Classifier;
 import io.langnghe.routing.classify.ClassifierSettings;
+import io.langnghe.routing.intake.ClassifyAnswer;
+import io.langnghe.routing.intake.LetterProposals;
+import io.langnghe.routing.intake.Router;
+import io.langnghe.routing.intake.Routing;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.langnghe.routing;
 
 import io.langnghe.contracts.DeadLetter;
+import io.langnghe.routing.cases.CaseOpening;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
@@ -10,12 +11,12 @@ import java.time.Clock;
 import java.util.Base64;
 
 /** A record set aside, whole (key and bytes), with where it came from and why. */
-final class DeadLetters {
+public final class DeadLetters {
 
     private DeadLetters() {
     }
 
-    static DeadLetter of(FixedKeyProcessorContext<?, ?> context, FixedKeyRecord<String, byte[]> record, String error, Clock clock) {
+    public static DeadLetter of(FixedKeyProcessorContext<?, ?> context, FixedKeyRecord<String, byte[]> record, String error, Clock clock) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
         return new DeadLetter(
                 DeadLetter.SCHEMA_VERSION,

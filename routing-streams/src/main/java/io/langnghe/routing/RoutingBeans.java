@@ -2,8 +2,14 @@ package io.langnghe.routing;
 
 import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.routing.cases.CaseOpening;
+import io.langnghe.routing.cases.DeadlineSettings;
+import io.langnghe.routing.cases.DeadlinesFile;
+import io.langnghe.routing.cases.LegalTrack;
+import io.langnghe.routing.cases.UrgentWords;
 import io.langnghe.routing.classify.BlendedClassifier;
 import io.langnghe.routing.classify.ClassifierSettings;
+import io.langnghe.routing.intake.Router;
 import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.lifecycle.Deadlines;

@@ -2,7 +2,9 @@ package io.langnghe.routing;
 
 import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.routing.cases.CaseOpening;
 import io.langnghe.routing.classify.BlendedClassifier;
+import io.langnghe.routing.intake.Router;
 import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.warning.EarlyWarningTopology;

@@ -1,11 +1,19 @@
 package io.langnghe.routing;
 
 import io.langnghe.contracts.CaseState;
-import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.RoutingRule;
 import io.langnghe.contracts.Topic;
 import io.langnghe.contracts.Topics;
+import io.langnghe.routing.cases.CaseKeeper;
+import io.langnghe.routing.cases.CaseOpening;
+import io.langnghe.routing.cases.ReadCommand;
 import io.langnghe.routing.classify.BlendedClassifier;
+import io.langnghe.routing.intake.LearnCorrections;
+import io.langnghe.routing.intake.ReadPetition;
+import io.langnghe.routing.intake.Reading;
+import io.langnghe.routing.intake.RouteByRules;
+import io.langnghe.routing.intake.Routed;
+import io.langnghe.routing.intake.Router;
 import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
 import org.apache.kafka.common.serialization.Serdes;
@@ -27,19 +35,26 @@ import java.util.function.Function;
 import static io.langnghe.routing.AtRecordTime.atRecordTime;
 
 /**
- * Petitions and officers' commands in, cases out:
+ * Petitions and officers' commands in, cases out. Each package is one stage of the topology:
  * <pre>
- *   routing.rules.v1     → global table ───────────────┐
- *   feedback.received.v1 → read → classify → route (by the rules) → open case ─┐
- *   case.commands.v1     → read ────────────────────────────────────────────────┴→ keep the case → cases.v1 (history bounded)
- *                              stores: "cases" (by case id), "case-deadlines" (by next mark) ├→ case.history.v1 (every line, once)
- *                                                                                            ├→ case.command.results.v1
- *                                                                                            └→ classifier.corrections.v1
- *   classifier.corrections.v1 → global store → the classifier (and the place resolver) learn (on every instance)
- *   every minute (wall clock): the deadline store up to now → due soon / overdue marks → cases.v1
- *
- *   cases.v1, alert.acks.v1 → keyed by ward → early warning → alerts.v1, case.commands.v1 (assess)
- *                                             (see EarlyWarningTopology: one task per ward, lookups by key)
+ *   intake/  routing.rules.v1 ────→ global table ──────┐
+ *            feedback.received.v1 → ReadPetition → RouteByRules (classify, Router by the rules, LetterProposals)
+ *                                                      │ Routed
+ *   cases/                                             CaseOpening (urgent words, legal track, first deadline)
+ *            case.commands.v1 ────→ ReadCommand ────┐  │
+ *                                                   ↓  ↓
+ *                                                  CaseKeeper (lifecycle/: CaseLifecycle decides, DeadlineWatch marks)
+ *              stores: "cases" (by case id), "case-deadlines" (by next mark)
+ *              every minute (wall clock): "case-deadlines" up to now → due soon / overdue marks
+ *                                                   ├→ cases.v1 (history bounded)
+ *                                                   ├→ case.history.v1 (every line, once)
+ *                                                   ├→ case.command.results.v1
+ *                                                   └→ classifier.corrections.v1
+ *   intake/  classifier.corrections.v1 → global store → LearnCorrections: the classifier and the place
+ *            resolver learn (on every instance)
+ *   warning/ cases.v1, alert.acks.v1 → keyed by ward → EarlyWarning → alerts.v1, case.commands.v1 (assess)
+ *            (see EarlyWarningTopology: one task per ward, lookups by key)
+ *   (root)   the wiring: this class, RoutingStreams and RoutingBeans (Micronaut), the settings, dead letters
  * </pre>
  * and whatever cannot be read → {@code feedback.dlq.v1}. Both inputs are keyed by case id (= the
  * feedback id), so a case and its commands meet in one partition and one store; the two topics must
@@ -152,9 +167,5 @@ public final class RoutingTopology {
 
     private static <V> Produced<String, V> produced(Topic<String, V> topic, String name) {
         return Produced.with(topic.keySerde(), topic.valueSerde()).withName(name);
-    }
-
-    /** A petition with the routing decided for it. */
-    record Routed(FeedbackReceived petition, Routing routing) {
     }
 }

@@ -75,9 +75,9 @@ class BoundedRecordsIntegrationTest implements TestPropertyProvider {
         CaseCommand.Actor leader = new CaseCommand.Actor("lanhdao", "LEADER", null);
         for (int i = 0; i < 2000; i++) {
             boolean toTriage = i % 2 == 0;
-            send(topics.caseCommands().name(), "fb-worked", new CaseCommand(CaseCommand.SCHEMA_VERSION, "cmd-worked-" + i, "fb-worked",
-                    toTriage ? CaseCommand.Type.RETURN_TO_TRIAGE : CaseCommand.Type.REASSIGN, leader, toTriage ? null : department, null,
-                    "Lần " + i, Instant.now()));
+            send(topics.caseCommands().name(), "fb-worked", CaseCommand.of("cmd-worked-" + i, "fb-worked",
+                    toTriage ? CaseCommand.Type.RETURN_TO_TRIAGE : CaseCommand.Type.REASSIGN, leader, Instant.now())
+                    .withDepartment(toTriage ? null : department).withText("Lần " + i));
         }
         // and 5,000 residents reporting one blocked drain
         String[] texts = {"Cống thoát nước ngõ 7 Trần Phú bị tắc, nước bẩn tràn ra đường",

@@ -1,12 +1,12 @@
 package io.langnghe.routing;
 
 import io.langnghe.contracts.Alert;
-import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.CaseCommand.Type;
+import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.CaseState;
-import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Category;
+import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.CommandResult;
 import io.langnghe.contracts.Correction;
 import io.langnghe.contracts.DeadLetter;
@@ -16,10 +16,12 @@ import io.langnghe.contracts.Rating;
 import io.langnghe.contracts.Risk;
 import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.routing.cases.CaseOpening;
 import io.langnghe.routing.classify.BlendedClassifier;
 import io.langnghe.routing.classify.ClassifierSettings;
 import io.langnghe.routing.classify.Corpus;
 import io.langnghe.routing.classify.LabelledExample;
+import io.langnghe.routing.intake.Router;
 import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.lifecycle.Deadlines;

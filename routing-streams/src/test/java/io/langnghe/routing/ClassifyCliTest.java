@@ -1,6 +1,7 @@
 package io.langnghe.routing;
 
 import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.routing.intake.Router;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;

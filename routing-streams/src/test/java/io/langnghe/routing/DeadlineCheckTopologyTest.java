@@ -1,15 +1,17 @@
 package io.langnghe.routing;
 
-import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.CaseCommand.Type;
+import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.DeadlineState;
 import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.routing.cases.CaseOpening;
 import io.langnghe.routing.classify.BlendedClassifier;
 import io.langnghe.routing.classify.ClassifierSettings;
 import io.langnghe.routing.classify.Corpus;
+import io.langnghe.routing.intake.Router;
 import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.lifecycle.Deadlines;

@@ -8,9 +8,12 @@ import io.langnghe.contracts.Category;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.routing.cases.CaseOpening;
+import io.langnghe.routing.cases.UrgentWords;
 import io.langnghe.routing.classify.BlendedClassifier;
 import io.langnghe.routing.classify.ClassifierSettings;
 import io.langnghe.routing.classify.Corpus;
+import io.langnghe.routing.intake.Router;
 import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.lifecycle.Deadlines;
@@ -149,9 +152,9 @@ class EarlyWarningTopologyTest {
         String issue = cases.get("g2").clusterId();
         CaseState g2 = cases.get("g2");
 
-        commands.pipeInput("g2", new CaseCommand(CaseCommand.SCHEMA_VERSION, "split-1", "g2", CaseCommand.Type.SPLIT,
-                new CaseCommand.Actor("canbo." + g2.department(), "OFFICER", g2.department()), null, null, "Nhà bên kia đường, cống khác",
-                monday.plus(Duration.ofHours(2))), monday.plus(Duration.ofHours(2)));
+        commands.pipeInput("g2", CaseCommand.of("split-1", "g2", CaseCommand.Type.SPLIT,
+                new CaseCommand.Actor("canbo." + g2.department(), "OFFICER", g2.department()), monday.plus(Duration.ofHours(2)))
+                .withText("Nhà bên kia đường, cống khác"), monday.plus(Duration.ofHours(2)));
         collect();
         report(feedback().id("g3").reporter("r3").text("Cống thoát nước ngõ 45 Hàm Nghi tắc, nước bẩn tràn ra đường"), 3);
 
@@ -278,8 +281,7 @@ class EarlyWarningTopologyTest {
         int n = 0;
         for (CaseCommand.Type type : List.of(CaseCommand.Type.ACKNOWLEDGE, CaseCommand.Type.ANSWER, CaseCommand.Type.RESOLVE)) {
             Instant at = monday.plus(Duration.ofMinutes(10 + ++n));
-            commands.pipeInput("k1", new CaseCommand(CaseCommand.SCHEMA_VERSION, "k1-" + n, "k1", type, officer, null, null,
-                    "Đã nạo vét cống", at), at);
+            commands.pipeInput("k1", CaseCommand.of("k1-" + n, "k1", type, officer, at).withText("Đã nạo vét cống"), at);
         }
         collect();
         assertThat(cases.get("k1").status().isOpen()).isFalse();

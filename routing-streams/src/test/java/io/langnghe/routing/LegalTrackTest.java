@@ -7,6 +7,8 @@ import io.langnghe.contracts.CaseType;
 import io.langnghe.contracts.Category;
 import io.langnghe.contracts.Classification;
 import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.routing.cases.CaseOpening;
+import io.langnghe.routing.intake.Routing;
 import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.langnghe.routing.lifecycle.Deadlines;
 import io.langnghe.routing.lifecycle.Decision;

@@ -146,9 +146,9 @@ class RoutingStreamsIntegrationTest implements TestPropertyProvider {
         assertThat(routed.category()).isEqualTo(Category.GIAO_DUC);
 
         // When its officer hands it to the administrative centre
-        CaseCommand reassign = new CaseCommand(CaseCommand.SCHEMA_VERSION, "cmd-it-1", "fb-it-fund", CaseCommand.Type.REASSIGN,
-                new CaseCommand.Actor("canbo." + routed.department(), "OFFICER", routed.department()), "hanh_chinh_cong", null,
-                "Cán bộ tổ dân phố, không phải trường học", java.time.Instant.now());
+        CaseCommand reassign = CaseCommand.of("cmd-it-1", "fb-it-fund", CaseCommand.Type.REASSIGN,
+                        new CaseCommand.Actor("canbo." + routed.department(), "OFFICER", routed.department()), java.time.Instant.now())
+                .withDepartment("hanh_chinh_cong").withText("Cán bộ tổ dân phố, không phải trường học");
         sendCommand(reassign);
 
         // Then the command is accepted, the case moves, and the classifier reads the next such text differently

@@ -103,7 +103,8 @@ final class TestCommand {
     }
 
     CaseCommand build() {
-        return new CaseCommand(CaseCommand.SCHEMA_VERSION, commandId, caseId, type, actor, department, targetCaseId, text,
-                Instant.parse("2025-09-15T03:00:00Z"), category, assessment, rating, photos, area);
+        return CaseCommand.of(commandId, caseId, type, actor, Instant.parse("2025-09-15T03:00:00Z"))
+                .withDepartment(department).withTargetCaseId(targetCaseId).withText(text).withCategory(category)
+                .withAssessment(assessment).withRating(rating).withPhotos(photos).withArea(area);
     }
 }

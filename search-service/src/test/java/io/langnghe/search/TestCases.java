@@ -100,37 +100,15 @@ public final class TestCases {
 
     public CaseState build() {
         Instant updatedAt = createdAt.plusSeconds(version - 1);
-        return new CaseState(
-                CaseState.SCHEMA_VERSION,
-                caseId,
-                version,
-                trackingCode,
-                "fb-" + caseId,
-                channel,
-                text,
-                area,
-                address,
-                contact,
-                batchId,
-                classification != null ? classification : new Classification(category, 0.9, List.of("từ khóa: cống, tắc")),
-                department,
-                status,
-                createdAt,
-                createdAt,
-                updatedAt,
-                dueAt != null ? dueAt : createdAt.plus(Duration.ofDays(3)),
-                publicAnswer,
-                history != null ? history : List.of(new HistoryEntry(version, updatedAt, "routing-streams", "routed", status, null)),
-                DeadlineState.ON_TIME,
-                urgent,
-                caseType,
-                false,
-                0,
-                null,
-                clusterId,
-                risk,
-                rating,
-                photos,
-                answerPhotos);
+        return new CaseState(CaseState.SCHEMA_VERSION, caseId, version,
+                new CaseState.Petition(trackingCode, "fb-" + caseId, channel, text, address, contact, batchId, createdAt, null, photos),
+                new CaseState.Assignment(area,
+                        classification != null ? classification : new Classification(category, 0.9, List.of("từ khóa: cống, tắc")),
+                        department, caseType),
+                new CaseState.Clock(createdAt, updatedAt, dueAt != null ? dueAt : createdAt.plus(Duration.ofDays(3)),
+                        DeadlineState.ON_TIME, urgent, false, 0),
+                new CaseState.Assessment(clusterId, risk),
+                new CaseState.Outcome(status, publicAnswer, answerPhotos, rating),
+                history != null ? history : List.of(new HistoryEntry(version, updatedAt, "routing-streams", "routed", status, null)));
     }
 }

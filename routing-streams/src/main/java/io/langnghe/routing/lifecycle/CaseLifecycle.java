@@ -9,8 +9,6 @@ import io.langnghe.contracts.CaseType;
 import io.langnghe.contracts.Category;
 import io.langnghe.contracts.Classification;
 import io.langnghe.contracts.Correction;
-import io.langnghe.contracts.DeadlineState;
-import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.contracts.Place;
 import io.langnghe.contracts.Rating;
@@ -20,7 +18,6 @@ import io.langnghe.contracts.taxonomy.FormerUnitInfo;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -184,8 +181,8 @@ public final class CaseLifecycle {
     }
 
     private Decision moved(CaseState current, CaseCommand command, Instant at, CaseStatus status) {
-        return Decision.accepted(next(current, command, at, status, current.department(), current.classification(),
-                current.publicAnswer(), deadlines.dueAfter(current, status, at), command.text()), null);
+        return Decision.accepted(recorded(current.withStatus(status).withDueAt(deadlines.dueAfter(current, status, at)),
+                command, at, command.text()), null);
     }
 
     private Decision answered(CaseState current, CaseCommand command, Instant at) {
@@ -196,18 +193,10 @@ public final class CaseLifecycle {
             return Decision.refused("Tối đa " + MAX_ANSWER_PHOTOS + " ảnh minh chứng cho mỗi câu trả lời",
                     "At most " + MAX_ANSWER_PHOTOS + " photos of proof per answer");
         }
-        // A new answer replaces the earlier one, its proof included: an answer without photos clears them.
-        CaseState withProof = withAnswerPhotos(current, command.photos());
-        return Decision.accepted(next(withProof, command, at, ANSWERED, current.department(), current.classification(),
-                command.text().strip(), deadlines.dueAfter(current, ANSWERED, at),
+        CaseState answered = current.withOutcome(current.outcome().withStatus(ANSWERED).withAnswer(command.text().strip(), command.photos()))
+                .withDueAt(deadlines.dueAfter(current, ANSWERED, at));
+        return Decision.accepted(recorded(answered, command, at,
                 command.photos().isEmpty() ? null : command.photos().size() + " ảnh / photos"), null);
-    }
-
-    private static CaseState withAnswerPhotos(CaseState c, List<FeedbackReceived.PhotoRef> answerPhotos) {
-        return new CaseState(c.schemaVersion(), c.caseId(), c.version(), c.trackingCode(), c.feedbackId(), c.channel(), c.text(),
-                c.area(), c.address(), c.contact(), c.batchId(), c.classification(), c.department(), c.status(), c.receivedAt(),
-                c.createdAt(), c.updatedAt(), c.dueAt(), c.publicAnswer(), c.history(), c.deadlineState(), c.urgent(), c.caseType(),
-                c.complex(), c.extensions(), c.caseRef(), c.clusterId(), c.risk(), c.rating(), c.photos(), answerPhotos);
     }
 
     private Decision rejected(CaseState current, CaseCommand command, Instant at) {
@@ -221,8 +210,7 @@ public final class CaseLifecycle {
         if (isBlank(command.targetCaseId()) || command.targetCaseId().equals(current.caseId())) {
             return Decision.refused("Hãy chọn một hồ sơ khác để gộp vào", "A merge needs another case to merge into");
         }
-        return Decision.accepted(next(current, command, at, MERGED, current.department(), current.classification(),
-                current.publicAnswer(), null, "→ " + command.targetCaseId()), null);
+        return Decision.accepted(recorded(current.withStatus(MERGED).withDueAt(null), command, at, "→ " + command.targetCaseId()), null);
     }
 
     private Decision reopened(CaseState current, CaseCommand command, Instant at) {
@@ -234,8 +222,8 @@ public final class CaseLifecycle {
         if (current.department().equals(triage)) {
             return Decision.refused("Hồ sơ đã ở bộ phận phân loại", "The case is already at the triage desk");
         }
-        return Decision.accepted(next(current, command, at, ASSIGNED, triage, current.classification(),
-                current.publicAnswer(), deadlines.dueAfter(current, ASSIGNED, at), note(command.text(), "→ " + triage)), null);
+        return Decision.accepted(recorded(current.withStatus(ASSIGNED).withDepartment(triage).withDueAt(deadlines.dueAfter(current, ASSIGNED, at)),
+                command, at, note(command.text(), "→ " + triage)), null);
     }
 
     /**
@@ -250,16 +238,10 @@ public final class CaseLifecycle {
         String unitName = taxonomy.formerUnit(area.get().formerUnit()).map(FormerUnitInfo::vi).orElse(null);
         Place place = Place.confirmed(area.get().code(), area.get().vi(), area.get().formerUnit(), unitName, command.actor().username());
         Classification classification = current.classification() == null ? null : current.classification().withPlace(place);
-        CaseState placed = new CaseState(current.schemaVersion(), current.caseId(), current.version(), current.trackingCode(),
-                current.feedbackId(), current.channel(), current.text(), area.get().code(), current.address(), current.contact(),
-                current.batchId(), current.classification(), current.department(), current.status(), current.receivedAt(),
-                current.createdAt(), current.updatedAt(), current.dueAt(), current.publicAnswer(), current.history(),
-                current.deadlineState(), current.urgent(), current.caseType(), current.complex(), current.extensions(),
-                current.caseRef(), current.clusterId(), current.risk(), current.rating(), current.photos(), current.answerPhotos());
+        CaseState placed = current.withAssignment(current.assignment().withArea(area.get().code()).withClassification(classification));
         Correction learned = isBlank(command.text()) ? null
                 : Correction.place(current.caseId(), current.text(), area.get().code(), command.text().strip(), command.actor().username(), at);
-        return Decision.accepted(next(placed, command, at, current.status(), current.department(), classification,
-                current.publicAnswer(), current.dueAt(), "→ " + area.get().vi()), learned);
+        return Decision.accepted(recorded(placed, command, at, "→ " + area.get().vi()), learned);
     }
 
     private Decision reassigned(CaseState current, CaseCommand command, Instant at) {
@@ -288,8 +270,10 @@ public final class CaseLifecycle {
                         current.category(), command.actor().username(), at);
             }
         }
-        return Decision.accepted(next(current, command, at, ASSIGNED, target.get().code(), classification,
-                current.publicAnswer(), deadlines.dueAfter(current, ASSIGNED, at),
+        CaseState reassigned = current.withStatus(ASSIGNED)
+                .withAssignment(current.assignment().withDepartment(target.get().code()).withClassification(classification))
+                .withDueAt(deadlines.dueAfter(current, ASSIGNED, at));
+        return Decision.accepted(recorded(reassigned, command, at,
                 note(command.text(), "→ " + target.get().code() + (category == null ? "" : " (" + category.code() + ")"))), correction);
     }
 
@@ -306,13 +290,12 @@ public final class CaseLifecycle {
         }
         CaseType type = named.orElse(current.caseType());
         if (current.caseType().isLegal()) {
-            return Decision.accepted(retyped(next(current, command, at, current.status(), current.department(), current.classification(),
-                    current.publicAnswer(), current.dueAt(), type.code()), type), null);
+            return Decision.accepted(recorded(retyped(current, type), command, at, type.code()), null);
         }
         String triage = taxonomy.triageDepartment();
         CaseState onTrack = retyped(current, type);
-        return Decision.accepted(retyped(next(current, command, at, ASSIGNED, triage, current.classification(), current.publicAnswer(),
-                deadlines.dueAfter(onTrack, ASSIGNED, at), type.code() + " → " + triage), type), null);
+        return Decision.accepted(recorded(onTrack.withStatus(ASSIGNED).withDepartment(triage).withDueAt(deadlines.dueAfter(onTrack, ASSIGNED, at)),
+                command, at, type.code() + " → " + triage), null);
     }
 
     /** Not a complaint nor a denunciation after all: an ordinary petition, its acknowledgement due from now. */
@@ -324,8 +307,8 @@ public final class CaseLifecycle {
             return Decision.refused("Hãy ghi lý do", "Undoing the legal track needs the reason");
         }
         CaseState petition = retyped(current, CaseType.PETITION);
-        return Decision.accepted(retyped(next(current, command, at, ASSIGNED, current.department(), current.classification(),
-                current.publicAnswer(), deadlines.dueAfter(petition, ASSIGNED, at), note(command.text(), "petition")), CaseType.PETITION), null);
+        return Decision.accepted(recorded(petition.withStatus(ASSIGNED).withDueAt(deadlines.dueAfter(petition, ASSIGNED, at)),
+                command, at, note(command.text(), "petition")), null);
     }
 
     /** A complaint the department finds complex: 45 days to decide. */
@@ -336,7 +319,7 @@ public final class CaseLifecycle {
         if (current.complex()) {
             return Decision.refused("Đơn khiếu nại đã được đánh dấu phức tạp", "The complaint is already marked complex");
         }
-        return reclocked(clocked(current, true, current.extensions()), command, at,
+        return reclocked(current.withClock(current.clock().withComplex(true)), command, at,
                 note(command.text(), "phức tạp / complex: " + Deadlines.COMPLEX_COMPLAINT));
     }
 
@@ -354,28 +337,17 @@ public final class CaseLifecycle {
         }
         int extensions = current.extensions() + 1;
         int days = Deadlines.LEGAL.get(CaseType.DENUNCIATION).resolve().amount() + extensions * Deadlines.DENUNCIATION_EXTENSION_DAYS;
-        return reclocked(clocked(current, current.complex(), extensions), command, at,
+        return reclocked(current.withClock(current.clock().withExtensions(extensions)), command, at,
                 note(command.text(), "gia hạn lần " + extensions + " / extension " + extensions + ": " + days + "d"));
     }
 
     /** The same status, a new clock: the decision deadline recomputed (the acceptance one is not affected). */
     private Decision reclocked(CaseState changed, CaseCommand command, Instant at, String note) {
-        return Decision.accepted(next(changed, command, at, changed.status(), changed.department(), changed.classification(),
-                changed.publicAnswer(), deadlines.decisionDue(changed), note), null);
-    }
-
-    private static CaseState clocked(CaseState c, boolean complex, int extensions) {
-        return new CaseState(c.schemaVersion(), c.caseId(), c.version(), c.trackingCode(), c.feedbackId(), c.channel(), c.text(),
-                c.area(), c.address(), c.contact(), c.batchId(), c.classification(), c.department(), c.status(), c.receivedAt(),
-                c.createdAt(), c.updatedAt(), c.dueAt(), c.publicAnswer(), c.history(), c.deadlineState(), c.urgent(), c.caseType(),
-                complex, extensions, c.caseRef(), c.clusterId(), c.risk(), c.rating(), c.photos(), c.answerPhotos());
+        return Decision.accepted(recorded(changed.withDueAt(deadlines.decisionDue(changed)), command, at, note), null);
     }
 
     private static CaseState retyped(CaseState c, CaseType type) {
-        return new CaseState(c.schemaVersion(), c.caseId(), c.version(), c.trackingCode(), c.feedbackId(), c.channel(), c.text(),
-                c.area(), c.address(), c.contact(), c.batchId(), c.classification(), c.department(), c.status(), c.receivedAt(),
-                c.createdAt(), c.updatedAt(), c.dueAt(), c.publicAnswer(), c.history(), c.deadlineState(), c.urgent(), type,
-                c.complex(), c.extensions(), c.caseRef(), c.clusterId(), c.risk(), c.rating(), c.photos(), c.answerPhotos());
+        return c.withAssignment(c.assignment().withCaseType(type));
     }
 
     /** Not the same problem as the others of its issue: out of it (the early warning will not join it back). */
@@ -383,9 +355,8 @@ public final class CaseLifecycle {
         if (current.clusterId() == null) {
             return Decision.refused("Hồ sơ không thuộc vụ việc chung nào", "The case is not part of an issue");
         }
-        CaseState next = next(current, command, at, current.status(), current.department(), current.classification(),
-                current.publicAnswer(), current.dueAt(), note(command.text(), "tách khỏi / left " + current.clusterId()));
-        return Decision.accepted(next.withAssessment(null, current.risk()), null);
+        CaseState left = recorded(current, command, at, note(command.text(), "tách khỏi / left " + current.clusterId()));
+        return Decision.accepted(left.withAssessment(null, current.risk()), null);
     }
 
     /** The issue and the risk the early warning found; a history line only when the issue changes. */
@@ -397,21 +368,14 @@ public final class CaseLifecycle {
         if (Objects.equals(assessment.clusterId(), current.clusterId()) && assessment.risk().sameAs(current.risk())) {
             return Decision.refused("Đánh giá không đổi", "The assessment is unchanged");
         }
+        CaseState assessedCase = current.withAssessment(assessment.clusterId(), assessment.risk());
         long version = current.version() + 1;
-        List<HistoryEntry> history = current.history();
-        if (!Objects.equals(assessment.clusterId(), current.clusterId())) {
-            history = new ArrayList<>(history);
-            history.add(new HistoryEntry(version, at, command.actor().username(), Type.ASSESS.code(), current.status(),
-                    assessment.clusterId() == null ? "tách khỏi vụ việc chung / left the issue"
-                            : "cùng vụ việc / same issue: " + assessment.clusterId()));
-            history = List.copyOf(history);
+        if (Objects.equals(assessment.clusterId(), current.clusterId())) {
+            return Decision.accepted(assessedCase.withVersion(version), null);
         }
-        CaseState c = current.withAssessment(assessment.clusterId(), assessment.risk());
-        return Decision.accepted(new CaseState(c.schemaVersion(), c.caseId(), version, c.trackingCode(), c.feedbackId(), c.channel(),
-                c.text(), c.area(), c.address(), c.contact(), c.batchId(), c.classification(), c.department(), c.status(),
-                c.receivedAt(), c.createdAt(), c.updatedAt(), c.dueAt(), c.publicAnswer(), history, c.deadlineState(), c.urgent(),
-                c.caseType(), c.complex(), c.extensions(), c.caseRef(), c.clusterId(), c.risk(), c.rating(), c.photos(),
-                c.answerPhotos()), null);
+        return Decision.accepted(assessedCase.withLine(new HistoryEntry(version, at, command.actor().username(), Type.ASSESS.code(),
+                current.status(), assessment.clusterId() == null ? "tách khỏi vụ việc chung / left the issue"
+                        : "cùng vụ việc / same issue: " + assessment.clusterId())), null);
     }
 
     /**
@@ -439,8 +403,7 @@ public final class CaseLifecycle {
         String note = rating.stars() + "/5" + (rating.fixed() ? ""
                 : reopen ? "; chưa khắc phục / not fixed"
                 : "; chưa khắc phục, chờ cán bộ xác nhận để mở lại / not fixed, awaiting an officer's confirmation to reopen");
-        return Decision.accepted(next(current.withRating(kept), command, at, status, current.department(), current.classification(),
-                current.publicAnswer(), dueAt, note), null);
+        return Decision.accepted(recorded(current.withRating(kept).withStatus(status).withDueAt(dueAt), command, at, note), null);
     }
 
     /** The category the officer named, or the only one the target department takes. */
@@ -451,17 +414,10 @@ public final class CaseLifecycle {
         return target.categories().size() == 1 && !target.triage() ? target.categories().get(0) : null;
     }
 
-    private static CaseState next(CaseState c, CaseCommand command, Instant at, CaseStatus status, String department,
-                                  Classification classification, String publicAnswer, Instant dueAt, String note) {
-        long version = c.version() + 1;
-        List<HistoryEntry> history = new ArrayList<>(c.history());
-        history.add(new HistoryEntry(version, at, command.actor().username(), command.type().code(), status, note));
-        return new CaseState(c.schemaVersion(), c.caseId(), version, c.trackingCode(), c.feedbackId(), c.channel(), c.text(),
-                c.area(), c.address(), c.contact(), c.batchId(), classification, department, status, c.receivedAt(),
-                c.createdAt(), at, dueAt, publicAnswer, List.copyOf(history),
-                // a new deadline starts its clock afresh
-                Objects.equals(dueAt, c.dueAt()) ? c.deadlineState() : DeadlineState.ON_TIME, c.urgent(), c.caseType(),
-                c.complex(), c.extensions(), c.caseRef(), c.clusterId(), c.risk(), c.rating(), c.photos(), c.answerPhotos());
+    /** The change as a new version: stamped with the time of the ward's action, with its history line. */
+    private static CaseState recorded(CaseState changed, CaseCommand command, Instant at, String note) {
+        return changed.withClock(changed.clock().withUpdatedAt(at)).withLine(new HistoryEntry(changed.version() + 1, at,
+                command.actor().username(), command.type().code(), changed.status(), note));
     }
 
     private static String note(String reason, String what) {

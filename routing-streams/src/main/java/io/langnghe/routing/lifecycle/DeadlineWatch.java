@@ -6,8 +6,6 @@ import io.langnghe.contracts.HistoryEntry;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -86,12 +84,7 @@ public final class DeadlineWatch {
     }
 
     private static CaseState marked(CaseState c, DeadlineState state, Instant now, String note) {
-        long version = c.version() + 1;
-        List<HistoryEntry> history = new ArrayList<>(c.history());
-        history.add(new HistoryEntry(version, now, ACTOR, state.code(), c.status(), note));
-        return new CaseState(c.schemaVersion(), c.caseId(), version, c.trackingCode(), c.feedbackId(), c.channel(), c.text(),
-                c.area(), c.address(), c.contact(), c.batchId(), c.classification(), c.department(), c.status(),
-                c.receivedAt(), c.createdAt(), now, c.dueAt(), c.publicAnswer(), List.copyOf(history), state, c.urgent(), c.caseType(),
-                c.complex(), c.extensions(), c.caseRef(), c.clusterId(), c.risk(), c.rating(), c.photos(), c.answerPhotos());
+        return c.withClock(c.clock().withDeadlineState(state).withUpdatedAt(now))
+                .withLine(new HistoryEntry(c.version() + 1, now, ACTOR, state.code(), c.status(), note));
     }
 }

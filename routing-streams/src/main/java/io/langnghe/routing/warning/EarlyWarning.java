@@ -332,9 +332,8 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
                 && lastDay.get(lastDayKey(c)) != null) {
             lastDay.put(lastDayKey(c), clusterId == null ? c.caseId() : clusterId);
         }
-        CaseCommand command = new CaseCommand(CaseCommand.SCHEMA_VERSION,
-                "assess:" + c.caseId() + ":" + at.toEpochMilli() + ":" + risk.score(), c.caseId(), CaseCommand.Type.ASSESS,
-                ACTOR, null, null, null, at, null, new CaseCommand.Assessment(clusterId, risk), null);
+        CaseCommand command = CaseCommand.assess("assess:" + c.caseId() + ":" + at.toEpochMilli() + ":" + risk.score(), c.caseId(),
+                ACTOR, at, new CaseCommand.Assessment(clusterId, risk));
         context.forward(new Record<>(c.caseId(), new WarningOutput(null, command), at.toEpochMilli()));
     }
 

@@ -1,8 +1,8 @@
 package io.langnghe.routing.warning;
 
 import io.langnghe.routing.Phrases;
-import io.langnghe.routing.UrgentWords;
 import io.langnghe.routing.YamlResource;
+import io.langnghe.routing.cases.UrgentWords;
 
 import java.util.List;
 

@@ -2,8 +2,8 @@ package io.langnghe.routing.classify;
 
 import io.langnghe.contracts.Category;
 import io.langnghe.contracts.taxonomy.Taxonomy;
-import io.langnghe.routing.Router;
-import io.langnghe.routing.Routing;
+import io.langnghe.routing.intake.Router;
+import io.langnghe.routing.intake.Routing;
 import io.langnghe.text.VietnameseText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -71,21 +71,14 @@ public class CaseActionController {
             throw new ProblemException(Problem.invalidInput(List.of(new FieldError("targetCaseId", "unknown_case",
                     "Không có hồ sơ này để gộp vào.", "There is no such case to merge into."))));
         }
-        CaseCommand command = new CaseCommand(
-                CaseCommand.SCHEMA_VERSION,
-                UUID.randomUUID().toString(),
-                caseId,
-                action.type(),
-                new CaseCommand.Actor(caller.username(), caller.role(), caller.department()),
-                action.department(),
-                action.targetCaseId(),
-                action.text(),
-                Instant.now(clock),
-                action.category(),
-                null,
-                null,
-                photos.proof(action.photos()),
-                action.area());
+        CaseCommand command = CaseCommand.of(UUID.randomUUID().toString(), caseId, action.type(),
+                        new CaseCommand.Actor(caller.username(), caller.role(), caller.department()), Instant.now(clock))
+                .withDepartment(action.department())
+                .withTargetCaseId(action.targetCaseId())
+                .withText(action.text())
+                .withCategory(action.category())
+                .withPhotos(photos.proof(action.photos()))
+                .withArea(action.area());
         commands.send(command);
         return HttpResponse.<Accepted>status(HttpStatus.ACCEPTED)
                 .body(new Accepted(command.commandId(), caseId, command.type()));

@@ -9,7 +9,6 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.langnghe.contracts.Alert;
 import io.langnghe.contracts.CaseState;
-import io.langnghe.contracts.CaseType;
 import io.langnghe.contracts.DeadlineState;
 import io.langnghe.contracts.Rating;
 import io.langnghe.contracts.Risk;
@@ -146,12 +145,15 @@ public final class QueryBenchmark {
                 List.of(new Alert.Reason("duplicates", "nhiều người cùng báo", 30)), created) : null;
         Rating rating = !status.isOpen() && random.nextBoolean()
                 ? new Rating(1 + random.nextInt(5), null, random.nextBoolean(), created.plus(Duration.ofDays(5))) : null;
-        return new CaseState(CaseState.SCHEMA_VERSION, "bench-" + i, history.size(), String.format("%010d", i),
-                "fb-" + i, Channel.values()[random.nextInt(Channel.values().length)], text,
-                area, null, null, null,
-                new Classification(category, 0.8, List.of()), department, status, created, created,
-                history.get(history.size() - 1).at(), due, null, history, DeadlineState.ON_TIME, random.nextInt(20) == 0,
-                CaseType.PETITION, false, 0, null, clusterId, risk, rating);
+        return new CaseState(CaseState.SCHEMA_VERSION, "bench-" + i, history.size(),
+                new CaseState.Petition(String.format("%010d", i), "fb-" + i, Channel.values()[random.nextInt(Channel.values().length)],
+                        text, null, null, null, created, null, List.of()),
+                CaseState.Assignment.of(area, new Classification(category, 0.8, List.of()), department),
+                new CaseState.Clock(created, history.get(history.size() - 1).at(), due, DeadlineState.ON_TIME, random.nextInt(20) == 0,
+                        false, 0),
+                new CaseState.Assessment(clusterId, risk),
+                new CaseState.Outcome(status, null, List.of(), rating),
+                history);
     }
 
     private static void measure(ElasticsearchClient client, ElasticsearchSettings settings, Taxonomy taxonomy, int runs) {

@@ -106,8 +106,7 @@ public class TrackingController {
         }
         boolean proven = proven(code, target, request.proofDigits());
         Rating rating = new Rating(typed.stars(), typed.comment(), typed.fixed(), typed.ratedAt(), proven);
-        CaseCommand command = new CaseCommand(CaseCommand.SCHEMA_VERSION, UUID.randomUUID().toString(), target.caseId(),
-                CaseCommand.Type.RATE, RESIDENT, null, null, null, now, null, null, rating);
+        CaseCommand command = CaseCommand.rate(UUID.randomUUID().toString(), target.caseId(), RESIDENT, now, rating);
         commands.send(command);
         return HttpResponse.<RatingAccepted>status(HttpStatus.ACCEPTED)
                 .body(new RatingAccepted(command.commandId(), code.display(), rating.stars(), rating.fixed(), !rating.fixed() && proven));

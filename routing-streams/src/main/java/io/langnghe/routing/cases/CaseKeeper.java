@@ -1,4 +1,4 @@
-package io.langnghe.routing;
+package io.langnghe.routing.cases;
 
 import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.CaseState;
@@ -33,20 +33,20 @@ import java.util.Optional;
  * come, never every case kept. (A plain processor, not a fixed-key one, because a punctuation
  * must create its own records; the key never changes.)
  */
-final class CaseKeeper implements Processor<String, CaseKeeper.Input, String, CaseKeeper.Change> {
+public final class CaseKeeper implements Processor<String, CaseKeeper.Input, String, CaseKeeper.Change> {
 
-    static final String STORE = "cases";
-    static final String DEADLINES = "case-deadlines";
+    public static final String STORE = "cases";
+    public static final String DEADLINES = "case-deadlines";
     /** Set once the deadline store holds every open case (a store kept by an older version had none). */
     private static final String FILLED = "~filled";
 
     /** A case just opened, or a command on one. */
-    record Input(CaseState opened, CaseCommand command) {
-        static Input opened(CaseState opened) {
+    public record Input(CaseState opened, CaseCommand command) {
+        public static Input opened(CaseState opened) {
             return new Input(opened, null);
         }
 
-        static Input command(CaseCommand command) {
+        public static Input command(CaseCommand command) {
             return new Input(null, command);
         }
     }
@@ -55,7 +55,7 @@ final class CaseKeeper implements Processor<String, CaseKeeper.Input, String, Ca
      * What to publish: the new state (if any, its history bounded), the command's result (for commands), a
      * correction (if any), and the new lines of the case's history (each one once, for the history topic).
      */
-    record Change(CaseState state, CommandResult result, Correction correction, List<HistoryEntry> history) {
+    public record Change(CaseState state, CommandResult result, Correction correction, List<HistoryEntry> history) {
     }
 
     private final CaseLifecycle lifecycle;
@@ -64,7 +64,7 @@ final class CaseKeeper implements Processor<String, CaseKeeper.Input, String, Ca
     private KeyValueStore<String, CaseState> cases;
     private KeyValueStore<String, String> deadlines;
 
-    CaseKeeper(CaseLifecycle lifecycle, DeadlineWatch watch) {
+    public CaseKeeper(CaseLifecycle lifecycle, DeadlineWatch watch) {
         this.lifecycle = lifecycle;
         this.watch = watch;
     }

@@ -1,4 +1,4 @@
-package io.langnghe.routing;
+package io.langnghe.routing.intake;
 
 import io.langnghe.contracts.Place;
 import io.langnghe.contracts.ProposedRequest;

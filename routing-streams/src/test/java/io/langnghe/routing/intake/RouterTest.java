@@ -1,4 +1,4 @@
-package io.langnghe.routing;
+package io.langnghe.routing.intake;
 
 import io.langnghe.contracts.Category;
 import io.langnghe.contracts.taxonomy.Taxonomy;

@@ -1,9 +1,10 @@
-package io.langnghe.routing;
+package io.langnghe.routing.cases;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.DeadLetter;
 import io.langnghe.contracts.Json;
+import io.langnghe.routing.DeadLetters;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -16,11 +17,11 @@ import java.util.Objects;
  * Reads the bytes of {@code case.commands.v1} as a command; what is not one (not JSON, no type, keyed
  * by something else than its case id) becomes a dead letter with the error, and the stream goes on.
  */
-final class ReadCommand implements FixedKeyProcessor<String, byte[], ReadCommand.Read> {
+public final class ReadCommand implements FixedKeyProcessor<String, byte[], ReadCommand.Read> {
 
     /** Either a command or the dead letter that says why not. */
-    record Read(CaseCommand command, DeadLetter deadLetter) {
-        boolean isReadable() {
+    public record Read(CaseCommand command, DeadLetter deadLetter) {
+        public boolean isReadable() {
             return command != null;
         }
     }
@@ -28,7 +29,7 @@ final class ReadCommand implements FixedKeyProcessor<String, byte[], ReadCommand
     private final Clock clock;
     private FixedKeyProcessorContext<String, Read> context;
 
-    ReadCommand(Clock clock) {
+    public ReadCommand(Clock clock) {
         this.clock = clock;
     }
 

@@ -1,16 +1,16 @@
-package io.langnghe.routing;
+package io.langnghe.routing.cases;
 
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.CaseType;
-import io.langnghe.contracts.DeadlineState;
+import io.langnghe.contracts.Category;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.routing.intake.Routing;
 import io.langnghe.routing.lifecycle.Deadlines;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,37 +50,14 @@ public final class CaseOpening {
         String note = legal.map(flag -> "→ " + triageDepartment + "; " + flag.type().code() + ": " + flag.phrase()).orElse(routing.note())
                 + urgent.map(phrase -> "; khẩn / urgent: " + phrase).orElse("");
         HistoryEntry routed = new HistoryEntry(1, at, ACTOR, "routed", CaseStatus.ASSIGNED, note);
-        return new CaseState(
-                CaseState.SCHEMA_VERSION,
-                petition.feedbackId(),
-                1,
-                petition.trackingCode(),
-                petition.feedbackId(),
-                petition.channel(),
-                petition.text(),
-                petition.area() != null ? petition.area() : routing.place() == null ? null : routing.place().area(),
-                petition.address(),
-                petition.contact(),
-                petition.batchId(),
-                routing.classification(),
-                department,
-                CaseStatus.ASSIGNED,
-                petition.receivedAt(),
-                at,
-                at,
-                deadlines.opened(at, routing.classification() == null ? null : routing.classification().category(), urgent.isPresent(), type),
-                null,
-                List.of(routed),
-                DeadlineState.ON_TIME,
-                urgent.isPresent(),
-                type,
-                false,
-                0,
-                petition.caseRef(),
-                null,
-                null,
-                null,
-                petition.photos(),
-                List.of());
+        String area = petition.area() != null ? petition.area() : routing.place() == null ? null : routing.place().area();
+        Category category = routing.classification() == null ? null : routing.classification().category();
+        return CaseState.opened(petition.feedbackId(),
+                new CaseState.Petition(petition.trackingCode(), petition.feedbackId(), petition.channel(), petition.text(),
+                        petition.address(), petition.contact(), petition.batchId(), petition.receivedAt(), petition.caseRef(),
+                        petition.photos()),
+                new CaseState.Assignment(area, routing.classification(), department, type),
+                CaseState.Clock.started(at).withUrgent(urgent.isPresent()).withDueAt(deadlines.opened(at, category, urgent.isPresent(), type)),
+                routed);
     }
 }

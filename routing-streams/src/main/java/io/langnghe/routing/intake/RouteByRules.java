@@ -1,4 +1,4 @@
-package io.langnghe.routing;
+package io.langnghe.routing.intake;
 
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.RoutingRule;
@@ -20,24 +20,24 @@ import java.util.List;
  * without an area is placed by its words first (see {@link Router}); a letter holding several requests
  * carries them, each classified and routed on its own ({@link LetterProposals}).
  */
-final class RouteByRules implements FixedKeyProcessor<String, FeedbackReceived, RoutingTopology.Routed> {
+public final class RouteByRules implements FixedKeyProcessor<String, FeedbackReceived, Routed> {
 
-    static final String RULES = LiveRules.STORE;
+    public static final String RULES = LiveRules.STORE;
 
     private final Classifier classifier;
     private final Router router;
     private final LetterProposals letters;
-    private FixedKeyProcessorContext<String, RoutingTopology.Routed> context;
+    private FixedKeyProcessorContext<String, Routed> context;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<RoutingRule>> rules;
 
-    RouteByRules(Classifier classifier, Router router) {
+    public RouteByRules(Classifier classifier, Router router) {
         this.classifier = classifier;
         this.router = router;
         this.letters = new LetterProposals(classifier, router);
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, RoutingTopology.Routed> context) {
+    public void init(FixedKeyProcessorContext<String, Routed> context) {
         this.context = context;
         this.rules = context.getStateStore(RULES);
     }
@@ -48,7 +48,7 @@ final class RouteByRules implements FixedKeyProcessor<String, FeedbackReceived, 
         List<RoutingRule> rules = current();
         Routing routing = router.route(classifier.rank(petition.text()), petition.area(), petition.text(), petition.address(), rules);
         routing = letters.propose(routing, petition.text(), petition.area(), petition.address(), rules);
-        context.forward(record.withValue(new RoutingTopology.Routed(petition, routing)));
+        context.forward(record.withValue(new Routed(petition, routing)));
     }
 
     private List<RoutingRule> current() {

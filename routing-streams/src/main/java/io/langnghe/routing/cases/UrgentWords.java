@@ -1,5 +1,6 @@
-package io.langnghe.routing;
+package io.langnghe.routing.cases;
 
+import io.langnghe.routing.Phrases;
 import java.util.List;
 import java.util.Optional;
 

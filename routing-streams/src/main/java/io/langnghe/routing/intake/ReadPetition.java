@@ -1,8 +1,9 @@
-package io.langnghe.routing;
+package io.langnghe.routing.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Json;
+import io.langnghe.routing.DeadLetters;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -16,12 +17,12 @@ import java.util.Objects;
  * (not JSON, no id, no text, keyed by something else than its feedback id) becomes a dead letter
  * that keeps its key and bytes whole, with the error, so nothing is dropped and the stream goes on.
  */
-final class ReadPetition implements FixedKeyProcessor<String, byte[], Reading> {
+public final class ReadPetition implements FixedKeyProcessor<String, byte[], Reading> {
 
     private final Clock clock;
     private FixedKeyProcessorContext<String, Reading> context;
 
-    ReadPetition(Clock clock) {
+    public ReadPetition(Clock clock) {
         this.clock = clock;
     }
 

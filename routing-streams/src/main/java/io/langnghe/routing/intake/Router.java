@@ -1,4 +1,4 @@
-package io.langnghe.routing;
+package io.langnghe.routing.intake;
 
 import io.langnghe.contracts.Classification;
 import io.langnghe.contracts.Place;

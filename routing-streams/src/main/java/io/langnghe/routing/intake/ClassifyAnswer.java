@@ -1,4 +1,4 @@
-package io.langnghe.routing;
+package io.langnghe.routing.intake;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.langnghe.contracts.Place;

@@ -1,4 +1,4 @@
-package io.langnghe.routing;
+package io.langnghe.routing.intake;
 
 import io.langnghe.contracts.Correction;
 import io.langnghe.places.PlaceResolver;
@@ -15,15 +15,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * every correction, whichever partition it came in on; at start the store is restored from the topic
  * without passing here, so {@link #init} learns what it holds first.
  */
-final class LearnCorrections implements Processor<String, Correction, Void, Void> {
+public final class LearnCorrections implements Processor<String, Correction, Void, Void> {
 
-    static final String STORE = "corrections";
+    public static final String STORE = "corrections";
 
     private final BlendedClassifier classifier;
     private final PlaceResolver places;
     private KeyValueStore<String, Correction> corrections;
 
-    LearnCorrections(BlendedClassifier classifier, PlaceResolver places) {
+    public LearnCorrections(BlendedClassifier classifier, PlaceResolver places) {
         this.classifier = classifier;
         this.places = places;
     }

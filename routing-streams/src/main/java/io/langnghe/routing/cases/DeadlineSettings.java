@@ -1,4 +1,4 @@
-package io.langnghe.routing;
+package io.langnghe.routing.cases;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
@@ -24,7 +24,7 @@ public record DeadlineSettings(
         @Bindable(defaultValue = "2d") String urgentResolveWithin) {
 
     /** The urgent times; a malformed one stops start-up with the reason. */
-    Deadlines.Steps urgent() {
+    public Deadlines.Steps urgent() {
         return new Deadlines.Steps(Within.parse(urgentAcknowledgeWithin), Within.parse(urgentResolveWithin));
     }
 }

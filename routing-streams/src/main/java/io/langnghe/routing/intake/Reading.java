@@ -1,20 +1,20 @@
-package io.langnghe.routing;
+package io.langnghe.routing.intake;
 
 import io.langnghe.contracts.DeadLetter;
 import io.langnghe.contracts.FeedbackReceived;
 
 /** A received record after reading: either a petition, or the dead letter that explains why not. */
-record Reading(FeedbackReceived petition, DeadLetter deadLetter) {
+public record Reading(FeedbackReceived petition, DeadLetter deadLetter) {
 
-    static Reading of(FeedbackReceived petition) {
+    public static Reading of(FeedbackReceived petition) {
         return new Reading(petition, null);
     }
 
-    static Reading unreadable(DeadLetter deadLetter) {
+    public static Reading unreadable(DeadLetter deadLetter) {
         return new Reading(null, deadLetter);
     }
 
-    boolean isReadable() {
+    public boolean isReadable() {
         return petition != null;
     }
 }

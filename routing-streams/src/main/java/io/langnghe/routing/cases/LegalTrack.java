@@ -1,6 +1,7 @@
-package io.langnghe.routing;
+package io.langnghe.routing.cases;
 
 import io.langnghe.contracts.CaseType;
+import io.langnghe.routing.YamlResource;
 import io.langnghe.text.VietnameseText;
 
 import java.text.Normalizer;
