@@ -83,6 +83,7 @@ document.addEventListener('DOMContentLoaded', async () => {
         LN.lang() === 'en' ? item.deadline.en : item.deadline.vi));
     }
     if (item.urgent) meta.appendChild(LN.element('span', 'deadline overdue', LN.t('case.urgent')));
+    if (item.awaitingConfirmation) meta.appendChild(LN.element('span', 'deadline awaiting', LN.t('case.awaitingConfirmation')));
     if (item.riskScore != null) meta.appendChild(LN.element('span', 'risk', LN.label(LN.RISK_LEVEL, item.riskLevel) + ' ' + item.riskScore));
     meta.appendChild(LN.element('span', 'status', LN.label(LN.STATUS, item.status)));
     meta.appendChild(LN.element('span', null, LN.named(item.category)));

@@ -26,7 +26,7 @@ public class LangngheSecrets {
     /** As many characters as a 256-bit key in hex needs half of: short secrets can be guessed offline. */
     public static final int MIN_LENGTH = 32;
     /** Made by the ward ({@link FreshSecrets}), so they can be as long as it takes. */
-    static final Set<String> OWN = Set.of("jwt", "contact-hash", "sms-webhook", "open311");
+    static final Set<String> OWN = Set.of("jwt", "contact-hash", "sms-webhook", "open311", "commands");
 
     private final Map<String, Object> secrets;
     private final boolean localStack;

@@ -84,11 +84,21 @@ class LangngheSecretsTest {
         Map<String, String> two = FreshSecrets.fresh();
 
         assertThat(one).containsOnlyKeys("LANGNGHE_SECRETS_JWT", "LANGNGHE_SECRETS_CONTACT_HASH",
-                "LANGNGHE_SECRETS_SMS_WEBHOOK", "LANGNGHE_SECRETS_OPEN311");
+                "LANGNGHE_SECRETS_SMS_WEBHOOK", "LANGNGHE_SECRETS_OPEN311", "LANGNGHE_SECRETS_COMMANDS");
         one.forEach((name, value) -> {
             assertThat(Base64.getDecoder().decode(value)).hasSize(32);
             assertThat(value).isNotEqualTo(two.get(name));
         });
+    }
+
+    @Test
+    void freshLoginsForKafkaAndElasticsearchHoldNoCharacterTheirConfigurationsWouldRead() {
+        Map<String, String> logins = FreshSecrets.freshLogins();
+
+        assertThat(logins).containsKeys("LANGNGHE_SECRETS_KAFKA_ADMIN", "LANGNGHE_SECRETS_KAFKA_INGEST", "LANGNGHE_SECRETS_KAFKA_ROUTING",
+                "LANGNGHE_SECRETS_KAFKA_SEARCH", "LANGNGHE_SECRETS_KAFKA_NOTIFICATION", "LANGNGHE_SECRETS_ELASTIC_SEARCH");
+        // SCRAM's [password=...], a JAAS line's quotes and JSON all take these as they are
+        logins.values().forEach(value -> assertThat(value).matches("[A-Za-z0-9_-]{43}"));
     }
 
     /** LANGNGHE_SECRETS_CONTACT_HASH → langnghe.secrets.contact-hash */

@@ -16,7 +16,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The services as separate processes, started from their built {@code target/} directories
  * exactly as {@code ./langnghe up} starts them, on fresh ports and a fresh topic and index prefix of
- * the shared Kafka and Elasticsearch.
+ * the shared Kafka and Elasticsearch. Each service logs in to Kafka as its own principal on the SASL
+ * listener, as under {@code ./langnghe up}, so every run here also proves that the ACLs give each
+ * service what its job needs.
  */
 final class ServiceStack implements AutoCloseable {
 
@@ -96,7 +98,7 @@ final class ServiceStack implements AutoCloseable {
         ChildProcess old = processes.stream().filter(p -> p.name().equals(module)).findFirst().orElseThrow();
         old.close();
         Service service = Service.ALL.stream().filter(s -> s.module().equals(module)).findFirst().orElseThrow();
-        ChildProcess again = service.start(checkout, ports.get(module), environment, logs.resolve(module + "-restarted.log"));
+        ChildProcess again = service.start(checkout, ports.get(module), environmentOf(service), logs.resolve(module + "-restarted.log"));
         processes.set(processes.indexOf(old), again);
         awaitHealthy(again);
     }
@@ -124,12 +126,19 @@ final class ServiceStack implements AutoCloseable {
             if (notBuilt != null) {
                 throw new IllegalStateException(notBuilt);
             }
-            processes.add(service.start(checkout, ports.get(service.module()), environment,
+            processes.add(service.start(checkout, ports.get(service.module()), environmentOf(service),
                     logs.resolve(service.module() + ".log")));
         }
         for (ChildProcess process : processes) {
             awaitHealthy(process);
         }
+    }
+
+    private Map<String, String> environmentOf(Service service) {
+        Map<String, String> own = new java.util.HashMap<>(environment);
+        own.put("KAFKA_BOOTSTRAP_SERVERS", SharedInfrastructure.securedKafka().saslBootstrapServers());
+        own.putAll(service.principal().serviceEnvironment(System.getenv()));
+        return own;
     }
 
     private void awaitHealthy(ChildProcess process) {

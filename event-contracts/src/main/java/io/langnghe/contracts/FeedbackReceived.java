@@ -56,9 +56,20 @@ public record FeedbackReceived(
      *
      * @param ref         the store's key (content hash), never a path a client chose
      * @param contentType image/jpeg, image/png or image/webp, checked by the bytes
-     * @param locationKept whether GPS metadata was kept (the resident agreed to share the location)
+     * @param locationKept whether the resident agreed to share where the photo was taken
+     * @param location     where it was taken, read from the photo before its GPS data was taken out of
+     *                     the file (never in the file itself), or null when not shared or not known
      */
-    public record PhotoRef(String ref, String contentType, long bytes, boolean locationKept) {
+    public record PhotoRef(String ref, String contentType, long bytes, boolean locationKept, Coordinates location) {
+
+        /** A photo without a location. */
+        public PhotoRef(String ref, String contentType, long bytes, boolean locationKept) {
+            this(ref, contentType, bytes, locationKept, null);
+        }
+    }
+
+    /** A point in decimal degrees (WGS 84). */
+    public record Coordinates(double latitude, double longitude) {
     }
 
     /**

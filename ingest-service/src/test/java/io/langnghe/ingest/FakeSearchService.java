@@ -88,8 +88,15 @@ public class FakeSearchService {
                 "status":"in_progress","createdAt":"2026-11-20T08:00:00Z","publicAnswer":null%s}]}""".formatted(SIMILAR_PUBLIC_ID, operatorFields));
     }
 
+    /** The X-Forwarded-For of the last login ("" when none): whom search-service would limit and audit. */
+    public static String lastLoginForwardedFor() {
+        return SEEN.getOrDefault("login-forwarded-for", "");
+    }
+
     @Post(value = "/login", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> login(@Body Map<String, String> credentials) {
+    public HttpResponse<String> login(@Body Map<String, String> credentials,
+                                      @Nullable @Header("X-Forwarded-For") String forwardedFor) {
+        SEEN.put("login-forwarded-for", forwardedFor == null ? "" : forwardedFor);
         if (!"tongdai".equals(credentials.get("username")) || !"langnghe-demo".equals(credentials.get("password"))) {
             return HttpResponse.status(HttpStatus.UNAUTHORIZED);
         }

@@ -15,6 +15,8 @@ public final class TestPhotos {
 
     /** 19°48'27" N as the three rationals of an EXIF GPSLatitude. */
     public static final byte[] LATITUDE = rationals(19, 48, 27);
+    /** 105°46'40" E. */
+    public static final byte[] LONGITUDE = rationals(105, 46, 40);
 
     private TestPhotos() {
     }
@@ -58,19 +60,26 @@ public final class TestPhotos {
         return out.toByteArray();
     }
 
-    /** A little-endian TIFF block: IFD0 with Orientation=6 and a GPS pointer; a GPS IFD with N and {@link #LATITUDE}. */
+    /**
+     * A little-endian TIFF block: IFD0 with Orientation=6 and a GPS pointer; a GPS IFD with N {@link #LATITUDE}
+     * and E {@link #LONGITUDE}.
+     */
     public static byte[] tiffWithGps() {
-        ByteBuffer tiff = ByteBuffer.allocate(92).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer tiff = ByteBuffer.allocate(140).order(ByteOrder.LITTLE_ENDIAN);
         tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
         tiff.putShort((short) 2);
         tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) 6).putShort((short) 0);
         tiff.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(38);
         tiff.putInt(0);
-        tiff.putShort((short) 2);
+        // the GPS IFD at 38: four entries, then the two values they point to (at 92 and 116)
+        tiff.putShort((short) 4);
         tiff.putShort((short) 0x0001).putShort((short) 2).putInt(2).put((byte) 'N').put((byte) 0).putShort((short) 0);
-        tiff.putShort((short) 0x0002).putShort((short) 5).putInt(3).putInt(68);
+        tiff.putShort((short) 0x0002).putShort((short) 5).putInt(3).putInt(92);
+        tiff.putShort((short) 0x0003).putShort((short) 2).putInt(2).put((byte) 'E').put((byte) 0).putShort((short) 0);
+        tiff.putShort((short) 0x0004).putShort((short) 5).putInt(3).putInt(116);
         tiff.putInt(0);
         tiff.put(LATITUDE);
+        tiff.put(LONGITUDE);
         return tiff.array();
     }
 

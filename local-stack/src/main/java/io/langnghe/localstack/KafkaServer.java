@@ -1,5 +1,7 @@
 package io.langnghe.localstack;
 
+import io.langnghe.contracts.kafka.KafkaLogin;
+import io.langnghe.contracts.kafka.ServicePrincipal;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -23,6 +25,11 @@ import java.util.concurrent.TimeUnit;
  * A one-node Kafka cluster in KRaft combined mode (broker and controller), run from the
  * {@code kafka_2.13} artifact in a child JVM on 127.0.0.1. The log directory is formatted once and
  * kept, so a restart on the same directory keeps every record.
+ * <p>
+ * Two client listeners: the services' SASL_PLAINTEXT one ({@link #saslBootstrapServers()}), where each
+ * logs in with SCRAM-SHA-512 as its own principal and ACLs ({@link KafkaAcls}) decide what it may do,
+ * and the operator's PLAINTEXT one ({@link #bootstrapServers()}) on the loopback address, whose
+ * anonymous user is a super user: the launcher, the tools and the tests not yet given a login use it.
  */
 public final class KafkaServer implements AutoCloseable {
 
@@ -31,22 +38,40 @@ public final class KafkaServer implements AutoCloseable {
     private final Path home;
     private final int port;
     private final int controllerPort;
+    private final int saslPort;
+    private final Map<String, String> environment;
     private volatile ChildProcess process;
     private volatile boolean closed;
 
     public KafkaServer(Path home, int port, int controllerPort) {
+        this(home, port, controllerPort, Ports.free(), System.getenv());
+    }
+
+    /**
+     * @param saslPort    the services' SASL listener
+     * @param environment where the principals' passwords are read ({@link ServicePrincipal#password})
+     */
+    public KafkaServer(Path home, int port, int controllerPort, int saslPort, Map<String, String> environment) {
         this.home = home.toAbsolutePath();
         this.port = port;
         this.controllerPort = controllerPort;
+        this.saslPort = saslPort;
+        this.environment = Map.copyOf(environment);
     }
 
     /** A broker on free ports, for tests. */
     public static KafkaServer onFreePorts(Path home) {
-        return new KafkaServer(home, Ports.free(), Ports.free());
+        return new KafkaServer(home, Ports.free(), Ports.free(), Ports.free(), System.getenv());
     }
 
+    /** The operator's listener: no login, every right. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The services' listener: SASL/SCRAM-SHA-512, one principal each, ACLs. */
+    public String saslBootstrapServers() {
+        return "127.0.0.1:" + saslPort;
     }
 
     public int port() {
@@ -81,6 +106,7 @@ public final class KafkaServer implements AutoCloseable {
                     Map.of(), home, log());
             stopIfClosed();
             awaitReady();
+            KafkaAcls.createUsers(bootstrapServers(), environment);
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare Kafka in " + home, e);
@@ -127,11 +153,19 @@ public final class KafkaServer implements AutoCloseable {
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
         p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort
+                + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        p.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT");
+        // SCRAM users live in the cluster's metadata (KafkaAcls.createUsers); the broker side needs no password
+        p.setProperty("sasl.enabled.mechanisms", KafkaLogin.SCRAM);
+        p.setProperty("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        p.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        // the loopback operator listener and the controller's own connections are anonymous
+        p.setProperty("super.users", ServicePrincipal.ADMIN.principal() + ";User:ANONYMOUS");
         p.setProperty("log.dirs", home.resolve("data").toString());
         // one node: every internal topic has a single replica
         p.setProperty("offsets.topic.replication.factor", "1");

@@ -29,7 +29,8 @@ import java.util.concurrent.CountDownLatch;
  *       die with the launcher ({@link Watchdog}), one launcher per data directory ({@link StackLock});
  *       Ctrl-C stops them in reverse order.</li>
  *   <li>{@code infra <directory> [env-file]}: only Kafka and Elasticsearch on free ports, their endpoints
- *       written as {@code KAFKA_BOOTSTRAP_SERVERS=...} and {@code ELASTICSEARCH_URL=...} lines.</li>
+ *       written as {@code KAFKA_BOOTSTRAP_SERVERS=...} (the operator's listener), {@code KAFKA_SASL_BOOTSTRAP_SERVERS=...}
+ *       (the services' listener, with ACLs) and {@code ELASTICSEARCH_URL=...} lines.</li>
  * </ul>
  */
 public final class LocalStack {
@@ -103,7 +104,8 @@ public final class LocalStack {
 
         var kafka = isBlank(givenKafka)
                 ? CompletableFuture.supplyAsync(() -> startSupervised(new SupervisedChild<>("kafka",
-                        () -> new KafkaServer(home.resolve("kafka"), ports.kafka(), ports.kafkaController()),
+                        () -> new KafkaServer(home.resolve("kafka"), ports.kafka(), ports.kafkaController(), ports.kafkaSasl(),
+                                System.getenv()),
                         KafkaServer::start, KafkaServer::process), "Kafka", KafkaServer::bootstrapServers))
                 : CompletableFuture.completedFuture(report("Kafka (given)", givenKafka));
         var elasticsearch = isBlank(givenElasticsearch)
@@ -118,9 +120,21 @@ public final class LocalStack {
         Topics topics = Topics.withPrefix(env("LANGNGHE_TOPICS_PREFIX", Topics.DEFAULT_PREFIX));
         TopicCreator.create(kafkaServers, topics);
         report("Topics", topics.all().size() + " x " + topics.cases().name().replace(".cases.v1", ".*"));
+        // our own broker: each service logs in as itself on the SASL listener, with only its ACLs
+        Map<String, String> serviceKafka = isBlank(givenKafka)
+                ? Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ports.kafkaSasl())
+                : Map.of();
+        if (isBlank(givenKafka)) {
+            String prefix = env("LANGNGHE_TOPICS_PREFIX", Topics.DEFAULT_PREFIX);
+            report("Kafka ACLs", KafkaAcls.grant(kafkaServers, prefix).size() + " for " + prefix + ".*, services on 127.0.0.1:"
+                    + ports.kafkaSasl() + " (SASL/SCRAM-SHA-512)");
+        }
 
         MailCatcher mail = startMail();
-        startServices(checkout, ports, home.resolve("logs"), kafkaServers, elasticsearchUrl, mail.serviceEnvironment());
+        Map<String, String> serviceEnvironment = new HashMap<>(mail.serviceEnvironment());
+        serviceEnvironment.putAll(serviceKafka);
+        startServices(checkout, ports, home.resolve("logs"), kafkaServers, elasticsearchUrl, serviceEnvironment,
+                !isBlank(givenKafka));
         printAddresses(ports, kafkaServers, elasticsearchUrl, home.resolve("logs"), mail);
         supervise();
     }
@@ -165,10 +179,13 @@ public final class LocalStack {
             throw new StartFailed("Cannot create " + directory + ": " + e.getMessage());
         }
         Path distributionCache = Path.of(System.getProperty("java.io.tmpdir"), "langnghe-dist");
-        var kafka = CompletableFuture.supplyAsync(() -> startKafka(KafkaServer.onFreePorts(directory.resolve("kafka"))));
+        KafkaServer kafkaServer = KafkaServer.onFreePorts(directory.resolve("kafka"));
+        var kafka = CompletableFuture.supplyAsync(() -> startKafka(kafkaServer));
         var elasticsearch = CompletableFuture.supplyAsync(() -> startElasticsearch(new ElasticsearchServer(
                 directory.resolve("elasticsearch"), distributionCache, Ports.free(), Ports.free())));
-        String lines = "KAFKA_BOOTSTRAP_SERVERS=" + join(kafka) + "\n" + "ELASTICSEARCH_URL=" + join(elasticsearch) + "\n";
+        String lines = "KAFKA_BOOTSTRAP_SERVERS=" + join(kafka) + "\n"
+                + "KAFKA_SASL_BOOTSTRAP_SERVERS=" + kafkaServer.saslBootstrapServers() + "\n"
+                + "ELASTICSEARCH_URL=" + join(elasticsearch) + "\n";
         if (envFile == null) {
             System.out.print(lines);
             System.out.flush();
@@ -237,9 +254,9 @@ public final class LocalStack {
     }
 
     private void startServices(Path checkout, StackPorts ports, Path logs, String kafkaServers, String elasticsearchUrl,
-                               Map<String, String> mail) {
+                               Map<String, String> extra, boolean givenKafka) {
         Map<Service, SupervisedChild<ChildProcess>> running = new LinkedHashMap<>();
-        Map<String, String> environment = new HashMap<>(mail);
+        Map<String, String> environment = new HashMap<>();
         environment.putAll(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafkaServers,
                 "ELASTICSEARCH_URL", elasticsearchUrl,
@@ -254,9 +271,18 @@ public final class LocalStack {
                 // search-service shows officers a case's messages from this stack's notification-service
                 "LANGNGHE_NOTIFY_URL", "http://127.0.0.1:" + ports.notification(),
                 "LANGNGHE_PUBLIC_URL", "http://localhost:" + ports.ingest()));
+        environment.putAll(extra);
         for (Service service : Service.ALL) {
+            Map<String, String> own = new HashMap<>(environment);
+            if (!givenKafka) {
+                own.putAll(service.principal().serviceEnvironment(System.getenv()));
+            }
+            if (service.module().equals("search-service")) {
+                // ingest-service, on this machine, passes on who its residents are (X-Forwarded-For)
+                own.put("LANGNGHE_TRUSTED_PROXIES", env("LANGNGHE_TRUSTED_PROXIES", "127.0.0.1"));
+            }
             SupervisedChild<ChildProcess> child = SupervisedChild.ofProcess(service.module(), () -> service.start(
-                    checkout, ports.of(service), environment, logs.resolve(service.module() + ".log")));
+                    checkout, ports.of(service), own, logs.resolve(service.module() + ".log")));
             synchronized (this) {
                 supervised.add(child);
                 services.add(child);

@@ -1,7 +1,10 @@
 package io.langnghe.localstack;
 
+import io.langnghe.contracts.kafka.ServicePrincipal;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,12 @@ public record Service(String module, String mainClass, int port) {
             new Service("routing-streams", "io.langnghe.routing.RoutingApplication", 8070),
             new Service("search-service", "io.langnghe.search.SearchApplication", 8090),
             new Service("notification-service", "io.langnghe.notify.NotificationApplication", 8060));
+
+    /** The Kafka principal the service logs in as: the user named after its module. */
+    public ServicePrincipal principal() {
+        return Arrays.stream(ServicePrincipal.values()).filter(principal -> principal.user().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no Kafka principal for " + module));
+    }
 
     public String url() {
         return "http://localhost:" + port;

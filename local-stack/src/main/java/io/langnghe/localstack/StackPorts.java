@@ -7,9 +7,9 @@ import java.util.Map;
  * stack (the fault suite's, a test's) can run beside the first.
  */
 public record StackPorts(int kafka, int kafkaController, int elasticsearch, int elasticsearchTransport,
-                         int ingest, int routing, int search, int notification) {
+                         int ingest, int routing, int search, int notification, int kafkaSasl) {
 
-    public static final StackPorts USUAL = new StackPorts(9092, 9093, 9200, 9300, 8080, 8070, 8090, 8060);
+    public static final StackPorts USUAL = new StackPorts(9092, 9093, 9200, 9300, 8080, 8070, 8090, 8060, 9094);
 
     /** LANGNGHE_KAFKA_PORT, LANGNGHE_KAFKA_CONTROLLER_PORT, LANGNGHE_ELASTICSEARCH_PORT, ... override each. */
     public static StackPorts from(Map<String, String> environment) {
@@ -21,23 +21,21 @@ public record StackPorts(int kafka, int kafkaController, int elasticsearch, int 
                 port(environment, "LANGNGHE_INGEST_PORT", USUAL.ingest),
                 port(environment, "LANGNGHE_ROUTING_PORT", USUAL.routing),
                 port(environment, "LANGNGHE_SEARCH_PORT", USUAL.search),
-                port(environment, "LANGNGHE_NOTIFY_PORT", USUAL.notification));
+                port(environment, "LANGNGHE_NOTIFY_PORT", USUAL.notification),
+                port(environment, "LANGNGHE_KAFKA_SASL_PORT", USUAL.kafkaSasl));
     }
 
     /** Free ports for every part, as environment variables for {@link #from}. */
     public static Map<String, String> freeAsEnvironment() {
-        return Map.of(
-                "LANGNGHE_KAFKA_PORT", String.valueOf(Ports.free()),
-                "LANGNGHE_KAFKA_CONTROLLER_PORT", String.valueOf(Ports.free()),
-                "LANGNGHE_ELASTICSEARCH_PORT", String.valueOf(Ports.free()),
-                "LANGNGHE_ELASTICSEARCH_TRANSPORT_PORT", String.valueOf(Ports.free()),
-                "LANGNGHE_INGEST_PORT", String.valueOf(Ports.free()),
-                "LANGNGHE_ROUTING_PORT", String.valueOf(Ports.free()),
-                "LANGNGHE_SEARCH_PORT", String.valueOf(Ports.free()),
-                "LANGNGHE_NOTIFY_PORT", String.valueOf(Ports.free()),
+        Map<String, String> ports = new java.util.LinkedHashMap<>();
+        for (String name : new String[] {"LANGNGHE_KAFKA_PORT", "LANGNGHE_KAFKA_CONTROLLER_PORT", "LANGNGHE_KAFKA_SASL_PORT",
+                "LANGNGHE_ELASTICSEARCH_PORT", "LANGNGHE_ELASTICSEARCH_TRANSPORT_PORT", "LANGNGHE_INGEST_PORT",
+                "LANGNGHE_ROUTING_PORT", "LANGNGHE_SEARCH_PORT", "LANGNGHE_NOTIFY_PORT",
                 // the mail server's ports (MailCatcher) are not a service's, but a second stack needs its own too
-                "LANGNGHE_SMTP_PORT", String.valueOf(Ports.free()),
-                "LANGNGHE_IMAP_PORT", String.valueOf(Ports.free()));
+                "LANGNGHE_SMTP_PORT", "LANGNGHE_IMAP_PORT"}) {
+            ports.put(name, String.valueOf(Ports.free()));
+        }
+        return Map.copyOf(ports);
     }
 
     public int of(Service service) {

@@ -26,6 +26,64 @@ final class ExifGps {
         }
     }
 
+    /**
+     * Where the photo was taken by its GPS directory (latitude and longitude with their N/S, E/W
+     * references), or empty when it has none or it cannot be read.
+     */
+    static java.util.Optional<GeoPoint> read(byte[] buf, int start, int length) {
+        try {
+            Tiff tiff = new Tiff(buf, start, length);
+            int ifd0 = tiff.u32(4);
+            for (int i = 0; i < tiff.u16(ifd0); i++) {
+                int entry = ifd0 + 2 + 12 * i;
+                if (tiff.u16(entry) == GPS_IFD_POINTER) {
+                    return coordinates(tiff, tiff.u32(entry + 8));
+                }
+            }
+            return java.util.Optional.empty();
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static java.util.Optional<GeoPoint> coordinates(Tiff tiff, int ifd) {
+        Double latitude = null;
+        Double longitude = null;
+        char latitudeRef = 'N';
+        char longitudeRef = 'E';
+        for (int i = 0; i < tiff.u16(ifd); i++) {
+            int entry = ifd + 2 + 12 * i;
+            switch (tiff.u16(entry)) {
+                case 1 -> latitudeRef = (char) tiff.u8(entry + 8);
+                case 2 -> latitude = degrees(tiff, tiff.u32(entry + 8));
+                case 3 -> longitudeRef = (char) tiff.u8(entry + 8);
+                case 4 -> longitude = degrees(tiff, tiff.u32(entry + 8));
+                default -> {
+                }
+            }
+        }
+        if (latitude == null || longitude == null) {
+            return java.util.Optional.empty();
+        }
+        return GeoPoint.of(latitudeRef == 'S' ? -latitude : latitude, longitudeRef == 'W' ? -longitude : longitude);
+    }
+
+    /** Degrees, minutes and seconds as three unsigned rationals. */
+    private static double degrees(Tiff tiff, int offset) {
+        double value = 0;
+        double unit = 1;
+        for (int i = 0; i < 3; i++) {
+            long numerator = Integer.toUnsignedLong(tiff.s32(offset + 8 * i));
+            long denominator = Integer.toUnsignedLong(tiff.s32(offset + 8 * i + 4));
+            if (denominator == 0) {
+                throw new IllegalArgumentException("a GPS rational with denominator 0");
+            }
+            value += (double) numerator / denominator / unit;
+            unit *= 60;
+        }
+        return value;
+    }
+
     private static boolean scrubOrFail(byte[] buf, int start, int length) {
         Tiff tiff = new Tiff(buf, start, length);
         int ifd0 = tiff.u32(4);
@@ -90,6 +148,21 @@ final class ExifGps {
             }
             if (value < 0) {
                 throw new IllegalArgumentException("offset out of range");
+            }
+            return value;
+        }
+
+        int u8(int offset) {
+            check(offset, 1);
+            return buf[start + offset] & 0xFF;
+        }
+
+        /** Four bytes as they are, for rationals (u32 refuses what is not an offset). */
+        int s32(int offset) {
+            check(offset, 4);
+            int value = 0;
+            for (int i = 0; i < 4; i++) {
+                value = (value << 8) | (buf[start + offset + (littleEndian ? 3 - i : i)] & 0xFF);
             }
             return value;
         }

@@ -1,5 +1,15 @@
 package io.langnghe.photos;
 
-/** A checked photo, ready for the store: its format by its bytes, its location already taken out unless kept on purpose. */
-public record Photo(PhotoKind kind, byte[] bytes) {
+import java.util.Optional;
+
+/**
+ * A checked photo, ready for the store: its format by its bytes, its location always taken out of the
+ * file; where it was taken is kept beside it only when the sender agreed to share it.
+ */
+public record Photo(PhotoKind kind, byte[] bytes, Optional<GeoPoint> location) {
+
+    /** A photo with no location to keep. */
+    public Photo(PhotoKind kind, byte[] bytes) {
+        this(kind, bytes, Optional.empty());
+    }
 }

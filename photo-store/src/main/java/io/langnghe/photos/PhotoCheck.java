@@ -4,7 +4,7 @@ package io.langnghe.photos;
  * One uploaded file, checked the same way wherever photos come in (a resident's petition, an
  * officer's proof): at most 5 MB and {@value PhotoDimensions#MAX_PIXELS} pixels by its header (a
  * decompression bomb is refused before anything decodes it), a JPEG, PNG or WebP by its bytes, and
- * without location unless the sender agreed to share it. How many photos a form takes is the form's business.
+ * without location in the file; the location is kept as a field when the sender agreed to share it. How many photos a form takes is the form's business.
  */
 public final class PhotoCheck {
 
@@ -57,7 +57,8 @@ public final class PhotoCheck {
                 throw new Refused("too_many_pixels", "Ảnh" + named + " lớn hơn 40 megapixel (" + size.width() + "×" + size.height() + ").",
                         "The photo" + named + " has more than 40 megapixels (" + size.width() + "×" + size.height() + ").");
             }
-            return new Photo(kind, shareLocation ? bytes : PhotoPrivacy.withoutLocation(kind, bytes));
+            PhotoPrivacy.Stripped stripped = PhotoPrivacy.stripped(kind, bytes);
+            return new Photo(kind, stripped.bytes(), shareLocation ? stripped.location() : java.util.Optional.empty());
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new Refused("unreadable", "Tệp ảnh" + named + " bị hỏng.", "The photo file" + named + " is damaged.");
         }

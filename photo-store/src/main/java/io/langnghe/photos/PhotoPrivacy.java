@@ -2,11 +2,15 @@ package io.langnghe.photos;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
- * Takes the location out of a photo unless the resident agreed to share it: the GPS directory of
+ * Takes the location out of every photo, whatever the resident chose (a shared location travels as a
+ * field, read here before it goes, never in the file a browser downloads): the GPS directory of
  * its EXIF block is emptied (the rest of EXIF, orientation included, stays) and XMP, which may
  * repeat the coordinates, is dropped, and so is whatever a camera appends after a JPEG's end (MPF
  * pictures, trailers, each with its own EXIF). JPEG, PNG and WebP, walked by their own structure; pixels are
@@ -25,15 +29,32 @@ public final class PhotoPrivacy {
 
     /** A copy of the photo without its location. @throws IllegalArgumentException when its structure is broken */
     public static byte[] withoutLocation(PhotoKind kind, byte[] photo) {
-        byte[] copy = photo.clone();
-        return switch (kind) {
-            case JPEG -> jpeg(copy);
-            case PNG -> png(copy);
-            case WEBP -> webp(copy);
-        };
+        return stripped(kind, photo).bytes();
     }
 
-    private static byte[] jpeg(byte[] buf) {
+    /** The photo without its location, and that location as read before it was taken out. */
+    public record Stripped(byte[] bytes, Optional<GeoPoint> location) {
+    }
+
+    /** @throws IllegalArgumentException when its structure is broken */
+    public static Stripped stripped(PhotoKind kind, byte[] photo) {
+        byte[] copy = photo.clone();
+        List<GeoPoint> found = new ArrayList<>();
+        byte[] bytes = switch (kind) {
+            case JPEG -> jpeg(copy, found);
+            case PNG -> png(copy, found);
+            case WEBP -> webp(copy, found);
+        };
+        return new Stripped(bytes, found.stream().findFirst());
+    }
+
+    /** Reads the location of an EXIF block, then empties its GPS directory. */
+    private static void scrub(byte[] buf, int start, int length, List<GeoPoint> found) {
+        ExifGps.read(buf, start, length).ifPresent(found::add);
+        ExifGps.scrub(buf, start, length);
+    }
+
+    private static byte[] jpeg(byte[] buf, List<GeoPoint> found) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(buf.length);
         out.write(buf, 0, 2);
         int pos = 2;
@@ -58,7 +79,7 @@ public final class PhotoPrivacy {
                 continue;
             }
             if (marker == 0xE1 && startsWith(buf, data, end, EXIF_HEADER)) {
-                ExifGps.scrub(buf, data + EXIF_HEADER.length, end - data - EXIF_HEADER.length);
+                scrub(buf, data + EXIF_HEADER.length, end - data - EXIF_HEADER.length, found);
             }
             out.write(buf, pos, end - pos);
             pos = end;
@@ -77,7 +98,7 @@ public final class PhotoPrivacy {
         return out.toByteArray();
     }
 
-    private static byte[] png(byte[] buf) {
+    private static byte[] png(byte[] buf, List<GeoPoint> found) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(buf.length);
         out.write(buf, 0, 8);
         int pos = 8;
@@ -93,7 +114,7 @@ public final class PhotoPrivacy {
             }
             if (type.equals("eXIf")) {
                 int tiff = startsWith(buf, data, end - 4, EXIF_HEADER) ? data + EXIF_HEADER.length : data;
-                ExifGps.scrub(buf, tiff, data + length - tiff);
+                scrub(buf, tiff, data + length - tiff, found);
                 CRC32 crc = new CRC32();
                 crc.update(buf, pos + 4, 4 + length);
                 putU32be(buf, data + length, (int) crc.getValue());
@@ -107,7 +128,7 @@ public final class PhotoPrivacy {
         return out.toByteArray();
     }
 
-    private static byte[] webp(byte[] buf) {
+    private static byte[] webp(byte[] buf, List<GeoPoint> found) {
         require(buf.length >= 12, "WebP header too short");
         ByteArrayOutputStream out = new ByteArrayOutputStream(buf.length);
         out.write(buf, 0, 12);
@@ -128,7 +149,7 @@ public final class PhotoPrivacy {
             }
             if (fourCc.equals("EXIF")) {
                 int tiff = startsWith(buf, data, data + size, EXIF_HEADER) ? data + EXIF_HEADER.length : data;
-                ExifGps.scrub(buf, tiff, data + size - tiff);
+                scrub(buf, tiff, data + size - tiff, found);
             }
             if (fourCc.equals("VP8X") && size >= 1) {
                 vp8xFlags = out.size() + 8;

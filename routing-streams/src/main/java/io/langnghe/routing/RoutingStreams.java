@@ -1,6 +1,9 @@
 package io.langnghe.routing;
 
+import io.langnghe.access.LangngheSecrets;
 import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.kafka.CommandAuthority;
+import io.langnghe.contracts.kafka.CommandSignature;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.routing.cases.CaseOpening;
 import io.langnghe.routing.classify.BlendedClassifier;
@@ -28,12 +31,15 @@ class RoutingStreams {
     KStream<String, byte[]> routing(ConfiguredStreamBuilder builder, Topics topics, BlendedClassifier classifier,
                                     Router router, CaseOpening opening, CaseLifecycle lifecycle, DeadlineWatch watch, Clock clock,
                                     Taxonomy taxonomy, WarningSettings warningSettings, WarningWords warningWords,
-                                    @Value("${langnghe.streams.state-dir:}") String stateDir) {
+                                    LangngheSecrets secrets, @Value("${langnghe.streams.state-dir:}") String stateDir) {
         // Set here because YAML placeholders cannot default to a system property; Kafka Streams adds the application id.
         builder.getConfiguration().put(StreamsConfig.STATE_DIR_CONFIG, stateDir.isBlank()
                 ? Path.of(System.getProperty("java.io.tmpdir"), "langnghe-streams").toString()
                 : stateDir);
-        KStream<String, byte[]> petitions = RoutingTopology.define(builder, topics, classifier, router, opening, lifecycle, watch, clock);
+        // a person's command counts only when search-service signed it (LANGNGHE_SECRETS_COMMANDS)
+        CommandAuthority authority = new CommandAuthority(new CommandSignature(secrets.get("commands")));
+        KStream<String, byte[]> petitions = RoutingTopology.define(builder, topics, classifier, router, opening, lifecycle, watch, clock,
+                authority);
         EarlyWarningTopology.define(builder, topics, taxonomy, warningSettings, warningWords);
         return petitions;
     }

@@ -4,6 +4,7 @@ import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.RoutingRule;
 import io.langnghe.contracts.Topic;
 import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.kafka.CommandAuthority;
 import io.langnghe.routing.cases.CaseKeeper;
 import io.langnghe.routing.cases.CaseOpening;
 import io.langnghe.routing.cases.ReadCommand;
@@ -84,6 +85,13 @@ public final class RoutingTopology {
         return define(builder, topics, classifier, router, opening, lifecycle, watch, clock, Stores::persistentKeyValueStore);
     }
 
+    /** As routing-streams runs it: each command's actor checked against its writer ({@link CommandAuthority}). */
+    public static KStream<String, byte[]> define(StreamsBuilder builder, Topics topics, BlendedClassifier classifier,
+                                                 Router router, CaseOpening opening, CaseLifecycle lifecycle,
+                                                 DeadlineWatch watch, Clock clock, CommandAuthority authority) {
+        return define(builder, topics, classifier, router, opening, lifecycle, watch, clock, Stores::persistentKeyValueStore, authority);
+    }
+
     /**
      * @param stores how the cases are kept: on disk in service ({@link Stores#persistentKeyValueStore}); in memory
      *               for a simulation of weeks in a minute ({@link Stores#inMemoryKeyValueStore})
@@ -92,6 +100,13 @@ public final class RoutingTopology {
                                                  Router router, CaseOpening opening, CaseLifecycle lifecycle,
                                                  DeadlineWatch watch, Clock clock,
                                                  Function<String, KeyValueBytesStoreSupplier> stores) {
+        return define(builder, topics, classifier, router, opening, lifecycle, watch, clock, stores, CommandAuthority.unchecked());
+    }
+
+    public static KStream<String, byte[]> define(StreamsBuilder builder, Topics topics, BlendedClassifier classifier,
+                                                 Router router, CaseOpening opening, CaseLifecycle lifecycle,
+                                                 DeadlineWatch watch, Clock clock,
+                                                 Function<String, KeyValueBytesStoreSupplier> stores, CommandAuthority authority) {
         // Petitions arrive as bytes, so that one we cannot read is set aside instead of stopping the stream.
         KStream<String, byte[]> received = builder.stream(topics.feedbackReceived().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("petitions"));
@@ -124,7 +139,7 @@ public final class RoutingTopology {
         // Officers' commands, read the same way: what is not a command is set aside with the error.
         Map<String, KStream<String, ReadCommand.Read>> commands = builder.stream(topics.caseCommands().name(),
                         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("commands"))
-                .processValues(() -> new ReadCommand(clock), Named.as("read-command"))
+                .processValues(() -> new ReadCommand(clock, authority), Named.as("read-command"))
                 .split(Named.as("command-"))
                 .branch((id, command) -> command.isReadable(), Branched.as("readable"))
                 .defaultBranch(Branched.as("unreadable"));

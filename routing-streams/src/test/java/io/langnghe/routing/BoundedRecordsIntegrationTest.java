@@ -12,6 +12,7 @@ import io.micronaut.core.annotation.NonNull;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.langnghe.contracts.kafka.CommandSignature;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -128,7 +129,11 @@ class BoundedRecordsIntegrationTest implements TestPropertyProvider {
     }
 
     private void send(String topic, String key, Object value) throws IOException {
-        producer.send(new ProducerRecord<>(topic, key, Json.mapper().writeValueAsBytes(value)));
+        byte[] bytes = Json.mapper().writeValueAsBytes(value);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, bytes);
+        // officers' commands count only signed, as search-service signs them
+        record.headers().add(CommandSignature.HEADER, new CommandSignature(RoutingStreamsIntegrationTest.LOCAL_STACK_SECRET).sign(bytes));
+        producer.send(record);
     }
 
     private static <T> T read(String json, Class<T> type) {

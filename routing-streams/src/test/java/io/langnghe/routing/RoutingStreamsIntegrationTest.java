@@ -27,6 +27,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.langnghe.contracts.kafka.CommandSignature;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -57,6 +58,9 @@ import static org.awaitility.Awaitility.await;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoutingStreamsIntegrationTest implements TestPropertyProvider {
+
+    /** The commands secret of the local stack (LANGNGHE_SECRETS_COMMANDS unset). */
+    static final String LOCAL_STACK_SECRET = "langnghe-demo";
 
     static final Duration BOUND = Duration.ofSeconds(60);
     static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
@@ -333,7 +337,11 @@ class RoutingStreamsIntegrationTest implements TestPropertyProvider {
     }
 
     private void sendCommand(CaseCommand command) throws Exception {
-        producer.send(new ProducerRecord<>(topics.caseCommands().name(), command.caseId(), Json.mapper().writeValueAsBytes(command))).get();
+        // as search-service sends it: signed, or routing-streams sets the officer's command aside
+        byte[] value = Json.mapper().writeValueAsBytes(command);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.caseCommands().name(), command.caseId(), value);
+        record.headers().add(CommandSignature.HEADER, new CommandSignature(LOCAL_STACK_SECRET).sign(value));
+        producer.send(record).get();
     }
 
     private void send(String key, byte[] value) {

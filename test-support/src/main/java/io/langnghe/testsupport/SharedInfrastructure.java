@@ -1,9 +1,14 @@
 package io.langnghe.testsupport;
 
 import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.kafka.KafkaLogin;
+import io.langnghe.contracts.kafka.ServicePrincipal;
+import io.langnghe.contracts.kafka.TopicAccess;
 import io.langnghe.localstack.ElasticsearchServer;
+import io.langnghe.localstack.KafkaAcls;
 import io.langnghe.localstack.KafkaServer;
 import io.langnghe.localstack.TopicCreator;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -32,11 +39,15 @@ public final class SharedInfrastructure {
 
     public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
     public static final String ELASTICSEARCH_URL = "ELASTICSEARCH_URL";
+    /** The services' listener of the broker {@code ./langnghe test} starts: SASL/SCRAM-SHA-512 with ACLs. */
+    public static final String KAFKA_SASL_BOOTSTRAP_SERVERS = "KAFKA_SASL_BOOTSTRAP_SERVERS";
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedInfrastructure.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static String kafka;
+    private static KafkaServer localKafka;
+    private static SecuredKafka securedKafka;
     private static String elasticsearch;
     private static Path scratch;
 
@@ -48,9 +59,59 @@ public final class SharedInfrastructure {
         if (kafka == null) {
             kafka = resolve(KAFKA_BOOTSTRAP_SERVERS, "Kafka",
                     Containers::kafka,
-                    () -> KafkaServer.onFreePorts(scratch().resolve("kafka")).start().bootstrapServers());
+                    () -> {
+                        localKafka = KafkaServer.onFreePorts(scratch().resolve("kafka")).start();
+                        return localKafka.bootstrapServers();
+                    });
         }
         return kafka;
+    }
+
+    /**
+     * What a test client needs to reach the broker as one of the pipeline's principals: bootstrap servers
+     * of the SASL listener and the principal's login, with only the rights of {@link TopicAccess} on the
+     * topics of {@link #createTopics}. Add the client's own properties to a copy.
+     */
+    public static Map<String, Object> kafkaClientProperties(ServicePrincipal principal) {
+        Map<String, Object> properties = new HashMap<>(KafkaLogin.as(principal, System.getenv()).clientProperties());
+        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, securedKafka().saslBootstrapServers());
+        return properties;
+    }
+
+    /** The same, as a Micronaut service's {@code kafka.*} properties (bootstrap servers and login). */
+    public static Map<String, Object> serviceKafkaProperties(ServicePrincipal principal) {
+        Map<String, Object> properties = new HashMap<>();
+        kafkaClientProperties(principal).forEach((name, value) -> properties.put("kafka." + name, value));
+        return properties;
+    }
+
+    /**
+     * The broker with the services' SASL listener: the shared one when it has it ({@code ./langnghe test},
+     * or the local server started here), otherwise (a container, a given broker without one) a local
+     * server of its own.
+     */
+    public static synchronized SecuredKafka securedKafka() {
+        if (securedKafka == null) {
+            String shared = kafkaBootstrapServers();
+            String given = given(KAFKA_SASL_BOOTSTRAP_SERVERS);
+            if (given != null) {
+                securedKafka = new SecuredKafka(shared, given);
+            } else if (localKafka != null) {
+                securedKafka = new SecuredKafka(localKafka.bootstrapServers(), localKafka.saslBootstrapServers());
+            } else {
+                KafkaServer own = KafkaServer.onFreePorts(scratch().resolve("kafka-sasl")).start();
+                LOG.info("Kafka: the shared broker has no SASL listener; started one at {}", own.saslBootstrapServers());
+                securedKafka = new SecuredKafka(own.bootstrapServers(), own.saslBootstrapServers());
+            }
+        }
+        return securedKafka;
+    }
+
+    /**
+     * A broker's two listeners: the operator's (no login, every right; what {@link #kafkaBootstrapServers}
+     * gives) and the services' (a login each, ACLs).
+     */
+    public record SecuredKafka(String operatorBootstrapServers, String saslBootstrapServers) {
     }
 
     /** Base URL of a running Elasticsearch, e.g. {@code http://127.0.0.1:39201}. */
@@ -70,10 +131,18 @@ public final class SharedInfrastructure {
         return "t" + HexFormat.of().formatHex(bytes);
     }
 
-    /** Creates every topic of the pipeline under this prefix on the shared broker. */
+    /**
+     * Creates every topic of the pipeline under this prefix on the shared broker, and gives each service's
+     * principal its rights on them ({@link TopicAccess}), so a test may run a client as that service.
+     */
     public static Topics createTopics(String prefix) {
         Topics topics = Topics.withPrefix(prefix);
         TopicCreator.create(kafkaBootstrapServers(), topics);
+        SecuredKafka secured = securedKafka();
+        if (!secured.operatorBootstrapServers().equals(kafkaBootstrapServers())) {
+            TopicCreator.create(secured.operatorBootstrapServers(), topics);
+        }
+        KafkaAcls.grant(secured.operatorBootstrapServers(), prefix);
         return topics;
     }
 

@@ -6,6 +6,7 @@ import io.langnghe.access.Roles;
 import io.langnghe.ingest.intake.IntakeLimits;
 import io.langnghe.ingest.intake.IntakeUnavailableException;
 import io.langnghe.ingest.problem.Problem;
+import io.langnghe.ingest.web.LimitedBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -19,6 +20,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+
+import java.io.InputStream;
 
 /**
  * {@code POST /api/batches} (JSON) and {@code POST /api/batches/csv} (text/csv, the meeting in the
@@ -36,20 +39,22 @@ public class BatchController {
     private final BatchForm form;
     private final BatchIntake intake;
     private final IntakeLimits limits;
+    private final BatchLimits batchLimits;
 
-    public BatchController(BatchForm form, BatchIntake intake, IntakeLimits limits) {
+    public BatchController(BatchForm form, BatchIntake intake, IntakeLimits limits, BatchLimits batchLimits) {
         this.form = form;
+        this.batchLimits = batchLimits;
         this.intake = intake;
         this.limits = limits;
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> json(@Nullable @Body byte[] body, Authentication caller) {
-        return file(form.readJson(body), caller);
+    public HttpResponse<?> json(@Nullable @Body InputStream body, Authentication caller) {
+        return file(form.readJson(LimitedBody.read(body, batchLimits.maxBodyBytes())), caller);
     }
 
     @Post(value = "/csv", consumes = {TEXT_CSV, MediaType.TEXT_PLAIN}, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> csv(@Nullable @Body byte[] body,
+    public HttpResponse<?> csv(@Nullable @Body InputStream body,
                                @Nullable @QueryValue String kind,
                                @Nullable @QueryValue String date,
                                @Nullable @QueryValue String place,
@@ -60,7 +65,7 @@ public class BatchController {
         ObjectNode meeting = JsonNodeFactory.instance.objectNode();
         meeting.put("kind", kind).put("date", date).put("place", place).put("chairedBy", chairedBy)
                 .put("area", area).put("batchKey", batchKey);
-        return file(form.readCsv(meeting, body), caller);
+        return file(form.readCsv(meeting, LimitedBody.read(body, batchLimits.maxBodyBytes())), caller);
     }
 
     private HttpResponse<?> file(BatchForm.Parsed batch, Authentication caller) {

@@ -34,22 +34,35 @@ public final class BatchCsv {
 
     /** Each data row as the JSON object a batch row would be; all-blank rows (Excel's tail) are skipped. */
     public static List<ObjectNode> rows(String csv) {
+        return rows(csv, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The same, read record by record and stopped at {@code maxRows} + 1 data rows: a batch over the limit is
+     * refused without parsing the rest, so 4 MB of line breaks never become millions of rows in memory.
+     */
+    public static List<ObjectNode> rows(String csv, int maxRows) {
         String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
-        List<List<String>> records = records(text, delimiter(text));
-        if (records.isEmpty()) {
+        Records records = new Records(text, delimiter(text));
+        List<String> header = records.next();
+        if (header == null) {
             throw new InvalidInputException(new FieldError("body", "required",
                     "Tệp CSV trống; dòng đầu là tiêu đề, mỗi dòng sau là một kiến nghị.",
                     "The CSV is empty; the first line is a header, then one petition per line."));
         }
-        List<String> fields = records.get(0).stream().map(BatchCsv::column).toList();
+        List<String> fields = header.stream().map(BatchCsv::column).toList();
         if (!fields.contains("text")) {
             throw new InvalidInputException(new FieldError("header", "missing_text_column",
                     "Dòng tiêu đề thiếu cột nội dung (text hoặc \"Nội dung\").",
                     "The header row has no text column (text or \"Nội dung\")."));
         }
         List<ObjectNode> rows = new ArrayList<>();
-        for (int r = 1; r < records.size(); r++) {
-            List<String> cells = records.get(r);
+        // the limit is checked before the next record is read: nothing past the row that breaks it is parsed
+        while (rows.size() <= maxRows) {
+            List<String> cells = records.next();
+            if (cells == null) {
+                break;
+            }
             if (cells.stream().allMatch(String::isBlank)) {
                 continue;
             }
@@ -92,56 +105,75 @@ public final class BatchCsv {
     }
 
     static List<List<String>> records(String text, char delimiter) {
+        Records reader = new Records(text, delimiter);
         List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int line = 1;
-        int quoteLine = 1;
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i += 2;
-                    continue;
-                }
-                if (c == '"') {
-                    quoted = false;
-                } else {
-                    line += c == '\n' ? 1 : 0;
-                    field.append(c);
-                }
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-                quoteLine = line;
-            } else if (c == delimiter) {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\r' || c == '\n') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                record.add(field.toString());
-                field.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-                line++;
-            } else {
-                field.append(c);
-            }
-            i++;
-        }
-        if (quoted) {
-            throw new InvalidInputException(new FieldError("body", "malformed_csv",
-                    "CSV lỗi: dấu ngoặc kép chưa đóng (từ dòng " + quoteLine + ").",
-                    "Malformed CSV: a quote is never closed (from line " + quoteLine + ")."));
-        }
-        if (!field.isEmpty() || !record.isEmpty()) {
-            record.add(field.toString());
+        for (List<String> record = reader.next(); record != null; record = reader.next()) {
             records.add(record);
         }
         return records;
+    }
+
+    /** RFC 4180 records read one at a time from the text, so a caller can stop early. */
+    private static final class Records {
+        private final String text;
+        private final char delimiter;
+        private int i;
+        private int line = 1;
+
+        Records(String text, char delimiter) {
+            this.text = text;
+            this.delimiter = delimiter;
+        }
+
+        /** The next record, or null at the end. */
+        List<String> next() {
+            if (i >= text.length()) {
+                return null;
+            }
+            List<String> record = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            int quoteLine = line;
+            while (i < text.length()) {
+                char c = text.charAt(i);
+                if (quoted) {
+                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i += 2;
+                        continue;
+                    }
+                    if (c == '"') {
+                        quoted = false;
+                    } else {
+                        line += c == '\n' ? 1 : 0;
+                        field.append(c);
+                    }
+                } else if (c == '"' && field.isEmpty()) {
+                    quoted = true;
+                    quoteLine = line;
+                } else if (c == delimiter) {
+                    record.add(field.toString());
+                    field.setLength(0);
+                } else if (c == '\r' || c == '\n') {
+                    if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    i++;
+                    line++;
+                    record.add(field.toString());
+                    return record;
+                } else {
+                    field.append(c);
+                }
+                i++;
+            }
+            if (quoted) {
+                throw new InvalidInputException(new FieldError("body", "malformed_csv",
+                        "CSV lỗi: dấu ngoặc kép chưa đóng (từ dòng " + quoteLine + ").",
+                        "Malformed CSV: a quote is never closed (from line " + quoteLine + ")."));
+            }
+            record.add(field.toString());
+            return record;
+        }
     }
 }

@@ -79,7 +79,8 @@ public class BatchForm {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        List<JsonNode> rows = List.copyOf(BatchCsv.rows(LegacyText.decode(body == null ? new byte[0] : body)));
+        // read no further than one row past the limit: that row is enough to refuse the batch
+        List<JsonNode> rows = List.copyOf(BatchCsv.rows(LegacyText.decode(body == null ? new byte[0] : body), limits.maxRows()));
         checkRowCount(rows.size(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -91,8 +92,8 @@ public class BatchForm {
         if (count == 0) {
             errors.add(new FieldError("rows", "empty", "Đợt gửi không có kiến nghị nào.", "The batch has no petitions."));
         } else if (count > limits.maxRows()) {
-            errors.add(new FieldError("rows", "too_many", "Mỗi đợt gửi tối đa " + limits.maxRows() + " kiến nghị; đợt này có " + count + ".",
-                    "A batch holds at most " + limits.maxRows() + " petitions; this one has " + count + "."));
+            errors.add(new FieldError("rows", "too_many", "Mỗi đợt gửi tối đa " + limits.maxRows() + " kiến nghị; đợt này có nhiều hơn.",
+                    "A batch holds at most " + limits.maxRows() + " petitions; this one has more."));
         }
     }
 

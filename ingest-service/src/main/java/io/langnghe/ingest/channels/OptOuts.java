@@ -3,6 +3,7 @@ package io.langnghe.ingest.channels;
 import io.langnghe.contracts.ContactOptOut;
 import io.langnghe.contracts.Topic;
 import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.kafka.KafkaLogin;
 import io.langnghe.ingest.intake.IntakeUnavailableException;
 import io.langnghe.ingest.intake.ProducerSettings;
 import io.langnghe.text.VietnameseText;
@@ -38,9 +39,10 @@ public class OptOuts implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
 
     public OptOuts(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
-                   @Value("${langnghe.topics-prefix:langnghe}") String topicsPrefix, ProducerSettings settings) {
+                   @Value("${langnghe.topics-prefix:langnghe}") String topicsPrefix, ProducerSettings settings, KafkaLogin login) {
         this.topic = Topics.withPrefix(topicsPrefix).contactOptOuts();
         Map<String, Object> config = new HashMap<>();
+        config.putAll(login.clientProperties());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-service-optouts");
         config.put(ProducerConfig.ACKS_CONFIG, "all");

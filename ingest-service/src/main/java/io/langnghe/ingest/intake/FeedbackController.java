@@ -7,6 +7,7 @@ import io.langnghe.ingest.limits.RateLimits;
 import io.langnghe.ingest.photos.Photos;
 import io.langnghe.ingest.problem.FieldError;
 import io.langnghe.ingest.problem.Problem;
+import io.langnghe.ingest.web.LimitedBody;
 import io.langnghe.photos.Photo;
 import io.langnghe.photos.PhotoStore;
 import io.langnghe.photos.PhotoStoreUnavailableException;
@@ -27,6 +28,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,9 +55,12 @@ public class FeedbackController {
     private final FeedbackIntake intake;
     private final RateLimits rateLimits;
     private final PhotoStore photoStore;
+    private final IntakeLimits limits;
 
-    public FeedbackController(FeedbackForm form, FeedbackIntake intake, RateLimits rateLimits, PhotoStore photoStore) {
+    public FeedbackController(FeedbackForm form, FeedbackIntake intake, RateLimits rateLimits, PhotoStore photoStore,
+                              IntakeLimits limits) {
         this.form = form;
+        this.limits = limits;
         this.intake = intake;
         this.rateLimits = rateLimits;
         this.photoStore = photoStore;
@@ -64,19 +69,20 @@ public class FeedbackController {
     // Blocking on purpose: the answer waits for Kafka's acknowledgement, off the event loop.
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<?> submit(@Nullable @Body byte[] body,
+    public HttpResponse<?> submit(@Nullable @Body InputStream body,
                                   @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey,
                                   @Nullable @Header(HttpHeaders.USER_AGENT) String userAgent,
                                   @Nullable Authentication caller,
                                   HttpRequest<?> request) {
-        Submission submission = form.read(body);
+        Submission submission = form.read(LimitedBody.read(body, limits.maxBodyBytes()));
         return submit(submission, List.of(), false, idempotencyKey, userAgent, caller, request);
     }
 
     /**
      * A petition as JSON, or as multipart/form-data with the same fields and up to three {@code photos}
      * parts. Every part is checked before anything is stored or sent: one bad photo refuses the whole
-     * petition, naming it. GPS metadata is kept only when {@code shareLocation} is ticked.
+     * petition, naming it. No stored photo keeps its GPS data; when {@code shareLocation} is ticked, where it
+     * was taken travels with the petition as a field.
      */
     @Post(consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
@@ -132,7 +138,8 @@ public class FeedbackController {
         // Stored only now that every part passed; the store keeps photos by content, so a retry adds nothing.
         List<FeedbackReceived.PhotoRef> refs = photos.stream()
                 .map(photo -> new FeedbackReceived.PhotoRef(kept(photo), photo.kind().mediaType(), photo.bytes().length,
-                        locationKept))
+                        locationKept, photo.location()
+                                .map(where -> new FeedbackReceived.Coordinates(where.latitude(), where.longitude())).orElse(null)))
                 .toList();
         IdempotentReplies.Outcome outcome = intake.accept(submission, key, client, refs);
         Receipt receipt = outcome.receipt();

@@ -3,6 +3,7 @@ package io.langnghe.ingest.intake;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Topic;
 import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.kafka.KafkaLogin;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -36,9 +37,10 @@ public class FeedbackPublisher implements AutoCloseable {
 
     public FeedbackPublisher(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
                              @Value("${langnghe.topics-prefix:langnghe}") String topicsPrefix,
-                             ProducerSettings settings) {
+                             ProducerSettings settings, KafkaLogin login) {
         this.topic = Topics.withPrefix(topicsPrefix).feedbackReceived();
         Map<String, Object> config = new HashMap<>();
+        config.putAll(login.clientProperties());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-service");
         config.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -55,4 +55,14 @@ class BatchCsvTest {
         assertThat(catchThrowableOfType(() -> BatchCsv.rows("text\nok\n\"never closed\n"), InvalidInputException.class)
                 .errors().get(0).messageEn()).contains("line 3");
     }
+
+    @Test
+    void stopsReadingOneRowPastTheLimitWhateverFollows() {
+        String csv = "text\n" + "\n".repeat(100_000) + "Một\nHai\nBa\n\"never closed and never read";
+
+        List<ObjectNode> rows = BatchCsv.rows(csv, 2);
+
+        // three rows are enough to refuse a batch of at most two; the unclosed quote after them is never reached
+        assertThat(rows).extracting(row -> row.get("text").asText()).containsExactly("Một", "Hai", "Ba");
+    }
 }

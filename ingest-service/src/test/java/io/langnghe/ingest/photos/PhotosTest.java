@@ -97,13 +97,19 @@ class PhotosTest {
     }
 
     @Test
-    void leavesThePhotoAsItIsWhenTheResidentSharesTheLocation() throws IOException {
+    void takesTheLocationOutOfTheFileEvenWhenSharedAndKeepsItBesideTheFile() throws IOException {
         byte[] jpeg = withExifSegment(image("jpg"));
 
-        List<Photo> photos = Photos.check(List.of(jpeg), true);
+        Photo shared = Photos.check(List.of(jpeg), true).get(0);
+        Photo notShared = Photos.check(List.of(jpeg), false).get(0);
 
-        assertThat(photos).singleElement().satisfies(photo -> assertThat(photo.bytes()).isEqualTo(jpeg));
-        assertThat(Photos.check(List.of(jpeg), false).get(0).bytes()).isNotEqualTo(jpeg);
+        assertThat(indexOf(shared.bytes(), LATITUDE)).isNegative();
+        assertThat(shared.bytes()).isEqualTo(notShared.bytes());
+        assertThat(shared.location()).hasValueSatisfying(where -> {
+            assertThat(where.latitude()).isCloseTo(19.81462, org.assertj.core.api.Assertions.within(0.0001));
+            assertThat(where.longitude()).isCloseTo(105.78490, org.assertj.core.api.Assertions.within(0.0001));
+        });
+        assertThat(notShared.location()).isEmpty();
     }
 
     @Test

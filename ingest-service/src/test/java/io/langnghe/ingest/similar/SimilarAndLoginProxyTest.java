@@ -121,6 +121,16 @@ class SimilarAndLoginProxyTest implements TestPropertyProvider {
     }
 
     @Test
+    void tellsSearchServiceWhoIsLoggingInSoItLimitsThatAddressAndNotIngestService() {
+        HttpResponse<String> login = http.postJson("/api/login", """
+                {"username":"tongdai","password":"guess"}""", "X-Forwarded-For", "203.0.113.9");
+
+        assertThat(login.statusCode()).isEqualTo(401);
+        // the test client is not a trusted proxy of ingest-service: its own header is not believed
+        assertThat(FakeSearchService.lastLoginForwardedFor()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+    }
+
+    @Test
     void refusesAWrongPasswordInBothLanguages() {
         HttpResponse<String> login = http.postJson("/api/login", """
                 {"username":"tongdai","password":"guess"}""");

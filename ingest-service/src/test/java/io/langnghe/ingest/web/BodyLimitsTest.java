@@ -11,6 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -62,6 +65,27 @@ class BodyLimitsTest implements TestPropertyProvider {
         if (status == 413) {
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
             assertThat(response.body()).contains("Nội dung quá lớn / Body too large", "iB", "larger than");
+        }
+    }
+
+    @ParameterizedTest(name = "a chunked petition of {0} bytes → {1}")
+    @CsvSource({
+            "1048576, 413",
+            "60000,   400"})
+    void aBodyWithoutADeclaredSizeIsCountedAsItStreams(int size, int status) throws Exception {
+        byte[] body = ("{\"text\":\"" + "a".repeat(size - 11) + "\"}").getBytes(StandardCharsets.US_ASCII);
+        // from an InputStream the client sends Transfer-Encoding: chunked, with no Content-Length to check first
+        HttpRequest request = HttpRequest.newBuilder(server.getURI().resolve("/api/feedback"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        if (status == 413) {
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(response.body()).contains("Nội dung quá lớn / Body too large", "64 KiB");
         }
     }
 }

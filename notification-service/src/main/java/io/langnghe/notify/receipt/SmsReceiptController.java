@@ -2,6 +2,7 @@ package io.langnghe.notify.receipt;
 
 import io.langnghe.contracts.MessageOutcome;
 import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.kafka.KafkaLogin;
 import io.langnghe.notify.history.MessageHistory;
 import io.langnghe.notify.plan.NotificationTopology;
 import io.micronaut.configuration.kafka.streams.InteractiveQueryService;
@@ -48,13 +49,14 @@ public class SmsReceiptController {
     private final KafkaProducer<String, MessageOutcome> producer;
 
     public SmsReceiptController(InteractiveQueryService queries, Topics topics, Clock clock,
-                                @Value("${kafka.bootstrap.servers}") String bootstrapServers,
+                                @Value("${kafka.bootstrap.servers}") String bootstrapServers, KafkaLogin login,
                                 @Value("${langnghe.notifications.sms.receipt-secret:}") String secret) {
         this.queries = queries;
         this.topics = topics;
         this.clock = clock;
         this.secret = secret;
         Properties properties = new Properties();
+        properties.putAll(login.clientProperties());
         properties.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"));
         this.producer = new KafkaProducer<>(properties, topics.notificationOutcomes().keySerde().serializer(),

@@ -2,6 +2,7 @@ package io.langnghe.notify.send;
 
 import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.privacy.ContactKeys;
+import io.langnghe.contracts.kafka.KafkaLogin;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -64,12 +65,12 @@ class Channels {
 
     /** A fresh sender each time: one that died has closed its consumer and producer. */
     @Singleton
-    SenderSupervisor sender(@Value("${kafka.bootstrap.servers}") String bootstrapServers, @Value("${langnghe.topics-prefix}") String prefix,
+    SenderSupervisor sender(@Value("${kafka.bootstrap.servers}") String bootstrapServers, KafkaLogin login, @Value("${langnghe.topics-prefix}") String prefix,
                             Topics topics, List<ChannelAdapter> adapters, Outbox outbox, Clock clock, ContactKeys keys,
                             @Value("${langnghe.notifications.retry.attempts:5}") int attempts,
                             @Value("${langnghe.notifications.retry.first-backoff:1s}") Duration firstBackoff,
                             @Value("${langnghe.notifications.retry.max-backoff:1m}") Duration maxBackoff) {
-        return new SenderSupervisor(() -> new Sender(bootstrapServers, prefix + ".notification-sender", topics, adapters, outbox,
+        return new SenderSupervisor(() -> new Sender(bootstrapServers, login, prefix + ".notification-sender", topics, adapters, outbox,
                 new Sender.Retry(attempts, firstBackoff, maxBackoff), clock, keys), clock);
     }
 

@@ -7,6 +7,7 @@ import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.privacy.ContactKeys;
 import io.langnghe.contracts.privacy.DisclosedContact;
 import io.langnghe.notify.plan.Reach;
+import io.langnghe.contracts.kafka.KafkaLogin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -58,23 +59,24 @@ public final class Sender implements Runnable {
     private volatile long lag;
     private volatile Instant advancedAt;
 
-    public Sender(String bootstrapServers, String groupId, Topics topics, List<ChannelAdapter> channels, Outbox outbox,
+    public Sender(String bootstrapServers, KafkaLogin login, String groupId, Topics topics, List<ChannelAdapter> channels, Outbox outbox,
                   Retry retry, Clock clock) {
-        this(bootstrapServers, groupId, topics, channels, outbox, retry, clock, ContactKeys.NONE);
+        this(bootstrapServers, login, groupId, topics, channels, outbox, retry, clock, ContactKeys.NONE);
     }
 
     /** @param keys the cases' contact keys: a sealed recipient is opened only here, just before sending */
-    public Sender(String bootstrapServers, String groupId, Topics topics, List<ChannelAdapter> channels, Outbox outbox,
-                  Retry retry, Clock clock, ContactKeys keys) {
+    public Sender(String bootstrapServers, KafkaLogin login, String groupId, Topics topics, List<ChannelAdapter> channels,
+                  Outbox outbox, Retry retry, Clock clock, ContactKeys keys) {
         this.keys = keys;
         this.topics = topics;
         this.channels = channels.stream().collect(java.util.stream.Collectors.toMap(ChannelAdapter::channel, c -> c));
-        this.sent = new SentKeys(bootstrapServers, topics.notificationOutcomes());
+        this.sent = new SentKeys(bootstrapServers, login, topics.notificationOutcomes());
         this.outbox = outbox;
         this.retry = retry;
         this.clock = clock;
         this.advancedAt = clock.instant();
         Properties consumerProperties = new Properties();
+        consumerProperties.putAll(login.clientProperties());
         consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         consumerProperties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -85,6 +87,7 @@ public final class Sender implements Runnable {
         this.consumer = new KafkaConsumer<>(consumerProperties, topics.notifications().keySerde().deserializer(),
                 topics.notifications().valueSerde().deserializer());
         Properties producerProperties = new Properties();
+        producerProperties.putAll(login.clientProperties());
         producerProperties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         producerProperties.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProperties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

@@ -2,6 +2,7 @@ package io.langnghe.notify.send;
 
 import io.langnghe.contracts.MessageOutcome;
 import io.langnghe.contracts.Topic;
+import io.langnghe.contracts.kafka.KafkaLogin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,11 +25,13 @@ public final class SentKeys {
     static final Set<String> SETTLED = Set.of("sent", "delivered", "suppressed", "dead_letter");
 
     private final String bootstrapServers;
+    private final KafkaLogin login;
     private final Topic<String, MessageOutcome> outcomes;
     private final Set<String> keys = ConcurrentHashMap.newKeySet();
 
-    public SentKeys(String bootstrapServers, Topic<String, MessageOutcome> outcomes) {
+    public SentKeys(String bootstrapServers, KafkaLogin login, Topic<String, MessageOutcome> outcomes) {
         this.bootstrapServers = bootstrapServers;
+        this.login = login;
         this.outcomes = outcomes;
     }
 
@@ -43,6 +46,7 @@ public final class SentKeys {
     /** Reads the outcomes topic from its beginning to its current end. */
     public void reload(Duration within) {
         Properties properties = new Properties();
+        properties.putAll(login.clientProperties());
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -2,6 +2,7 @@ package io.langnghe.notify.staff;
 
 import io.langnghe.contracts.NotificationRequest;
 import io.langnghe.contracts.Topic;
+import io.langnghe.contracts.kafka.KafkaLogin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,7 +33,7 @@ public final class DigestJob implements AutoCloseable {
     private final LocalTime digestAt;
     private LocalDate lastDay;
 
-    public DigestJob(MorningDigest digest, OpenCases openCases, String bootstrapServers, Topic<String, NotificationRequest> notifications,
+    public DigestJob(MorningDigest digest, OpenCases openCases, String bootstrapServers, KafkaLogin login, Topic<String, NotificationRequest> notifications,
                      Clock clock, ZoneId zone, LocalTime digestAt) {
         this.digest = digest;
         this.openCases = openCases;
@@ -41,6 +42,7 @@ public final class DigestJob implements AutoCloseable {
         this.zone = zone;
         this.digestAt = digestAt;
         Properties properties = new Properties();
+        properties.putAll(login.clientProperties());
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

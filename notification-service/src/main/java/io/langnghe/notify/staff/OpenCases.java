@@ -2,6 +2,7 @@ package io.langnghe.notify.staff;
 
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.Topic;
+import io.langnghe.contracts.kafka.KafkaLogin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,15 +22,18 @@ import java.util.Properties;
 public final class OpenCases {
 
     private final String bootstrapServers;
+    private final KafkaLogin login;
     private final Topic<String, CaseState> cases;
 
-    public OpenCases(String bootstrapServers, Topic<String, CaseState> cases) {
+    public OpenCases(String bootstrapServers, KafkaLogin login, Topic<String, CaseState> cases) {
         this.bootstrapServers = bootstrapServers;
+        this.login = login;
         this.cases = cases;
     }
 
     public Collection<CaseState> read(Duration within) {
         Properties properties = new Properties();
+        properties.putAll(login.clientProperties());
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

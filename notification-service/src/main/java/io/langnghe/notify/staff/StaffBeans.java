@@ -1,6 +1,7 @@
 package io.langnghe.notify.staff;
 
 import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.kafka.KafkaLogin;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.notify.NotificationSettings;
 import io.micronaut.context.annotation.Factory;
@@ -30,10 +31,10 @@ class StaffBeans {
 
     @Singleton
     DigestJob digestJob(StaffMail staff, Taxonomy taxonomy, NotificationSettings settings, Topics topics, Clock clock,
-                        @Value("${kafka.bootstrap.servers}") String bootstrapServers,
+                        @Value("${kafka.bootstrap.servers}") String bootstrapServers, KafkaLogin login,
                         @Value("${langnghe.notifications.staff.digest-at:`07:00`}") String digestAt) {
-        return new DigestJob(new MorningDigest(staff, taxonomy, settings.language()), new OpenCases(bootstrapServers, topics.cases()),
-                bootstrapServers, topics.notifications(), clock, settings.zoneId(), LocalTime.parse(digestAt));
+        return new DigestJob(new MorningDigest(staff, taxonomy, settings.language()), new OpenCases(bootstrapServers, login, topics.cases()),
+                bootstrapServers, login, topics.notifications(), clock, settings.zoneId(), LocalTime.parse(digestAt));
     }
 
     /** Looks every minute whether this morning's digests are due. */

@@ -143,7 +143,7 @@ class SenderIntegrationTest {
     private Sender start(String group) {
         SmsGateway sms = new SmsGateway(URI.create(gateway.baseUrl() + PATH), "key", "secret", "DONGSON",
                 "http://notify.example/api/receipts/sms", null);
-        Sender sender = new Sender(SharedInfrastructure.kafkaBootstrapServers(), topics.notifications().name() + "." + group, topics,
+        Sender sender = new Sender(SharedInfrastructure.kafkaBootstrapServers(), io.langnghe.contracts.kafka.KafkaLogin.plaintext(), topics.notifications().name() + "." + group, topics,
                 List.of(sms), Outbox.at(home.resolve("outbox/messages.jsonl")),
                 new Sender.Retry(3, Duration.ofMillis(100), Duration.ofMillis(400)), Clock.systemUTC());
         Thread thread = new Thread(sender, "sender-" + group);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.DeadLetter;
 import io.langnghe.contracts.Json;
+import io.langnghe.contracts.kafka.CommandAuthority;
 import io.langnghe.routing.DeadLetters;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -15,7 +16,9 @@ import java.util.Objects;
 
 /**
  * Reads the bytes of {@code case.commands.v1} as a command; what is not one (not JSON, no type, keyed
- * by something else than its case id) becomes a dead letter with the error, and the stream goes on.
+ * by something else than its case id), and a command whose actor does not fit its writer (a LEADER's
+ * close that search-service did not sign: {@link CommandAuthority}), becomes a dead letter with the
+ * reason, and the stream goes on.
  */
 public final class ReadCommand implements FixedKeyProcessor<String, byte[], ReadCommand.Read> {
 
@@ -27,10 +30,12 @@ public final class ReadCommand implements FixedKeyProcessor<String, byte[], Read
     }
 
     private final Clock clock;
+    private final CommandAuthority authority;
     private FixedKeyProcessorContext<String, Read> context;
 
-    public ReadCommand(Clock clock) {
+    public ReadCommand(Clock clock, CommandAuthority authority) {
         this.clock = clock;
+        this.authority = authority;
     }
 
     @Override
@@ -42,7 +47,11 @@ public final class ReadCommand implements FixedKeyProcessor<String, byte[], Read
     public void process(FixedKeyRecord<String, byte[]> record) {
         Read read;
         try {
-            read = new Read(read(record.key(), record.value()), null);
+            CaseCommand command = read(record.key(), record.value());
+            authority.refusal(command, record.headers(), record.value()).ifPresent(reason -> {
+                throw new IllegalArgumentException(reason);
+            });
+            read = new Read(command, null);
         } catch (IllegalArgumentException e) {
             read = new Read(null, DeadLetters.of(context, record, e.getMessage(), clock));
         }

@@ -48,11 +48,17 @@ public class RetryOnceThenDeadLetter implements ProcessingExceptionHandler {
     @Override
     public void configure(Map<String, ?> configs) {
         topic = String.valueOf(configs.get(DEAD_LETTER_TOPIC));
-        producer = new KafkaProducer<>(Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, configs.get("bootstrap.servers"),
-                        ProducerConfig.ACKS_CONFIG, "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        Map<String, Object> config = new java.util.HashMap<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, configs.get("bootstrap.servers"),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
+        // the stream's own login: the dead letters are written as routing-streams' principal
+        for (String login : new String[] {"security.protocol", "sasl.mechanism", "sasl.jaas.config"}) {
+            if (configs.get(login) != null) {
+                config.put(login, configs.get(login));
+            }
+        }
+        producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     @Override

@@ -3,10 +3,10 @@ package io.langnghe.routing.rules;
 import io.langnghe.contracts.RoutingRule;
 import io.langnghe.contracts.Topic;
 import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.kafka.KafkaLogin;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -32,17 +33,19 @@ public class RulePublisher {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final Topic<String, RoutingRule> topic;
-    private final String bootstrapServers;
+    private final Map<String, Object> connection;
     private final KafkaProducer<String, byte[]> producer;
 
-    RulePublisher(Topics topics, @Value("${kafka.bootstrap.servers}") String bootstrapServers) {
+    RulePublisher(Topics topics, @Value("${kafka.bootstrap.servers}") String bootstrapServers, KafkaLogin login) {
         this.topic = topics.routingRules();
-        this.bootstrapServers = bootstrapServers;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.connection = new HashMap<>(login.clientProperties());
+        connection.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = new HashMap<>(connection);
+        config.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) WAIT.toMillis()), new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) WAIT.toMillis()));
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     public void publish(RoutingRule rule) {
@@ -55,8 +58,7 @@ public class RulePublisher {
 
     /** Whether nothing was ever written to the topic: the first start, when the defaults are seeded. */
     boolean neverWritten() {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(connection, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), WAIT).stream()
                     .map(info -> new TopicPartition(topic.name(), info.partition())).toList();
             return consumer.endOffsets(partitions, WAIT).values().stream().allMatch(end -> end == 0);

@@ -9,6 +9,9 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import org.apache.http.HttpHost;
+import org.apache.http.auth.AuthScope;
+import org.apache.http.auth.UsernamePasswordCredentials;
+import org.apache.http.impl.client.BasicCredentialsProvider;
 import org.elasticsearch.client.RestClient;
 
 /**
@@ -20,12 +23,17 @@ public class ElasticsearchFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    RestClient restClient(ElasticsearchSettings settings) {
-        return RestClient.builder(HttpHost.create(settings.url()))
+    RestClient restClient(ElasticsearchSettings settings, ElasticsearchLogin login) {
+        var builder = RestClient.builder(HttpHost.create(settings.url()))
                 .setRequestConfigCallback(config -> config
                         .setConnectTimeout((int) settings.connectTimeout().toMillis())
-                        .setSocketTimeout((int) settings.socketTimeout().toMillis()))
-                .build();
+                        .setSocketTimeout((int) settings.socketTimeout().toMillis()));
+        if (login.given()) {
+            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+            credentials.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(login.username(), login.password()));
+            builder.setHttpClientConfigCallback(client -> client.setDefaultCredentialsProvider(credentials));
+        }
+        return builder.build();
     }
 
     @Singleton

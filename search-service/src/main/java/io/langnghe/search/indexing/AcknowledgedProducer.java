@@ -6,6 +6,7 @@ import io.langnghe.search.problem.ProblemException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serializer;
 
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -25,16 +26,20 @@ public final class AcknowledgedProducer<V> implements AutoCloseable {
     private final KafkaProducer<String, V> producer;
 
     public AcknowledgedProducer(KafkaSettings kafka, Topic<String, V> topic) {
+        this(kafka, topic, topic.valueSerde().serializer());
+    }
+
+    /** With a value serializer of its own (one that signs, say). */
+    public AcknowledgedProducer(KafkaSettings kafka, Topic<String, V> topic, Serializer<V> values) {
         this.topic = topic;
-        this.producer = new KafkaProducer<>(Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                        ProducerConfig.ACKS_CONFIG, "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 12_000,
-                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                        ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000),
-                topic.keySerde().serializer(),
-                topic.valueSerde().serializer());
+        Map<String, Object> config = kafka.connection();
+        config.putAll(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 12_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000));
+        this.producer = new KafkaProducer<>(config, topic.keySerde().serializer(), values);
     }
 
     public void send(String key, V value) {

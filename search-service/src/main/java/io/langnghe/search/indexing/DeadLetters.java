@@ -34,12 +34,13 @@ public class DeadLetters implements AutoCloseable {
 
     public DeadLetters(KafkaSettings kafka, MeterRegistry metrics) {
         this.topic = kafka.topics().feedbackDlq();
-        this.producer = new KafkaProducer<>(Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                        ProducerConfig.ACKS_CONFIG, "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+        Map<String, Object> config = kafka.connection();
+        config.putAll(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
+        this.producer = new KafkaProducer<>(config,
                 new ByteArraySerializer(),
                 topic.valueSerde().serializer());
         this.sent = metrics.counter("langnghe.search.dead.letters");

@@ -1,8 +1,12 @@
 package io.langnghe.search.indexing;
 
 import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.kafka.KafkaLogin;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /** The broker and the topic names of this deployment (the prefix isolates tests and wards). */
 @Singleton
@@ -11,16 +15,25 @@ public class KafkaSettings {
     private final String bootstrapServers;
     private final String topicsPrefix;
     private final Topics topics;
+    private final KafkaLogin login;
 
     public KafkaSettings(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
-                         @Value("${langnghe.topics-prefix:langnghe}") String topicsPrefix) {
+                         @Value("${langnghe.topics-prefix:langnghe}") String topicsPrefix, KafkaLogin login) {
         this.bootstrapServers = bootstrapServers;
+        this.login = login;
         this.topicsPrefix = topicsPrefix;
         this.topics = Topics.withPrefix(topicsPrefix);
     }
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** Bootstrap servers and this service's login: the start of every client's configuration. */
+    public Map<String, Object> connection() {
+        Map<String, Object> connection = new HashMap<>(login.clientProperties());
+        connection.put("bootstrap.servers", bootstrapServers);
+        return connection;
     }
 
     public Topics topics() {

@@ -9,7 +9,12 @@ import io.langnghe.contracts.TrackingCode;
 
 import java.time.Instant;
 
-/** One line of an officer's queue: enough to choose what to open next, how urgent, how risky and how late it is. */
+/**
+ * One line of an officer's queue: enough to choose what to open next, how urgent, how risky and how late it is.
+ *
+ * @param awaitingConfirmation a resident said "not fixed" with the tracking code alone (no phone to prove it
+ *                             is them): the case stays as it was until an officer confirms and reopens it
+ */
 public record QueueItem(
         String caseId,
         String trackingCode,
@@ -25,7 +30,8 @@ public record QueueItem(
         boolean urgent,
         Integer riskScore,
         String riskLevel,
-        String clusterId) {
+        String clusterId,
+        boolean awaitingConfirmation) {
 
     public static QueueItem of(CaseDocument doc, Taxonomy taxonomy, Instant now) {
         return new QueueItem(
@@ -43,6 +49,11 @@ public record QueueItem(
                 doc.urgent(),
                 doc.risk() == null ? null : doc.risk().score(),
                 doc.risk() == null ? null : doc.risk().level(),
-                doc.clusterId());
+                doc.clusterId(),
+                awaitsConfirmation(doc));
+    }
+
+    private static boolean awaitsConfirmation(CaseDocument doc) {
+        return doc.rating() != null && !doc.rating().fixed() && !doc.rating().proven() && doc.status() != CaseStatus.REOPENED;
     }
 }

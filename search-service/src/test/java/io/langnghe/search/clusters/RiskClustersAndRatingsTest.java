@@ -117,6 +117,15 @@ class RiskClustersAndRatingsTest implements TestPropertyProvider {
     }
 
     @Test
+    void aNotFixedWithoutAPhoneToProveItWaitsInTheQueueForTheOfficersConfirmation() {
+        JsonNode queue = get("/api/queue", officer, Map.of("size", "100"));
+
+        // the resident of answeredNotFixed said "not fixed" with the tracking code alone: the case stays answered
+        assertThat(queue.path("items")).filteredOn(item -> item.path("awaitingConfirmation").asBoolean())
+                .extracting(item -> item.path("caseId").asText()).containsExactly(answeredNotFixed.caseId());
+    }
+
+    @Test
     void theReportsOfOneIssueAreListedTogetherWithinTheCallersScope() {
         assertThat(ids(get("/api/cases", leader, Map.of("cluster", DRAIN)))).containsExactlyInAnyOrder(
                 riskyLater.caseId(), watched.caseId(), riskySooner.caseId(), resolvedFixed.caseId(), police.caseId());

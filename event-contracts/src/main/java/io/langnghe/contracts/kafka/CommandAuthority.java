@@ -1,0 +1,53 @@
+package io.langnghe.contracts.kafka;
+
+import io.langnghe.contracts.CaseCommand;
+import org.apache.kafka.common.header.Headers;
+
+import java.util.Optional;
+
+/**
+ * Whether a command's actor fits whoever wrote it, for routing-streams to check before it acts: the
+ * early warning's {@code SYSTEM} actor only assesses (routing-streams writes those itself, and the
+ * ACLs let no other service but search-service write case commands), and every person's command
+ * (officer, leader, administrator, operator, resident) carries search-service's {@link CommandSignature},
+ * since logins happen there. A command that does not fit goes to the dead letters with the reason.
+ */
+public final class CommandAuthority {
+
+    static final String SYSTEM = "SYSTEM";
+
+    private final CommandSignature signature;
+
+    public CommandAuthority(CommandSignature signature) {
+        this.signature = signature;
+    }
+
+    /**
+     * Takes every command as its actor says: only for topology tests and simulations that play officers
+     * without a search-service to sign for them; routing-streams itself always checks.
+     */
+    public static CommandAuthority unchecked() {
+        return new CommandAuthority(null);
+    }
+
+    /** Why the command must not be applied, or empty when its actor fits its writer. */
+    public Optional<String> refusal(CaseCommand command, Headers headers, byte[] value) {
+        if (signature == null) {
+            return Optional.empty();
+        }
+        String role = command.actor() == null ? null : command.actor().role();
+        if (role == null || role.isBlank()) {
+            return Optional.of("the command names no actor role");
+        }
+        if (role.equals(SYSTEM)) {
+            return command.type() == CaseCommand.Type.ASSESS
+                    ? Optional.empty()
+                    : Optional.of("a SYSTEM actor may only assess, not " + command.type().code());
+        }
+        if (!signature.verifies(headers, value)) {
+            return Optional.of("actor role " + role + " without search-service's signature (" + CommandSignature.HEADER
+                    + "): a person's command must come through search-service, where people log in");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,127 @@
+package io.langnghe.routing;
+
+import io.langnghe.contracts.CaseCommand;
+import io.langnghe.contracts.CaseCommand.Type;
+import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.CaseStatus;
+import io.langnghe.contracts.DeadLetter;
+import io.langnghe.contracts.FeedbackReceived;
+import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.kafka.CommandAuthority;
+import io.langnghe.contracts.kafka.CommandSignature;
+import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.routing.cases.CaseOpening;
+import io.langnghe.routing.classify.BlendedClassifier;
+import io.langnghe.routing.classify.ClassifierSettings;
+import io.langnghe.routing.classify.Corpus;
+import io.langnghe.routing.intake.Router;
+import io.langnghe.routing.lifecycle.CaseLifecycle;
+import io.langnghe.routing.lifecycle.DeadlineWatch;
+import io.langnghe.routing.lifecycle.Deadlines;
+import io.langnghe.routing.lifecycle.WorkingCalendar;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Properties;
+
+import static io.langnghe.routing.TestCommand.actor;
+import static io.langnghe.routing.TestCommand.command;
+import static io.langnghe.routing.TestFeedback.feedback;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * routing-streams as it runs: a person's command counts only with search-service's signature, so one
+ * written straight to Kafka by whoever reached it (an officer's acknowledgement, a leader's reopening)
+ * is set aside with the reason.
+ */
+class CommandAuthorityTopologyTest {
+
+    static final Taxonomy taxonomy = Taxonomy.loadDefault();
+    static final Topics topics = Topics.withPrefix("test");
+    static final Instant openedAt = Instant.parse("2025-09-15T02:00:01Z");
+    static final Instant commandAt = Instant.parse("2025-09-15T04:00:00Z");
+    static final CommandSignature SEARCH_SERVICE = new CommandSignature("the-ward's-commands-secret-of-32-chars");
+
+    TopologyTestDriver driver;
+    TestInputTopic<String, byte[]> received;
+    TestOutputTopic<String, CaseState> cases;
+    TestOutputTopic<String, DeadLetter> deadLetters;
+
+    @BeforeEach
+    void start() {
+        Deadlines deadlines = new Deadlines(WorkingCalendar.loadDefault(), 1, 10);
+        StreamsBuilder builder = new StreamsBuilder();
+        RoutingTopology.define(builder, topics, BlendedClassifier.trained(taxonomy, ClassifierSettings.DEFAULTS, Corpus.load(Corpus.TRAINING)),
+                new Router(taxonomy, 0.5, 0.2), new CaseOpening(deadlines), new CaseLifecycle(taxonomy, deadlines),
+                new DeadlineWatch(0.8, Duration.ofMinutes(1)), Clock.fixed(commandAt, ZoneOffset.UTC), new CommandAuthority(SEARCH_SERVICE));
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "command-authority-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(builder.build(), config);
+        received = driver.createInputTopic(topics.feedbackReceived().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        cases = driver.createOutputTopic(topics.cases().name(), Serdes.String().deserializer(), topics.cases().valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic(topics.feedbackDlq().name(), Serdes.String().deserializer(),
+                topics.feedbackDlq().valueSerde().deserializer());
+        FeedbackReceived drain = feedback().id("fb-1").build();
+        received.pipeInput(new TestRecord<>("fb-1", json(drain), openedAt));
+        cases.readValuesToList();
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void anOfficersCommandWrittenStraightToKafkaIsSetAsideAndTheCaseStaysAsItWas() {
+        send(command(Type.ACKNOWLEDGE).build(), null);
+
+        assertThat(cases.isEmpty()).as("the case did not change").isTrue();
+        assertThat(deadLetters.readValuesToList()).singleElement()
+                .satisfies(letter -> assertThat(letter.error()).contains("OFFICER", "without search-service's signature"));
+    }
+
+    @Test
+    void theSameCommandSignedBySearchServiceIsApplied() {
+        send(command(Type.ACKNOWLEDGE).build(), SEARCH_SERVICE);
+
+        assertThat(cases.readValuesToList()).extracting(CaseState::status).containsExactly(CaseStatus.ACKNOWLEDGED);
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aLeadersCommandSignedWithAnotherKeyIsNoSignature() {
+        send(command(Type.REOPEN).by(actor("leader")).build(), new CommandSignature("a-guess-by-someone-who-reached-the-broker"));
+
+        assertThat(cases.isEmpty()).isTrue();
+        assertThat(deadLetters.readValuesToList()).hasSize(1);
+    }
+
+    private void send(CaseCommand command, CommandSignature signedWith) {
+        byte[] value = topics.caseCommands().valueSerde().serializer().serialize("", command);
+        RecordHeaders headers = new RecordHeaders();
+        if (signedWith != null) {
+            headers.add(CommandSignature.HEADER, signedWith.sign(value));
+        }
+        TestInputTopic<String, byte[]> commands = driver.createInputTopic(topics.caseCommands().name(),
+                Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        commands.pipeInput(new TestRecord<>(command.caseId(), value, headers, commandAt));
+    }
+
+    private static byte[] json(FeedbackReceived petition) {
+        return topics.feedbackReceived().valueSerde().serializer().serialize("", petition);
+    }
+}
