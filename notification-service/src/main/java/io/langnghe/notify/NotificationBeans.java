@@ -1,6 +1,7 @@
 package io.langnghe.notify;
 
 import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.kafka.KafkaLogin;
 import io.langnghe.contracts.privacy.ContactKeys;
 import io.langnghe.contracts.privacy.KafkaContactKeys;
 import io.langnghe.contracts.taxonomy.Taxonomy;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,9 +72,11 @@ class NotificationBeans {
     /** The cases' contact keys, followed from the compacted topic: residents are reached only while theirs exists. */
     @Singleton
     @Bean(preDestroy = "close")
-    KafkaContactKeys contactKeys(@Value("${kafka.bootstrap.servers}") String bootstrapServers, Topics topics) {
-        KafkaContactKeys keys = new KafkaContactKeys(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "notification-service-keys"), topics.contactKeys(), Duration.ofSeconds(5));
+    KafkaContactKeys contactKeys(@Value("${kafka.bootstrap.servers}") String bootstrapServers, KafkaLogin login, Topics topics) {
+        Map<String, Object> config = new HashMap<>(login.clientProperties());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "notification-service-keys");
+        KafkaContactKeys keys = new KafkaContactKeys(config, topics.contactKeys(), Duration.ofSeconds(5));
         keys.awaitCaughtUp(Duration.ofSeconds(30));
         return keys;
     }

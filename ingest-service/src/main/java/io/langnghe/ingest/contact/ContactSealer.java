@@ -3,6 +3,7 @@ package io.langnghe.ingest.contact;
 import io.langnghe.contracts.Contact;
 import io.langnghe.contracts.Topic;
 import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.kafka.KafkaLogin;
 import io.langnghe.contracts.privacy.ContactCipher;
 import io.langnghe.contracts.privacy.ContactDetails;
 import io.langnghe.contracts.privacy.ContactKey;
@@ -45,9 +46,9 @@ public class ContactSealer implements AutoCloseable {
 
     public ContactSealer(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
                          @Value("${langnghe.topics-prefix:langnghe}") String topicsPrefix,
-                         ProducerSettings settings) {
+                         ProducerSettings settings, KafkaLogin login) {
         this.topic = Topics.withPrefix(topicsPrefix).contactKeys();
-        Map<String, Object> config = new HashMap<>();
+        Map<String, Object> config = new HashMap<>(login.clientProperties());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-service-keys");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -57,8 +58,10 @@ public class ContactSealer implements AutoCloseable {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) settings.deliveryTimeout().toMillis());
         this.producer = new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer());
         this.patience = settings.maxBlock().plus(settings.deliveryTimeout()).plusSeconds(1);
-        this.known = new KafkaContactKeys(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "ingest-service-keys"), topic, Duration.ofSeconds(5));
+        Map<String, Object> keysConfig = new HashMap<>(login.clientProperties());
+        keysConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        keysConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingest-service-keys");
+        this.known = new KafkaContactKeys(keysConfig, topic, Duration.ofSeconds(5));
     }
 
     /**

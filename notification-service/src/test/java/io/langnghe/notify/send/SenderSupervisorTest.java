@@ -2,6 +2,7 @@ package io.langnghe.notify.send;
 
 import io.langnghe.contracts.NotificationRequest;
 import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.kafka.KafkaLogin;
 import io.langnghe.notify.TestCases;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.langnghe.testsupport.TopicProbe;
@@ -116,7 +117,7 @@ class SenderSupervisorTest {
     }
 
     private Sender sender(ChannelAdapter channel) {
-        return new Sender(SharedInfrastructure.kafkaBootstrapServers(), topics.notifications().name() + ".sender", topics,
+        return new Sender(SharedInfrastructure.kafkaBootstrapServers(), KafkaLogin.plaintext(), topics.notifications().name() + ".sender", topics,
                 List.of(channel), Outbox.at(home.resolve("outbox/messages.jsonl")),
                 new Sender.Retry(2, Duration.ofMillis(100), Duration.ofMillis(200)), Clock.systemUTC());
     }

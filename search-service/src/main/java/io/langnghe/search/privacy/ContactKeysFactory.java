@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /** search-service's copy of the cases' contact keys: it opens a contact only on an officer's case page. */
@@ -21,10 +22,9 @@ public class ContactKeysFactory {
     @Singleton
     @Bean(preDestroy = "close")
     KafkaContactKeys contactKeys(KafkaSettings kafka) {
-        KafkaContactKeys keys = new KafkaContactKeys(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.CLIENT_ID_CONFIG, "search-service-keys"),
-                kafka.topics().contactKeys(), Duration.ofSeconds(5));
+        Map<String, Object> config = new HashMap<>(kafka.connection());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "search-service-keys");
+        KafkaContactKeys keys = new KafkaContactKeys(config, kafka.topics().contactKeys(), Duration.ofSeconds(5));
         if (!keys.awaitCaughtUp(Duration.ofSeconds(30))) {
             LOG.warn("Contact keys not read to the end within 30 s; each lookup catches up on its own");
         }

@@ -5,6 +5,7 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.langnghe.contracts.Json;
+import io.langnghe.contracts.kafka.KafkaLogin;
 import io.langnghe.search.cases.CaseReader;
 import io.langnghe.search.index.ElasticsearchSettings;
 import io.langnghe.search.indexing.KafkaSettings;
@@ -33,7 +34,12 @@ public final class EraseCli {
         String elasticsearch = env("ELASTICSEARCH_URL", "http://127.0.0.1:9200");
         ElasticsearchSettings settings = new ElasticsearchSettings(elasticsearch, env("LANGNGHE_INDEX_PREFIX", "langnghe"),
                 Duration.ofSeconds(5), Duration.ofSeconds(30));
-        KafkaSettings kafka = new KafkaSettings(env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"), env("LANGNGHE_TOPICS_PREFIX", "langnghe"));
+        // as search-service where the broker wants a login (a deployment); the local stack's loopback listener wants none
+        String kafkaPassword = env("KAFKA_SASL_PASSWORD", "");
+        KafkaLogin login = kafkaPassword.isEmpty() ? KafkaLogin.plaintext()
+                : KafkaLogin.scram(env("KAFKA_SASL_USERNAME", "search-service"), kafkaPassword);
+        KafkaSettings kafka = new KafkaSettings(env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"), env("LANGNGHE_TOPICS_PREFIX", "langnghe"),
+                login);
         String actor = "cli:" + System.getProperty("user.name", "unknown");
         try (RestClient rest = RestClient.builder(HttpHost.create(elasticsearch)).build()) {
             ObjectMapper mapper = Json.configure(new ObjectMapper());
