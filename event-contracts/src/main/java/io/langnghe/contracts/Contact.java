@@ -1,5 +1,7 @@
 package io.langnghe.contracts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * How to reach the resident, minimised (Decree 13/2023/ND-CP): the phone in clear is kept only for
  * the officers of the assigned department; everyone else sees the masked form. The hash lets the
@@ -18,7 +20,7 @@ package io.langnghe.contracts;
  *                       before sealing, which carry them in clear
  */
 public record Contact(String name, String phone, String phoneMasked, String contactHash, boolean consentToContact,
-                      String zaloUserId, String email, Sealed sealed) {
+                      String zaloUserId, String email, @JsonInclude(JsonInclude.Include.NON_NULL) Sealed sealed) {
 
     /** A contact in clear, as ingest-service builds it before sealing (and as contacts were before). */
     public Contact(String name, String phone, String phoneMasked, String contactHash, boolean consentToContact,

@@ -1,5 +1,7 @@
 package io.langnghe.contracts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -60,7 +62,9 @@ public record FeedbackReceived(
      * @param location     where it was taken, read from the photo before its GPS data was taken out of
      *                     the file (never in the file itself), or null when not shared or not known
      */
-    public record PhotoRef(String ref, String contentType, long bytes, boolean locationKept, Coordinates location) {
+    // a photo without a location writes the same JSON as before locations travelled beside photos
+    public record PhotoRef(String ref, String contentType, long bytes, boolean locationKept,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Coordinates location) {
 
         /** A photo without a location. */
         public PhotoRef(String ref, String contentType, long bytes, boolean locationKept) {
