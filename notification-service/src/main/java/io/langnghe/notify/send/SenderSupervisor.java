@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -24,7 +26,7 @@ public final class SenderSupervisor {
     private final Clock clock;
     private final AtomicLong replaced = new AtomicLong();
     private volatile Sender current;
-    private volatile boolean stopping;
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private Thread thread;
 
     public SenderSupervisor(Supplier<Sender> senders, Clock clock) {
@@ -39,8 +41,12 @@ public final class SenderSupervisor {
         }
     }
 
+    /**
+     * Lets the sender finish the message at hand, outcome written, before it stops. Never interrupts it:
+     * an interrupt between the channel's acceptance and the outcome's write would send the message again.
+     */
     public void stop(Duration within) throws InterruptedException {
-        stopping = true;
+        stopping.countDown();
         Sender sender = current;
         if (sender != null) {
             sender.stop();
@@ -50,7 +56,6 @@ public final class SenderSupervisor {
             running = thread;
         }
         if (running != null) {
-            running.interrupt();
             running.join(within.toMillis());
         }
     }
@@ -66,25 +71,31 @@ public final class SenderSupervisor {
 
     private void keepRunning() {
         Duration pause = FIRST_PAUSE;
-        while (!stopping) {
+        while (stopping.getCount() > 0) {
             Instant startedAt = clock.instant();
             try {
                 current = senders.get();
+                if (stopping.getCount() == 0) {
+                    current.stop(); // stop() came while it was being made: it closes without reading
+                }
                 current.run();
             } catch (RuntimeException | Error e) {
                 LOG.error("The notification sender stopped on an error; a new one starts in {}", pause, e);
             } finally {
                 current = null;
             }
-            if (stopping) {
+            if (stopping.getCount() == 0) {
                 return;
             }
             replaced.incrementAndGet();
             // a sender that ran a good while before failing starts the pauses again from the shortest
             pause = Duration.between(startedAt, clock.instant()).compareTo(LONGEST_PAUSE) > 0 ? FIRST_PAUSE : pause;
             try {
-                Thread.sleep(pause.toMillis());
+                if (stopping.await(pause.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
             } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return;
             }
             pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);

@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +89,50 @@ class SenderSupervisorTest {
         assertThat(probe.readAll(topics.notificationsDlq().name(), Duration.ofSeconds(10)))
                 .extracting(ConsumerRecord::key).containsExactly("case-2");
         assertThat(supervisor.progress().replaced()).isZero();
+    }
+
+    @Test
+    void aServiceStoppedWhileTheGatewayAnswersRecordsTheMessageSoItsSuccessorDoesNotSendItAgain() throws Exception {
+        CountDownLatch atTheGateway = new CountDownLatch(1);
+        CountDownLatch gatewayAnswers = new CountDownLatch(1);
+        ChannelAdapter slow = channel(request -> {
+            atTheGateway.countDown();
+            try {
+                gatewayAnswers.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            delivered.add(request.idempotencyKey());
+        });
+        supervisor = new SenderSupervisor(() -> sender(slow), Clock.systemUTC());
+        publish(request("case-3:1:sms"));
+        supervisor.start();
+        assertThat(atTheGateway.await(60, TimeUnit.SECONDS)).isTrue();
+
+        // the service is told to stop (a restart) while the gateway is still answering
+        SenderSupervisor stopping = supervisor;
+        Thread stopper = new Thread(() -> {
+            try {
+                stopping.stop(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        stopper.start();
+        Thread.sleep(300);
+        gatewayAnswers.countDown();
+        stopper.join(15_000);
+        assertThat(delivered).containsExactly("case-3:1:sms");
+
+        List<String> sentAgain = new CopyOnWriteArrayList<>();
+        supervisor = new SenderSupervisor(() -> sender(channel(request -> sentAgain.add(request.idempotencyKey()))), Clock.systemUTC());
+        supervisor.start();
+        // the next message of the same case is read after the first one, on the same partition
+        publish(request("case-3:2:sms"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> sentAgain.contains("case-3:2:sms"));
+        assertThat(sentAgain).containsExactly("case-3:2:sms");
+        assertThat(probe.readAll(topics.notificationOutcomes().name(), Duration.ofSeconds(10)))
+                .extracting(ConsumerRecord::value).filteredOn(v -> v.contains("\"case-3:1:sms\"") && v.contains("\"sent\"")).hasSize(1);
     }
 
     @Test
