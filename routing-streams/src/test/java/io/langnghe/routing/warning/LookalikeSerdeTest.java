@@ -1,0 +1,66 @@
+package io.langnghe.routing.warning;
+
+import io.langnghe.contracts.Category;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The look-alike index reads back what it wrote, and what an older version wrote as JSON. */
+class LookalikeSerdeTest {
+
+    private final LookalikeSerde serde = new LookalikeSerde();
+
+    @Test
+    void readsBackTheCaseCategoryAndFingerprintItWrote() {
+        Fingerprint drain = Fingerprint.of("Cống thoát nước ở ngõ 45 đường Lê Lai bị tắc, nước bẩn tràn ra ngõ.");
+        Lookalike written = new Lookalike("case-45", Category.GIAO_THONG_HA_TANG, drain);
+
+        Lookalike read = roundTrip(written);
+
+        assertThat(read.caseId()).isEqualTo("case-45");
+        assertThat(read.category()).isEqualTo(Category.GIAO_THONG_HA_TANG);
+        assertSameFingerprint(read.fingerprint(), drain);
+        assertThat(read.fingerprint().similarity(Fingerprint.of("cong ngo 45 le lai bi tac, nuoc ban tran vao nha dan")))
+                .isEqualTo(drain.similarity(Fingerprint.of("cong ngo 45 le lai bi tac, nuoc ban tran vao nha dan")));
+    }
+
+    @Test
+    void keepsACaseNotYetClassifiedAndATextWithoutWords() {
+        Lookalike read = roundTrip(new Lookalike("case-ư", null, Fingerprint.of("")));
+
+        assertThat(read.caseId()).isEqualTo("case-ư");
+        assertThat(read.category()).isNull();
+        assertSameFingerprint(read.fingerprint(), Fingerprint.of(""));
+    }
+
+    @Test
+    void readsTheJsonAnOlderVersionWrote() {
+        byte[] before = """
+                {"caseId":"case-7","category":"moi_truong","fingerprint":{"shingles":[-5,3,17],"places":[42],"things":[],"states":[9]}}"""
+                .getBytes(StandardCharsets.UTF_8);
+
+        Lookalike read = serde.deserializer().deserialize("warning-lookalikes-changelog", before);
+
+        assertThat(read.caseId()).isEqualTo("case-7");
+        assertThat(read.category()).isEqualTo(Category.MOI_TRUONG);
+        assertThat(read.fingerprint().shingles()).containsExactly(-5, 3, 17);
+        assertThat(read.fingerprint().places()).containsExactly(42);
+        assertThat(read.fingerprint().things()).isEmpty();
+        assertThat(read.fingerprint().states()).containsExactly(9);
+    }
+
+    private Lookalike roundTrip(Lookalike lookalike) {
+        byte[] bytes = serde.serializer().serialize("warning-lookalikes-changelog", lookalike);
+        assertThat(bytes[0]).as("not JSON").isNotEqualTo((byte) '{');
+        return serde.deserializer().deserialize("warning-lookalikes-changelog", bytes);
+    }
+
+    private static void assertSameFingerprint(Fingerprint read, Fingerprint written) {
+        assertThat(read.shingles()).containsExactly(written.shingles());
+        assertThat(read.places()).containsExactly(written.places());
+        assertThat(read.things()).containsExactly(written.things());
+        assertThat(read.states()).containsExactly(written.states());
+    }
+}
