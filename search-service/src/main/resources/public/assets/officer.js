@@ -404,12 +404,16 @@ document.addEventListener('DOMContentLoaded', async () => {
 
   async function waitForNewVersion(caseId, version, settled) {
     const until = Date.now() + POLL_FOR_MS;
+    let shown = null;
     while (Date.now() < until) {
       await new Promise(resolve => setTimeout(resolve, POLL_EVERY_MS));
       try {
         const fresh = await LN.api('/api/cases/' + encodeURIComponent(caseId));
         if (fresh.version > version) {
-          show(fresh);
+          // while a letter's requests are being opened, the page is drawn again only when one of them changed
+          const seen = JSON.stringify([fresh.version, fresh.letter]);
+          if (seen !== shown) show(fresh);
+          shown = seen;
           if (settled && !settled(fresh)) continue;
           $('action-message').textContent = LN.t('action.done');
           return;
