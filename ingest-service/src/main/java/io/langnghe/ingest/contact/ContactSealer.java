@@ -18,7 +18,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -43,8 +42,7 @@ public class ContactSealer implements AutoCloseable {
         this.topic = Topics.withPrefix(topicsPrefix).contactKeys();
         this.producer = producer;
         this.patience = settings.maxBlock().plus(settings.deliveryTimeout()).plusSeconds(1);
-        Map<String, Object> keysConfig = new HashMap<>(login.clientProperties());
-        keysConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> keysConfig = login.clientConfig(bootstrapServers);
         keysConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingest-service-keys");
         // This copy only lets a resend reuse its key (its own keys are remembered as they are written), so it may
         // lag: one fetch per half second or megabyte, not one per petition, each reading back the key just written.

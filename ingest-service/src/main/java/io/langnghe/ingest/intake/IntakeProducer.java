@@ -14,7 +14,6 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +33,7 @@ public class IntakeProducer implements AutoCloseable {
 
     public IntakeProducer(@Value("${kafka.bootstrap.servers}") String bootstrapServers, ProducerSettings settings,
                           KafkaLogin login) {
-        Map<String, Object> config = new HashMap<>(login.clientProperties());
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = login.clientConfig(bootstrapServers);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-service");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
