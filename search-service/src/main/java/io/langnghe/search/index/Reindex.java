@@ -1,21 +1,17 @@
 package io.langnghe.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.langnghe.contracts.Json;
 import io.langnghe.contracts.Topics;
-import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
  * {@code ./langnghe reindex}: rebuilds the cases index from {@code <prefix>.cases.v1}, with the
- * service's environment variables (KAFKA_BOOTSTRAP_SERVERS, ELASTICSEARCH_URL,
- * LANGNGHE_TOPICS_PREFIX, LANGNGHE_INDEX_PREFIX).
+ * service's environment variables (KAFKA_BOOTSTRAP_SERVERS, ELASTICSEARCH_URL, ELASTICSEARCH_USERNAME and
+ * ELASTICSEARCH_PASSWORD, LANGNGHE_TOPICS_PREFIX, LANGNGHE_INDEX_PREFIX).
  */
 public final class Reindex {
 
@@ -26,11 +22,12 @@ public final class Reindex {
         String kafka = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
         String elasticsearch = env("ELASTICSEARCH_URL", "http://127.0.0.1:9200");
         Topics topics = Topics.withPrefix(env("LANGNGHE_TOPICS_PREFIX", "langnghe"));
-        CasesIndex index = CasesIndex.withPrefix(env("LANGNGHE_INDEX_PREFIX", "langnghe"));
-        try (RestClient rest = RestClient.builder(HttpHost.create(elasticsearch))
-                .setRequestConfigCallback(c -> c.setSocketTimeout(120_000)).build()) {
-            ElasticsearchClient client = new ElasticsearchClient(
-                    new RestClientTransport(rest, new JacksonJsonpMapper(Json.configure(new ObjectMapper()))));
+        String indexPrefix = env("LANGNGHE_INDEX_PREFIX", "langnghe");
+        CasesIndex index = CasesIndex.withPrefix(indexPrefix);
+        // a long socket timeout: one bulk of a big rebuild may take a while
+        ElasticsearchSettings settings = new ElasticsearchSettings(elasticsearch, indexPrefix, Duration.ofSeconds(5), Duration.ofMinutes(2));
+        try (RestClient rest = ElasticsearchFactory.connect(settings, ElasticsearchLogin.fromEnvironment(System::getenv))) {
+            ElasticsearchClient client = ElasticsearchFactory.client(rest);
             System.err.printf("Reindexing %s into a new index behind %s%n", topics.cases().name(), index.alias());
             Reindexer.Outcome outcome = new Reindexer(client, index, kafka, topics.cases(), Clock.systemUTC())
                     .run(p -> System.err.printf(Locale.ROOT, "  read %,d  indexed %,d  skipped %,d  (%.0f records/s)%n",
