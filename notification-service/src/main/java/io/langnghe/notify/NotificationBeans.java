@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -73,8 +72,7 @@ class NotificationBeans {
     @Singleton
     @Bean(preDestroy = "close")
     KafkaContactKeys contactKeys(@Value("${kafka.bootstrap.servers}") String bootstrapServers, KafkaLogin login, Topics topics) {
-        Map<String, Object> config = new HashMap<>(login.clientProperties());
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = login.clientConfig(bootstrapServers);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "notification-service-keys");
         KafkaContactKeys keys = new KafkaContactKeys(config, topics.contactKeys(), Duration.ofSeconds(5));
         keys.awaitCaughtUp(Duration.ofSeconds(30));

@@ -16,22 +16,12 @@ import io.langnghe.contracts.Rating;
 import io.langnghe.contracts.Risk;
 import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.taxonomy.Taxonomy;
-import io.langnghe.routing.cases.CaseOpening;
 import io.langnghe.routing.classify.BlendedClassifier;
 import io.langnghe.routing.classify.ClassifierSettings;
 import io.langnghe.routing.classify.Corpus;
 import io.langnghe.routing.classify.LabelledExample;
-import io.langnghe.routing.intake.Router;
-import io.langnghe.routing.lifecycle.CaseLifecycle;
-import io.langnghe.routing.lifecycle.DeadlineWatch;
-import io.langnghe.routing.lifecycle.Deadlines;
-import io.langnghe.routing.lifecycle.WorkingCalendar;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,14 +30,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static io.langnghe.routing.TestCommand.actor;
 import static io.langnghe.routing.TestCommand.command;
@@ -63,7 +49,6 @@ class CaseLifecycleTopologyTest {
     static final Topics topics = Topics.withPrefix("test");
     static final Instant openedAt = Instant.parse("2025-09-15T02:00:01Z");
     static final Instant commandAt = Instant.parse("2025-09-15T04:00:00Z");
-    static final Deadlines deadlines = new Deadlines(WorkingCalendar.loadDefault(), 1, 10);
 
     /** The commands that bring the drain case (kinh_te_ha_tang_do_thi) from assigned to each state. */
     static final Map<String, List<Type>> PATH_TO = Map.of(
@@ -78,7 +63,7 @@ class CaseLifecycleTopologyTest {
             "merged", List.of(Type.MERGE));
 
     BlendedClassifier classifier;
-    TopologyTestDriver driver;
+    RoutingUnderTest routing;
     TestInputTopic<String, byte[]> received;
     TestInputTopic<String, byte[]> commands;
     TestOutputTopic<String, CaseState> cases;
@@ -90,27 +75,18 @@ class CaseLifecycleTopologyTest {
     void start() {
         // a classifier per test: corrections teach it
         classifier = BlendedClassifier.trained(taxonomy, ClassifierSettings.DEFAULTS, corpus);
-        StreamsBuilder builder = new StreamsBuilder();
-        RoutingTopology.define(builder, topics, classifier, new Router(taxonomy, 0.5, 0.2), new CaseOpening(deadlines),
-                new CaseLifecycle(taxonomy, deadlines), new DeadlineWatch(0.8, Duration.ofMinutes(1)), Clock.fixed(commandAt, ZoneOffset.UTC));
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "case-lifecycle-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(builder.build(), config);
-        received = driver.createInputTopic(topics.feedbackReceived().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        commands = driver.createInputTopic(topics.caseCommands().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        cases = driver.createOutputTopic(topics.cases().name(), Serdes.String().deserializer(), topics.cases().valueSerde().deserializer());
-        results = driver.createOutputTopic(topics.caseCommandResults().name(), Serdes.String().deserializer(),
-                topics.caseCommandResults().valueSerde().deserializer());
-        corrections = driver.createOutputTopic(topics.classifierCorrections().name(), Serdes.String().deserializer(),
-                topics.classifierCorrections().valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic(topics.feedbackDlq().name(), Serdes.String().deserializer(),
-                topics.feedbackDlq().valueSerde().deserializer());
+        routing = RoutingUnderTest.at("case-lifecycle-test", commandAt).withClassifier(classifier).start();
+        received = routing.received();
+        commands = routing.commands();
+        cases = routing.cases();
+        results = routing.results();
+        corrections = routing.corrections();
+        deadLetters = routing.deadLetters();
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        routing.close();
     }
 
     @ParameterizedTest(name = "{0} + {1} by {2} → {3}")

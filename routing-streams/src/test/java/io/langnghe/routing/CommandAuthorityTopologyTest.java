@@ -10,19 +10,8 @@ import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.kafka.CommandAuthority;
 import io.langnghe.contracts.kafka.CommandSignature;
 import io.langnghe.contracts.taxonomy.Taxonomy;
-import io.langnghe.routing.cases.CaseOpening;
-import io.langnghe.routing.classify.BlendedClassifier;
-import io.langnghe.routing.classify.ClassifierSettings;
-import io.langnghe.routing.classify.Corpus;
-import io.langnghe.routing.intake.Router;
-import io.langnghe.routing.lifecycle.CaseLifecycle;
-import io.langnghe.routing.lifecycle.DeadlineWatch;
-import io.langnghe.routing.lifecycle.Deadlines;
-import io.langnghe.routing.lifecycle.WorkingCalendar;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -31,11 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Properties;
 
 import static io.langnghe.routing.TestCommand.actor;
 import static io.langnghe.routing.TestCommand.command;
@@ -55,6 +40,7 @@ class CommandAuthorityTopologyTest {
     static final Instant commandAt = Instant.parse("2025-09-15T04:00:00Z");
     static final CommandSignature SEARCH_SERVICE = new CommandSignature("the-ward's-commands-secret-of-32-chars");
 
+    RoutingUnderTest routing;
     TopologyTestDriver driver;
     TestInputTopic<String, byte[]> received;
     TestOutputTopic<String, CaseState> cases;
@@ -62,19 +48,11 @@ class CommandAuthorityTopologyTest {
 
     @BeforeEach
     void start() {
-        Deadlines deadlines = new Deadlines(WorkingCalendar.loadDefault(), 1, 10);
-        StreamsBuilder builder = new StreamsBuilder();
-        RoutingTopology.define(builder, topics, BlendedClassifier.trained(taxonomy, ClassifierSettings.DEFAULTS, Corpus.load(Corpus.TRAINING)),
-                new Router(taxonomy, 0.5, 0.2), new CaseOpening(deadlines), new CaseLifecycle(taxonomy, deadlines),
-                new DeadlineWatch(0.8, Duration.ofMinutes(1)), Clock.fixed(commandAt, ZoneOffset.UTC), new CommandAuthority(SEARCH_SERVICE));
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "command-authority-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(builder.build(), config);
-        received = driver.createInputTopic(topics.feedbackReceived().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        cases = driver.createOutputTopic(topics.cases().name(), Serdes.String().deserializer(), topics.cases().valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic(topics.feedbackDlq().name(), Serdes.String().deserializer(),
-                topics.feedbackDlq().valueSerde().deserializer());
+        routing = RoutingUnderTest.at("command-authority-test", commandAt).withAuthority(new CommandAuthority(SEARCH_SERVICE)).start();
+        driver = routing.driver();
+        received = routing.received();
+        cases = routing.cases();
+        deadLetters = routing.deadLetters();
         FeedbackReceived drain = feedback().id("fb-1").build();
         received.pipeInput(new TestRecord<>("fb-1", json(drain), openedAt));
         cases.readValuesToList();
@@ -82,7 +60,7 @@ class CommandAuthorityTopologyTest {
 
     @AfterEach
     void stop() {
-        driver.close();
+        routing.close();
     }
 
     @Test

@@ -7,19 +7,11 @@ import io.langnghe.contracts.DeadlineState;
 import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.taxonomy.Taxonomy;
-import io.langnghe.routing.cases.CaseOpening;
 import io.langnghe.routing.classify.BlendedClassifier;
 import io.langnghe.routing.classify.ClassifierSettings;
 import io.langnghe.routing.classify.Corpus;
-import io.langnghe.routing.intake.Router;
-import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.langnghe.routing.lifecycle.DeadlineClock;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
-import io.langnghe.routing.lifecycle.Deadlines;
-import io.langnghe.routing.lifecycle.WorkingCalendar;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -31,13 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 
 import static io.langnghe.routing.TestCommand.command;
 import static io.langnghe.routing.TestFeedback.feedback;
@@ -54,10 +43,10 @@ class DeadlineCheckTopologyTest {
     static final Taxonomy taxonomy = Taxonomy.loadDefault();
     static final Topics topics = Topics.withPrefix("test");
     static final Instant openedAt = Instant.parse("2025-09-15T02:00:00Z");
-    static final Deadlines deadlines = new Deadlines(WorkingCalendar.loadDefault(), 1, 10);
     static BlendedClassifier classifier;
 
     final DeadlineClock clock = new DeadlineClock();
+    RoutingUnderTest routing;
     TopologyTestDriver driver;
     TestInputTopic<String, byte[]> received;
     TestInputTopic<String, byte[]> commands;
@@ -70,21 +59,17 @@ class DeadlineCheckTopologyTest {
 
     @BeforeEach
     void start() {
-        StreamsBuilder builder = new StreamsBuilder();
-        RoutingTopology.define(builder, topics, classifier, new Router(taxonomy, 0.5, 0.2), new CaseOpening(deadlines),
-                new CaseLifecycle(taxonomy, deadlines), new DeadlineWatch(0.8, Duration.ofMinutes(1), clock), Clock.fixed(openedAt, ZoneOffset.UTC));
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "deadline-check-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(builder.build(), config, openedAt);
-        received = driver.createInputTopic(topics.feedbackReceived().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        commands = driver.createInputTopic(topics.caseCommands().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        cases = driver.createOutputTopic(topics.cases().name(), Serdes.String().deserializer(), topics.cases().valueSerde().deserializer());
+        routing = RoutingUnderTest.at("deadline-check-test", openedAt).withClassifier(classifier)
+                .withDeadlineWatch(new DeadlineWatch(0.8, Duration.ofMinutes(1), clock)).withWallClockStart(openedAt).start();
+        driver = routing.driver();
+        received = routing.received();
+        commands = routing.commands();
+        cases = routing.cases();
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        routing.close();
     }
 
     @ParameterizedTest(name = "{0} {1}, clock at {2} → {3}")

@@ -11,35 +11,19 @@ import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.contracts.ProposedRequest;
 import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.taxonomy.Taxonomy;
-import io.langnghe.routing.cases.CaseOpening;
 import io.langnghe.routing.classify.BlendedClassifier;
-import io.langnghe.routing.classify.ClassifierSettings;
-import io.langnghe.routing.classify.Corpus;
-import io.langnghe.routing.intake.Router;
-import io.langnghe.routing.lifecycle.CaseLifecycle;
-import io.langnghe.routing.lifecycle.DeadlineWatch;
-import io.langnghe.routing.lifecycle.Deadlines;
-import io.langnghe.routing.lifecycle.WorkingCalendar;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static io.langnghe.routing.TestCommand.actor;
 import static io.langnghe.routing.TestCommand.command;
@@ -57,11 +41,10 @@ class LetterRequestsTopologyTest {
     static final Topics topics = Topics.withPrefix("test");
     static final Instant filedAt = Instant.parse("2025-09-15T02:00:01Z");
     static final Instant acceptedAt = Instant.parse("2025-09-15T04:00:00Z");
-    static final Deadlines deadlines = new Deadlines(WorkingCalendar.loadDefault(), 1, 10);
     static final String LETTER = "fb-letter";
     static BlendedClassifier classifier;
 
-    TopologyTestDriver driver;
+    RoutingUnderTest routing;
     TestInputTopic<String, byte[]> received;
     TestInputTopic<String, byte[]> commands;
     TestOutputTopic<String, CaseState> cases;
@@ -71,23 +54,16 @@ class LetterRequestsTopologyTest {
 
     @BeforeAll
     static void train() {
-        classifier = BlendedClassifier.trained(taxonomy, ClassifierSettings.DEFAULTS, Corpus.load(Corpus.TRAINING));
+        classifier = RoutingUnderTest.trainedClassifier();
     }
 
     @BeforeEach
     void start() {
-        StreamsBuilder builder = new StreamsBuilder();
-        RoutingTopology.define(builder, topics, classifier, new Router(taxonomy, 0.5, 0.2), new CaseOpening(deadlines),
-                new CaseLifecycle(taxonomy, deadlines), new DeadlineWatch(0.8, Duration.ofMinutes(1)), Clock.fixed(acceptedAt, ZoneOffset.UTC));
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "letter-requests-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(builder.build(), config);
-        received = driver.createInputTopic(topics.feedbackReceived().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        commands = driver.createInputTopic(topics.caseCommands().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        cases = driver.createOutputTopic(topics.cases().name(), Serdes.String().deserializer(), topics.cases().valueSerde().deserializer());
-        results = driver.createOutputTopic(topics.caseCommandResults().name(), Serdes.String().deserializer(),
-                topics.caseCommandResults().valueSerde().deserializer());
+        routing = RoutingUnderTest.at("letter-requests-test", acceptedAt).withClassifier(classifier).start();
+        received = routing.received();
+        commands = routing.commands();
+        cases = routing.cases();
+        results = routing.results();
         // Given: a letter from a village, by hotline, with three requests for three departments
         FeedbackReceived letter = feedback().id(LETTER).channel(Channel.HOTLINE).area(null).address(null).text("""
                         Kính gửi UBND phường. Tôi là Nguyễn Văn An, trú tại thôn Tam Xuyên, xã Đông Khê cũ. Tôi kiến nghị:
@@ -101,7 +77,7 @@ class LetterRequestsTopologyTest {
 
     @AfterEach
     void stop() {
-        driver.close();
+        routing.close();
     }
 
     @Test

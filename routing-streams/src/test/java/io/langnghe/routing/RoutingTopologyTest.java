@@ -8,39 +8,24 @@ import io.langnghe.contracts.Classification;
 import io.langnghe.contracts.DeadLetter;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.HistoryEntry;
-import io.langnghe.contracts.Json;
 import io.langnghe.contracts.Place;
 import io.langnghe.contracts.ProposedRequest;
 import io.langnghe.contracts.RoutingRule;
 import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.taxonomy.Taxonomy;
-import io.langnghe.routing.cases.CaseOpening;
 import io.langnghe.routing.classify.BlendedClassifier;
 import io.langnghe.routing.classify.ClassifierSettings;
-import io.langnghe.routing.intake.Router;
-import io.langnghe.routing.lifecycle.CaseLifecycle;
-import io.langnghe.routing.lifecycle.DeadlineWatch;
-import io.langnghe.routing.lifecycle.Deadlines;
-import io.langnghe.routing.lifecycle.WorkingCalendar;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
-import java.util.Properties;
 
 import static io.langnghe.routing.TestFeedback.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +39,7 @@ class RoutingTopologyTest {
     static final Instant recordedAt = Instant.parse("2025-09-15T02:00:01Z");
     static final Instant now = Instant.parse("2025-09-15T02:00:05Z");
 
-    TopologyTestDriver driver;
+    RoutingUnderTest routing;
     TestInputTopic<String, byte[]> received;
     TestOutputTopic<String, CaseState> cases;
     TestOutputTopic<String, DeadLetter> deadLetters;
@@ -62,24 +47,16 @@ class RoutingTopologyTest {
 
     @BeforeEach
     void start() {
-        StreamsBuilder builder = new StreamsBuilder();
-        RoutingTopology.define(builder, topics, classifier, new Router(taxonomy, 0.5, 0.2),
-                new CaseOpening(new Deadlines(WorkingCalendar.loadDefault(), 1, 10)), new CaseLifecycle(taxonomy, new Deadlines(WorkingCalendar.loadDefault(), 1, 10)),
-                new DeadlineWatch(0.8, Duration.ofMinutes(1)), Clock.fixed(now, ZoneOffset.UTC));
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "routing-topology-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(builder.build(), config);
-        received = driver.createInputTopic(topics.feedbackReceived().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        cases = driver.createOutputTopic(topics.cases().name(), Serdes.String().deserializer(), topics.cases().valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic(topics.feedbackDlq().name(), Serdes.String().deserializer(),
-                topics.feedbackDlq().valueSerde().deserializer());
-        rules = driver.createInputTopic(topics.routingRules().name(), Serdes.String().serializer(), topics.routingRules().valueSerde().serializer());
+        routing = RoutingUnderTest.at("routing-topology-test", now).withClassifier(classifier).start();
+        received = routing.received();
+        cases = routing.cases();
+        deadLetters = routing.deadLetters();
+        rules = routing.rules();
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        routing.close();
     }
 
     @Test

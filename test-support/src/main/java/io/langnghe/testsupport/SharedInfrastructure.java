@@ -8,7 +8,6 @@ import io.langnghe.localstack.ElasticsearchServer;
 import io.langnghe.localstack.KafkaAcls;
 import io.langnghe.localstack.KafkaServer;
 import io.langnghe.localstack.TopicCreator;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,9 +72,7 @@ public final class SharedInfrastructure {
      * topics of {@link #createTopics}. Add the client's own properties to a copy.
      */
     public static Map<String, Object> kafkaClientProperties(ServicePrincipal principal) {
-        Map<String, Object> properties = new HashMap<>(KafkaLogin.as(principal, System.getenv()).clientProperties());
-        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, securedKafka().saslBootstrapServers());
-        return properties;
+        return KafkaLogin.as(principal, System.getenv()).clientConfig(securedKafka().saslBootstrapServers());
     }
 
     /** The same, as a Micronaut service's {@code kafka.*} properties (bootstrap servers and login). */

@@ -1,5 +1,6 @@
 package io.langnghe.contracts.kafka;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,6 +40,13 @@ public record KafkaLogin(String securityProtocol, String saslMechanism, String s
             properties.put("sasl.jaas.config", saslJaasConfig);
         }
         return properties;
+    }
+
+    /** Where to connect and how to log in: the start of every client configuration built by hand. */
+    public Map<String, Object> clientConfig(String bootstrapServers) {
+        Map<String, Object> config = new HashMap<>(clientProperties());
+        config.put("bootstrap.servers", bootstrapServers);
+        return config;
     }
 
     @Override

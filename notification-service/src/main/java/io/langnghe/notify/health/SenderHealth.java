@@ -1,6 +1,6 @@
 package io.langnghe.notify.health;
 
-import io.langnghe.notify.send.SenderProgress;
+import io.langnghe.contracts.kafka.ConsumerProgress;
 import io.langnghe.notify.send.SenderSupervisor;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * notification-service is DOWN while its sender is not running or has not moved for two minutes while
@@ -31,17 +32,18 @@ class SenderHealth implements HealthIndicator {
                 .tag("service", "notification-service")
                 .tag("consumer", "sender")
                 .register(metrics);
-        FunctionCounter.builder("langnghe.notifications.sender.replaced", sender, s -> s.progress().replaced())
+        FunctionCounter.builder("langnghe.notifications.sender.replaced", sender, SenderSupervisor::replaced)
                 .description("Senders replaced after stopping on an error")
                 .register(metrics);
     }
 
     @Override
     public Publisher<HealthResult> getResult() {
-        SenderProgress progress = sender.progress();
+        ConsumerProgress progress = sender.progress();
+        Map<String, Object> details = new TreeMap<>(progress.details());
+        details.put("replaced", sender.replaced());
         return Publishers.just(HealthResult.builder("sender", progress.up() ? HealthStatus.UP : HealthStatus.DOWN)
-                .details(Map.of("running", progress.running(), "lag", progress.lag(),
-                        "secondsSinceAdvanced", progress.sinceAdvanced().toSeconds(), "replaced", progress.replaced()))
+                .details(details)
                 .build());
     }
 }

@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -55,10 +54,8 @@ public class SmsReceiptController {
         this.topics = topics;
         this.clock = clock;
         this.secret = secret;
-        Properties properties = new Properties();
-        properties.putAll(login.clientProperties());
-        properties.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"));
+        Map<String, Object> properties = login.clientConfig(bootstrapServers);
+        properties.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"));
         this.producer = new KafkaProducer<>(properties, topics.notificationOutcomes().keySerde().serializer(),
                 topics.notificationOutcomes().valueSerde().serializer());
     }

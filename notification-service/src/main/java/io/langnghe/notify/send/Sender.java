@@ -27,7 +27,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -75,9 +74,7 @@ public final class Sender implements Runnable {
         this.retry = retry;
         this.clock = clock;
         this.advancedAt = clock.instant();
-        Properties consumerProperties = new Properties();
-        consumerProperties.putAll(login.clientProperties());
-        consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> consumerProperties = login.clientConfig(bootstrapServers);
         consumerProperties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         consumerProperties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -86,9 +83,7 @@ public final class Sender implements Runnable {
         consumerProperties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "50");
         this.consumer = new KafkaConsumer<>(consumerProperties, topics.notifications().keySerde().deserializer(),
                 topics.notifications().valueSerde().deserializer());
-        Properties producerProperties = new Properties();
-        producerProperties.putAll(login.clientProperties());
-        producerProperties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> producerProperties = login.clientConfig(bootstrapServers);
         producerProperties.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProperties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         producerProperties.put(ProducerConfig.LINGER_MS_CONFIG, "0");

@@ -1,5 +1,6 @@
 package io.langnghe.notify.send;
 
+import io.langnghe.contracts.kafka.ConsumerProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,12 +62,17 @@ public final class SenderSupervisor {
     }
 
     /** How the sender is doing now: the health and the lag gauge read this. */
-    public SenderProgress progress() {
+    public ConsumerProgress progress() {
         Sender sender = current;
         if (sender == null) {
-            return new SenderProgress(false, 0, Duration.ZERO, replaced.get());
+            return ConsumerProgress.notRunning();
         }
-        return new SenderProgress(true, sender.lag(), Duration.between(sender.advancedAt(), clock.instant()), replaced.get());
+        return new ConsumerProgress(true, sender.lag(), Duration.between(sender.advancedAt(), clock.instant()));
+    }
+
+    /** Senders replaced after stopping on an error since the service started. */
+    public long replaced() {
+        return replaced.get();
     }
 
     private void keepRunning() {

@@ -11,7 +11,6 @@ import org.apache.kafka.common.TopicPartition;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -45,9 +44,7 @@ public final class SentKeys {
 
     /** Reads the outcomes topic from its beginning to its current end. */
     public void reload(Duration within) {
-        Properties properties = new Properties();
-        properties.putAll(login.clientProperties());
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> properties = login.clientConfig(bootstrapServers);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (KafkaConsumer<String, MessageOutcome> consumer = new KafkaConsumer<>(properties,

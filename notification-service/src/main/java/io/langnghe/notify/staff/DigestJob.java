@@ -13,8 +13,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Map;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -41,9 +41,7 @@ public final class DigestJob implements AutoCloseable {
         this.clock = clock;
         this.zone = zone;
         this.digestAt = digestAt;
-        Properties properties = new Properties();
-        properties.putAll(login.clientProperties());
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> properties = login.clientConfig(bootstrapServers);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         this.producer = new KafkaProducer<>(properties, notifications.keySerde().serializer(), notifications.valueSerde().serializer());

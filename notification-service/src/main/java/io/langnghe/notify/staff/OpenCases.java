@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The ward's open cases now, read from the compacted {@code cases.v1} from its beginning to its end:
@@ -32,9 +31,7 @@ public final class OpenCases {
     }
 
     public Collection<CaseState> read(Duration within) {
-        Properties properties = new Properties();
-        properties.putAll(login.clientProperties());
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> properties = login.clientConfig(bootstrapServers);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         Map<String, CaseState> latest = new HashMap<>();

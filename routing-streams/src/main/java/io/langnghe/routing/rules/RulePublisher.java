@@ -38,8 +38,7 @@ public class RulePublisher {
 
     RulePublisher(Topics topics, @Value("${kafka.bootstrap.servers}") String bootstrapServers, KafkaLogin login) {
         this.topic = topics.routingRules();
-        this.connection = new HashMap<>(login.clientProperties());
-        connection.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        this.connection = login.clientConfig(bootstrapServers);
         Map<String, Object> config = new HashMap<>(connection);
         config.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",

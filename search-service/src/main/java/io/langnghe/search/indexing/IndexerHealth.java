@@ -1,5 +1,6 @@
 package io.langnghe.search.indexing;
 
+import io.langnghe.contracts.kafka.ConsumerProgress;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.async.publisher.Publishers;
@@ -39,11 +40,8 @@ class IndexerHealth implements HealthIndicator {
         Map<String, Object> details = new TreeMap<>();
         boolean up = true;
         for (TopicIndexer indexer : indexers) {
-            IndexerProgress progress = indexer.progress();
-            details.put(indexer.name(), Map.of(
-                    "running", progress.running(),
-                    "lag", progress.lag(),
-                    "secondsSinceAdvanced", progress.sinceAdvanced().toSeconds()));
+            ConsumerProgress progress = indexer.progress();
+            details.put(indexer.name(), progress.details());
             up &= progress.up();
         }
         return Publishers.just(HealthResult.builder("indexers", up ? HealthStatus.UP : HealthStatus.DOWN)

@@ -5,7 +5,6 @@ import io.langnghe.contracts.kafka.KafkaLogin;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /** The broker and the topic names of this deployment (the prefix isolates tests and wards). */
@@ -31,9 +30,7 @@ public class KafkaSettings {
 
     /** Bootstrap servers and this service's login: the start of every client's configuration. */
     public Map<String, Object> connection() {
-        Map<String, Object> connection = new HashMap<>(login.clientProperties());
-        connection.put("bootstrap.servers", bootstrapServers);
-        return connection;
+        return login.clientConfig(bootstrapServers);
     }
 
     public Topics topics() {

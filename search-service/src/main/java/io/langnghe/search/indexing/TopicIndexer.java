@@ -1,5 +1,6 @@
 package io.langnghe.search.indexing;
 
+import io.langnghe.contracts.kafka.ConsumerProgress;
 import io.langnghe.search.index.IndexSetup;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -81,9 +82,9 @@ public abstract class TopicIndexer {
     }
 
     /** Whether the thread runs, how many records it is behind, and how long since it last moved on. */
-    public final IndexerProgress progress() {
+    public final ConsumerProgress progress() {
         Thread current = thread;
-        return new IndexerProgress(current != null && current.isAlive(), lag,
+        return new ConsumerProgress(current != null && current.isAlive(), lag,
                 Duration.ofNanos(System.nanoTime() - advancedAt));
     }
 
