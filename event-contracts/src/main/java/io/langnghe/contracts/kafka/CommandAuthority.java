@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Whether a command's actor fits whoever wrote it, for routing-streams to check before it acts: the
  * early warning's {@code SYSTEM} actor only assesses (routing-streams writes those itself, and the
- * ACLs let no other service but search-service write case commands), and every person's command
+ * ACLs let no other service but search-service write case commands), or, signed, seals an old clear
+ * contact (the migration, run with search-service's secrets), and every person's command
  * (officer, leader, administrator, operator, resident) carries search-service's {@link CommandSignature},
  * since logins happen there. A command that does not fit goes to the dead letters with the reason.
  */
@@ -39,10 +40,14 @@ public final class CommandAuthority {
         if (role == null || role.isBlank()) {
             return Optional.of("the command names no actor role");
         }
+        if (role.equals(SYSTEM) && command.type() == CaseCommand.Type.SEAL_CONTACT) {
+            return signature.verifies(headers, value) ? Optional.empty()
+                    : Optional.of("seal_contact without search-service's signature (" + CommandSignature.HEADER + ")");
+        }
         if (role.equals(SYSTEM)) {
             return command.type() == CaseCommand.Type.ASSESS
                     ? Optional.empty()
-                    : Optional.of("a SYSTEM actor may only assess, not " + command.type().code());
+                    : Optional.of("a SYSTEM actor may only assess or seal a contact, not " + command.type().code());
         }
         if (!signature.verifies(headers, value)) {
             return Optional.of("actor role " + role + " without search-service's signature (" + CommandSignature.HEADER
