@@ -2,6 +2,7 @@ package io.langnghe.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.langnghe.contracts.Topics;
+import io.langnghe.search.indexing.KafkaSettings;
 import org.elasticsearch.client.RestClient;
 
 import java.time.Clock;
@@ -10,7 +11,7 @@ import java.util.Locale;
 
 /**
  * {@code ./langnghe reindex}: rebuilds the cases index from {@code <prefix>.cases.v1}, with the
- * service's environment variables (KAFKA_BOOTSTRAP_SERVERS, ELASTICSEARCH_URL, ELASTICSEARCH_USERNAME and
+ * service's environment variables (Kafka as {@link KafkaSettings#forTools}, ELASTICSEARCH_URL, ELASTICSEARCH_USERNAME and
  * ELASTICSEARCH_PASSWORD, LANGNGHE_TOPICS_PREFIX, LANGNGHE_INDEX_PREFIX).
  */
 public final class Reindex {
@@ -19,7 +20,7 @@ public final class Reindex {
     }
 
     public static void main(String[] args) throws Exception {
-        String kafka = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+        KafkaSettings kafka = KafkaSettings.forTools(System::getenv);
         String elasticsearch = env("ELASTICSEARCH_URL", "http://127.0.0.1:9200");
         Topics topics = Topics.withPrefix(env("LANGNGHE_TOPICS_PREFIX", "langnghe"));
         String indexPrefix = env("LANGNGHE_INDEX_PREFIX", "langnghe");
@@ -29,7 +30,7 @@ public final class Reindex {
         try (RestClient rest = ElasticsearchFactory.connect(settings, ElasticsearchLogin.fromEnvironment(System::getenv))) {
             ElasticsearchClient client = ElasticsearchFactory.client(rest);
             System.err.printf("Reindexing %s into a new index behind %s%n", topics.cases().name(), index.alias());
-            Reindexer.Outcome outcome = new Reindexer(client, index, kafka, topics.cases(), Clock.systemUTC())
+            Reindexer.Outcome outcome = new Reindexer(client, index, kafka.connection(), topics.cases(), Clock.systemUTC())
                     .run(p -> System.err.printf(Locale.ROOT, "  read %,d  indexed %,d  skipped %,d  (%.0f records/s)%n",
                             p.read(), p.indexed(), p.skipped(), p.perSecond()));
             System.err.printf("Alias %s now points to %s; removed %s%n", index.alias(), outcome.newIndex(), outcome.removedIndices());

@@ -2,7 +2,6 @@ package io.langnghe.search.privacy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.langnghe.contracts.Json;
-import io.langnghe.contracts.kafka.KafkaLogin;
 import io.langnghe.search.cases.CaseReader;
 import io.langnghe.search.index.ElasticsearchFactory;
 import io.langnghe.search.index.ElasticsearchLogin;
@@ -15,7 +14,7 @@ import java.time.Duration;
 
 /**
  * {@code ./langnghe erase --tracking-code CODE}: erases one resident's contact as the ADMIN endpoint does,
- * with the service's environment (KAFKA_BOOTSTRAP_SERVERS and KAFKA_SASL_*, ELASTICSEARCH_URL,
+ * with the service's environment (Kafka as {@link KafkaSettings#forTools}, ELASTICSEARCH_URL,
  * ELASTICSEARCH_USERNAME and ELASTICSEARCH_PASSWORD, LANGNGHE_TOPICS_PREFIX, LANGNGHE_INDEX_PREFIX). The result is one JSON line on stdout; logs go to stderr.
  */
 public final class EraseCli {
@@ -32,12 +31,7 @@ public final class EraseCli {
         String elasticsearch = env("ELASTICSEARCH_URL", "http://127.0.0.1:9200");
         ElasticsearchSettings settings = new ElasticsearchSettings(elasticsearch, env("LANGNGHE_INDEX_PREFIX", "langnghe"),
                 Duration.ofSeconds(5), Duration.ofSeconds(30));
-        // as search-service where the broker wants a login (a deployment); the local stack's loopback listener wants none
-        String kafkaPassword = env("KAFKA_SASL_PASSWORD", "");
-        KafkaLogin login = kafkaPassword.isEmpty() ? KafkaLogin.plaintext()
-                : KafkaLogin.scram(env("KAFKA_SASL_USERNAME", "search-service"), kafkaPassword);
-        KafkaSettings kafka = new KafkaSettings(env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"), env("LANGNGHE_TOPICS_PREFIX", "langnghe"),
-                login);
+        KafkaSettings kafka = KafkaSettings.forTools(System::getenv);
         String actor = "cli:" + System.getProperty("user.name", "unknown");
         // as search-service where Elasticsearch runs with security (docker-compose.yml); the local stack's has none
         try (RestClient rest = ElasticsearchFactory.connect(settings, ElasticsearchLogin.fromEnvironment(System::getenv))) {

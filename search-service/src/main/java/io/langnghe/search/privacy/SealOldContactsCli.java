@@ -1,6 +1,5 @@
 package io.langnghe.search.privacy;
 
-import io.langnghe.contracts.kafka.KafkaLogin;
 import io.langnghe.search.indexing.KafkaSettings;
 
 import java.time.Clock;
@@ -8,8 +7,8 @@ import java.util.Locale;
 
 /**
  * {@code ./langnghe seal-old-contacts}: seals, once, the contacts of cases written before contacts were
- * sealed ({@link OldContactSealing}), with the service's environment (KAFKA_BOOTSTRAP_SERVERS and
- * KAFKA_SASL_*, LANGNGHE_TOPICS_PREFIX, LANGNGHE_SECRETS_COMMANDS, which routing-streams checks the
+ * sealed ({@link OldContactSealing}), with the service's environment (Kafka as {@link KafkaSettings#forTools},
+ * LANGNGHE_TOPICS_PREFIX, LANGNGHE_SECRETS_COMMANDS, which routing-streams checks the
  * commands with). Progress on stderr; the result is one JSON line on stdout.
  */
 public final class SealOldContactsCli {
@@ -18,11 +17,7 @@ public final class SealOldContactsCli {
     }
 
     public static void main(String[] args) {
-        String kafkaPassword = env("KAFKA_SASL_PASSWORD", "");
-        KafkaLogin login = kafkaPassword.isEmpty() ? KafkaLogin.plaintext()
-                : KafkaLogin.scram(env("KAFKA_SASL_USERNAME", "search-service"), kafkaPassword);
-        KafkaSettings kafka = new KafkaSettings(env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"), env("LANGNGHE_TOPICS_PREFIX", "langnghe"),
-                login);
+        KafkaSettings kafka = KafkaSettings.forTools(System::getenv);
         try (OldContactSealing sealing = new OldContactSealing(kafka, env("LANGNGHE_SECRETS_COMMANDS", "langnghe-demo"), Clock.systemUTC())) {
             OldContactSealing.Progress done = sealing.run(p -> System.err.printf(Locale.ROOT, "  read %,d cases, %,d in clear, %,d sealed%n",
                     Math.max(0, p.casesRead()), p.inClear(), p.sealed()));

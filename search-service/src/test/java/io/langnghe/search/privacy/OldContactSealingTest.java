@@ -9,6 +9,7 @@ import io.langnghe.contracts.Json;
 import io.langnghe.contracts.TrackingCode;
 import io.langnghe.contracts.kafka.CommandSignature;
 import io.langnghe.contracts.kafka.KafkaLogin;
+import io.langnghe.contracts.kafka.ServicePrincipal;
 import io.langnghe.contracts.privacy.ContactCipher;
 import io.langnghe.contracts.privacy.ContactDetails;
 import io.langnghe.contracts.privacy.ContactKey;
@@ -55,6 +56,7 @@ class OldContactSealingTest implements TestPropertyProvider {
     private final SharedStack stack = new SharedStack();
     /** Topics of their own for the test that runs the migration twice, so each test counts only its cases. */
     private final SharedStack again = new SharedStack();
+    private final SharedStack sasl = new SharedStack();
 
     @Inject
     @Client("/")
@@ -69,6 +71,7 @@ class OldContactSealingTest implements TestPropertyProvider {
     void close() {
         stack.close();
         again.close();
+        sasl.close();
     }
 
     @Test
@@ -130,6 +133,26 @@ class OldContactSealingTest implements TestPropertyProvider {
         List<ConsumerRecord<String, String>> keys = probe.readAll(again.topics().contactKeys().name(), WITHIN).stream()
                 .filter(r -> r.key().equals(old.caseId())).toList();
         assertThat(keys).hasSize(1);
+    }
+
+    @Test
+    void theMigrationLogsInAsTheOperatorsAdminOnTheSaslListener() throws Exception {
+        CaseState old = TestCases.caseState().caseId("case-sasl-" + System.nanoTime()).trackingCode(TrackingCode.generate().value())
+                .contact(new Contact("Phạm Thị Dung", "+84966666666", "+84 96x xxx x66", "hash-dung", false)).address(null).build();
+        sasl.publish(old);
+        KafkaSettings asAdmin = KafkaSettings.forTools(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", SharedInfrastructure.securedKafka().saslBootstrapServers(),
+                "KAFKA_SASL_PASSWORD", ServicePrincipal.ADMIN.password(System.getenv()),
+                "LANGNGHE_TOPICS_PREFIX", sasl.prefix())::get);
+
+        OldContactSealing.Progress done;
+        try (OldContactSealing sealing = new OldContactSealing(asAdmin, SECRET, Clock.systemUTC())) {
+            done = sealing.run(progress -> { });
+        }
+
+        assertThat(done.sealed()).isEqualTo(1);
+        assertThat(SharedInfrastructure.topicProbe().readAll(sasl.topics().caseCommands().name(), WITHIN))
+                .extracting(ConsumerRecord::key).containsExactly(old.caseId());
     }
 
     private static KafkaSettings kafka(SharedStack topics) {
