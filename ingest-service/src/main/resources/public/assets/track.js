@@ -41,7 +41,41 @@
     byId('deadline-value').textContent = when(view.dueAt);
     byId('answer-value').textContent = view.publicAnswer || L.t('notYet');
     renderAnswerPhotos();
+    renderRequests();
     renderRating();
+  }
+
+  // A letter the ward took up as separate requests: each with its department, status and answer (text only).
+  function renderRequests() {
+    var requests = view.requests || [];
+    var list = byId('requests');
+    byId('requests-block').hidden = requests.length === 0;
+    list.replaceChildren();
+    requests.forEach(function (request) {
+      var item = document.createElement('li');
+      item.dataset.number = request.number;
+      item.dataset.status = request.status || '';
+      var title = document.createElement('h3');
+      title.textContent = L.t('requestNumber') + ' ' + request.number
+        + (request.category ? ' · ' + L.name(request.category) : '');
+      item.appendChild(title);
+      var facts = document.createElement('dl');
+      [['statusLabel', !request.status ? L.t('requestOpening')
+          : request.status === 'merged' ? L.t('request.merged') : (L.t('status.' + request.status) || request.status)],
+        ['departmentLabel', L.name(request.department) || L.t('notAssigned')],
+        ['deadlineLabel', when(request.dueAt)],
+        ['answerLabel', request.publicAnswer || L.t('notYet')]].forEach(function (pair) {
+        var term = document.createElement('dt');
+        term.textContent = L.t(pair[0]);
+        var value = document.createElement('dd');
+        value.className = pair[0] === 'answerLabel' ? 'answer' : '';
+        value.textContent = pair[1];
+        facts.appendChild(term);
+        facts.appendChild(value);
+      });
+      item.appendChild(facts);
+      list.appendChild(item);
+    });
   }
 
   // The ward's photos of proof: public like the answer, served by reference under this code only.

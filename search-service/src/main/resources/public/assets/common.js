@@ -15,6 +15,10 @@ const LN = (() => {
     'case.back': '← Back to the queue', 'case.title': 'Case', 'case.channel': 'Channel', 'case.area': 'Residential group',
     'case.place': 'Place the resident named', 'action.confirm_place': 'Confirm the place (text box: the words that name it)', 'case.placeToConfirm': 'to confirm',
     'case.requests': 'A letter with several requests: proposed as separate cases',
+    'case.requestsHint': 'Choose the requests that become cases of their own, each going to its proposed department.',
+    'action.accept_requests': 'Accept as separate cases', 'action.merge_back': 'Merge back into the letter',
+    'case.children': 'Cases made of this letter', 'letter.number': 'Request', 'letter.opening': 'being opened…',
+    'letter.accepted': 'already a case:', 'letter.requestOf': 'Request {n} of the letter', 'letter.chooseOne': 'Choose at least one request.',
     'case.category': 'Category', 'case.department': 'Department', 'case.createdAt': 'Received', 'case.dueAt': 'Due',
     'case.answer': 'Public answer', 'case.reasons': 'Why it was classified so', 'case.contact': "Resident's contact",
     'case.contactErased': "The resident's contact was erased, on request or at the end of the retention period.",
@@ -60,6 +64,8 @@ const LN = (() => {
   };
   const VI = {
     'case.placeToConfirm': 'cần xác nhận',
+    'letter.number': 'Kiến nghị', 'letter.opening': 'đang mở hồ sơ…', 'letter.accepted': 'đã thành hồ sơ:',
+    'letter.requestOf': 'Kiến nghị số {n} của đơn', 'letter.chooseOne': 'Hãy chọn ít nhất một kiến nghị.',
     'login.failed': 'Sai tên đăng nhập hoặc mật khẩu.',
     'queue.total': 'hồ sơ đang mở', 'queue.empty': 'Không có hồ sơ đang mở nào phù hợp.',
     'action.sent': 'Đã ghi nhận thao tác; đang chờ hồ sơ cập nhật…', 'action.done': 'Hồ sơ đã được cập nhật.',

@@ -26,13 +26,67 @@ document.addEventListener('DOMContentLoaded', async () => {
     dd.title = (place.reasons || []).join('; ');
   }
 
-  // A letter that holds several requests: each as the case it is proposed to become.
-  function showRequests(requests) {
+  // A letter that holds several requests: each as the case it is proposed to become, with a box to choose it
+  // while it is not a case yet; the requests already accepted name their case.
+  function showRequests(view) {
+    const requests = (view.classification && view.classification.requests) || [];
+    const accepted = new Map(((view.letter && view.letter.requests) || []).map(r => [r.index, r.caseId]));
+    const choosing = (view.actions || []).includes('accept_requests');
     $('requests-block').hidden = requests.length < 2;
     const list = $('case-requests');
     list.replaceChildren();
-    requests.forEach(r => list.appendChild(LN.element('li', null,
-        r.text + ' → ' + r.category + ' / ' + r.department + (r.area ? ' / ' + r.area : ''))));
+    requests.forEach(r => {
+      const li = LN.element('li');
+      li.dataset.index = r.index;
+      const label = LN.element('label');
+      if (choosing && !accepted.has(r.index)) {
+        const box = LN.element('input');
+        box.type = 'checkbox';
+        box.value = r.index;
+        label.appendChild(box);
+      }
+      label.appendChild(LN.element('span', 'request-text', ' ' + LN.t('letter.number') + ' ' + r.index + ': ' + r.text));
+      li.appendChild(label);
+      li.appendChild(LN.element('div', 'meta', [vocabularyName('categories', r.category), vocabularyName('departments', r.department),
+        r.area].filter(Boolean).join(' · ')));
+      if (accepted.has(r.index)) li.appendChild(LN.element('div', 'muted', LN.t('letter.accepted') + ' ' + accepted.get(r.index)));
+      list.appendChild(li);
+    });
+  }
+
+  // On a letter, the cases made of its requests (department and status as they are now); on such a case, its letter.
+  function showLetter(view) {
+    const letter = view.letter;
+    const requests = (letter && !letter.letterId && letter.requests) || [];
+    $('children-block').hidden = requests.length === 0;
+    const list = $('case-children');
+    list.replaceChildren();
+    requests.forEach(r => {
+      const li = LN.element('li', 'card child');
+      li.dataset.caseId = r.caseId;
+      li.dataset.status = r.status || '';
+      const meta = LN.element('div', 'meta');
+      meta.appendChild(LN.element('span', null, LN.t('letter.number') + ' ' + r.index));
+      meta.appendChild(LN.element('span', 'status', r.status ? LN.label(LN.STATUS, r.status) : LN.t('letter.opening')));
+      meta.appendChild(LN.element('span', null, LN.named(r.department)));
+      li.appendChild(meta);
+      if (r.opens) {
+        const link = LN.element('a', null, r.caseId);
+        link.href = '#case=' + encodeURIComponent(r.caseId);
+        li.appendChild(link);
+      } else {
+        li.appendChild(LN.element('span', 'muted', r.caseId));
+      }
+      list.appendChild(li);
+    });
+    const ofLetter = letter && letter.letterId;
+    $('letter-block').hidden = !ofLetter;
+    $('letter-of').textContent = ofLetter ? LN.t('letter.requestOf').replace('{n}', letter.index) + ' ' + letter.letterId : '';
+  }
+
+  function vocabularyName(kind, code) {
+    const entry = state.vocabulary && (state.vocabulary[kind] || []).find(e => e.code === code);
+    return entry ? LN.named(entry) : code;
   }
 
   function fillSelect(select, entries, named) {
@@ -130,7 +184,8 @@ document.addEventListener('DOMContentLoaded', async () => {
     reasons.replaceChildren();
     ((view.classification && view.classification.reasons) || []).forEach(r => reasons.appendChild(LN.element('li', null, r)));
     showPlace(view.classification && view.classification.place);
-    showRequests((view.classification && view.classification.requests) || []);
+    showRequests(view);
+    showLetter(view);
     const contact = view.contact;
     $('contact-block').hidden = !contact;
     $('contact-erased').hidden = !(contact && contact.erased);
@@ -273,7 +328,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   async function act(type) {
     const view = state.current;
     const body = { type };
-    if (['answer', 'reject', 'reassign', 'return_to_triage', 'undo_legal_track', 'extend_deadline', 'mark_complex', 'close', 'split']
+    if (['answer', 'reject', 'reassign', 'return_to_triage', 'undo_legal_track', 'extend_deadline', 'mark_complex', 'close', 'split', 'merge_back']
       .includes(type)) {
       if ($('action-text').value.trim()) body.text = $('action-text').value;
     }
@@ -286,6 +341,14 @@ document.addEventListener('DOMContentLoaded', async () => {
       if ($('action-text').value.trim()) body.text = $('action-text').value;
     }
     if (type === 'merge') body.targetCaseId = $('action-target').value.trim();
+    // The requests chosen, by their number in the letter (the server takes none as all of them: not from here).
+    if (type === 'accept_requests') {
+      body.requests = Array.from(document.querySelectorAll('#case-requests input[type=checkbox]:checked'), b => Number(b.value));
+      if (!body.requests.length) {
+        $('action-message').textContent = LN.t('letter.chooseOne');
+        return;
+      }
+    }
     const buttons = document.querySelectorAll('button.action');
     buttons.forEach(b => { b.disabled = true; });
     const message = $('action-message');
@@ -299,7 +362,10 @@ document.addEventListener('DOMContentLoaded', async () => {
       message.textContent = LN.t('action.sent');
       $('action-text').value = '';
       $('action-photos').value = '';
-      await waitForNewVersion(view.caseId, view.version);
+      // accepted requests are opened as cases of their own just after the letter changes: wait for them too
+      const opened = fresh => type !== 'accept_requests' || (body.requests || []).every(index =>
+        ((fresh.letter && fresh.letter.requests) || []).some(r => r.index === index && r.status));
+      await waitForNewVersion(view.caseId, view.version, opened);
     } catch (error) {
       message.textContent = LN.problemText(error);
     } finally {
@@ -312,7 +378,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   let pendingAction = null;
   function actionKey(caseId, body) {
     const meaning = JSON.stringify([caseId, body.type, body.text || '', body.department || '', body.area || '',
-      body.targetCaseId || '']);
+      body.targetCaseId || '', body.requests || []]);
     if (!pendingAction || pendingAction.meaning !== meaning) {
       const bytes = crypto.getRandomValues(new Uint8Array(16));
       pendingAction = { meaning, key: 'act-' + Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('') };
@@ -336,14 +402,19 @@ document.addEventListener('DOMContentLoaded', async () => {
     }
   }
 
-  async function waitForNewVersion(caseId, version) {
+  async function waitForNewVersion(caseId, version, settled) {
     const until = Date.now() + POLL_FOR_MS;
+    let shown = null;
     while (Date.now() < until) {
       await new Promise(resolve => setTimeout(resolve, POLL_EVERY_MS));
       try {
         const fresh = await LN.api('/api/cases/' + encodeURIComponent(caseId));
         if (fresh.version > version) {
-          show(fresh);
+          // while a letter's requests are being opened, the page is drawn again only when one of them changed
+          const seen = JSON.stringify([fresh.version, fresh.letter]);
+          if (seen !== shown) show(fresh);
+          shown = seen;
+          if (settled && !settled(fresh)) continue;
           $('action-message').textContent = LN.t('action.done');
           return;
         }
@@ -359,6 +430,8 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('prev').addEventListener('click', () => { state.page = Math.max(0, state.page - 1); loadQueue(); });
   $('next').addEventListener('click', () => { state.page += 1; loadQueue(); });
   $('back').addEventListener('click', () => {
+    // the next link to the same case opens it again
+    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
     $('case-section').hidden = true;
     $('queue-section').hidden = false;
     loadQueue();
@@ -381,6 +454,8 @@ document.addEventListener('DOMContentLoaded', async () => {
     $('queue-total').textContent = LN.problemText(error);
   }
   loadQueue();
-  // a link from a digest or an escalation e-mail: officer.html#case=<caseId>
-  if (location.hash.startsWith('#case=')) openCase(decodeURIComponent(location.hash.slice('#case='.length)));
+  // a link from a digest or an escalation e-mail, or from a letter to one of its requests: officer.html#case=<caseId>
+  const caseInLink = () => { if (location.hash.startsWith('#case=')) openCase(decodeURIComponent(location.hash.slice('#case='.length))); };
+  window.addEventListener('hashchange', caseInLink);
+  caseInLink();
 });

@@ -26,6 +26,13 @@ import static org.awaitility.Awaitility.await;
 class PetitionToSearchableCaseTest {
 
     private static final String DRAIN = "Cống thoát nước trước nhà số 12 ngõ 5 bị tắc, mùi hôi bốc lên";
+    private static final String LETTER = """
+            Kính gửi UBND phường. Tôi là Nguyễn Văn An, trú tại tổ dân phố 5. Tôi kiến nghị:
+            1. Cống thoát nước đầu ngõ bị tắc, nước thải tràn ra đường.
+            2. Thanh niên tụ tập đua xe máy lúc nửa đêm, gây mất an ninh.
+            3. Trường mầm non thu thêm nhiều khoản tiền học phí không rõ ràng.
+            Xin trân trọng cảm ơn!""";
+    private static final String POLICE_ANSWER = "Công an phường đã tăng cường tuần tra từ 22 giờ đến 2 giờ sáng.";
 
     private ServiceStack stack;
     private String leaderToken;
@@ -157,6 +164,93 @@ class PetitionToSearchableCaseTest {
         assertThat(closed.body()).doesNotContain(code);
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(badDate.json().path(0).path("code").asInt()).isEqualTo(400);
+    }
+
+    /**
+     * Issue 14's letter of three requests: the letter's department accepts the three proposals, each becomes a
+     * case in its own department's queue (and only there), one is answered, and the resident's tracking code
+     * shows the letter with its three requests and that one answer.
+     */
+    @Test
+    void aLetterOfThreeRequestsBecomesThreeCasesInTheirDepartmentsAndTheResidentFollowsEach() {
+        Http.Answer filed = Http.postJson(stack.ingest() + "/api/feedback", "{\"text\":\"" + LETTER.replace("\n", "\\n")
+                + "\",\"channel\":\"web\",\"area\":\"tdp-05\",\"phone\":\"0912 345 679\"}");
+        assertThat(filed.status()).as(filed.body()).isEqualTo(202);
+        String letterId = filed.json().path("feedbackId").asText();
+        String trackingCode = filed.json().path("trackingCode").asText();
+
+        // The letter reaches a department with its three requests proposed, one per department
+        AtomicReference<JsonNode> letter = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            Http.Answer page = Http.get(stack.search() + "/api/cases/" + letterId, leaderToken);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            letter.set(page.json());
+        });
+        List<String> departments = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        letter.get().path("classification").path("requests").forEach(r -> {
+            departments.add(r.path("department").asText());
+            texts.add(r.path("text").asText());
+        });
+        assertThat(departments).containsExactly("kinh_te_ha_tang_do_thi", "cong_an", "van_hoa_xa_hoi");
+
+        // When the letter's officer accepts all three
+        String lettersOfficer = stack.login("canbo." + letter.get().path("department").path("code").asText(), "langnghe-demo");
+        Http.Answer accepted = Http.postJson(stack.search() + "/api/cases/" + letterId + "/actions",
+                "{\"type\":\"accept_requests\",\"requests\":[1,2,3]}",
+                java.util.Map.of("Authorization", "Bearer " + lettersOfficer, "Idempotency-Key", "accept-" + letterId));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+
+        // Then each request is a case in its own department's queue, and in no other (found by its words: other
+        // tests fill the infrastructure queue with a hundred drains)
+        List<String> officers = new ArrayList<>();
+        for (String department : departments) {
+            officers.add(stack.login("canbo." + department, "langnghe-demo"));
+        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            for (int i = 0; i < departments.size(); i++) {
+                List<String> queued = new ArrayList<>();
+                String words = Http.query(texts.get(i));
+                Http.get(stack.search() + "/api/queue?size=100&q=" + words, officers.get(i)).json().path("items").forEach(item -> {
+                    if (item.path("caseId").asText().startsWith(letterId + "-")) {
+                        queued.add(item.path("caseId").asText());
+                    }
+                });
+                assertThat(queued).as(departments.get(i)).containsExactly(letterId + "-" + (i + 1));
+            }
+        });
+        for (int i = 0; i < departments.size(); i++) {
+            for (int j = 0; j < departments.size(); j++) {
+                int status = Http.get(stack.search() + "/api/cases/" + letterId + "-" + (j + 1), officers.get(i)).status();
+                assertThat(status).as("%s opens request %d", departments.get(i), j + 1).isEqualTo(i == j ? 200 : 404);
+            }
+        }
+
+        // When the ward police answer theirs
+        String racing = letterId + "-2";
+        act(racing, "{\"type\":\"acknowledge\"}", officers.get(1), "acknowledged");
+        act(racing, "{\"type\":\"answer\",\"text\":\"" + POLICE_ANSWER + "\"}", officers.get(1), "answered");
+
+        // Then the resident's code shows the letter, its three requests, and that answer; no code or phone of a request
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            Http.Answer tracked = Http.get(stack.ingest() + "/api/track/" + trackingCode, null);
+            assertThat(tracked.status()).as(tracked.body()).isEqualTo(200);
+            JsonNode requests = tracked.json().path("requests");
+            assertThat(requests).extracting(r -> r.path("number").asInt()).containsExactly(1, 2, 3);
+            assertThat(requests).extracting(r -> r.path("status").asText()).containsExactly("assigned", "answered", "assigned");
+            assertThat(requests).extracting(r -> r.path("department").path("code").asText()).containsExactlyElementsOf(departments);
+            assertThat(requests.get(1).path("publicAnswer").asText()).isEqualTo(POLICE_ANSWER);
+            assertThat(tracked.body()).doesNotContain(letterId, "912345679", "0912", "\"contact\"");
+        });
+    }
+
+    /** An officer's action, then the case as it stands after it (routing-streams applied it, the index holds it). */
+    private void act(String caseId, String action, String officer, String status) {
+        Http.Answer sent = Http.postJson(stack.search() + "/api/cases/" + caseId + "/actions", action,
+                java.util.Map.of("Authorization", "Bearer " + officer));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(Http.get(stack.search() + "/api/cases/" + caseId, officer).json().path("status").asText()).isEqualTo(status));
     }
 
     @Test

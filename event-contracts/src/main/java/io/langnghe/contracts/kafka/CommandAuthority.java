@@ -3,19 +3,24 @@ package io.langnghe.contracts.kafka;
 import io.langnghe.contracts.CaseCommand;
 import org.apache.kafka.common.header.Headers;
 
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Whether a command's actor fits whoever wrote it, for routing-streams to check before it acts: the
- * early warning's {@code SYSTEM} actor only assesses (routing-streams writes those itself, and the
- * ACLs let no other service but search-service write case commands), or, signed, seals an old clear
- * contact (the migration, run with search-service's secrets), and every person's command
+ * early warning's {@code SYSTEM} actor only assesses or opens a letter's accepted request (routing-streams
+ * writes those itself, and the ACLs let no other service but search-service write case commands), or,
+ * signed, seals an old clear contact (the migration, run with search-service's secrets), and every person's command
  * (officer, leader, administrator, operator, resident) carries search-service's {@link CommandSignature},
  * since logins happen there. A command that does not fit goes to the dead letters with the reason.
  */
 public final class CommandAuthority {
 
     static final String SYSTEM = "SYSTEM";
+    // What routing-streams writes itself: the early warning's assessments, and the opening of each request a
+    // letter's department accepted (search-service refuses both from any person)
+    private static final Set<CaseCommand.Type> SYSTEM_COMMANDS = EnumSet.of(CaseCommand.Type.ASSESS, CaseCommand.Type.OPEN_REQUEST);
 
     private final CommandSignature signature;
 
@@ -45,9 +50,10 @@ public final class CommandAuthority {
                     : Optional.of("seal_contact without search-service's signature (" + CommandSignature.HEADER + ")");
         }
         if (role.equals(SYSTEM)) {
-            return command.type() == CaseCommand.Type.ASSESS
+            return SYSTEM_COMMANDS.contains(command.type())
                     ? Optional.empty()
-                    : Optional.of("a SYSTEM actor may only assess or seal a contact, not " + command.type().code());
+                    : Optional.of("a SYSTEM actor may only assess, open a letter's request or, signed, seal a contact, not "
+                            + command.type().code());
         }
         if (!signature.verifies(headers, value)) {
             return Optional.of("actor role " + role + " without search-service's signature (" + CommandSignature.HEADER

@@ -25,6 +25,7 @@ class CommandAuthorityTest {
             "RESIDENT,  rate,    search-service,  true",
             "RESIDENT,  rate,    nobody,          false",
             "SYSTEM,    assess,  nobody,          true",    // the early warning, inside routing-streams
+            "SYSTEM,    open_request, nobody,     true",    // a letter's accepted request, opened by routing-streams
             "SYSTEM,    close,   search-service,  false",   // a system actor closes nothing, signed or not
             "'',        close,   search-service,  false"})
     void aCommandsActorMustFitWhoWroteIt(String role, String type, String signedBy, boolean accepted) throws Exception {

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * What a resident holding the tracking code may read, as search-service tells it: status, who
- * handles the petition, the deadline, the public answer with its photos of proof and the resident's rating (without its comment). Anything else search-service might add
+ * handles the petition, the deadline, the public answer with its photos of proof and the resident's rating (without its comment),
+ * and for a letter whose requests became cases of their own, each request's status and answer. Anything else search-service might add
  * is left out here, so this public door never widens by accident.
  */
 public record TrackingStatus(
@@ -21,7 +22,34 @@ public record TrackingStatus(
         String dueAt,
         String publicAnswer,
         SavedRating rating,
-        List<AnswerPhoto> answerPhotos) {
+        List<AnswerPhoto> answerPhotos,
+        List<TrackedRequest> requests) {
+
+    /**
+     * One request of a letter that the ward took up as a case of its own: its number in the letter, where it
+     * stands and its answer (masked by search-service), never a code or a contact of its own.
+     */
+    public record TrackedRequest(int number, String status, CodeName category, CodeName department, String dueAt,
+                                 String publicAnswer) {
+
+        // more than any letter is split into
+        private static final int MAX = 100;
+
+        static List<TrackedRequest> from(JsonNode node) {
+            if (node == null || !node.isArray()) {
+                return List.of();
+            }
+            List<TrackedRequest> requests = new ArrayList<>();
+            node.forEach(request -> {
+                if (requests.size() < MAX && request.path("number").canConvertToInt()) {
+                    requests.add(new TrackedRequest(request.path("number").asInt(), text(request, "status"),
+                            CodeName.from(request.get("category")), CodeName.from(request.get("department")),
+                            text(request, "dueAt"), text(request, "publicAnswer")));
+                }
+            });
+            return List.copyOf(requests);
+        }
+    }
 
     /** A photo of the ward's proof: the bytes at /api/track/{code}/photos/{ref} (the petition's own photos are never public). */
     public record AnswerPhoto(String ref, String contentType) {
@@ -69,7 +97,8 @@ public record TrackingStatus(
                 text(view, "dueAt"),
                 text(view, "publicAnswer"),
                 SavedRating.from(view.get("rating")),
-                AnswerPhoto.from(view.get("answerPhotos")));
+                AnswerPhoto.from(view.get("answerPhotos")),
+                TrackedRequest.from(view.get("requests")));
     }
 
     private static String text(JsonNode node, String field) {

@@ -182,6 +182,39 @@ class ResidentPagesBrowserTest implements TestPropertyProvider {
     }
 
     @Test
+    void residentFollowsALetterWhoseRequestsTheWardTookUpSeparately() {
+        String code = TrackingCode.generate().display();
+        // as search-service answers, plus a field this public door must not pass on
+        FakeSearchService.knows(code, """
+                {"trackingCode":"%s","status":"assigned","department":{"code":"kinh_te_ha_tang_do_thi","vi":"Phòng Kinh tế","en":"Economy"},
+                 "requests":[
+                  {"number":1,"status":"answered","category":{"code":"giao_thong_ha_tang","vi":"Giao thông, hạ tầng","en":"Roads"},
+                   "department":{"code":"kinh_te_ha_tang_do_thi","vi":"Phòng Kinh tế","en":"Economy"},
+                   "publicAnswer":"Đã nạo vét <img src=x onerror=\\"window.__pwned=1\\">","caseId":"case-1-1"},
+                  {"number":2,"status":"merged","department":{"code":"cong_an","vi":"Công an phường","en":"Ward police"}},
+                  {"number":3,"department":{"code":"van_hoa_xa_hoi","vi":"Phòng Văn hóa - Xã hội","en":"Culture"}}]}"""
+                .formatted(code));
+
+        browser.get(url("/track.html?code=" + code));
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("requests-block")));
+        List<WebElement> requests = browser.findElements(By.cssSelector("#requests li"));
+        assertThat(requests).hasSize(3);
+        assertThat(requests.get(0).getText()).contains("Kiến nghị số 1 · Giao thông, hạ tầng", "Đã trả lời", "Phòng Kinh tế",
+                "Đã nạo vét <img src=x onerror=\"window.__pwned=1\">");
+        assertThat(requests.get(1).getText()).contains("Kiến nghị số 2", "Đã gộp lại vào đơn", "Công an phường");
+        assertThat(requests.get(2).getText()).contains("Kiến nghị số 3", "Đang chuyển đơn vị xử lý", "Phòng Văn hóa - Xã hội");
+        assertThat(((JavascriptExecutor) browser).executeScript("return typeof window.__pwned")).isEqualTo("undefined");
+        assertThat(browser.findElements(By.cssSelector("#requests img"))).isEmpty();
+        assertThat((String) ((JavascriptExecutor) browser).executeScript(
+                "var x = new XMLHttpRequest(); x.open('GET', '/api/track/" + code + "', false); x.send(); return x.responseText;"))
+                .as("only what a resident may read").contains("\"number\":1").doesNotContain("caseId", "case-1-1");
+
+        browser.findElement(By.id("language")).click();
+        assertThat(browser.findElement(By.cssSelector("#requests li")).getText()).contains("Request 1 · Roads", "Answered");
+    }
+
+    @Test
     void residentRatesAnAnsweredPetitionAndSaysItIsNotFixed() throws IOException {
         String code = TrackingCode.generate().display();
         FakeSearchService.knows(code, """

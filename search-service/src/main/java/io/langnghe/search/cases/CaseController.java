@@ -16,6 +16,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Search and the case page, for leaders (every department, no contact details) and officers (their
@@ -57,7 +58,8 @@ public class CaseController {
         Caller caller = Caller.of(authentication);
         return cases.byId(caseId)
                 .filter(doc -> caller.departmentScope().map(d -> d.equals(doc.department())).orElse(true))
-                .map(doc -> CaseView.detail(doc, caller, taxonomy, contacts))
+                .map(doc -> CaseView.detail(doc, caller, taxonomy, contacts).withLetter(LetterView.of(doc,
+                        doc.letter().children().isEmpty() ? List.of() : cases.requestsOf(doc.caseId()), caller, taxonomy)))
                 .orElseThrow(() -> new ProblemException(Problem.caseNotFound()));
     }
 }

@@ -37,7 +37,13 @@ public class CaseReader {
     // What the tracking page may read: the resident's text, contact and address never leave the index here.
     private static final List<String> PUBLIC_FIELDS = List.of(
             TRACKING_CODE, STATUS, CATEGORY, DEPARTMENT, CREATED_AT, UPDATED_AT, DUE_AT, PUBLIC_ANSWER, RATING_STARS, RATING_FIXED,
-            RATING + ".ratedAt", ANSWER_PHOTOS, CONTACT + ".name");
+            RATING + ".ratedAt", ANSWER_PHOTOS, CONTACT + ".name", CASE_ID, LETTER);
+    // What the tracking page may read of the cases made of a letter's requests.
+    private static final List<String> PUBLIC_REQUEST_FIELDS = List.of(
+            CASE_ID, STATUS, CATEGORY, DEPARTMENT, DUE_AT, PUBLIC_ANSWER);
+
+    // more than any letter is split into (an accept_requests action names at most 50)
+    private static final int MAX_REQUESTS_OF_A_LETTER = 100;
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -111,6 +117,29 @@ public class CaseReader {
         }
         var response = ask(() -> client.get(g -> g.index(alias).id(caseId), CaseDocument.class));
         return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
+    }
+
+    /** The cases made of a letter's requests, as far as they are indexed yet: the case page and the tracking page list them. */
+    public List<CaseDocument> requestsOf(String letterId) {
+        return requestsOf(letterId, null);
+    }
+
+    /** The same with only these fields (null: all of them). */
+    public List<CaseDocument> requestsOf(String letterId, List<String> fields) {
+        SearchResponse<CaseDocument> response = ask(() -> client.search(s -> {
+                    s.index(alias)
+                            .query(q -> q.term(t -> t.field(LETTER_ID).value(letterId)))
+                            .sort(o -> o.field(f -> f.field(CASE_ID).order(SortOrder.Asc)))
+                            .size(MAX_REQUESTS_OF_A_LETTER);
+                    return fields == null ? s : s.source(src -> src.filter(f -> f.includes(fields)));
+                },
+                CaseDocument.class));
+        return response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
+    }
+
+    /** The cases of a letter's requests, with only the fields its tracking code may see. */
+    public List<CaseDocument> publicRequestsOf(String letterId) {
+        return requestsOf(letterId, PUBLIC_REQUEST_FIELDS);
     }
 
     /** The case behind a tracking code, with only the fields a resident may see. */

@@ -35,6 +35,7 @@ import java.util.List;
  * @param photos       the petition's photos (references; the bytes at /api/cases/{id}/photos/{ref})
  * @param answerPhotos the photo proof attached to the answer
  * @param actions on the case page: the actions this caller may ask for the case as it stands (ActionRules)
+ * @param letter  on the case page: a letter's requests made cases, or the letter a request's case came from; else null
  */
 public record CaseView(
         String caseId,
@@ -65,7 +66,8 @@ public record CaseView(
         Rating rating,
         List<FeedbackReceived.PhotoRef> photos,
         List<FeedbackReceived.PhotoRef> answerPhotos,
-        List<String> actions) {
+        List<String> actions,
+        LetterView letter) {
 
     /**
      * @param place    where the petition's words put it (with its confidence and whether to confirm it), or null
@@ -140,7 +142,15 @@ public record CaseView(
                 doc.rating(),
                 doc.photos(),
                 doc.answerPhotos(),
-                withHistory ? actions(doc, caller) : null);
+                withHistory ? actions(doc, caller) : null,
+                null);
+    }
+
+    /** The case page with the letter's requests, or the request's letter, as {@link LetterView} tells them. */
+    public CaseView withLetter(LetterView view) {
+        return new CaseView(caseId, trackingCode, text, category, department, status, area, channel, receivedAt, createdAt,
+                updatedAt, dueAt, version, classification, publicAnswer, contact, history, urgent, caseType, complex, extensions,
+                caseRef, batchId, clusterId, risk, rating, photos, answerPhotos, actions, view);
     }
 
     private static List<String> actions(CaseDocument doc, Caller caller) {

@@ -72,7 +72,8 @@ public class TrackingController {
     @Get("/{trackingCode}")
     public TrackingView track(String trackingCode) {
         return cases.byTrackingCode(TrackingCode.normalise(trackingCode))
-                .map(doc -> TrackingView.of(doc, taxonomy))
+                .map(doc -> TrackingView.of(doc,
+                        doc.letter().children().isEmpty() ? List.of() : cases.publicRequestsOf(doc.caseId()), taxonomy))
                 .orElseThrow(() -> new ProblemException(Problem.trackingCodeNotFound()));
     }
 

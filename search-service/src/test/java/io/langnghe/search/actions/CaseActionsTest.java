@@ -7,7 +7,6 @@ import io.langnghe.contracts.CaseStatus;
 import io.langnghe.search.Login;
 import io.langnghe.search.SharedStack;
 import io.langnghe.search.TestCases;
-import io.langnghe.testsupport.SharedInfrastructure;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -23,9 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -41,10 +38,10 @@ import static org.awaitility.Awaitility.await;
 class CaseActionsTest implements TestPropertyProvider {
 
     private static final String INFRASTRUCTURE = "kinh_te_ha_tang_do_thi";
-    private static final Duration WITHIN = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SharedStack stack = new SharedStack();
+    private OfficerActions actions;
 
     @Inject
     @Client("/")
@@ -67,6 +64,7 @@ class CaseActionsTest implements TestPropertyProvider {
 
     @BeforeAll
     void publishCases() throws Exception {
+        actions = new OfficerActions(client, stack);
         officer = Login.token(client, "canbo." + INFRASTRUCTURE);
         policeOfficer = Login.token(client, "canbo.cong_an");
         leader = Login.token(client, "lanhdao");
@@ -76,13 +74,7 @@ class CaseActionsTest implements TestPropertyProvider {
         answered = TestCases.caseState().status(CaseStatus.ANSWERED).build();
         acknowledged = TestCases.caseState().status(CaseStatus.ACKNOWLEDGED).build();
         retried = TestCases.caseState().text("Vỉa hè ngõ 12 bị vỡ").build();
-        for (CaseState state : List.of(drain, untouched, resolved, answered, acknowledged, retried)) {
-            stack.publish(state);
-        }
-        for (CaseState state : List.of(drain, untouched, resolved, answered, acknowledged, retried)) {
-            await().atMost(WITHIN).ignoreExceptions().until(() -> client.toBlocking()
-                    .exchange(HttpRequest.GET("/api/cases/" + state.caseId()).bearerAuth(leader)).getStatus().getCode() == 200);
-        }
+        actions.publishAndAwait(leader, List.of(drain, untouched, resolved, answered, acknowledged, retried));
     }
 
     @AfterAll
@@ -93,12 +85,12 @@ class CaseActionsTest implements TestPropertyProvider {
     @Test
     void anAcknowledgementLandsOnTheCommandsTopicFieldByField() throws Exception {
         Instant before = Instant.now();
-        HttpResponse<JsonNode> accepted = post(drain.caseId(), Map.of("type", "acknowledge", "text", "Đã nhận, sẽ kiểm tra  hôm nay"), officer);
+        HttpResponse<JsonNode> accepted = actions.post(drain.caseId(), Map.of("type", "acknowledge", "text", "Đã nhận, sẽ kiểm tra  hôm nay"), officer);
 
         assertThat(accepted.getStatus().getCode()).isEqualTo(202);
         String commandId = accepted.body().path("commandId").asText();
         assertThat(commandId).isNotBlank();
-        ConsumerRecord<String, String> record = command(commandId);
+        ConsumerRecord<String, String> record = actions.command(commandId);
         JsonNode command = JSON.readTree(record.value());
         assertThat(record.key()).isEqualTo(drain.caseId());
         assertThat(command.path("schemaVersion").asInt()).isEqualTo(1);
@@ -116,36 +108,36 @@ class CaseActionsTest implements TestPropertyProvider {
     @Test
     void theSameActionSentAgainWithItsIdempotencyKeyIsTheSameCommand() {
         Map<String, String> body = Map.of("type", "acknowledge", "text", "Đã nhận");
-        String first = keyed(retried.caseId(), body, officer, "act-0f3a9c51d2").body().path("commandId").asText();
-        String again = keyed(retried.caseId(), body, officer, "act-0f3a9c51d2").body().path("commandId").asText();
-        String otherKey = keyed(retried.caseId(), body, officer, "act-77e1b2c4aa").body().path("commandId").asText();
+        String first = actions.keyed(retried.caseId(), body, officer, "act-0f3a9c51d2").body().path("commandId").asText();
+        String again = actions.keyed(retried.caseId(), body, officer, "act-0f3a9c51d2").body().path("commandId").asText();
+        String otherKey = actions.keyed(retried.caseId(), body, officer, "act-77e1b2c4aa").body().path("commandId").asText();
 
         assertThat(again).isEqualTo(first);
         assertThat(otherKey).isNotEqualTo(first);
         // both sends are on the topic with one id: routing-streams applies that id once
-        await().atMost(WITHIN).until(() -> commandsFor(retried.caseId()).stream()
-                .filter(r -> r.value().contains("\"" + first + "\"")).count() == 2 && commandsFor(retried.caseId()).size() == 3);
-        assertThat(rawStatus(HttpRequest.POST("/api/cases/" + retried.caseId() + "/actions", body).bearerAuth(officer)
+        await().atMost(OfficerActions.WITHIN).until(() -> actions.commandsFor(retried.caseId()).stream()
+                .filter(r -> r.value().contains("\"" + first + "\"")).count() == 2 && actions.commandsFor(retried.caseId()).size() == 3);
+        assertThat(actions.status(HttpRequest.POST("/api/cases/" + retried.caseId() + "/actions", body).bearerAuth(officer)
                 .header("Idempotency-Key", "ngắn"))).isEqualTo(400);
     }
 
     @Test
     void anAnswerCarriesThePublicAnswer() throws Exception {
-        assertThat(status(drain.caseId(), Map.of("type", "answer", "text", "Chưa tiếp nhận đã trả lời"), officer))
+        assertThat(actions.status(drain.caseId(), Map.of("type", "answer", "text", "Chưa tiếp nhận đã trả lời"), officer))
                 .as("an assigned case is acknowledged before it is answered").isEqualTo(409);
 
-        HttpResponse<JsonNode> accepted = post(acknowledged.caseId(), Map.of("type", "answer", "text", "Đã nạo vét cống ngày 12/7."), officer);
+        HttpResponse<JsonNode> accepted = actions.post(acknowledged.caseId(), Map.of("type", "answer", "text", "Đã nạo vét cống ngày 12/7."), officer);
 
-        JsonNode command = JSON.readTree(command(accepted.body().path("commandId").asText()).value());
+        JsonNode command = JSON.readTree(actions.command(accepted.body().path("commandId").asText()).value());
         assertThat(command.path("type").asText()).isEqualTo("answer");
         assertThat(command.path("text").asText()).isEqualTo("Đã nạo vét cống ngày 12/7.");
     }
 
     @Test
     void aLeaderReassignsAsLeader() throws Exception {
-        HttpResponse<JsonNode> accepted = post(drain.caseId(), Map.of("type", "reassign", "department", "cong_an", "text", "Việc của công an"), leader);
+        HttpResponse<JsonNode> accepted = actions.post(drain.caseId(), Map.of("type", "reassign", "department", "cong_an", "text", "Việc của công an"), leader);
 
-        JsonNode command = JSON.readTree(command(accepted.body().path("commandId").asText()).value());
+        JsonNode command = JSON.readTree(actions.command(accepted.body().path("commandId").asText()).value());
         assertThat(command.path("type").asText()).isEqualTo("reassign");
         assertThat(command.path("department").asText()).isEqualTo("cong_an");
         assertThat(command.path("actor").path("username").asText()).isEqualTo("lanhdao");
@@ -155,34 +147,34 @@ class CaseActionsTest implements TestPropertyProvider {
 
     @Test
     void aReassignmentMayCorrectTheCategoryWithinTheSameDepartment() throws Exception {
-        HttpResponse<JsonNode> accepted = post(drain.caseId(),
+        HttpResponse<JsonNode> accepted = actions.post(drain.caseId(),
                 Map.of("type", "reassign", "department", INFRASTRUCTURE, "category", "moi_truong"), officer);
 
-        JsonNode command = JSON.readTree(command(accepted.body().path("commandId").asText()).value());
+        JsonNode command = JSON.readTree(actions.command(accepted.body().path("commandId").asText()).value());
         assertThat(command.path("department").asText()).isEqualTo(INFRASTRUCTURE);
         assertThat(command.path("category").asText()).isEqualTo("moi_truong");
-        assertThat(status(drain.caseId(), Map.of("type", "reassign", "department", "cong_an", "category", "nuoc"), officer)).isEqualTo(400);
+        assertThat(actions.status(drain.caseId(), Map.of("type", "reassign", "department", "cong_an", "category", "nuoc"), officer)).isEqualTo(400);
     }
 
     @Test
     void aMergeNamesTheCaseItJoins() throws Exception {
-        HttpResponse<JsonNode> accepted = post(drain.caseId(), Map.of("type", "merge", "targetCaseId", untouched.caseId()), officer);
+        HttpResponse<JsonNode> accepted = actions.post(drain.caseId(), Map.of("type", "merge", "targetCaseId", untouched.caseId()), officer);
 
-        JsonNode command = JSON.readTree(command(accepted.body().path("commandId").asText()).value());
+        JsonNode command = JSON.readTree(actions.command(accepted.body().path("commandId").asText()).value());
         assertThat(command.path("targetCaseId").asText()).isEqualTo(untouched.caseId());
     }
 
     @Test
     void anOfficerOfAnotherDepartmentGets404AndNothingIsWritten() {
-        assertThat(status(untouched.caseId(), Map.of("type", "acknowledge"), policeOfficer)).isEqualTo(404);
-        assertThat(status(untouched.caseId(), Map.of("type", "answer", "text", "x"), policeOfficer)).isEqualTo(404);
+        assertThat(actions.status(untouched.caseId(), Map.of("type", "acknowledge"), policeOfficer)).isEqualTo(404);
+        assertThat(actions.status(untouched.caseId(), Map.of("type", "answer", "text", "x"), policeOfficer)).isEqualTo(404);
 
-        assertThat(commandsFor(untouched.caseId())).isEmpty();
+        assertThat(actions.commandsFor(untouched.caseId())).isEmpty();
     }
 
     @Test
     void refusalsAreProblemsAndWriteNothing() {
-        HttpClientResponseException invalid = refused(resolved.caseId(), Map.of("type", "answer"), officer);
+        HttpClientResponseException invalid = actions.refused(resolved.caseId(), Map.of("type", "answer"), officer);
         assertThat(invalid.getStatus().getCode()).isEqualTo(400);
         assertThat(invalid.getResponse().getContentType().map(Object::toString)).hasValue("application/problem+json");
         JsonNode problem = invalid.getResponse().getBody(JsonNode.class).orElseThrow();
@@ -191,79 +183,30 @@ class CaseActionsTest implements TestPropertyProvider {
         assertThat(problem.path("errors").get(0).path("message_vi").asText()).isNotBlank();
         assertThat(problem.path("errors").get(0).path("message_en").asText()).isNotBlank();
 
-        assertThat(status(resolved.caseId(), Map.of("type", "acknowledge"), officer)).as("closed case").isEqualTo(409);
-        assertThat(status(resolved.caseId(), Map.of("type", "acknowledge"), leader)).as("leader acknowledging").isEqualTo(403);
-        assertThat(status(untouched.caseId(), Map.of("type", "merge", "targetCaseId", "no-such-case"), leader)).as("unknown target").isEqualTo(400);
-        assertThat(status("no-such-case", Map.of("type", "acknowledge"), officer)).isEqualTo(404);
-        assertThat(status("x".repeat(600), Map.of("type", "acknowledge"), officer)).isEqualTo(404);
+        assertThat(actions.status(resolved.caseId(), Map.of("type", "acknowledge"), officer)).as("closed case").isEqualTo(409);
+        assertThat(actions.status(resolved.caseId(), Map.of("type", "acknowledge"), leader)).as("leader acknowledging").isEqualTo(403);
+        assertThat(actions.status(untouched.caseId(), Map.of("type", "merge", "targetCaseId", "no-such-case"), leader)).as("unknown target").isEqualTo(400);
+        assertThat(actions.status("no-such-case", Map.of("type", "acknowledge"), officer)).isEqualTo(404);
+        assertThat(actions.status("x".repeat(600), Map.of("type", "acknowledge"), officer)).isEqualTo(404);
         HttpClientResponseException malformed = org.assertj.core.api.Assertions.catchThrowableOfType(HttpClientResponseException.class,
                 () -> client.toBlocking().exchange(HttpRequest.POST("/api/cases/" + resolved.caseId() + "/actions", "{not json")
                         .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(officer), String.class));
         assertThat(malformed.getStatus().getCode()).isEqualTo(400);
         assertThat(malformed.getResponse().getContentType().map(Object::toString)).hasValue("application/problem+json");
-        assertThat(rawStatus(HttpRequest.POST("/api/cases/" + resolved.caseId() + "/actions", Map.of("type", List.of(1, 2)))
+        assertThat(actions.status(HttpRequest.POST("/api/cases/" + resolved.caseId() + "/actions", Map.of("type", List.of(1, 2)))
                 .bearerAuth(officer))).as("wrong JSON shape").isEqualTo(400);
-        assertThat(rawStatus(HttpRequest.POST("/api/cases/" + resolved.caseId() + "/actions", "")
+        assertThat(actions.status(HttpRequest.POST("/api/cases/" + resolved.caseId() + "/actions", "")
                 .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(officer))).isEqualTo(400);
 
-        assertThat(commandsFor(resolved.caseId())).isEmpty();
+        assertThat(actions.commandsFor(resolved.caseId())).isEmpty();
     }
 
     @Test
     void anAnsweredCaseMayBeReopened() throws Exception {
-        HttpResponse<JsonNode> accepted = post(answered.caseId(), Map.of("type", "reopen", "text", "Người dân báo vẫn tắc"), leader);
+        HttpResponse<JsonNode> accepted = actions.post(answered.caseId(), Map.of("type", "reopen", "text", "Người dân báo vẫn tắc"), leader);
 
-        JsonNode command = JSON.readTree(command(accepted.body().path("commandId").asText()).value());
+        JsonNode command = JSON.readTree(actions.command(accepted.body().path("commandId").asText()).value());
         assertThat(command.path("caseId").asText()).isEqualTo(answered.caseId());
         assertThat(command.path("type").asText()).isEqualTo("reopen");
-    }
-
-    private ConsumerRecord<String, String> command(String commandId) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        await().atMost(WITHIN).until(() -> {
-            found.clear();
-            SharedInfrastructure.topicProbe().readAll(stack.topics().caseCommands().name(), WITHIN).stream()
-                    .filter(r -> r.value().contains("\"" + commandId + "\""))
-                    .forEach(found::add);
-            return found.size() == 1;
-        });
-        return found.get(0);
-    }
-
-    private List<ConsumerRecord<String, String>> commandsFor(String caseId) {
-        return SharedInfrastructure.topicProbe().readAll(stack.topics().caseCommands().name(), WITHIN).stream()
-                .filter(r -> caseId.equals(r.key()))
-                .toList();
-    }
-
-    private HttpResponse<JsonNode> post(String caseId, Map<String, String> body, String token) {
-        return client.toBlocking().exchange(
-                HttpRequest.POST("/api/cases/" + caseId + "/actions", body).bearerAuth(token), JsonNode.class);
-    }
-
-    private HttpResponse<JsonNode> keyed(String caseId, Map<String, String> body, String token, String key) {
-        return client.toBlocking().exchange(HttpRequest.POST("/api/cases/" + caseId + "/actions", body).bearerAuth(token)
-                .header("Idempotency-Key", key), JsonNode.class);
-    }
-
-    private HttpClientResponseException refused(String caseId, Map<String, String> body, String token) {
-        try {
-            post(caseId, body, token);
-            throw new AssertionError("expected a refusal");
-        } catch (HttpClientResponseException e) {
-            return e;
-        }
-    }
-
-    private int status(String caseId, Map<String, String> body, String token) {
-        return rawStatus(HttpRequest.POST("/api/cases/" + caseId + "/actions", body).bearerAuth(token));
-    }
-
-    private int rawStatus(HttpRequest<?> request) {
-        try {
-            return client.toBlocking().exchange(request, String.class).getStatus().getCode();
-        } catch (HttpClientResponseException e) {
-            return e.getStatus().getCode();
-        }
     }
 }

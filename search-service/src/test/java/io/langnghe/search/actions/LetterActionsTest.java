@@ -9,8 +9,6 @@ import io.langnghe.contracts.ProposedRequest;
 import io.langnghe.search.Login;
 import io.langnghe.search.SharedStack;
 import io.langnghe.search.TestCases;
-import io.langnghe.testsupport.SharedInfrastructure;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -24,13 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A letter's proposed requests accepted as cases, and a request's case merged back, through the officers'
@@ -42,10 +37,10 @@ import static org.awaitility.Awaitility.await;
 class LetterActionsTest implements TestPropertyProvider {
 
     private static final String INFRASTRUCTURE = "kinh_te_ha_tang_do_thi";
-    private static final Duration WITHIN = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SharedStack stack = new SharedStack();
+    private OfficerActions actions;
 
     @Inject
     @Client("/")
@@ -65,6 +60,7 @@ class LetterActionsTest implements TestPropertyProvider {
 
     @BeforeAll
     void publishCases() throws Exception {
+        actions = new OfficerActions(client, stack);
         officer = Login.token(client, "canbo." + INFRASTRUCTURE);
         policeOfficer = Login.token(client, "canbo.cong_an");
         leader = Login.token(client, "lanhdao");
@@ -75,13 +71,7 @@ class LetterActionsTest implements TestPropertyProvider {
         child = TestCases.caseState().department("cong_an").category(Category.AN_NINH_TRAT_TU).text("Đua xe ban đêm.")
                 .letter(CaseState.Letter.requestOf(letter.caseId(), 2)).build();
         lone = TestCases.caseState().build();
-        for (CaseState state : List.of(letter, child, lone)) {
-            stack.publish(state);
-        }
-        for (CaseState state : List.of(letter, child, lone)) {
-            await().atMost(WITHIN).ignoreExceptions().until(() -> client.toBlocking()
-                    .exchange(HttpRequest.GET("/api/cases/" + state.caseId()).bearerAuth(leader)).getStatus().getCode() == 200);
-        }
+        actions.publishAndAwait(leader, List.of(letter, child, lone));
     }
 
     @AfterAll
@@ -91,10 +81,10 @@ class LetterActionsTest implements TestPropertyProvider {
 
     @Test
     void theLettersDepartmentAcceptsTheChosenRequests() throws Exception {
-        HttpResponse<JsonNode> accepted = post(letter.caseId(), Map.of("type", "accept_requests", "requests", List.of(1, 3)), officer);
+        HttpResponse<JsonNode> accepted = actions.post(letter.caseId(), Map.of("type", "accept_requests", "requests", List.of(1, 3)), officer);
 
         assertThat(accepted.getStatus().getCode()).isEqualTo(202);
-        ConsumerRecord<String, String> record = command(accepted.body().path("commandId").asText());
+        ConsumerRecord<String, String> record = actions.command(accepted.body().path("commandId").asText());
         JsonNode command = JSON.readTree(record.value());
         assertThat(record.key()).isEqualTo(letter.caseId());
         assertThat(command.path("type").asText()).isEqualTo("accept_requests");
@@ -104,41 +94,41 @@ class LetterActionsTest implements TestPropertyProvider {
 
     @Test
     void aLeaderAcceptsEveryRequestWhenNoneIsNamed() throws Exception {
-        HttpResponse<JsonNode> accepted = post(letter.caseId(), Map.of("type", "accept_requests"), leader);
+        HttpResponse<JsonNode> accepted = actions.post(letter.caseId(), Map.of("type", "accept_requests"), leader);
 
-        JsonNode command = JSON.readTree(command(accepted.body().path("commandId").asText()).value());
+        JsonNode command = JSON.readTree(actions.command(accepted.body().path("commandId").asText()).value());
         assertThat(command.path("actor").path("role").asText()).isEqualTo("LEADER");
         assertThat(command.path("requests").isMissingNode()).as("all of them").isTrue();
     }
 
     @Test
     void anotherDepartmentNeitherSeesNorAcceptsTheLetter() {
-        assertThat(status(letter.caseId(), Map.of("type", "accept_requests"), policeOfficer)).isEqualTo(404);
+        assertThat(actions.status(letter.caseId(), Map.of("type", "accept_requests"), policeOfficer)).isEqualTo(404);
     }
 
     @Test
     void aCaseWithoutProposedRequestsHasNothingToAccept() {
-        assertThat(status(lone.caseId(), Map.of("type", "accept_requests"), officer)).isEqualTo(409);
-        assertThat(status(child.caseId(), Map.of("type", "accept_requests"), policeOfficer)).as("a request's case is no letter")
+        assertThat(actions.status(lone.caseId(), Map.of("type", "accept_requests"), officer)).isEqualTo(409);
+        assertThat(actions.status(child.caseId(), Map.of("type", "accept_requests"), policeOfficer)).as("a request's case is no letter")
                 .isEqualTo(409);
     }
 
     @Test
     void requestsAreNamedByTheirNumberAndOnlyWhenAccepting() {
-        HttpClientResponseException zero = refused(letter.caseId(), Map.of("type", "accept_requests", "requests", List.of(0)), officer);
+        HttpClientResponseException zero = actions.refused(letter.caseId(), Map.of("type", "accept_requests", "requests", List.of(0)), officer);
         assertThat(zero.getStatus().getCode()).isEqualTo(400);
         assertThat(zero.getResponse().getBody(String.class).orElse("")).contains("requests").contains("Name the requests by their number");
-        assertThat(status(letter.caseId(), Map.of("type", "acknowledge", "requests", List.of(1)), officer)).isEqualTo(400);
+        assertThat(actions.status(letter.caseId(), Map.of("type", "acknowledge", "requests", List.of(1)), officer)).isEqualTo(400);
     }
 
     @Test
     void theRequestsDepartmentMergesItBack() throws Exception {
-        assertThat(status(child.caseId(), Map.of("type", "merge_back"), officer)).as("not the letter's department").isEqualTo(404);
-        assertThat(status(lone.caseId(), Map.of("type", "merge_back"), officer)).as("no letter's request").isEqualTo(409);
+        assertThat(actions.status(child.caseId(), Map.of("type", "merge_back"), officer)).as("not the letter's department").isEqualTo(404);
+        assertThat(actions.status(lone.caseId(), Map.of("type", "merge_back"), officer)).as("no letter's request").isEqualTo(409);
 
-        HttpResponse<JsonNode> accepted = post(child.caseId(), Map.of("type", "merge_back", "text", "Cùng việc với thư"), policeOfficer);
+        HttpResponse<JsonNode> accepted = actions.post(child.caseId(), Map.of("type", "merge_back", "text", "Cùng việc với thư"), policeOfficer);
 
-        JsonNode command = JSON.readTree(command(accepted.body().path("commandId").asText()).value());
+        JsonNode command = JSON.readTree(actions.command(accepted.body().path("commandId").asText()).value());
         assertThat(command.path("type").asText()).isEqualTo("merge_back");
         assertThat(command.path("caseId").asText()).isEqualTo(child.caseId());
         assertThat(command.path("actor").path("department").asText()).isEqualTo("cong_an");
@@ -146,41 +136,7 @@ class LetterActionsTest implements TestPropertyProvider {
 
     @Test
     void nobodyOpensARequestsCaseByHand() {
-        assertThat(status(letter.caseId(), Map.of("type", "open_request"), leader)).isEqualTo(403);
-        assertThat(status(letter.caseId(), Map.of("type", "open_request"), officer)).isEqualTo(403);
-    }
-
-    private ConsumerRecord<String, String> command(String commandId) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        await().atMost(WITHIN).until(() -> {
-            found.clear();
-            SharedInfrastructure.topicProbe().readAll(stack.topics().caseCommands().name(), WITHIN).stream()
-                    .filter(r -> r.value().contains("\"" + commandId + "\""))
-                    .forEach(found::add);
-            return found.size() == 1;
-        });
-        return found.get(0);
-    }
-
-    private HttpResponse<JsonNode> post(String caseId, Map<String, Object> body, String token) {
-        return client.toBlocking().exchange(HttpRequest.POST("/api/cases/" + caseId + "/actions", body).bearerAuth(token), JsonNode.class);
-    }
-
-    private HttpClientResponseException refused(String caseId, Map<String, Object> body, String token) {
-        try {
-            post(caseId, body, token);
-            throw new AssertionError("expected a refusal");
-        } catch (HttpClientResponseException e) {
-            return e;
-        }
-    }
-
-    private int status(String caseId, Map<String, Object> body, String token) {
-        try {
-            return client.toBlocking().exchange(HttpRequest.POST("/api/cases/" + caseId + "/actions", body).bearerAuth(token), String.class)
-                    .getStatus().getCode();
-        } catch (HttpClientResponseException e) {
-            return e.getStatus().getCode();
-        }
+        assertThat(actions.status(letter.caseId(), Map.of("type", "open_request"), leader)).isEqualTo(403);
+        assertThat(actions.status(letter.caseId(), Map.of("type", "open_request"), officer)).isEqualTo(403);
     }
 }
