@@ -24,6 +24,7 @@ import java.util.List;
  * @param area       for confirm_place: the area the officer confirms (text: the words of the petition that name it, optional)
  * @param requests   for accept_requests: the letter's requests to accept, by their index (empty: every one not yet accepted)
  * @param request    for open_request: the letter's request that becomes a case of its own
+ * @param contact    for seal_contact: the case's contact sealed under its own key, replacing one written in clear
  */
 public record CaseCommand(
         int schemaVersion,
@@ -41,7 +42,8 @@ public record CaseCommand(
         List<FeedbackReceived.PhotoRef> photos,
         String area,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> requests,
-        @JsonInclude(JsonInclude.Include.NON_NULL) LetterRequest request) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) LetterRequest request,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Contact contact) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -56,7 +58,7 @@ public record CaseCommand(
      */
     public static CaseCommand of(String commandId, String caseId, Type type, Actor actor, Instant issuedAt) {
         return new CaseCommand(SCHEMA_VERSION, commandId, caseId, type, actor, null, null, null, issuedAt, null, null, null,
-                List.of(), null, List.of(), null);
+                List.of(), null, List.of(), null, null);
     }
 
     /** The early warning's assessment of a case: its issue and its risk. */
@@ -71,54 +73,63 @@ public record CaseCommand(
 
     public CaseCommand withDepartment(String department) {
         return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
-                assessment, rating, photos, area, requests, request);
+                assessment, rating, photos, area, requests, request, contact);
     }
 
     public CaseCommand withTargetCaseId(String targetCaseId) {
         return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
-                assessment, rating, photos, area, requests, request);
+                assessment, rating, photos, area, requests, request, contact);
     }
 
     public CaseCommand withText(String text) {
         return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
-                assessment, rating, photos, area, requests, request);
+                assessment, rating, photos, area, requests, request, contact);
     }
 
     public CaseCommand withCategory(Category category) {
         return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
-                assessment, rating, photos, area, requests, request);
+                assessment, rating, photos, area, requests, request, contact);
     }
 
     public CaseCommand withAssessment(Assessment assessment) {
         return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
-                assessment, rating, photos, area, requests, request);
+                assessment, rating, photos, area, requests, request, contact);
     }
 
     public CaseCommand withRating(Rating rating) {
         return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
-                assessment, rating, photos, area, requests, request);
+                assessment, rating, photos, area, requests, request, contact);
     }
 
     public CaseCommand withPhotos(List<FeedbackReceived.PhotoRef> photos) {
         return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
-                assessment, rating, photos, area, requests, request);
+                assessment, rating, photos, area, requests, request, contact);
     }
 
     public CaseCommand withArea(String area) {
         return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
-                assessment, rating, photos, area, requests, request);
+                assessment, rating, photos, area, requests, request, contact);
     }
 
     /** Accepts the letter's requests, by their index (empty: every one not yet accepted), as cases of their own. */
     public CaseCommand withRequests(List<Integer> requests) {
         return new CaseCommand(schemaVersion, commandId, caseId, type, actor, department, targetCaseId, text, issuedAt, category,
-                assessment, rating, photos, area, requests, request);
+                assessment, rating, photos, area, requests, request, contact);
+    }
+
+    /**
+     * Replaces the clear contact (and address) of a case written before contacts were sealed by the same
+     * contact sealed under the case's own key: the migration's command (SYSTEM).
+     */
+    public static CaseCommand sealContact(String caseId, Actor system, Instant issuedAt, Contact sealed) {
+        return new CaseCommand(SCHEMA_VERSION, "seal-contact:" + caseId, caseId, Type.SEAL_CONTACT, system, null, null, null, issuedAt,
+                null, null, null, List.of(), null, List.of(), null, sealed);
     }
 
     /** Opens the case of one request of a letter (the case keeper of the letter sends it, keyed by the new case). */
     public static CaseCommand openRequest(String caseId, Actor system, Instant issuedAt, LetterRequest request) {
         return new CaseCommand(SCHEMA_VERSION, "open-request:" + caseId, caseId, Type.OPEN_REQUEST, system, request.department(), null,
-                request.text(), issuedAt, request.category(), null, null, List.of(), request.area(), List.of(), request);
+                request.text(), issuedAt, request.category(), null, null, List.of(), request.area(), List.of(), request, null);
     }
 
     /**
@@ -177,7 +188,9 @@ public record CaseCommand(
         /** (SYSTEM) Opens the case of one accepted request of a letter, keyed by the new case. */
         OPEN_REQUEST("open_request"),
         /** A case made of a letter's request goes back into the letter: it closes as merged (text: the reason, optional). */
-        MERGE_BACK("merge_back");
+        MERGE_BACK("merge_back"),
+        /** (SYSTEM) A case written before sealing gets its contact sealed (contact: the sealed form); nothing else changes. */
+        SEAL_CONTACT("seal_contact");
 
         private final String code;
 

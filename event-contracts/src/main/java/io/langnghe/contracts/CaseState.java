@@ -71,6 +71,11 @@ public record CaseState(
         public Petition withContact(Contact contact) {
             return new Petition(trackingCode, feedbackId, channel, text, address, contact, batchId, receivedAt, caseRef, photos);
         }
+
+        /** Without the address given in clear: a sealed contact carries it. */
+        public Petition withoutAddress() {
+            return new Petition(trackingCode, feedbackId, channel, text, null, contact, batchId, receivedAt, caseRef, photos);
+        }
     }
 
     /**

@@ -4,11 +4,15 @@ import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.CaseCommand.Type;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CaseStatus;
+import io.langnghe.contracts.Contact;
 import io.langnghe.contracts.DeadLetter;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.kafka.CommandAuthority;
 import io.langnghe.contracts.kafka.CommandSignature;
+import io.langnghe.contracts.privacy.ContactCipher;
+import io.langnghe.contracts.privacy.ContactDetails;
+import io.langnghe.contracts.privacy.ContactKey;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
@@ -30,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * routing-streams as it runs: a person's command counts only with search-service's signature, so one
  * written straight to Kafka by whoever reached it (an officer's acknowledgement, a leader's reopening)
- * is set aside with the reason.
+ * is set aside with the reason; so is the migration's sealing of an old contact, which counts only signed.
  */
 class CommandAuthorityTopologyTest {
 
@@ -38,6 +42,7 @@ class CommandAuthorityTopologyTest {
     static final Topics topics = Topics.withPrefix("test");
     static final Instant openedAt = Instant.parse("2025-09-15T02:00:01Z");
     static final Instant commandAt = Instant.parse("2025-09-15T04:00:00Z");
+    static final CaseCommand.Actor MIGRATION = new CaseCommand.Actor("cli:seal-old-contacts", "SYSTEM", null);
     static final CommandSignature SEARCH_SERVICE = new CommandSignature("the-ward's-commands-secret-of-32-chars");
 
     RoutingUnderTest routing;
@@ -45,6 +50,7 @@ class CommandAuthorityTopologyTest {
     TestInputTopic<String, byte[]> received;
     TestOutputTopic<String, CaseState> cases;
     TestOutputTopic<String, DeadLetter> deadLetters;
+    CaseState opened;
 
     @BeforeEach
     void start() {
@@ -53,9 +59,10 @@ class CommandAuthorityTopologyTest {
         received = routing.received();
         cases = routing.cases();
         deadLetters = routing.deadLetters();
+        // as a petition was before contacts were sealed: name, phone and address in clear
         FeedbackReceived drain = feedback().id("fb-1").build();
         received.pipeInput(new TestRecord<>("fb-1", json(drain), openedAt));
-        cases.readValuesToList();
+        opened = cases.readValuesToList().get(0);
     }
 
     @AfterEach
@@ -86,6 +93,49 @@ class CommandAuthorityTopologyTest {
 
         assertThat(cases.isEmpty()).isTrue();
         assertThat(deadLetters.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void aCaseWrittenBeforeSealingHasItsContactAndAddressSealedByTheSignedMigration() {
+        ContactKey key = ContactCipher.newKey("fb-1", commandAt);
+
+        send(CaseCommand.sealContact("fb-1", MIGRATION, commandAt, sealedUnder(key)), SEARCH_SERVICE);
+
+        CaseState sealed = cases.readValuesToList().get(0);
+        assertThat(opened.contact().hasClearDetails()).as("given: the old format").isTrue();
+        assertThat(sealed.contact().hasClearDetails()).isFalse();
+        assertThat(sealed.address()).isNull();
+        assertThat(sealed.contact().phoneMasked()).isEqualTo(opened.contact().phoneMasked());
+        assertThat(ContactCipher.open(sealed.contact().sealed(), key))
+                .isEqualTo(new ContactDetails("Nguyễn Văn A", "+84901234567", null, null, "số 12 ngõ 5"));
+        assertThat(sealed.status()).isEqualTo(opened.status());
+        assertThat(sealed.version()).isEqualTo(opened.version() + 1);
+        assertThat(sealed.history().get(sealed.history().size() - 1).action()).isEqualTo("seal_contact");
+    }
+
+    @Test
+    void aSealWrittenStraightToKafkaIsSetAsideAndTheContactStaysAsItWas() {
+        send(CaseCommand.sealContact("fb-1", MIGRATION, commandAt, sealedUnder(ContactCipher.newKey("fb-1", commandAt))), null);
+
+        assertThat(cases.isEmpty()).isTrue();
+        assertThat(deadLetters.readValuesToList()).singleElement()
+                .satisfies(letter -> assertThat(letter.error()).contains("seal_contact without search-service's signature"));
+    }
+
+    @Test
+    void aContactAlreadySealedIsNotSealedAgain() {
+        ContactKey key = ContactCipher.newKey("fb-1", commandAt);
+        send(CaseCommand.sealContact("fb-1", MIGRATION, commandAt, sealedUnder(key)), SEARCH_SERVICE);
+        cases.readValuesToList();
+
+        send(CaseCommand.sealContact("fb-1", MIGRATION, commandAt, sealedUnder(ContactCipher.newKey("fb-1", commandAt))), SEARCH_SERVICE);
+
+        assertThat(cases.isEmpty()).as("a second key would strand the first copy").isTrue();
+    }
+
+    private Contact sealedUnder(ContactKey key) {
+        return opened.contact().withSealed(ContactCipher.seal(
+                new ContactDetails(opened.contact().name(), opened.contact().phone(), null, null, opened.address()), key));
     }
 
     private void send(CaseCommand command, CommandSignature signedWith) {

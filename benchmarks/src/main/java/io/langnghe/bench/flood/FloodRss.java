@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * How much memory ingest-service holds under a flood of large bodies without a declared length: sends
  * {@code --requests} chunked JSON bodies of {@code --megabytes} each, {@code --parallel} at a time, to
  * {@code --url}, and reads the resident set size of process {@code --pid} from /proc before, at its
- * peak (sampled every 50 ms) and after. One table on stdout.
+ * peak (sampled every 50 ms) and after. One table on stdout. {@code --header Name:value} adds a header,
+ * for routes that check one before reading the body (the SMS gateway's webhook secret).
  * <pre>java -cp ... io.langnghe.bench.flood.FloodRss --url http://127.0.0.1:8080/api/feedback --pid 1234</pre>
  */
 public final class FloodRss {
@@ -37,6 +38,7 @@ public final class FloodRss {
         int requests = Integer.parseInt(options.getOrDefault("--requests", "200"));
         int parallel = Integer.parseInt(options.getOrDefault("--parallel", "16"));
         long bytes = Long.parseLong(options.getOrDefault("--megabytes", "16")) * 1024 * 1024;
+        String header = options.get("--header");
 
         long before = rssKib(pid);
         AtomicLong peak = new AtomicLong(before);
@@ -48,9 +50,12 @@ public final class FloodRss {
         for (int sent = 0; sent < requests; sent += parallel) {
             List<CompletableFuture<HttpResponse<Void>>> wave = new ArrayList<>();
             for (int i = sent; i < Math.min(requests, sent + parallel); i++) {
-                HttpRequest request = HttpRequest.newBuilder(url).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Filler(bytes))).build();
-                wave.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
+                HttpRequest.Builder request = HttpRequest.newBuilder(url).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Filler(bytes)));
+                if (header != null) {
+                    request.header(header.substring(0, header.indexOf(':')), header.substring(header.indexOf(':') + 1));
+                }
+                wave.add(client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()));
             }
             for (CompletableFuture<HttpResponse<Void>> answer : wave) {
                 int status;

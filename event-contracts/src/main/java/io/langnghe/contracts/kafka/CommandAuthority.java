@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * Whether a command's actor fits whoever wrote it, for routing-streams to check before it acts: the
- * early warning's {@code SYSTEM} actor only assesses or opens a letter's accepted request (routing-streams writes those itself, and the
- * ACLs let no other service but search-service write case commands), and every person's command
+ * early warning's {@code SYSTEM} actor only assesses or opens a letter's accepted request (routing-streams
+ * writes those itself, and the ACLs let no other service but search-service write case commands), or,
+ * signed, seals an old clear contact (the migration, run with search-service's secrets), and every person's command
  * (officer, leader, administrator, operator, resident) carries search-service's {@link CommandSignature},
  * since logins happen there. A command that does not fit goes to the dead letters with the reason.
  */
@@ -44,10 +45,15 @@ public final class CommandAuthority {
         if (role == null || role.isBlank()) {
             return Optional.of("the command names no actor role");
         }
+        if (role.equals(SYSTEM) && command.type() == CaseCommand.Type.SEAL_CONTACT) {
+            return signature.verifies(headers, value) ? Optional.empty()
+                    : Optional.of("seal_contact without search-service's signature (" + CommandSignature.HEADER + ")");
+        }
         if (role.equals(SYSTEM)) {
             return SYSTEM_COMMANDS.contains(command.type())
                     ? Optional.empty()
-                    : Optional.of("a SYSTEM actor may only assess or open a letter's request, not " + command.type().code());
+                    : Optional.of("a SYSTEM actor may only assess, open a letter's request or, signed, seal a contact, not "
+                            + command.type().code());
         }
         if (!signature.verifies(headers, value)) {
             return Optional.of("actor role " + role + " without search-service's signature (" + CommandSignature.HEADER

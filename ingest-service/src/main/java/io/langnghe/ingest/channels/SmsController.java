@@ -15,6 +15,7 @@ import io.langnghe.ingest.intake.IntakeLimits;
 import io.langnghe.ingest.intake.Submission;
 import io.langnghe.ingest.limits.RateLimits;
 import io.langnghe.ingest.problem.FieldError;
+import io.langnghe.ingest.web.LimitedBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -27,6 +28,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -73,13 +75,11 @@ public class SmsController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<SmsReply> receive(@Nullable @Header(SECRET_HEADER) String givenSecret,
                                           @Nullable @Header("Content-Type") String contentType,
-                                          @Nullable @Body byte[] body) {
+                                          @Nullable @Body InputStream stream) {
         if (!Webhooks.sameSecret(givenSecret, secret)) {
             throw new WebhookRefusedException("Thiếu hoặc sai khóa bí mật của cổng SMS.", "Missing or wrong SMS gateway secret.");
         }
-        if (body != null && body.length > limits.maxBodyBytes()) {
-            throw new InvalidInputException(FeedbackForm.bodyTooLarge(limits.maxBodyBytes()));
-        }
+        byte[] body = LimitedBody.read(stream, limits.maxBodyBytes());
         boolean json = contentType != null && contentType.startsWith(MediaType.APPLICATION_JSON);
         ObjectNode fields = json ? Webhooks.json(body) : Webhooks.form(body);
 

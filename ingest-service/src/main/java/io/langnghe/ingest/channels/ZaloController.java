@@ -14,6 +14,7 @@ import io.langnghe.ingest.intake.IntakeLimits;
 import io.langnghe.ingest.intake.InvalidInputException;
 import io.langnghe.ingest.intake.Submission;
 import io.langnghe.ingest.problem.FieldError;
+import io.langnghe.ingest.web.LimitedBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -26,6 +27,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,13 +72,11 @@ public class ZaloController {
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<ZaloAck> receive(@Nullable @Header(ZaloSignature.HEADER) String signature, @Nullable @Body byte[] body) {
+    public HttpResponse<ZaloAck> receive(@Nullable @Header(ZaloSignature.HEADER) String signature, @Nullable @Body InputStream stream) {
         if (signature == null) {
             throw new WebhookRefusedException("Thiếu chữ ký X-ZEvent-Signature.", "The X-ZEvent-Signature header is missing.");
         }
-        if (body != null && body.length > limits.maxBodyBytes()) {
-            throw new InvalidInputException(FeedbackForm.bodyTooLarge(limits.maxBodyBytes()));
-        }
+        byte[] body = LimitedBody.read(stream, limits.maxBodyBytes());
         ObjectNode event = Webhooks.json(body);
         String appId = event.path("app_id").asText("");
         String timestamp = event.path("timestamp").asText("");

@@ -75,7 +75,7 @@ public class FeedbackController {
                                   @Nullable Authentication caller,
                                   HttpRequest<?> request) {
         Submission submission = form.read(LimitedBody.read(body, limits.maxBodyBytes()));
-        return submit(submission, List.of(), false, idempotencyKey, userAgent, caller, request);
+        return submit(submission, List.of(), false, idempotencyKey, userAgent, caller, request, false);
     }
 
     /**
@@ -91,6 +91,11 @@ public class FeedbackController {
                                             @Nullable @Header(HttpHeaders.USER_AGENT) String userAgent,
                                             @Nullable Authentication caller,
                                             HttpRequest<?> request) {
+        // A script's photos cost their parsing and memory: its address is counted before a part is read.
+        boolean addressCounted = !isOperator(caller);
+        if (addressCounted) {
+            rateLimits.checkAddress(request);
+        }
         MultipartParts parts = MultipartParts.read(body);
         Map<String, String> fields = new LinkedHashMap<>(parts.fields());
         boolean shareLocation = FeedbackForm.checkbox(Objects.requireNonNullElse(fields.remove("shareLocation"), "")).asBoolean(false);
@@ -110,7 +115,7 @@ public class FeedbackController {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return submit(submission, photos, shareLocation, idempotencyKey, userAgent, caller, request);
+        return submit(submission, photos, shareLocation, idempotencyKey, userAgent, caller, request, addressCounted);
     }
 
     private static List<byte[]> uploads(MultipartParts parts, List<FieldError> errors) {
@@ -124,16 +129,18 @@ public class FeedbackController {
     }
 
     private HttpResponse<?> submit(Submission submission, List<Photo> photos, boolean locationKept, String idempotencyKey, String userAgent,
-                                   Authentication caller, HttpRequest<?> request) {
+                                   Authentication caller, HttpRequest<?> request, boolean addressCounted) {
         String key = checkedKey(idempotencyKey);
         Map<String, String> client = client(userAgent);
         if (submission.channel() == Channel.HOTLINE) {
-            if (caller == null || !caller.getRoles().contains(Roles.OPERATOR)) {
+            if (!isOperator(caller)) {
                 return hotlineOnlyForOperators(caller == null);
             }
             client = Map.of("operator", caller.getName());
-        } else {
+        } else if (!addressCounted) {
             rateLimits.checkPetition(request, submission.phone());
+        } else if (submission.phone() != null) {
+            rateLimits.checkPhone(submission.phone());
         }
         // Stored only now that every part passed; the store keeps photos by content, so a retry adds nothing.
         List<FeedbackReceived.PhotoRef> refs = photos.stream()
@@ -147,6 +154,10 @@ public class FeedbackController {
                 .header(HttpHeaders.LOCATION, receipt.trackUrl())
                 .header(REPLAYED, String.valueOf(!outcome.first()))
                 .body(receipt);
+    }
+
+    private static boolean isOperator(Authentication caller) {
+        return caller != null && caller.getRoles().contains(Roles.OPERATOR);
     }
 
     /** A store that does not answer refuses the petition for now (503), before anything reaches Kafka. */

@@ -1,6 +1,7 @@
 package io.langnghe.ingest.intake;
 
 import io.langnghe.ingest.problem.FieldError;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.multipart.CompletedPart;
 import org.reactivestreams.Publisher;
@@ -81,7 +82,13 @@ public record MultipartParts(Map<String, String> fields, List<Upload> files) {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unreadable();
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            // past the server's limit while streaming: the 413 of BodyTooLargeHandler, not a broken body
+            if (e.getCause() instanceof ContentLengthExceededException tooLarge) {
+                throw tooLarge;
+            }
+            throw unreadable();
+        } catch (TimeoutException e) {
             throw unreadable();
         }
     }

@@ -1,29 +1,26 @@
 package io.langnghe.ingest.limits;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.langnghe.access.ClientAddress;
+import io.langnghe.access.RateLimiter;
 import io.langnghe.ingest.contact.VietnamesePhone;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
-
-import io.langnghe.access.ClientAddress;
 
 import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Per-address and per-phone limits of the public doors (resident web, tracking, SMS). In memory and
- * per instance: behind a load balancer each instance limits on its own, which still stops a script.
- * The address is the client's as {@link ClientAddress} reads it: X-Forwarded-For only from a
+ * Per-address and per-phone limits of the public doors (resident web, tracking, SMS), by the shared
+ * {@link RateLimiter}. In memory and per instance: behind a load balancer each instance limits on its
+ * own, which still stops a script. The address is the client's as {@link ClientAddress} reads it: X-Forwarded-For only from a
  * configured trusted proxy ({@code langnghe.trusted-proxies}).
  */
 @Singleton
 public class RateLimits {
 
     private final RateLimitSettings settings;
-    private final Cache<String, TokenBucket> buckets;
+    private final RateLimiter limiter;
     private final ClientAddress clientAddress;
     private final Set<String> trusted;
 
@@ -33,7 +30,7 @@ public class RateLimits {
         this.trusted = settings.trustedAddresses().stream().map(String::strip).filter(a -> !a.isEmpty())
                 .map(ClientAddress::canonical).collect(Collectors.toUnmodifiableSet());
         Duration idle = settings.ipWindow().compareTo(settings.phoneWindow()) > 0 ? settings.ipWindow() : settings.phoneWindow();
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(idle).maximumSize(settings.maxTrackedSenders()).build();
+        this.limiter = new RateLimiter(settings.maxTrackedSenders(), idle);
     }
 
     /** A petition from the public: counts against its address and, when it gives one, its phone. */
@@ -59,8 +56,7 @@ public class RateLimits {
     }
 
     private void take(String sender, int capacity, Duration window, boolean byPhone) {
-        long now = System.nanoTime();
-        Duration wait = buckets.get(sender, key -> new TokenBucket(capacity, window, now)).take(now);
+        Duration wait = limiter.take(sender, capacity, window);
         if (!wait.isZero()) {
             throw new RateLimitedException(wait, byPhone);
         }

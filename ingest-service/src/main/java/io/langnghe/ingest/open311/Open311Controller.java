@@ -20,6 +20,7 @@ import io.langnghe.ingest.intake.Submission;
 import io.langnghe.ingest.limits.RateLimitedException;
 import io.langnghe.ingest.limits.RateLimits;
 import io.langnghe.ingest.problem.FieldError;
+import io.langnghe.ingest.web.LimitedBody;
 import io.langnghe.ingest.publicread.PublicRequests;
 import io.langnghe.text.VietnameseText;
 import io.micronaut.context.annotation.Value;
@@ -42,6 +43,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -171,14 +173,11 @@ public class Open311Controller {
 
     /** requests.json or requests.xml, form-encoded as the spec says. */
     @Post(value = "/{file}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<String> create(@PathVariable String file, @Nullable @Body byte[] body,
+    public HttpResponse<String> create(@PathVariable String file, @Nullable @Body InputStream stream,
                                        @Nullable @Header("Idempotency-Key") String idempotencyKey, HttpRequest<?> request) {
         return answer(file, "requests", f -> {
             rateLimits.checkAddress(request);
-            if (body != null && body.length > limits.maxBodyBytes()) {
-                throw new Open311Error(HttpStatus.BAD_REQUEST, "Nội dung vượt quá giới hạn.", "The body is too large.");
-            }
-            ObjectNode form = Webhooks.form(body);
+            ObjectNode form = Webhooks.form(LimitedBody.read(stream, limits.maxBodyBytes()));
             if (!apiKeys.contains(form.path("api_key").asText(""))) {
                 throw new Open311Error(HttpStatus.FORBIDDEN, "api_key không hợp lệ.", "Invalid api_key.");
             }

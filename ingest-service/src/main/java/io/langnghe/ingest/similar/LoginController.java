@@ -2,6 +2,7 @@ package io.langnghe.ingest.similar;
 
 import io.langnghe.ingest.limits.RateLimits;
 import io.langnghe.ingest.problem.Problem;
+import io.langnghe.ingest.web.LimitedBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -15,6 +16,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+
+import java.io.InputStream;
 
 /**
  * {@code POST /api/login}: the hotline console signs in at search-service's {@code /login}, the one
@@ -37,9 +40,10 @@ public class LoginController {
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<?> login(@Nullable @Body byte[] credentials, HttpRequest<?> request) {
+    public HttpResponse<?> login(@Nullable @Body InputStream body, HttpRequest<?> request) {
         rateLimits.checkAddress(request);
-        if (credentials == null || credentials.length == 0 || credentials.length > MAX_BODY) {
+        byte[] credentials = LimitedBody.read(body, MAX_BODY);
+        if (credentials.length == 0) {
             return refused();
         }
         try {

@@ -8,6 +8,7 @@ import io.langnghe.ingest.intake.JsonBody;
 import io.langnghe.ingest.limits.RateLimits;
 import io.langnghe.ingest.problem.FieldError;
 import io.langnghe.ingest.problem.Problem;
+import io.langnghe.ingest.web.LimitedBody;
 import io.langnghe.photos.PhotoStore;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -25,6 +26,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -108,13 +110,13 @@ public class TrackingController {
      */
     @Post(value = "/{code}/rating", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<?> rate(String code, @Nullable @Body byte[] body, HttpRequest<?> request) {
+    public HttpResponse<?> rate(String code, @Nullable @Body InputStream body, HttpRequest<?> request) {
         rateLimits.checkAddress(request);
         TrackingCode parsed = TrackingCode.parse(code).orElse(null);
         if (parsed == null) {
             return mistyped();
         }
-        JsonNode rating = JsonBody.readObject(body, MAX_RATING_BYTES);
+        JsonNode rating = JsonBody.readObject(LimitedBody.read(body, MAX_RATING_BYTES), MAX_RATING_BYTES);
         // Only the fields of a rating (and the proof) travel on; anything else a client adds stays here.
         ObjectNode forwarded = JsonNodeFactory.instance.objectNode();
         for (String field : List.of("stars", "comment", "fixed", "proof")) {

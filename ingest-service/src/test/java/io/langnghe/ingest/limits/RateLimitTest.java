@@ -3,6 +3,7 @@ package io.langnghe.ingest.limits;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.langnghe.contracts.Topics;
 import io.langnghe.ingest.Http;
+import io.langnghe.ingest.Multipart;
 import io.langnghe.ingest.TestIngest;
 import io.langnghe.ingest.channels.SmsController;
 import io.langnghe.testsupport.SharedInfrastructure;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -48,7 +52,9 @@ class RateLimitTest implements TestPropertyProvider {
                 "langnghe.rate-limits.ip-window", "1h",
                 "langnghe.rate-limits.per-phone", "2",
                 "langnghe.rate-limits.phone-window", "1h",
-                "langnghe.rate-limits.exempt-loopback", "false");
+                "langnghe.rate-limits.exempt-loopback", "false",
+                // the test plays residents behind a proxy, each from an address of its own
+                "langnghe.trusted-proxies", "127.0.0.1");
     }
 
     @BeforeAll
@@ -82,6 +88,22 @@ class RateLimitTest implements TestPropertyProvider {
         assertThat(json(overAddress).get("detail").asText()).contains("địa chỉ", "address");
         assertThat(http.get("/api/track/K7MX-Q2PA-9C").statusCode()).as("tracking shares the address' allowance").isEqualTo(429);
         assertThat(probe.count(topics.feedbackReceived().name(), WITHIN)).isEqualTo(before + 2);
+    }
+
+    @Test
+    void countsAnAddressBeforeReadingTheParts_OfAPetitionWithPhotos() {
+        // A part that is not a photo would be refused (400) once read: the refusals turn to 429 while
+        // the address is over its allowance, so nothing is parsed for it any more.
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Multipart form = new Multipart().field("text", "Ảnh ổ gà đường Lê Lợi").field("channel", "web")
+                    .file("photos", "not-a-photo.jpg", "image/jpeg", "plain text".getBytes(StandardCharsets.UTF_8));
+            statuses.add(http.postBytes("/api/feedback", form.bytes(), form.contentType(), "X-Forwarded-For", "203.0.113.7").statusCode());
+        }
+
+        assertThat(statuses).contains(429);
+        assertThat(statuses.subList(statuses.indexOf(429), statuses.size())).containsOnly(429);
+        assertThat(statuses).allMatch(status -> status == 400 || status == 429);
     }
 
     @Test

@@ -63,6 +63,7 @@ import static io.langnghe.contracts.CaseStatus.RESOLVED;
  *   split             assigned … answered, reopened (in an issue)  → unchanged, out of its issue
  *   confirm_place     assigned … answered, reopened                → unchanged, in the area the officer names
  *   assess (SYSTEM)   any                                         → unchanged, joined to an issue and scored
+ *   seal_contact (SYSTEM, signed)  any (written before sealing)   → unchanged, its clear contact and address sealed
  *   accept_requests   assigned … answered, reopened (a letter)       → unchanged, its proposed requests (chosen, or all) opened
  *                                                                  as cases of their own, listed on the letter
  *   open_request (SYSTEM)  (no case yet)                          → assigned, as the letter proposed it
@@ -103,7 +104,8 @@ public final class CaseLifecycle {
             Map.entry(Type.RATE, EnumSet.of(ANSWERED, RESOLVED, CLOSED)),
             Map.entry(Type.ACCEPT_REQUESTS, EnumSet.of(ASSIGNED, ACKNOWLEDGED, IN_PROGRESS, ANSWERED, REOPENED)),
             Map.entry(Type.OPEN_REQUEST, EnumSet.allOf(CaseStatus.class)),
-            Map.entry(Type.MERGE_BACK, STEERABLE)));
+            Map.entry(Type.MERGE_BACK, STEERABLE),
+            Map.entry(Type.SEAL_CONTACT, EnumSet.allOf(CaseStatus.class))));
     private static final Set<Type> LEADER_MAY = EnumSet.of(Type.REASSIGN, Type.RETURN_TO_TRIAGE, Type.REOPEN, Type.MERGE,
             Type.CONFIRM_LEGAL_TRACK, Type.UNDO_LEGAL_TRACK, Type.MARK_COMPLEX, Type.EXTEND_DEADLINE, Type.CLOSE, Type.SPLIT,
             Type.CONFIRM_PLACE, Type.ACCEPT_REQUESTS, Type.MERGE_BACK);
@@ -161,6 +163,7 @@ public final class CaseLifecycle {
             case RATE -> rated(current, command, at);
             case ACCEPT_REQUESTS -> requestsAccepted(current, command, at);
             case MERGE_BACK -> mergedBack(current, command, at);
+            case SEAL_CONTACT -> contactSealed(current, command, at);
             case OPEN_REQUEST -> throw new IllegalStateException("decided above");
         };
     }
@@ -174,11 +177,12 @@ public final class CaseLifecycle {
         if (actor == null || actor.role() == null) {
             return Optional.of(Decision.refused("Lệnh không ghi người thực hiện", "The command names no actor"));
         }
-        // The pipeline only assesses, a resident only rates, and nobody else does either.
+        // The pipeline only assesses and seals old contacts, a resident only rates, and nobody else does either.
         boolean systemOrResident = actor.role().equals(Roles.SYSTEM) || actor.role().equals(Roles.RESIDENT);
-        boolean theirs = (actor.role().equals(Roles.SYSTEM) && command.type() == Type.ASSESS)
+        boolean systems = command.type() == Type.ASSESS || command.type() == Type.SEAL_CONTACT;
+        boolean theirs = (actor.role().equals(Roles.SYSTEM) && systems)
                 || (actor.role().equals(Roles.RESIDENT) && command.type() == Type.RATE);
-        if (systemOrResident || command.type() == Type.ASSESS || command.type() == Type.RATE) {
+        if (systemOrResident || systems || command.type() == Type.RATE) {
             return theirs ? Optional.empty() : Optional.of(Decision.refused(
                     "Vai trò " + actor.role() + " không được " + command.type().code() + " hồ sơ",
                     "The role " + actor.role() + " may not " + command.type().code() + " a case"));
@@ -376,6 +380,27 @@ public final class CaseLifecycle {
         }
         CaseState left = recorded(current, command, at, note(command.text(), "tách khỏi / left " + current.clusterId()));
         return Decision.accepted(left.withAssessment(null, current.risk()), null);
+    }
+
+    /**
+     * A case written before contacts were sealed gets the same contact sealed under its own key, and loses
+     * the address it kept in clear (sealed with the contact, as ingest seals it now); status and clock stay.
+     * Only a contact sealed under this case's key replaces one that is still in clear: sealing twice is refused.
+     */
+    private Decision contactSealed(CaseState current, CaseCommand command, Instant at) {
+        Contact sealed = command.contact();
+        if (sealed == null || sealed.sealed() == null || !current.caseId().equals(sealed.sealed().keyId()) || sealed.hasClearDetails()) {
+            return Decision.refused("Lệnh mã hóa liên hệ cần liên hệ đã mã hóa bằng khóa của hồ sơ",
+                    "Sealing needs the contact sealed under the case's own key");
+        }
+        boolean clear = (current.contact() != null && current.contact().hasClearDetails()) || current.address() != null;
+        if (!clear) {
+            return Decision.refused("Liên hệ của hồ sơ đã được mã hóa", "The case's contact is already sealed");
+        }
+        CaseState sealedCase = current.withPetition(current.petition().withContact(sealed).withoutAddress());
+        long version = current.version() + 1;
+        return Decision.accepted(sealedCase.withLine(new HistoryEntry(version, at, command.actor().username(), Type.SEAL_CONTACT.code(),
+                current.status(), "liên hệ đã được mã hóa / contact sealed")), null);
     }
 
     /** The issue and the risk the early warning found; a history line only when the issue changes. */

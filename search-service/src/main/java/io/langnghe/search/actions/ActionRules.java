@@ -56,9 +56,9 @@ public final class ActionRules {
     }
 
     public static boolean mayAsk(Caller caller, Type type) {
-        // the early warning assesses, the pipeline opens a letter's accepted requests, and residents rate (through
-        // the tracking page); no staff member does any of these
-        if (type == Type.ASSESS || type == Type.RATE || type == Type.OPEN_REQUEST) {
+        // the early warning assesses, the pipeline opens a letter's accepted requests, the migration seals old
+        // contacts, and residents rate (through the tracking page); no staff member does any of these
+        if (type == Type.ASSESS || type == Type.RATE || type == Type.OPEN_REQUEST || type == Type.SEAL_CONTACT) {
             return false;
         }
         return caller.is(Roles.OFFICER) || (caller.is(Roles.LEADER) && LEADER_ACTIONS.contains(type));

@@ -24,6 +24,11 @@ public class ElasticsearchFactory {
     @Singleton
     @Bean(preDestroy = "close")
     RestClient restClient(ElasticsearchSettings settings, ElasticsearchLogin login) {
+        return connect(settings, login);
+    }
+
+    /** The service's connection, and the tools' (erase, reindex): one place that logs in. */
+    public static RestClient connect(ElasticsearchSettings settings, ElasticsearchLogin login) {
         var builder = RestClient.builder(HttpHost.create(settings.url()))
                 .setRequestConfigCallback(config -> config
                         .setConnectTimeout((int) settings.connectTimeout().toMillis())
@@ -38,6 +43,10 @@ public class ElasticsearchFactory {
 
     @Singleton
     ElasticsearchClient elasticsearchClient(RestClient restClient) {
+        return client(restClient);
+    }
+
+    public static ElasticsearchClient client(RestClient restClient) {
         ObjectMapper mapper = Json.configure(new ObjectMapper());
         return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper(mapper)));
     }

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.Topic;
+import io.langnghe.contracts.kafka.KafkaLogin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -43,7 +44,7 @@ public class Reindexer {
 
     private final ElasticsearchClient client;
     private final CasesIndex index;
-    private final String bootstrapServers;
+    private final Map<String, Object> connection;
     private final Topic<String, CaseState> topic;
     private final Clock clock;
 
@@ -55,11 +56,18 @@ public class Reindexer {
     public record Outcome(String newIndex, List<String> removedIndices, long read, long indexed, long skipped) {
     }
 
+    /** Reads the topic from a broker that wants no login. */
     public Reindexer(ElasticsearchClient client, CasesIndex index, String bootstrapServers,
+                     Topic<String, CaseState> topic, Clock clock) {
+        this(client, index, KafkaLogin.plaintext().clientConfig(bootstrapServers), topic, clock);
+    }
+
+    /** @param connection where the broker is and how to log in ({@link KafkaLogin#clientConfig}) */
+    public Reindexer(ElasticsearchClient client, CasesIndex index, Map<String, Object> connection,
                      Topic<String, CaseState> topic, Clock clock) {
         this.client = client;
         this.index = index;
-        this.bootstrapServers = bootstrapServers;
+        this.connection = Map.copyOf(connection);
         this.topic = topic;
         this.clock = clock;
     }
@@ -175,7 +183,7 @@ public class Reindexer {
 
     private KafkaConsumer<byte[], byte[]> consumer() {
         Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(connection);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);

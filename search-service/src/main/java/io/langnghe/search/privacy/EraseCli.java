@@ -1,24 +1,21 @@
 package io.langnghe.search.privacy;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.langnghe.contracts.Json;
-import io.langnghe.contracts.kafka.KafkaLogin;
 import io.langnghe.search.cases.CaseReader;
+import io.langnghe.search.index.ElasticsearchFactory;
+import io.langnghe.search.index.ElasticsearchLogin;
 import io.langnghe.search.index.ElasticsearchSettings;
 import io.langnghe.search.indexing.KafkaSettings;
 import io.langnghe.search.problem.ProblemException;
-import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 
 import java.time.Duration;
 
 /**
  * {@code ./langnghe erase --tracking-code CODE}: erases one resident's contact as the ADMIN endpoint does,
- * with the service's environment (KAFKA_BOOTSTRAP_SERVERS, ELASTICSEARCH_URL, LANGNGHE_TOPICS_PREFIX,
- * LANGNGHE_INDEX_PREFIX). The result is one JSON line on stdout; logs go to stderr.
+ * with the service's environment (Kafka as {@link KafkaSettings#forTools}, ELASTICSEARCH_URL,
+ * ELASTICSEARCH_USERNAME and ELASTICSEARCH_PASSWORD, LANGNGHE_TOPICS_PREFIX, LANGNGHE_INDEX_PREFIX). The result is one JSON line on stdout; logs go to stderr.
  */
 public final class EraseCli {
 
@@ -34,16 +31,12 @@ public final class EraseCli {
         String elasticsearch = env("ELASTICSEARCH_URL", "http://127.0.0.1:9200");
         ElasticsearchSettings settings = new ElasticsearchSettings(elasticsearch, env("LANGNGHE_INDEX_PREFIX", "langnghe"),
                 Duration.ofSeconds(5), Duration.ofSeconds(30));
-        // as search-service where the broker wants a login (a deployment); the local stack's loopback listener wants none
-        String kafkaPassword = env("KAFKA_SASL_PASSWORD", "");
-        KafkaLogin login = kafkaPassword.isEmpty() ? KafkaLogin.plaintext()
-                : KafkaLogin.scram(env("KAFKA_SASL_USERNAME", "search-service"), kafkaPassword);
-        KafkaSettings kafka = new KafkaSettings(env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"), env("LANGNGHE_TOPICS_PREFIX", "langnghe"),
-                login);
+        KafkaSettings kafka = KafkaSettings.forTools(System::getenv);
         String actor = "cli:" + System.getProperty("user.name", "unknown");
-        try (RestClient rest = RestClient.builder(HttpHost.create(elasticsearch)).build()) {
+        // as search-service where Elasticsearch runs with security (docker-compose.yml); the local stack's has none
+        try (RestClient rest = ElasticsearchFactory.connect(settings, ElasticsearchLogin.fromEnvironment(System::getenv))) {
             ObjectMapper mapper = Json.configure(new ObjectMapper());
-            CaseReader cases = new CaseReader(new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper(mapper))), settings);
+            CaseReader cases = new CaseReader(ElasticsearchFactory.client(rest), settings);
             try (ContactErasure erasure = new ContactErasure(cases, kafka, new ContactAudit())) {
                 System.out.println(mapper.writeValueAsString(erasure.erase(code, actor)));
             } catch (ProblemException e) {

@@ -1,6 +1,7 @@
 package io.langnghe.search.publicread;
 
 import io.langnghe.access.ClientAddress;
+import io.langnghe.access.RateLimiter;
 import io.langnghe.search.problem.Problem;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
@@ -10,25 +11,22 @@ import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Counts public reads per address in fixed windows (in memory, per instance): enough to stop a
- * script walking every page, generous for a person or a civic app. A fixed window may let twice the
- * limit through across its edge; for reads of public data that is acceptable. The address is the
- * client's as {@link ClientAddress} reads it: X-Forwarded-For only from a trusted proxy.
+ * Limits public reads per address (in memory, per instance) with the shared {@link RateLimiter}: a
+ * burst of the limit, then one read per share of the window; enough to stop a script walking every
+ * page, generous for a person or a civic app. The address is the client's as {@link ClientAddress}
+ * reads it: X-Forwarded-For only from a trusted proxy.
  */
 @Singleton
 public class PublicReadLimits {
 
     private final PublicReadSettings settings;
-    private final Clock clock;
-    private volatile long windowStart;
-    private volatile Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final RateLimiter limiter;
 
     public PublicReadLimits(PublicReadSettings settings) {
         this(settings, Clock.systemUTC());
@@ -36,8 +34,8 @@ public class PublicReadLimits {
 
     PublicReadLimits(PublicReadSettings settings, Clock clock) {
         this.settings = settings;
-        this.clock = clock;
-        this.windowStart = clock.millis();
+        this.limiter = new RateLimiter(settings.maxTrackedAddresses(), settings.window(),
+                () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
     }
 
     /** Counts one read of the public list; when the address used up its reads, how many seconds it must wait (else empty). */
@@ -55,28 +53,8 @@ public class PublicReadLimits {
         if (address == null || exempt(address)) {
             return OptionalLong.empty();
         }
-        String key = door + " " + address.getHostAddress();
-        long now = clock.millis();
-        long windowMillis = settings.window().toMillis();
-        if (now - windowStart >= windowMillis) {
-            synchronized (this) {
-                if (now - windowStart >= windowMillis) {
-                    counts = new ConcurrentHashMap<>();
-                    windowStart = now;
-                }
-            }
-        }
-        Map<String, AtomicInteger> current = counts;
-        if (current.size() >= settings.maxTrackedAddresses() && !current.containsKey(key)) {
-            // Too many strangers at once: refuse newcomers rather than grow without bound.
-            return secondsLeft(windowMillis - (now - windowStart));
-        }
-        int used = current.computeIfAbsent(key, a -> new AtomicInteger()).incrementAndGet();
-        return used > limit ? secondsLeft(windowMillis - (now - windowStart)) : OptionalLong.empty();
-    }
-
-    private static OptionalLong secondsLeft(long millis) {
-        return OptionalLong.of(Math.max(1, (millis + 999) / 1000));
+        Duration wait = limiter.take(door + " " + address.getHostAddress(), limit, settings.window());
+        return wait.isZero() ? OptionalLong.empty() : OptionalLong.of(Math.max(1, (wait.toMillis() + 999) / 1000));
     }
 
     /** An address as ClientAddress gives it (always a literal); null when it is not one. */

@@ -99,6 +99,7 @@ class ActionRequestTest {
         assertThat(ActionRules.mayAsk(leader, Type.ANSWER)).isFalse();
         assertThat(ActionRules.mayAsk(leader, Type.ACKNOWLEDGE)).isFalse();
         assertThat(ActionRules.mayAsk(officer, Type.ANSWER)).isTrue();
+        assertThat(ActionRules.mayAsk(officer, Type.SEAL_CONTACT)).as("only the migration seals, signed").isFalse();
         assertThat(ActionRules.mayAsk(new Caller("tongdai", Roles.OPERATOR, null), Type.ACKNOWLEDGE)).isFalse();
     }
 
@@ -122,9 +123,9 @@ class ActionRequestTest {
         assertThat(ActionRules.fits(Type.RESOLVE, CaseStatus.ANSWERED)).isTrue();
     }
 
-    // assess, rate and open_request are never asked by staff: mayAsk refuses them (403) before any rule applies
+    // assess, rate, open_request and seal_contact are never asked by staff: mayAsk refuses them (403) before any rule applies
     @ParameterizedTest(name = "{0} applies to some open case")
-    @EnumSource(value = Type.class, mode = EnumSource.Mode.EXCLUDE, names = {"ASSESS", "RATE", "OPEN_REQUEST"})
+    @EnumSource(value = Type.class, mode = EnumSource.Mode.EXCLUDE, names = {"ASSESS", "RATE", "OPEN_REQUEST", "SEAL_CONTACT"})
     void everyCommandTypeHasARuleSoNoneAnswers500(Type type) {
         assertThat(Arrays.stream(CaseStatus.values()).anyMatch(status -> ActionRules.fits(type, status)))
                 .as("ActionRules knows %s", type).isTrue();

@@ -18,17 +18,18 @@ class PublicReadLimitsTest {
     private final MovableClock clock = new MovableClock();
 
     @Test
-    void anAddressGetsItsReadsPerWindowThenWaitsForTheNextWindow() {
+    void anAddressGetsABurstOfItsReadsThenOneReadPerShareOfTheWindow() {
         PublicReadLimits limits = new PublicReadLimits(settings(3, List.of()), clock);
 
         for (int i = 0; i < 3; i++) {
             assertThat(limits.secondsToWait(RESIDENT)).isEmpty();
         }
-        clock.advance(Duration.ofSeconds(20));
-        assertThat(limits.secondsToWait(RESIDENT)).hasValue(40);
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(limits.secondsToWait(RESIDENT)).hasValue(15);
         assertThat(limits.secondsToWait(NEIGHBOUR)).as("another address counts on its own").isEmpty();
-        clock.advance(Duration.ofSeconds(40));
-        assertThat(limits.secondsToWait(RESIDENT)).isEmpty();
+        clock.advance(Duration.ofSeconds(15));
+        assertThat(limits.secondsToWait(RESIDENT)).as("3 reads a minute: one more every 20 s").isEmpty();
+        assertThat(limits.secondsToWait(RESIDENT)).hasValue(20);
     }
 
     @Test

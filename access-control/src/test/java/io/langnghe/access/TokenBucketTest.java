@@ -1,4 +1,4 @@
-package io.langnghe.ingest.limits;
+package io.langnghe.access;
 
 import org.junit.jupiter.api.Test;
 
