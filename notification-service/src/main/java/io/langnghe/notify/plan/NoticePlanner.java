@@ -205,11 +205,12 @@ public final class NoticePlanner {
     record Change(long version, NoticeEvent event) {
     }
 
-    /** Each merged event once, oldest first, and not its own: however many updates a message stands for, its list stays short. */
+    /** Each merged event once, oldest first, and not its own: however many updates a message stands for, the list stays short. */
     private static NotificationRequest withMerged(NotificationRequest r, List<String> merged) {
+        List<String> others = merged.stream().filter(event -> !event.equals(r.event())).distinct().toList();
         return new NotificationRequest(r.schemaVersion(), r.idempotencyKey(), r.caseId(), r.caseVersion(), r.trackingCode(),
                 r.event(), r.channel(), r.recipient(), r.template(), r.language(), r.subject(), r.text(), r.urgent(),
-                r.requestedAt(), merged.stream().filter(event -> !event.equals(r.event())).distinct().toList(), r.interactedAt(), r.unicode(), r.phone(), r.sealedContact());
+                r.requestedAt(), others, r.interactedAt(), r.unicode(), r.phone(), r.sealedContact());
     }
 
     static MessageOutcome outcome(NotificationRequest r, String status, Instant at, String note) {
