@@ -34,6 +34,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -210,6 +212,50 @@ class EarlyWarningTopologyTest {
         assertThat(state.risk().score()).isEqualTo(40);
         assertThat(state.risk().level()).isEqualTo("watch");
         assertThat(alerts).as("a watch is not an alert").isEmpty();
+    }
+
+    /**
+     * A lone case opens with the risk its own words decide, the very score the early warning gives a case
+     * alone: no assess command, no second version.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            # text                                                                                   | reasons             | score | level
+            Khu tập thể tổ 9 mất nước, người già và trẻ em khổ sở, đã báo nhiều lần rồi không ai giải quyết | escalation,vulnerable | 40  | watch
+            Dây điện đứt rơi xuống ngõ 7, trẻ em đi học qua đây                                      | vulnerable,safety   | 45    | watch
+            Nhà bên cạnh bốc cháy, khói đen, sẽ kiện nếu không ai xử lý                              | escalation,safety   | 55    | warning
+            Quán karaoke tổ 5 hát to sau 23 giờ, tôi đã làm đơn                                      | escalation          | 25    | watch
+            Đèn đường ngõ 12 Lê Lợi bị hỏng mấy hôm nay                                              | -                   | 0     | -
+            """)
+    void aLoneCaseOpensWithTheRiskItsOwnWordsDecide(String text, String reasons, int score, String level) {
+        TestOutputTopic<String, CaseCommand> commandsOut = driver.createOutputTopic(topics.caseCommands().name(),
+                Serdes.String().deserializer(), topics.caseCommands().valueSerde().deserializer());
+        report(feedback().id("l1").reporter("r1").text(text), 0);
+
+        CaseState state = cases.get("l1");
+        assertThat(state.version()).as("one version: the risk came with it").isEqualTo(1);
+        assertThat(commandsOut.readValuesToList()).as("no assess command").isEmpty();
+        if (reasons == null) {
+            assertThat(state.risk()).as("nothing to say, as before: no risk").isNull();
+            return;
+        }
+        assertThat(state.risk().reasons()).extracting(Alert.Reason::code).containsExactly(reasons.split(","));
+        assertThat(state.risk().score()).isEqualTo(score);
+        assertThat(state.risk().level()).isEqualTo(level);
+    }
+
+    @Test
+    void aLoneCaseOfASpikeIsToldWhatItsOwnWordsDoNotSay() {
+        String[] texts = {"Rác thải tập kết sai giờ ở đầu ngõ 3", "Có người đổ trộm phế thải xây dựng ra bãi đất trống",
+                "Xe chở rác làm rơi vãi rác dọc đường Nguyễn Trãi", "Mùi hôi từ xưởng chế biến cá khô sau nhà, trẻ em bị ho",
+                "Đốt rác bốc khói đen mỗi tối ở cuối xóm"};
+        for (int i = 0; i < texts.length; i++) {
+            report(feedback().id("p" + i).area("tdp-11").reporter("r" + i).text(texts[i]), i);
+        }
+
+        CaseState spiked = cases.values().stream().filter(c -> c.clusterId() == null && c.risk() != null
+                && c.risk().reasons().stream().anyMatch(r -> r.code().equals("spike"))).findFirst().orElseThrow();
+        assertThat(spiked.version()).as("the early warning knew of the spike: it told the case").isEqualTo(2);
     }
 
     @Test

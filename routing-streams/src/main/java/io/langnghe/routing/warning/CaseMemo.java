@@ -46,11 +46,23 @@ public record CaseMemo(
     private static final Set<String> NOT_ACTIONS = Set.of(DeadlineState.DUE_SOON.code(), DeadlineState.OVERDUE.code(),
             CaseCommand.Type.ASSESS.code(), CaseCommand.Type.RATE.code());
 
+    /** A case new to the early warning, with the risk it already carries when it is in no issue (its own, from opening). */
     static CaseMemo of(CaseState c, WarningWords words) {
         String reporter = c.contact() != null && c.contact().contactHash() != null ? c.contact().contactHash() : "case:" + c.caseId();
         return new CaseMemo(c.caseId(), c.trackingCode(), c.area(), c.category(), c.department(), c.status(), c.deadlineState(),
-                c.urgent(), reporter, c.createdAt() == null ? c.receivedAt() : c.createdAt(), lastActionAt(c),
-                Fingerprint.of(c.text()), words.find(c.text()), c.status() == CaseStatus.REOPENED, null, null);
+                c.urgent(), reporter, receivedAt(c), lastActionAt(c),
+                Fingerprint.of(c.text()), words.find(c.text()), c.status() == CaseStatus.REOPENED, null,
+                c.clusterId() == null ? c.risk() : null);
+    }
+
+    /** What the risk score reads of a case, straight from it: as {@code of(c, words).signals()}, without the fingerprint. */
+    static Signals signalsOf(CaseState c, WarningWords words) {
+        return new Signals(c.status() != null && c.status().isOpen(), c.status() == CaseStatus.REOPENED, words.find(c.text()),
+                c.deadlineState(), lastActionAt(c), c.urgent());
+    }
+
+    static Instant receivedAt(CaseState c) {
+        return c.createdAt() == null ? c.receivedAt() : c.createdAt();
     }
 
     /** The same case after a change: where it stands now; its words, reporter and issue stay. */

@@ -312,11 +312,10 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
      */
     private Risk assess(Cluster cluster, CaseMemo memo, List<CaseMemo> joined, Instant at) {
         if (cluster == null) {
-            Risk risk = riskScore.assess(new RiskScore.Situation(memo.isOpen() ? List.of(memo.signals()) : List.of(),
-                    new RiskScore.Reports(1, memo.receivedAt().isBefore(at.minus(DAY)) ? 0 : 1, 0),
+            Risk risk = riskScore.alone(memo.signals(), memo.receivedAt(),
                     memo.isOpen() ? spikesOf(Stream.of(Map.entry(memo.area() == null ? "" : memo.area(), memo.category())), at)
-                            : List.of(), at));
-            // A lone case with nothing to say is not worth a new version of the case.
+                            : List.of(), at);
+            // A lone case with nothing to say is not worth a new version of the case; nor is the risk it opened with.
             boolean nothingToSay = risk.score() == 0 && memo.risk() == null;
             if (memo.isOpen() && !nothingToSay && (memo.clusterId() != null || !risk.sameAs(memo.risk()))) {
                 tell(memo, null, risk, at);
