@@ -22,6 +22,7 @@ import io.langnghe.routing.warning.Cluster;
 import io.langnghe.routing.warning.EarlyWarningTopology;
 import io.langnghe.routing.warning.WarningSettings;
 import io.langnghe.routing.warning.WarningWords;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -29,6 +30,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.test.TestRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,6 +127,35 @@ class EarlyWarningTopologyTest {
 
         report(feedback().id("a4").reporter("r4").text("Cống ngõ 45 Hàm Nghi vẫn tắc, nước bẩn tràn vào nhà"), 8);
         assertThat(alerts).as("once per subject and level").hasSize(1);
+    }
+
+    @Test
+    void aVersionThatOnlyCarriesAnAssessmentSaysSoAndTheWarningSkipsItUnread() {
+        TestOutputTopic<String, byte[]> wardIn = driver.createOutputTopic("early-warning-test-warning-by-ward-repartition",
+                Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        TestOutputTopic<String, byte[]> memos = changelog("warning-cases");
+        pipe(feedback().id("a1").reporter("r1").text("Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường"), 0);
+        pipe(feedback().id("a2").reporter("r2").text("Ngõ 45 Hàm Nghi cống bị tắc mấy hôm nay, nước thải tràn lên mặt đường"), 2);
+
+        List<TestRecord<String, CaseState>> versions = casesOut.readRecordsToList();
+        assertThat(versions).filteredOn(r -> CaseState.isAssessmentChange(r.headers()))
+                .extracting(r -> r.value().caseId() + " v" + r.value().version()).containsExactlyInAnyOrder("a1 v2", "a2 v2");
+        assertThat(versions).filteredOn(r -> !CaseState.isAssessmentChange(r.headers()))
+                .extracting(r -> r.value().caseId() + " v" + r.value().version()).containsExactly("a1 v1", "a2 v1");
+        assertThat(wardIn.readRecordsToList()).as("only the opened cases reach the warning").hasSize(2);
+        assertThat(memos.readRecordsToList()).as("what the warning keeps of a case, without its fingerprint")
+                .allSatisfy(r -> assertThat(r.value().length).isLessThan(1024));
+
+        // a version so marked is not even read; one that cannot be read is skipped, and the warning goes on
+        TestInputTopic<String, byte[]> casesIn = driver.createInputTopic(topics.cases().name(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
+        Instant at = monday.plus(Duration.ofHours(3));
+        casesIn.pipeInput(new TestRecord<>("a1", "{not json".getBytes(StandardCharsets.UTF_8), new RecordHeaders()
+                .add(CaseState.CHANGE_HEADER, CaseState.ASSESSMENT_CHANGE.getBytes(StandardCharsets.UTF_8)), at));
+        casesIn.pipeInput("a9", "{not json either".getBytes(StandardCharsets.UTF_8), at);
+        assertThat(wardIn.readRecordsToList()).isEmpty();
+        report(feedback().id("a3").reporter("r3").text("cong thoat nuoc ngo 45 ham nghi tac, nuoc ban tran ra duong hoi thoi"), 5);
+        assertThat(cases.get("a3").clusterId()).isNotNull();
     }
 
     @Test
@@ -407,11 +439,15 @@ class EarlyWarningTopologyTest {
     }
 
     private void report(TestFeedback petition, int hoursAfterMonday) {
+        pipe(petition, hoursAfterMonday);
+        collect();
+    }
+
+    private void pipe(TestFeedback petition, int hoursAfterMonday) {
         Instant at = monday.plus(Duration.ofHours(hoursAfterMonday));
         FeedbackReceived built = petition.receivedAt(at).build();
         received.pipeInput(built.feedbackId(), topics.feedbackReceived().valueSerde().serializer()
                 .serialize(topics.feedbackReceived().name(), built), at);
-        collect();
     }
 
     private TestOutputTopic<String, byte[]> changelog(String store) {

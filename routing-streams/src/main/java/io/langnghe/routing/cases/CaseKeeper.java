@@ -10,6 +10,8 @@ import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.lifecycle.Decision;
 import io.langnghe.routing.lifecycle.RecentHistory;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -18,6 +20,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +41,7 @@ public final class CaseKeeper implements Processor<String, CaseKeeper.Input, Str
 
     public static final String STORE = "cases";
     public static final String DEADLINES = "case-deadlines";
+    private static final byte[] ASSESSMENT = CaseState.ASSESSMENT_CHANGE.getBytes(StandardCharsets.UTF_8);
     /** Set once the deadline store holds every open case (a store kept by an older version had none). */
     private static final String FILLED = "~filled";
 
@@ -107,8 +111,15 @@ public final class CaseKeeper implements Processor<String, CaseKeeper.Input, Str
         CaseState now = decision.isAccepted() ? kept : current;
         CommandResult result = !isAwaited(command) ? null : new CommandResult(CommandResult.SCHEMA_VERSION, command.commandId(),
                 command.caseId(), command.type(), decision.isAccepted(), now == null ? 0 : now.version(), decision.refusal(), at);
-        context.forward(record.withValue(new Change(kept, result, decision.correction(),
-                decision.isAccepted() ? RecentHistory.added(current, kept) : List.of(), decision.followUps())));
+        Record<String, Change> change = record.withValue(new Change(kept, result, decision.correction(),
+                decision.isAccepted() ? RecentHistory.added(current, kept) : List.of(), decision.followUps()));
+        if (kept != null && command.type() == CaseCommand.Type.ASSESS) {
+            // readers that do not weigh the risk (the early warning itself) skip this version unread
+            Headers headers = new RecordHeaders(record.headers().toArray());
+            headers.remove(CaseState.CHANGE_HEADER);
+            change = change.withHeaders(headers.add(CaseState.CHANGE_HEADER, ASSESSMENT.clone()));
+        }
+        context.forward(change);
     }
 
     /**

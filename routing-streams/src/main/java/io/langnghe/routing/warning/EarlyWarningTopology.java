@@ -21,7 +21,7 @@ import java.util.function.Function;
 /**
  * The early warning, downstream of the cases:
  * <pre>
- *   cases.v1 ──────┐
+ *   cases.v1 ──────┐  (but the versions marked as only an assessment: not even read)
  *   alert.acks.v1 ─┴→ keyed by ward (taxonomy) → early warning of that ward
  *                        stores: cases, issues (counts apart from their latest reports), issue members,
  *                        look-alikes (open, by area and time), tracking codes, hourly counts, the last
@@ -47,10 +47,9 @@ public final class EarlyWarningTopology {
     public static void define(StreamsBuilder builder, Topics topics, Taxonomy taxonomy, WarningSettings settings, WarningWords words,
                               Function<String, KeyValueBytesStoreSupplier> stores) {
         KStream<String, WarningInput> cases = builder.stream(topics.cases().name(),
-                        Consumed.with(topics.cases().keySerde(), topics.cases().valueSerde()).withName("warning-case-changes"))
-                // an assessment coming back changes nothing the warning weighs: it does not cross the repartition
-                .filter((id, state) -> state != null && !EarlyWarning.isAssessmentOnly(state), Named.as("warning-not-deleted"))
-                .mapValues(WarningInput::of, Named.as("warning-case"));
+                        Consumed.with(topics.cases().keySerde(), Serdes.ByteArray()).withName("warning-case-changes"))
+                // an assessment coming back changes nothing the warning weighs: it is not read, nor crosses the repartition
+                .processValues(() -> new WeighedChanges(topics.cases()), Named.as("warning-case"));
         KStream<String, WarningInput> acks = builder.stream(topics.alertAcks().name(),
                         Consumed.with(topics.alertAcks().keySerde(), topics.alertAcks().valueSerde()).withName("warning-acks"))
                 .filter((subject, ack) -> ack != null, Named.as("warning-ack-not-deleted"))
