@@ -12,6 +12,8 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 import java.util.List;
@@ -39,6 +41,14 @@ public final class EarlyWarningTopology {
     private EarlyWarningTopology() {
     }
 
+    /**
+     * With the record cache: a key written again before the next commit (an area's hourly count, an issue's
+     * counts, a case's memo) reaches its changelog once per commit, not once per write.
+     */
+    private static <V> StoreBuilder<KeyValueStore<String, V>> cached(StoreBuilder<KeyValueStore<String, V>> store) {
+        return store.withCachingEnabled();
+    }
+
     public static void define(StreamsBuilder builder, Topics topics, Taxonomy taxonomy, WarningSettings settings, WarningWords words) {
         define(builder, topics, taxonomy, settings, words, Stores::persistentKeyValueStore);
     }
@@ -62,21 +72,21 @@ public final class EarlyWarningTopology {
                 .repartition(Repartitioned.<String, WarningInput>with(Serdes.String(), new JsonSerde<>(WarningInput.class))
                         .withName("warning-by-ward"));
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.CASES),
-                Serdes.String(), new JsonSerde<>(CaseMemo.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.CLUSTERS),
-                Serdes.String(), new JsonSerde<>(Cluster.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.RECENT),
-                Serdes.String(), new JsonSerde<>(Cluster.Member.class)));
+        builder.addStateStore(cached(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.CASES),
+                Serdes.String(), new JsonSerde<>(CaseMemo.class))));
+        builder.addStateStore(cached(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.CLUSTERS),
+                Serdes.String(), new JsonSerde<>(Cluster.class))));
+        builder.addStateStore(cached(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.RECENT),
+                Serdes.String(), new JsonSerde<>(Cluster.Member.class))));
         for (String store : List.of(EarlyWarning.COUNTS, EarlyWarning.ISSUE_HOURS)) {
-            builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(store), Serdes.String(), Serdes.Long()));
+            builder.addStateStore(cached(Stores.keyValueStoreBuilder(stores.apply(store), Serdes.String(), Serdes.Long())));
         }
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.ALERTS),
-                Serdes.String(), new JsonSerde<>(AlertBook.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.LOOKALIKES),
-                Serdes.String(), new LookalikeSerde()));
+        builder.addStateStore(cached(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.ALERTS),
+                Serdes.String(), new JsonSerde<>(AlertBook.class))));
+        builder.addStateStore(cached(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.LOOKALIKES),
+                Serdes.String(), new LookalikeSerde())));
         for (String store : List.of(EarlyWarning.TRACKING, EarlyWarning.MEMBERS, EarlyWarning.LAST_DAY, EarlyWarning.CLOSED)) {
-            builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(store), Serdes.String(), Serdes.String()));
+            builder.addStateStore(cached(Stores.keyValueStoreBuilder(stores.apply(store), Serdes.String(), Serdes.String())));
         }
 
         Map<String, KStream<String, WarningOutput>> said = ward
