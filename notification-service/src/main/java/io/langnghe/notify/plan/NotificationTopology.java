@@ -39,7 +39,7 @@ import java.util.function.Consumer;
  * The planner's memory is a changelogged store and its outputs are written exactly once with the
  * offsets, so a restart neither repeats nor loses a decision. A case version that changes nothing the
  * planner keeps (no new status) writes nothing to it, and a look at held messages reads only the cases
- * due, so neither costs more as the ward keeps more cases.
+ * due, so neither costs more as the ward keeps more cases. A version marked as only an assessment is not even read.
  */
 public final class NotificationTopology {
 
@@ -70,9 +70,11 @@ public final class NotificationTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RELEASE_STORE), Serdes.String(),
                 Serdes.String()));
 
-        // each case version: plan its messages; the punctuation releases held ones
+        // each case version: plan its messages; the punctuation releases held ones. Versions that only carry
+        // an assessment are most of a busy ward's versions and change nothing here: skipped before their JSON is read
         KStream<String, CaseState> cases = builder
-                .stream(topics.cases().name(), Consumed.with(topics.cases().keySerde(), topics.cases().valueSerde()));
+                .stream(topics.cases().name(), Consumed.with(topics.cases().keySerde(), Serdes.ByteArray()))
+                .processValues(() -> new CaseVersions(topics.cases()), Named.as("case-versions"));
         KStream<String, Planned> planned = cases
                 .filter((caseId, state) -> state != null, Named.as("live-cases"))
                 .process(() -> new Plan(planner, escalations, releaseEvery, clock, noted), Named.as("plan-messages"), MEMO_STORE,

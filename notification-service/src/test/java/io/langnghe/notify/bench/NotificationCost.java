@@ -4,6 +4,7 @@ import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.Contact;
+import io.langnghe.contracts.Risk;
 import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.privacy.ContactCipher;
 import io.langnghe.contracts.privacy.ContactDetails;
@@ -33,6 +34,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +63,7 @@ import java.util.stream.Collectors;
  * module's test classpath ({@code mvn -pl notification-service dependency:build-classpath -Dmdep.includeScope=test}):
  * {@code java -cp notification-service/target/test-classes:<test classpath> io.langnghe.notify.bench.NotificationCost
  * --service notification-service[,/other/checkout/notification-service] [--petitions 1500] [--rate 50] [--warmup 1000]
- * [--kept 0] [--runs 1] [--quiet] [--jfr path-prefix]}; a broker is started unless KAFKA_BOOTSTRAP_SERVERS names one.
+ * [--kept 0] [--assessed 0.4] [--runs 1] [--quiet] [--jfr path-prefix]}; a broker is started unless KAFKA_BOOTSTRAP_SERVERS names one.
  */
 public final class NotificationCost {
 
@@ -99,6 +101,7 @@ public final class NotificationCost {
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "1000"));
         String jfr = options.get("jfr");
         boolean quiet = options.containsKey("quiet");
+        double assessed = Double.parseDouble(options.getOrDefault("assessed", "0"));
         String prefix = "nc" + Long.toHexString(System.nanoTime() & 0xffffffL);
         Topics topics = Topics.withPrefix(prefix);
         TopicCreator.create(kafka, topics);
@@ -115,7 +118,7 @@ public final class NotificationCost {
                 awaitCaughtUp(admin, planner, topics.cases().name(), Duration.ofMinutes(5));
                 long pid = service.pid();
                 // the JIT's work is not a petition's cost: warm the service up first
-                load(producer, topics, "warm-", warmup, rate);
+                load(producer, topics, "warm-", warmup, rate, assessed);
                 awaitCaughtUp(admin, planner, topics.cases().name(), Duration.ofMinutes(5));
                 awaitCaughtUp(admin, prefix + ".notification-sender", topics.notifications().name(), Duration.ofMinutes(5));
 
@@ -135,7 +138,7 @@ public final class NotificationCost {
                 double from = cpu(pid);
                 double ownFrom = cpuWithoutJit(pid);
                 long start = System.nanoTime();
-                int versions = load(producer, topics, "case-", petitions, rate);
+                int versions = load(producer, topics, "case-", petitions, rate, assessed);
                 awaitCaughtUp(admin, planner, topics.cases().name(), Duration.ofMinutes(5));
                 awaitCaughtUp(admin, prefix + ".notification-sender", topics.notifications().name(), Duration.ofMinutes(5));
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -144,8 +147,8 @@ public final class NotificationCost {
                 double own = cpuWithoutJit(pid) - ownFrom;
                 Map<TopicPartition, Long> after = endOffsets(admin, prefix);
 
-                System.out.printf(Locale.ROOT, "%n%s: %d petitions (%d case versions) at %d/s, %d cases kept%s, load %s%n",
-                        module, petitions, versions, rate, kept, quiet ? ", in quiet hours" : "", loadAverage());
+                System.out.printf(Locale.ROOT, "%n%s: %d petitions (%d case versions, %.0f%% of the second ones an assessment) at %d/s, %d cases kept%s, load %s%n",
+                        module, petitions, versions, assessed * 100, rate, kept, quiet ? ", in quiet hours" : "", loadAverage());
                 System.out.printf(Locale.ROOT, "| CPU per petition | %.2f ms (%.1f s in %.1f s) |%n", used * 1000 / petitions, used, seconds);
                 System.out.printf(Locale.ROOT, "| CPU per petition, idle taken off | %.2f ms (idle %.1f ms/s) |%n",
                         (used - idlePerSecond * seconds) * 1000 / petitions, idlePerSecond * 1000);
@@ -173,10 +176,15 @@ public final class NotificationCost {
         producer.flush();
     }
 
-    /** New petitions at a fixed rate: a first version each, and for two in five a second one (a risk, a deadline mark). */
-    private static int load(KafkaProducer<String, byte[]> producer, Topics topics, String ids, int petitions, int rate) throws Exception {
+    /**
+     * New petitions at a fixed rate: a first version each, and for two in five a second one without a new status;
+     * the share {@code assessed} of those is the early warning's assessment, marked with its header as the case keeper does.
+     */
+    private static int load(KafkaProducer<String, byte[]> producer, Topics topics, String ids, int petitions, int rate, double assessed)
+            throws Exception {
         long start = System.nanoTime();
         int versions = 0;
+        int seconds = 0;
         for (int i = 0; i < petitions; i++) {
             long due = start + (long) (i * 1e9 / rate);
             long wait = due - System.nanoTime();
@@ -189,8 +197,18 @@ public final class NotificationCost {
             send(producer, topics.cases().name(), caseId, topics.cases().valueSerde().serializer().serialize("", first));
             versions++;
             if (i % 5 < 2) {
-                CaseState second = first.withVersion(2).withClock(first.clock().withUpdatedAt(Instant.now()));
-                send(producer, topics.cases().name(), caseId, topics.cases().valueSerde().serializer().serialize("", second));
+                // spread evenly: the n-th second version is an assessment when the share's count passes a whole number
+                boolean assessment = Math.floor((seconds + 1) * assessed) > Math.floor(seconds * assessed);
+                seconds++;
+                CaseState second = assessment
+                        ? first.withVersion(2).withAssessment("cluster-" + (i % 7), new Risk(40, "watch", List.of(), Instant.now()))
+                        : first.withVersion(2).withClock(first.clock().withUpdatedAt(Instant.now()));
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.cases().name(), caseId,
+                        topics.cases().valueSerde().serializer().serialize("", second));
+                if (assessment) {
+                    record.headers().add(CaseState.CHANGE_HEADER, CaseState.ASSESSMENT_CHANGE.getBytes(StandardCharsets.UTF_8));
+                }
+                producer.send(record);
                 versions++;
             }
         }

@@ -14,17 +14,21 @@ import io.langnghe.notify.TestCases;
 import io.langnghe.notify.staff.Escalations;
 import io.langnghe.notify.staff.StaffMail;
 import io.langnghe.contracts.taxonomy.Taxonomy;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,6 +114,31 @@ class NotificationTopologyTest {
 
         assertThat(memo.readKeyValuesToList()).hasSize(1);
         assertThat(notifications.readValuesToList()).extracting(NotificationRequest::idempotencyKey).containsExactly("case-1:1:sms");
+    }
+
+    @Test
+    void aVersionMarkedAsOnlyAnAssessmentIsSkippedAndTheSameVersionUnmarkedIsReadAsBefore() {
+        TestOutputTopic<String, String> memo = driver.createOutputTopic("notification-topology-test-" + NotificationTopology.MEMO_STORE
+                + "-changelog", new StringDeserializer(), new StringDeserializer());
+        TestCases sms = TestCases.smsCase().receivedAt(at("09:00"));
+        CaseState answered = sms.then(ANSWERED, at("09:30")).build();
+        Headers assessment = new RecordHeaders().add(CaseState.CHANGE_HEADER, CaseState.ASSESSMENT_CHANGE.getBytes(StandardCharsets.UTF_8));
+        // Given                                                                      When
+        cases.pipeInput("case-1", TestCases.smsCase().receivedAt(at("09:00")).build()); // 09:00 received, no header
+        clock.set(at("09:30"));
+        // the marked version even carries a new status: only the header decides, the JSON is never read
+        cases.pipeInput(new TestRecord<>("case-1", answered, assessment, at("09:30")));
+
+        assertThat(notifications.readValuesToList()).extracting(NotificationRequest::idempotencyKey).containsExactly("case-1:1:sms");
+        assertThat(memo.readKeyValuesToList()).hasSize(1);
+        assertThat(outcomes.isEmpty()).isTrue();
+        assertThat(outbox).isEmpty();
+
+        // records without the header (every one written before it existed) are read as before
+        cases.pipeInput("case-1", answered);
+        assertThat(notifications.readValuesToList()).extracting(r -> r.idempotencyKey() + " " + r.event())
+                .containsExactly("case-1:2:sms answered");
+        assertThat(memo.readKeyValuesToList()).hasSize(1);
     }
 
     @Test
