@@ -2,6 +2,7 @@ package io.langnghe.e2e;
 
 import io.langnghe.bench.e2e.BenchPlan;
 import io.langnghe.bench.e2e.BenchResult;
+import io.langnghe.bench.e2e.CeilingSearch;
 import io.langnghe.bench.e2e.E2eBench;
 import io.langnghe.bench.e2e.Stack;
 import io.langnghe.testsupport.SharedInfrastructure;
@@ -74,5 +75,21 @@ class EndToEndBenchTest {
         // the warm-up's ten petitions went in before the window
         assertThat(result.recordsWritten(stack.prefix() + ".feedback.received.v1")).isEqualTo(8);
         assertThat(result.table()).contains("| load | burst of 8 look-alike reports at 10/s |");
+    }
+
+    @Test
+    void aCeilingSearchStepsUpTheRateAndNamesTheHighestKeptUpWith() throws Exception {
+        CeilingSearch.Result result = new CeilingSearch(brief.withRate(4).withSeconds(2), 2, 8, System.err).run();
+
+        CeilingSearch.Step first = result.steps().get(0);
+        assertThat(first.rate()).isEqualTo(4);
+        assertThat(first.sent()).isEqualTo(8);
+        assertThat(first.answered202()).isEqualTo(8);
+        assertThat(first.searchable().getTotalCount()).isEqualTo(8);
+        // a step kept up with leads to the next, until the highest rate asked for
+        assertThat(result.steps()).hasSize(first.keptUp() ? 2 : 1);
+        assertThat(result.ceiling()).isEqualTo(result.steps().stream().filter(CeilingSearch.Step::keptUp)
+                .mapToDouble(CeilingSearch.Step::rate).max().orElse(0));
+        assertThat(result.table()).contains("| 4 | 8 / 8 / 0 · ", String.format("| ceiling | %.0f petitions/s |", result.ceiling()));
     }
 }

@@ -12,6 +12,8 @@ import io.langnghe.ingest.intake.IntakeProducer;
 import io.langnghe.ingest.intake.IntakeUnavailableException;
 import io.langnghe.ingest.intake.ProducerSettings;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,6 +21,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Seals a resident's contact and address with their case's own key before the petition reaches Kafka
@@ -35,10 +40,13 @@ public class ContactSealer implements AutoCloseable {
     private final KafkaContactKeys known;
     private final Duration patience;
     private final Clock clock = Clock.systemUTC();
+    private final Executor blocking;
 
     public ContactSealer(@Value("${kafka.bootstrap.servers}") String bootstrapServers,
                          @Value("${langnghe.topics-prefix:langnghe}") String topicsPrefix,
-                         ProducerSettings settings, KafkaLogin login, IntakeProducer producer) {
+                         ProducerSettings settings, KafkaLogin login, IntakeProducer producer,
+                         @Named(TaskExecutors.BLOCKING) Executor blocking) {
+        this.blocking = blocking;
         this.topic = Topics.withPrefix(topicsPrefix).contactKeys();
         this.producer = producer;
         this.patience = settings.maxBlock().plus(settings.deliveryTimeout()).plusSeconds(1);
@@ -58,23 +66,38 @@ public class ContactSealer implements AutoCloseable {
      * @throws IntakeUnavailableException when Kafka does not acknowledge the key in time
      */
     public Contact seal(String caseId, Contact contact, String address) {
+        return producer.await(sealAsync(caseId, contact, address));
+    }
+
+    /** As {@link #seal}, completing once the key (when a new one was needed) is acknowledged. */
+    public CompletableFuture<Contact> sealAsync(String caseId, Contact contact, String address) {
         Contact given = contact == null ? Contact.none() : contact;
         ContactDetails details = new ContactDetails(given.name(), given.phone(), given.email(), given.zaloUserId(), address);
         if (details.isEmpty()) {
-            return contact;
+            return CompletableFuture.completedFuture(contact);
         }
         if (!known.caughtUpOnce()) {
             // just started: a resend of a petition filed before the restart must find the key it was sealed with
-            known.awaitCaughtUp(patience);
+            return CompletableFuture.runAsync(() -> known.awaitCaughtUp(patience), blocking)
+                    .thenCompose(caughtUp -> sealed(caseId, given, details));
         }
-        ContactKey key = known.known(caseId).orElseGet(() -> publish(ContactCipher.newKey(caseId, clock.instant())));
-        return given.withSealed(ContactCipher.seal(details, key));
+        return sealed(caseId, given, details);
     }
 
-    private ContactKey publish(ContactKey key) {
-        producer.write(topic, key.keyId(), key, "the contact key of " + key.keyId());
-        known.remember(key);
-        return key;
+    private CompletableFuture<Contact> sealed(String caseId, Contact given, ContactDetails details) {
+        Optional<ContactKey> reused = known.known(caseId);
+        CompletableFuture<ContactKey> key = reused.isPresent()
+                ? CompletableFuture.completedFuture(reused.get())
+                : publish(ContactCipher.newKey(caseId, clock.instant()));
+        return key.thenApply(sealing -> given.withSealed(ContactCipher.seal(details, sealing)));
+    }
+
+    private CompletableFuture<ContactKey> publish(ContactKey key) {
+        return producer.writeAsync(topic, key.keyId(), key, "the contact key of " + key.keyId())
+                .thenApply(acknowledged -> {
+                    known.remember(key);
+                    return key;
+                });
     }
 
     @PreDestroy

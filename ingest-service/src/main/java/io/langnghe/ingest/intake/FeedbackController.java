@@ -17,6 +17,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
@@ -24,16 +25,22 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.server.multipart.MultipartBody;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
 /**
@@ -66,16 +73,24 @@ public class FeedbackController {
         this.photoStore = photoStore;
     }
 
-    // Blocking on purpose: the answer waits for Kafka's acknowledgement, off the event loop.
+    // Parks no thread: the body is read as it arrives and the answer is sent once Kafka acknowledges the petition.
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<?> submit(@Nullable @Body InputStream body,
-                                  @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey,
-                                  @Nullable @Header(HttpHeaders.USER_AGENT) String userAgent,
-                                  @Nullable Authentication caller,
-                                  HttpRequest<?> request) {
-        Submission submission = form.read(LimitedBody.read(body, limits.maxBodyBytes()));
-        return submit(submission, List.of(), false, idempotencyKey, userAgent, caller, request, false);
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
+    public CompletableFuture<HttpResponse<?>> submit(HttpRequest<?> request,
+                                                     @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey,
+                                                     @Nullable @Header(HttpHeaders.USER_AGENT) String userAgent,
+                                                     @Nullable Authentication caller) {
+        return LimitedBody.read(((ServerHttpRequest<?>) request).byteBody(), limits.maxBodyBytes())
+                .thenCompose(body -> {
+                    Submission submission = form.read(body);
+                    String key = checkedKey(idempotencyKey);
+                    Optional<HttpResponse<?>> refused = admitted(submission, caller, request, false);
+                    if (refused.isPresent()) {
+                        return CompletableFuture.completedFuture(refused.get());
+                    }
+                    return intake.acceptAsync(submission, key, client(submission, userAgent, caller), List.of(), eventLoopOf(request))
+                            .thenApply(FeedbackController::accepted);
+                });
     }
 
     /**
@@ -131,16 +146,9 @@ public class FeedbackController {
     private HttpResponse<?> submit(Submission submission, List<Photo> photos, boolean locationKept, String idempotencyKey, String userAgent,
                                    Authentication caller, HttpRequest<?> request, boolean addressCounted) {
         String key = checkedKey(idempotencyKey);
-        Map<String, String> client = client(userAgent);
-        if (submission.channel() == Channel.HOTLINE) {
-            if (!isOperator(caller)) {
-                return hotlineOnlyForOperators(caller == null);
-            }
-            client = Map.of("operator", caller.getName());
-        } else if (!addressCounted) {
-            rateLimits.checkPetition(request, submission.phone());
-        } else if (submission.phone() != null) {
-            rateLimits.checkPhone(submission.phone());
+        Optional<HttpResponse<?>> refused = admitted(submission, caller, request, addressCounted);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         // Stored only now that every part passed; the store keeps photos by content, so a retry adds nothing.
         List<FeedbackReceived.PhotoRef> refs = photos.stream()
@@ -148,12 +156,34 @@ public class FeedbackController {
                         locationKept, photo.location()
                                 .map(where -> new FeedbackReceived.Coordinates(where.latitude(), where.longitude())).orElse(null)))
                 .toList();
-        IdempotentReplies.Outcome outcome = intake.accept(submission, key, client, refs);
+        return accepted(intake.accept(submission, key, client(submission, userAgent, caller), refs));
+    }
+
+    /** The hotline is for operators; everyone else is counted against their address and phone. Empty: go on. */
+    private Optional<HttpResponse<?>> admitted(Submission submission, Authentication caller, HttpRequest<?> request,
+                                               boolean addressCounted) {
+        if (submission.channel() == Channel.HOTLINE) {
+            return isOperator(caller) ? Optional.empty() : Optional.of(hotlineOnlyForOperators(caller == null));
+        }
+        if (!addressCounted) {
+            rateLimits.checkPetition(request, submission.phone());
+        } else if (submission.phone() != null) {
+            rateLimits.checkPhone(submission.phone());
+        }
+        return Optional.empty();
+    }
+
+    private static HttpResponse<?> accepted(IdempotentReplies.Outcome outcome) {
         Receipt receipt = outcome.receipt();
         return HttpResponse.accepted()
                 .header(HttpHeaders.LOCATION, receipt.trackUrl())
                 .header(REPLAYED, String.valueOf(!outcome.first()))
                 .body(receipt);
+    }
+
+    /** The thread that serves this request's connection; this thread when the request came another way. */
+    private static Executor eventLoopOf(HttpRequest<?> request) {
+        return request instanceof NettyHttpRequest<?> netty ? netty.getChannelHandlerContext().executor() : Runnable::run;
     }
 
     private static boolean isOperator(Authentication caller) {
@@ -188,6 +218,11 @@ public class FeedbackController {
                     "Idempotency-Key must be 1 to 200 printable ASCII characters without spaces."));
         }
         return key;
+    }
+
+    /** The hotline names its operator; the web form its browser. */
+    private static Map<String, String> client(Submission submission, String userAgent, Authentication caller) {
+        return submission.channel() == Channel.HOTLINE ? Map.of("operator", caller.getName()) : client(userAgent);
     }
 
     private static Map<String, String> client(String userAgent) {

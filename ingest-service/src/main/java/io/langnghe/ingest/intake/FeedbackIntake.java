@@ -26,6 +26,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Turns a validated submission into a {@link FeedbackReceived} event and gets Kafka to acknowledge it
@@ -38,6 +40,7 @@ public class FeedbackIntake {
     private static final Logger LOG = LoggerFactory.getLogger(FeedbackIntake.class);
 
     private final FeedbackPublisher publisher;
+    private final IntakeProducer producer;
     private final IdempotentReplies replies;
     private final ContactHasher contactHasher;
     private final ContactSealer sealer;
@@ -45,8 +48,9 @@ public class FeedbackIntake {
     private final Clock clock;
 
     public FeedbackIntake(FeedbackPublisher publisher, IdempotentReplies replies, ContactHasher contactHasher,
-                          ContactSealer sealer, MeterRegistry meters) {
+                          ContactSealer sealer, MeterRegistry meters, IntakeProducer producer) {
         this.publisher = publisher;
+        this.producer = producer;
         this.replies = replies;
         this.contactHasher = contactHasher;
         this.sealer = sealer;
@@ -92,6 +96,28 @@ public class FeedbackIntake {
     }
 
     /**
+     * As {@link #accept(Submission, String, Map, List)}, without parking a thread while Kafka answers: completes
+     * with the receipt once Kafka has acknowledged the petition, or with the exception {@code accept} throws.
+     *
+     * @param resumeOn where the work after each acknowledgement runs (the request's event loop), so that
+     *                 the producer's one network thread only hands acknowledgements over
+     */
+    public CompletableFuture<IdempotentReplies.Outcome> acceptAsync(Submission submission, String idempotencyKey,
+                                                                    Map<String, String> client, List<PhotoRef> photos,
+                                                                    Executor resumeOn) {
+        Extras extras = new Extras(photos, null, null);
+        Contact contact = contact(submission);
+        if (idempotencyKey == null) {
+            return sendAsync(submission, contact, null, null, null, client, extras, resumeOn)
+                    .thenApply(receipt -> new IdempotentReplies.Outcome(receipt, true));
+        }
+        String fingerprint = fingerprint(submission) + extras;
+        return replies.onceAsync("client:" + idempotencyKey, fingerprint,
+                () -> sendAsync(submission, contact, null, idempotencyKey, "client:" + idempotencyKey + ":" + fingerprint, client,
+                        extras, resumeOn));
+    }
+
+    /**
      * A petition that already has a stable identity at its source (a meeting row, an SMS or Zalo
      * message id). Its feedback id and tracking code are derived from that identity, so a resend gets
      * the first receipt back, from memory or, after a restart, recomputed (downstream then drops the
@@ -126,9 +152,14 @@ public class FeedbackIntake {
         }
     }
 
-    /** @param identity what the feedback id and tracking code are derived from, or null for fresh random ones */
     private Receipt send(Submission submission, Contact contact, String batchId, String idempotencyKey, String identity,
                          Map<String, String> client, Extras extras) {
+        return producer.await(sendAsync(submission, contact, batchId, idempotencyKey, identity, client, extras, Runnable::run));
+    }
+
+    /** @param identity what the feedback id and tracking code are derived from, or null for fresh random ones */
+    private CompletableFuture<Receipt> sendAsync(Submission submission, Contact contact, String batchId, String idempotencyKey,
+                                                 String identity, Map<String, String> client, Extras extras, Executor resumeOn) {
         String feedbackId = identity != null
                 ? UUID.nameUUIDFromBytes(("feedback:" + identity).getBytes(StandardCharsets.UTF_8)).toString()
                 : UUID.randomUUID().toString();
@@ -136,30 +167,38 @@ public class FeedbackIntake {
         String trackingCode = code.display();
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         // The case id is the feedback id: the contact and the address travel sealed under that case's key.
-        Contact sealed = sealer.seal(feedbackId, contact, submission.address());
-        FeedbackReceived event = new FeedbackReceived(
-                FeedbackReceived.SCHEMA_VERSION,
-                feedbackId,
-                trackingCode,
-                submission.channel(),
-                receivedAt,
-                OwnContactInText.mask(submission.text(), contact),
-                submission.area(),
-                null,
-                sealed,
-                batchId,
-                submission.caseRef(),
-                // Without a client key the feedback id is the key: every event carries one to deduplicate by.
-                idempotencyKey != null ? idempotencyKey : feedbackId,
-                Map.copyOf(client),
-                extras.photos(),
-                extras.meeting(),
-                extras.requestedCategory());
-        publisher.publish(event);
-        acceptedByChannel.get(submission.channel()).increment();
-        // a line per petition is for debugging only: the counter above is the record (and the code is the resident's secret)
-        LOG.debug("Accepted petition {} channel={} area={} batch={}", feedbackId, submission.channel(), submission.area(), batchId);
-        return Receipt.received(feedbackId, trackingCode, receivedAt);
+        return resumed(sealer.sealAsync(feedbackId, contact, submission.address()), resumeOn)
+                .thenCompose(sealed -> publisher.publishAsync(new FeedbackReceived(
+                        FeedbackReceived.SCHEMA_VERSION,
+                        feedbackId,
+                        trackingCode,
+                        submission.channel(),
+                        receivedAt,
+                        OwnContactInText.mask(submission.text(), contact),
+                        submission.area(),
+                        null,
+                        sealed,
+                        batchId,
+                        submission.caseRef(),
+                        // Without a client key the feedback id is the key: every event carries one to deduplicate by.
+                        idempotencyKey != null ? idempotencyKey : feedbackId,
+                        Map.copyOf(client),
+                        extras.photos(),
+                        extras.meeting(),
+                        extras.requestedCategory())))
+                .thenApplyAsync(acknowledged -> {
+                    acceptedByChannel.get(submission.channel()).increment();
+                    // a line per petition is for debugging only: the counter above is the record (and the code is the resident's secret)
+                    if (LOG.isDebugEnabled()) {
+                        LOG.debug("Accepted petition {} channel={} area={} batch={}", feedbackId, submission.channel(), submission.area(), batchId);
+                    }
+                    return Receipt.received(feedbackId, trackingCode, receivedAt);
+                }, resumeOn);
+    }
+
+    /** The same result, continued on {@code executor} when it is not there yet (no hop for what is already done). */
+    private static <T> CompletableFuture<T> resumed(CompletableFuture<T> future, Executor executor) {
+        return future.isDone() ? future : future.thenApplyAsync(value -> value, executor);
     }
 
     /** The contact a form gives: the phone in E.164 for the assigned department, masked and hashed for everyone else. */

@@ -7,6 +7,8 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * Writes petitions to {@code <prefix>.feedback.received.v1}, keyed by feedback id, and returns only
  * when every in-sync replica has the record (acks=all, idempotent producer: {@link IntakeProducer}).
@@ -32,6 +34,11 @@ public class FeedbackPublisher {
      * @throws IntakeUnavailableException when Kafka does not acknowledge in time
      */
     public RecordMetadata publish(FeedbackReceived feedback) {
-        return producer.write(topic, feedback.feedbackId(), feedback, "petition " + feedback.feedbackId());
+        return producer.await(publishAsync(feedback));
+    }
+
+    /** Completes once every in-sync replica has the petition, or with an {@link IntakeUnavailableException}. */
+    public CompletableFuture<RecordMetadata> publishAsync(FeedbackReceived feedback) {
+        return producer.writeAsync(topic, feedback.feedbackId(), feedback, "petition " + feedback.feedbackId());
     }
 }

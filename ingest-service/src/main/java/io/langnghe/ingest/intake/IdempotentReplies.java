@@ -66,6 +66,38 @@ public class IdempotentReplies {
         }
     }
 
+    /**
+     * As {@link #once}, without waiting: completes with the earlier receipt, or with this attempt's once
+     * {@code intake}'s future does; a failed attempt is forgotten.
+     */
+    public CompletableFuture<Outcome> onceAsync(String key, String fingerprint, Supplier<CompletableFuture<Receipt>> intake) {
+        CompletableFuture<Reply> mine = new CompletableFuture<>();
+        CompletableFuture<Reply> earlier = replies.asMap().putIfAbsent(key, mine);
+        if (earlier != null) {
+            return earlier.thenApply(reply -> {
+                if (!reply.fingerprint().equals(fingerprint)) {
+                    throw new IdempotencyConflictException();
+                }
+                return new Outcome(reply.receipt(), false);
+            });
+        }
+        CompletableFuture<Receipt> attempt;
+        try {
+            attempt = intake.get();
+        } catch (RuntimeException | Error e) {
+            attempt = CompletableFuture.failedFuture(e);
+        }
+        return attempt.handle((receipt, e) -> {
+            if (e != null) {
+                replies.asMap().remove(key, mine);
+                mine.completeExceptionally(e);
+                throw e instanceof CompletionException completion ? completion : new CompletionException(e);
+            }
+            mine.complete(new Reply(fingerprint, receipt));
+            return new Outcome(receipt, true);
+        });
+    }
+
     private static Reply await(CompletableFuture<Reply> earlier) {
         try {
             return earlier.join();

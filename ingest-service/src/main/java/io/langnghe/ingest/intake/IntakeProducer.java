@@ -3,6 +3,8 @@ package io.langnghe.ingest.intake;
 import io.langnghe.contracts.Topic;
 import io.langnghe.contracts.kafka.KafkaLogin;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -15,7 +17,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -23,16 +29,27 @@ import java.util.concurrent.TimeoutException;
  * ingest-service's one acks=all, idempotent producer, configured once: a petition's contact key and the
  * petition itself go through it. One network thread then serves both, and concurrent petitions share
  * produce requests (one petition's key beside another's petition) instead of each write costing a request
- * of its own. A write returns only when every in-sync replica has the record.
+ * of its own. A write completes only when every in-sync replica has the record.
+ *
+ * <p>{@link #writeAsync} parks no thread while Kafka answers: the acknowledgement completes the future on
+ * the producer's network thread. {@code send} itself may block (up to max.block) only while it fetches a
+ * topic's metadata; so a topic not acknowledged lately is sent from the blocking executor, never from the
+ * caller's (an event loop, a network thread), and one acknowledged lately from the caller's thread.
  */
 @Singleton
 public class IntakeProducer implements AutoCloseable {
 
+    /** Well within the producer's metadata.max.idle.ms (5 min), after which it forgets an idle topic. */
+    private static final long METADATA_FRESH_NANOS = Duration.ofMinutes(1).toNanos();
+
     private final Producer<byte[], byte[]> producer;
     private final Duration patience;
+    private final Executor blocking;
+    private final Map<String, Long> acknowledgedAt = new ConcurrentHashMap<>();
 
     public IntakeProducer(@Value("${kafka.bootstrap.servers}") String bootstrapServers, ProducerSettings settings,
-                          KafkaLogin login) {
+                          KafkaLogin login, @Named(TaskExecutors.BLOCKING) Executor blocking) {
+        this.blocking = blocking;
         Map<String, Object> config = login.clientConfig(bootstrapServers);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-service");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -54,20 +71,76 @@ public class IntakeProducer implements AutoCloseable {
      * @throws IntakeUnavailableException when Kafka does not acknowledge in time
      */
     public <K, V> RecordMetadata write(Topic<K, V> topic, K key, V value, String what) {
+        return await(writeAsync(topic, key, value, what));
+    }
+
+    /**
+     * Sends, and completes once every in-sync replica has the record, or with an
+     * {@link IntakeUnavailableException} when Kafka does not acknowledge in time.
+     */
+    public <K, V> CompletableFuture<RecordMetadata> writeAsync(Topic<K, V> topic, K key, V value, String what) {
         byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
         byte[] valueBytes = topic.valueSerde().serializer().serialize(topic.name(), value);
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic.name(), keyBytes, valueBytes);
+        CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
+        if (metadataFresh(topic.name())) {
+            send(record, what, acknowledged);
+        } else {
+            blocking.execute(() -> send(record, what, acknowledged));
+        }
+        // The producer gives up by itself within max.block + delivery timeout; this only guards against a hang.
+        return acknowledged.orTimeout(patience.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(unavailable(e, what)));
+    }
+
+    /** The value of a write (or of what follows it), as {@link #write} throws it. */
+    public <T> T await(CompletableFuture<T> written) {
         try {
-            return producer.send(new ProducerRecord<>(topic.name(), keyBytes, valueBytes)).get(patience.toMillis(), TimeUnit.MILLISECONDS);
+            return written.get(patience.toMillis() * 2, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new IntakeUnavailableException("Kafka did not acknowledge " + what, e.getCause());
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IntakeUnavailableException("Kafka did not acknowledge", e.getCause());
         } catch (TimeoutException e) {
-            throw new IntakeUnavailableException("no acknowledgement of " + what + " from Kafka within " + patience, e);
+            throw new IntakeUnavailableException("no acknowledgement from Kafka within " + patience, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IntakeUnavailableException("interrupted while waiting for Kafka", e);
-        } catch (KafkaException e) {
-            throw new IntakeUnavailableException("Kafka refused " + what, e);
         }
+    }
+
+    private void send(ProducerRecord<byte[], byte[]> record, String what, CompletableFuture<RecordMetadata> acknowledged) {
+        try {
+            producer.send(record, (metadata, e) -> {
+                if (e != null) {
+                    acknowledgedAt.remove(record.topic());
+                    acknowledged.completeExceptionally(new IntakeUnavailableException("Kafka did not acknowledge " + what, e));
+                } else {
+                    acknowledgedAt.put(record.topic(), System.nanoTime());
+                    acknowledged.complete(metadata);
+                }
+            });
+        } catch (KafkaException e) {
+            acknowledgedAt.remove(record.topic());
+            acknowledged.completeExceptionally(new IntakeUnavailableException("Kafka refused " + what, e));
+        }
+    }
+
+    private boolean metadataFresh(String topic) {
+        Long at = acknowledgedAt.get(topic);
+        return at != null && System.nanoTime() - at < METADATA_FRESH_NANOS;
+    }
+
+    private IntakeUnavailableException unavailable(Throwable e, String what) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof IntakeUnavailableException unavailable) {
+            return unavailable;
+        }
+        if (cause instanceof TimeoutException) {
+            return new IntakeUnavailableException("no acknowledgement of " + what + " from Kafka within " + patience, cause);
+        }
+        return new IntakeUnavailableException("Kafka refused " + what, cause);
     }
 
     @PreDestroy

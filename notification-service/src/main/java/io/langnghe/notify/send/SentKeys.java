@@ -3,13 +3,11 @@ package io.langnghe.notify.send;
 import io.langnghe.contracts.MessageOutcome;
 import io.langnghe.contracts.Topic;
 import io.langnghe.contracts.kafka.KafkaLogin;
+import io.langnghe.contracts.kafka.TopicToEnd;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,23 +47,12 @@ public final class SentKeys {
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (KafkaConsumer<String, MessageOutcome> consumer = new KafkaConsumer<>(properties,
                 outcomes.keySerde().deserializer(), outcomes.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(outcomes.name(), within).stream()
-                    .map(p -> new TopicPartition(outcomes.name(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, within);
-            long deadline = System.nanoTime() + within.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Could not read " + outcomes.name() + " within " + within);
+            TopicToEnd.fromBeginning(consumer, outcomes.name(), within).readToEnd(within, records -> records.forEach(record -> {
+                MessageOutcome outcome = record.value();
+                if (outcome != null && SETTLED.contains(outcome.status())) {
+                    keys.add(outcome.idempotencyKey());
                 }
-                for (ConsumerRecord<String, MessageOutcome> record : consumer.poll(Duration.ofMillis(200))) {
-                    MessageOutcome outcome = record.value();
-                    if (outcome != null && SETTLED.contains(outcome.status())) {
-                        keys.add(outcome.idempotencyKey());
-                    }
-                }
-            }
+            }));
         }
     }
 }

@@ -3,15 +3,13 @@ package io.langnghe.notify.staff;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.Topic;
 import io.langnghe.contracts.kafka.KafkaLogin;
+import io.langnghe.contracts.kafka.TopicToEnd;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,24 +35,13 @@ public final class OpenCases {
         Map<String, CaseState> latest = new HashMap<>();
         try (KafkaConsumer<String, CaseState> consumer = new KafkaConsumer<>(properties, cases.keySerde().deserializer(),
                 cases.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(cases.name(), within).stream()
-                    .map(p -> new TopicPartition(cases.name(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, within);
-            long deadline = System.nanoTime() + within.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Could not read " + cases.name() + " within " + within);
+            TopicToEnd.fromBeginning(consumer, cases.name(), within).readToEnd(within, records -> records.forEach(record -> {
+                if (record.value() == null || !record.value().isOpen()) {
+                    latest.remove(record.key());
+                } else {
+                    latest.put(record.key(), record.value());
                 }
-                for (ConsumerRecord<String, CaseState> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() == null || !record.value().isOpen()) {
-                        latest.remove(record.key());
-                    } else {
-                        latest.put(record.key(), record.value());
-                    }
-                }
-            }
+            }));
         }
         return latest.values();
     }

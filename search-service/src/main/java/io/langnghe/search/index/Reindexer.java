@@ -8,15 +8,15 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.Topic;
 import io.langnghe.contracts.kafka.KafkaLogin;
+import io.langnghe.contracts.kafka.TopicToEnd;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,16 +80,13 @@ public class Reindexer {
         client.indices().create(c -> c.index(fresh).settings(s -> s.refreshInterval(t -> t.time("-1"))));
         Counts counts = new Counts(clock.millis());
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            copyUntil(consumer, consumer.endOffsets(partitions), fresh, counts, progress);
+            TopicToEnd<byte[], byte[]> cases = TopicToEnd.fromBeginning(consumer, topic.name(), Duration.ofSeconds(30));
+            copy(cases, fresh, counts, progress);
             client.indices().putSettings(p -> p.index(fresh).settings(s -> s.refreshInterval(t -> t.time("1s"))));
             client.indices().refresh(r -> r.index(fresh));
             switchAlias(old, fresh);
             // What the running indexer wrote to the old index during the first pass.
-            copyUntil(consumer, consumer.endOffsets(partitions), fresh, counts, progress);
+            copy(cases, fresh, counts, progress);
         }
         List<String> removed = new ArrayList<>();
         for (String name : old) {
@@ -109,57 +106,61 @@ public class Reindexer {
         });
     }
 
-    private void copyUntil(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end, String target,
-                           Counts counts, Consumer<Progress> progress) throws IOException {
+    private void copy(TopicToEnd<byte[], byte[]> cases, String target, Counts counts, Consumer<Progress> progress) throws IOException {
         Deserializer<CaseState> states = topic.valueSerde().deserializer();
-        long lastShown = clock.millis();
-        while (!reached(consumer, end)) {
-            ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
-            BulkRequest.Builder bulk = new BulkRequest.Builder();
-            int operations = 0;
-            for (ConsumerRecord<byte[], byte[]> record : records) {
-                if (record.offset() >= end.getOrDefault(new TopicPartition(record.topic(), record.partition()), Long.MAX_VALUE)) {
-                    continue;
-                }
-                counts.read++;
-                if (record.value() == null && record.key() != null) {
-                    String caseId = new String(record.key(), StandardCharsets.UTF_8);
-                    bulk.operations(op -> op.delete(d -> d.index(target).id(caseId)));
+        long[] lastShown = {clock.millis()};
+        try {
+            cases.readToEnd(records -> {
+                BulkRequest.Builder bulk = new BulkRequest.Builder();
+                int operations = 0;
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    counts.read++;
+                    if (record.value() == null && record.key() != null) {
+                        String caseId = new String(record.key(), StandardCharsets.UTF_8);
+                        bulk.operations(op -> op.delete(d -> d.index(target).id(caseId)));
+                        operations++;
+                        continue;
+                    }
+                    CaseState state = decode(states, record);
+                    if (state == null || state.caseId() == null) {
+                        // The indexer sent it to the dead letters already; a reindex does not repeat that.
+                        counts.skipped++;
+                        continue;
+                    }
+                    bulk.operations(op -> op.index(i -> i
+                            .index(target)
+                            .id(state.caseId())
+                            .version(state.version())
+                            .versionType(VersionType.External)
+                            .document(CaseDocument.of(state))));
                     operations++;
-                    continue;
                 }
-                CaseState state = decode(states, record);
-                if (state == null || state.caseId() == null) {
-                    // The indexer sent it to the dead letters already; a reindex does not repeat that.
-                    counts.skipped++;
-                    continue;
+                if (operations > 0) {
+                    write(bulk.build(), counts);
                 }
-                bulk.operations(op -> op.index(i -> i
-                        .index(target)
-                        .id(state.caseId())
-                        .version(state.version())
-                        .versionType(VersionType.External)
-                        .document(CaseDocument.of(state))));
-                operations++;
-            }
-            if (operations > 0) {
-                write(bulk.build(), counts);
-            }
-            if (clock.millis() - lastShown >= 1000) {
-                progress.accept(counts.progress(clock.millis()));
-                lastShown = clock.millis();
-            }
+                if (clock.millis() - lastShown[0] >= 1000) {
+                    progress.accept(counts.progress(clock.millis()));
+                    lastShown[0] = clock.millis();
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
-    private void write(BulkRequest request, Counts counts) throws IOException {
-        BulkResponse response = client.bulk(request);
+    private void write(BulkRequest request, Counts counts) {
+        BulkResponse response;
+        try {
+            response = client.bulk(request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         for (BulkResponseItem item : response.items()) {
             if (item.error() == null || item.status() == VERSION_CONFLICT || item.status() == NOT_FOUND) {
                 counts.indexed++;
             } else {
-                throw new IOException("Elasticsearch refused case " + item.id() + ": " + item.error().type()
-                        + " " + item.error().reason() + "; the old index and the alias are untouched before the switch");
+                throw new UncheckedIOException(new IOException("Elasticsearch refused case " + item.id() + ": " + item.error().type()
+                        + " " + item.error().reason() + "; the old index and the alias are untouched before the switch"));
             }
         }
     }
@@ -170,15 +171,6 @@ public class Reindexer {
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    private static boolean reached(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
-            if (consumer.position(partition.getKey()) < partition.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {

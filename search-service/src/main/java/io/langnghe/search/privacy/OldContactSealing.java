@@ -4,6 +4,7 @@ import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.Contact;
 import io.langnghe.contracts.kafka.CommandSignature;
+import io.langnghe.contracts.kafka.TopicToEnd;
 import io.langnghe.contracts.privacy.ContactCipher;
 import io.langnghe.contracts.privacy.ContactDetails;
 import io.langnghe.contracts.privacy.ContactKey;
@@ -13,7 +14,6 @@ import io.langnghe.search.indexing.KafkaSettings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -89,16 +88,11 @@ public final class OldContactSealing implements AutoCloseable {
     private Map<String, CaseState> casesInClear(Consumer<Progress> progress) {
         Map<String, CaseState> inClear = new LinkedHashMap<>();
         Deserializer<CaseState> states = kafka.topics().cases().valueSerde().deserializer();
-        long read = 0;
+        long read;
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(kafka.topics().cases().name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (!reached(consumer, end)) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    read++;
+            long[] seen = {0};
+            read = TopicToEnd.fromBeginning(consumer, kafka.topics().cases().name(), Duration.ofSeconds(30)).readToEnd(records -> {
+                for (ConsumerRecord<byte[], byte[]> record : records) {
                     String caseId = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
                     CaseState state = decoded(states, record);
                     if (state == null || !isClear(state)) {
@@ -106,11 +100,11 @@ public final class OldContactSealing implements AutoCloseable {
                     } else {
                         inClear.put(caseId, state);
                     }
-                    if (read % 10_000 == 0) {
-                        progress.accept(new Progress(read, inClear.size(), 0));
+                    if (++seen[0] % 10_000 == 0) {
+                        progress.accept(new Progress(seen[0], inClear.size(), 0));
                     }
                 }
-            }
+            });
         }
         progress.accept(new Progress(read, inClear.size(), 0));
         return inClear;
@@ -131,15 +125,6 @@ public final class OldContactSealing implements AutoCloseable {
             // the indexer's dead letters hold it already; nothing here to seal
             return null;
         }
-    }
-
-    private static boolean reached(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
-            if (consumer.position(partition.getKey()) < partition.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {

@@ -1,0 +1,127 @@
+package io.langnghe.bench.e2e;
+
+import org.HdrHistogram.Histogram;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./langnghe bench e2e --ceiling}: the highest rate the stack keeps up with. Steps of everyday
+ * petitions at rising rates (×{@code factor} from {@code --rate}), each for {@code --seconds}; a step is
+ * kept up with when nothing was refused, 202 p99 stayed under a second and, as the last petition went
+ * out, no more were waiting to become searchable than {@link #BEHIND_SECONDS} seconds of arrivals: a
+ * backlog that grows through the step ends above that. The search stops at the first step that fails.
+ */
+public final class CeilingSearch {
+
+    /** Searchable within about this long means keeping up (p50 is below a second when the stack keeps up). */
+    static final double BEHIND_SECONDS = 2;
+    private static final long ACCEPTED_P99_LIMIT_MICROS = TimeUnit.SECONDS.toMicros(1);
+
+    private final BenchPlan plan;
+    private final double factor;
+    private final double maxRate;
+    private final PrintStream progress;
+
+    public CeilingSearch(BenchPlan plan, double factor, double maxRate, PrintStream progress) {
+        if (factor <= 1) {
+            throw new IllegalArgumentException("--factor must be above 1");
+        }
+        this.plan = plan;
+        this.factor = factor;
+        this.maxRate = maxRate;
+        this.progress = progress;
+    }
+
+    /** One step of the search. */
+    public record Step(double rate, int sent, int answered202, int refusedOrFailed, Histogram accepted, Histogram searchable,
+                       int behindAtLastSend, double stackCpuMillisPerPetition, double drainSeconds) {
+
+        public boolean keptUp() {
+            return refusedOrFailed == 0 && answered202 == sent
+                    && accepted.getValueAtPercentile(99) <= ACCEPTED_P99_LIMIT_MICROS
+                    && behindAtLastSend <= rate * BEHIND_SECONDS;
+        }
+    }
+
+    public record Result(String machine, int seconds, List<Step> steps) {
+
+        /** The highest rate kept up with, 0 when not even the first. */
+        public double ceiling() {
+            return steps.stream().filter(Step::keptUp).mapToDouble(Step::rate).max().orElse(0);
+        }
+
+        public String table() {
+            StringBuilder t = new StringBuilder("| bench e2e --ceiling | " + machine + ", " + seconds + " s per step |\n| --- | --- |\n");
+            t.append("| rate (petitions/s) | sent / 202 / refused or failed · 202 p50 / p99 · searchable p50 / p99 · ")
+                    .append("waiting to be searchable at the last send · drained after · CPU per petition, whole stack · kept up |\n");
+            for (Step s : steps) {
+                t.append(String.format(Locale.ROOT, "| %.0f | %d / %d / %d · %.1f / %.1f ms · %d / %d ms · %d (limit %.0f) · %.1f s · %.2f ms · %s |%n",
+                        s.rate(), s.sent(), s.answered202(), s.refusedOrFailed(),
+                        s.accepted().getValueAtPercentile(50) / 1000.0, s.accepted().getValueAtPercentile(99) / 1000.0,
+                        s.searchable().getValueAtPercentile(50), s.searchable().getValueAtPercentile(99),
+                        s.behindAtLastSend(), s.rate() * BEHIND_SECONDS, s.drainSeconds(), s.stackCpuMillisPerPetition(),
+                        s.keptUp() ? "yes" : "no"));
+            }
+            t.append(String.format(Locale.ROOT, "| ceiling | %.0f petitions/s |%n", ceiling()));
+            return t.toString();
+        }
+    }
+
+    public Result run() throws Exception {
+        Stack stack = plan.stack();
+        Map<String, Long> pids = ProcessCpu.pidsListeningOn(stack.portsByProcess());
+        String machine = E2eBench.machine();
+        List<Step> steps = new ArrayList<>();
+        int index = 0;
+        for (double rate = plan.rate(); rate <= maxRate; rate *= factor, index++) {
+            Step step = step(stack, pids, rate, plan.seed() + 10 + index);
+            steps.add(step);
+            progress.printf("%nstep %.0f/s: %s%n", rate, step.keptUp() ? "kept up" : "fell behind");
+            if (!step.keptUp()) {
+                break;
+            }
+        }
+        return new Result(machine, plan.seconds(), steps);
+    }
+
+    private Step step(Stack stack, Map<String, Long> pids, double rate, long seed) throws Exception {
+        List<Petitions.Petition> petitions = Petitions.everyday((int) Math.round(rate * plan.seconds()), seed);
+        Map<String, Double> cpuBefore = ProcessCpu.snapshot(pids);
+        OpenLoad load = new OpenLoad(stack.ingest());
+        Searchability watch = new Searchability(stack);
+        Thread sender = new Thread(() -> load.run(petitions, rate, watch::watch), "bench-ceiling-load");
+        sender.start();
+        int behindAtLastSend = -1;
+        long lastLine = 0;
+        while (sender.isAlive()) {
+            watch.poll();
+            if (behindAtLastSend < 0 && load.sent.get() == petitions.size()) {
+                behindAtLastSend = watch.unseen();
+            }
+            if (System.nanoTime() - lastLine > TimeUnit.SECONDS.toNanos(1)) {
+                lastLine = System.nanoTime();
+                progress.printf("\r%.0f/s: sent %d/%d, 202 %d, waiting to be searchable %d   ", rate, load.sent.get(), petitions.size(),
+                        load.answered202.get(), watch.unseen());
+            }
+            sender.join(100);
+        }
+        if (behindAtLastSend < 0) {
+            behindAtLastSend = watch.unseen();
+        }
+        long drainStart = System.nanoTime();
+        // the next step starts from an empty backlog, so each step measures its own rate
+        watch.awaitAll(System.nanoTime() + E2eBench.SEARCHABLE_BOUND.toNanos(), () -> progress.printf(
+                "\r%.0f/s: all sent; waiting to be searchable %d   ", rate, watch.unseen()));
+        double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+        Map<String, Double> cpuAfter = ProcessCpu.snapshot(pids);
+        double cpuSeconds = cpuAfter.entrySet().stream().mapToDouble(e -> e.getValue() - cpuBefore.get(e.getKey())).sum();
+        int answered = load.answered202.get();
+        return new Step(rate, load.sent.get(), answered, load.refused.get() + load.failed.get(), load.accepted, watch.searchable,
+                behindAtLastSend, answered == 0 ? Double.NaN : cpuSeconds * 1000 / answered, drainSeconds);
+    }
+}
