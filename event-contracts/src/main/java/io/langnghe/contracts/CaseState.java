@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.util.StdConverter;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +41,20 @@ public record CaseState(
         List<HistoryEntry> history) {
 
     public static final int SCHEMA_VERSION = 1;
+    /**
+     * A header of a {@code cases.v1} record saying what changed: {@value #ASSESSMENT_CHANGE} when the version only
+     * carries the early warning's assessment (its issue and risk), so a reader that does not weigh the risk skips
+     * it without reading the JSON. Records without it (older ones, every other change) are read as before.
+     */
+    public static final String CHANGE_HEADER = "langnghe.change";
+    public static final String ASSESSMENT_CHANGE = "assessment";
+
+    /** Whether a record's headers say its version only carries an assessment (see {@link #CHANGE_HEADER}). */
+    public static boolean isAssessmentChange(Headers headers) {
+        Header change = headers == null ? null : headers.lastHeader(CHANGE_HEADER);
+        return change != null && change.value() != null
+                && ASSESSMENT_CHANGE.equals(new String(change.value(), StandardCharsets.UTF_8));
+    }
 
     public CaseState {
         Objects.requireNonNull(petition, "petition");

@@ -16,6 +16,7 @@ import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.lifecycle.Deadlines;
 import io.langnghe.routing.lifecycle.Within;
 import io.langnghe.routing.lifecycle.WorkingCalendar;
+import io.langnghe.routing.warning.OpeningRisk;
 import io.langnghe.routing.warning.WarningSettings;
 import io.langnghe.routing.warning.WarningWords;
 import io.micronaut.context.annotation.Factory;
@@ -68,8 +69,11 @@ class RoutingBeans {
     }
 
     @Singleton
-    CaseOpening caseOpening(Deadlines deadlines, DeadlinesFile file, Taxonomy taxonomy) {
-        return new CaseOpening(deadlines, new UrgentWords(file.urgent(), file.notUrgent()), LegalTrack.loadDefault(), taxonomy.triageDepartment());
+    CaseOpening caseOpening(Deadlines deadlines, DeadlinesFile file, Taxonomy taxonomy, WarningSettings warningSettings,
+                            WarningWords warningWords) {
+        // the same settings and words as the early warning: the risk a case opens with is the one it would tell it
+        return new CaseOpening(deadlines, new UrgentWords(file.urgent(), file.notUrgent()), LegalTrack.loadDefault(), taxonomy.triageDepartment(),
+                new OpeningRisk(warningSettings, warningWords));
     }
 
     @Singleton

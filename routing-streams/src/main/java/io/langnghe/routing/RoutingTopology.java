@@ -48,9 +48,10 @@ import static io.langnghe.routing.AtRecordTime.atRecordTime;
  *                                                  CaseKeeper (lifecycle/: CaseLifecycle decides, DeadlineWatch marks)
  *              stores: "cases" (by case id), "case-deadlines" (by next mark)
  *              every minute (wall clock): "case-deadlines" up to now → due soon / overdue marks
- *                                                   ├→ cases.v1 (history bounded)
+ *                                                   ├→ cases.v1 (history bounded; a new case with the risk its words decide,
+ *                                                   │            an assessment-only version with header langnghe.change)
  *                                                   ├→ case.history.v1 (every line, once)
- *                                                   ├→ case.command.results.v1
+ *                                                   ├→ case.command.results.v1 (not for the early warning's own assess)
  *                                                   ├→ case.commands.v1 (open_request: a letter's accepted requests)
  *                                                   └→ classifier.corrections.v1
  *   intake/  classifier.corrections.v1 → global store → LearnCorrections: the classifier and the place

@@ -22,6 +22,7 @@ import io.langnghe.routing.warning.Cluster;
 import io.langnghe.routing.warning.EarlyWarningTopology;
 import io.langnghe.routing.warning.WarningSettings;
 import io.langnghe.routing.warning.WarningWords;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -29,12 +30,16 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.test.TestRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,6 +130,35 @@ class EarlyWarningTopologyTest {
     }
 
     @Test
+    void aVersionThatOnlyCarriesAnAssessmentSaysSoAndTheWarningSkipsItUnread() {
+        TestOutputTopic<String, byte[]> wardIn = driver.createOutputTopic("early-warning-test-warning-by-ward-repartition",
+                Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        TestOutputTopic<String, byte[]> memos = changelog("warning-cases");
+        pipe(feedback().id("a1").reporter("r1").text("Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường"), 0);
+        pipe(feedback().id("a2").reporter("r2").text("Ngõ 45 Hàm Nghi cống bị tắc mấy hôm nay, nước thải tràn lên mặt đường"), 2);
+
+        List<TestRecord<String, CaseState>> versions = casesOut.readRecordsToList();
+        assertThat(versions).filteredOn(r -> CaseState.isAssessmentChange(r.headers()))
+                .extracting(r -> r.value().caseId() + " v" + r.value().version()).containsExactlyInAnyOrder("a1 v2", "a2 v2");
+        assertThat(versions).filteredOn(r -> !CaseState.isAssessmentChange(r.headers()))
+                .extracting(r -> r.value().caseId() + " v" + r.value().version()).containsExactly("a1 v1", "a2 v1");
+        assertThat(wardIn.readRecordsToList()).as("only the opened cases reach the warning").hasSize(2);
+        assertThat(memos.readRecordsToList()).as("what the warning keeps of a case, without its fingerprint")
+                .allSatisfy(r -> assertThat(r.value().length).isLessThan(1024));
+
+        // a version so marked is not even read; one that cannot be read is skipped, and the warning goes on
+        TestInputTopic<String, byte[]> casesIn = driver.createInputTopic(topics.cases().name(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
+        Instant at = monday.plus(Duration.ofHours(3));
+        casesIn.pipeInput(new TestRecord<>("a1", "{not json".getBytes(StandardCharsets.UTF_8), new RecordHeaders()
+                .add(CaseState.CHANGE_HEADER, CaseState.ASSESSMENT_CHANGE.getBytes(StandardCharsets.UTF_8)), at));
+        casesIn.pipeInput("a9", "{not json either".getBytes(StandardCharsets.UTF_8), at);
+        assertThat(wardIn.readRecordsToList()).isEmpty();
+        report(feedback().id("a3").reporter("r3").text("cong thoat nuoc ngo 45 ham nghi tac, nuoc ban tran ra duong hoi thoi"), 5);
+        assertThat(cases.get("a3").clusterId()).isNotNull();
+    }
+
+    @Test
     void anAcknowledgedIssueStaysQuietUntilItWorsens() {
         for (int i = 1; i <= 3; i++) {
             report(feedback().id("b" + i).reporter("r" + i).text("Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường lần " + i), i);
@@ -210,6 +244,50 @@ class EarlyWarningTopologyTest {
         assertThat(state.risk().score()).isEqualTo(40);
         assertThat(state.risk().level()).isEqualTo("watch");
         assertThat(alerts).as("a watch is not an alert").isEmpty();
+    }
+
+    /**
+     * A lone case opens with the risk its own words decide, the very score the early warning gives a case
+     * alone: no assess command, no second version.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            # text                                                                                   | reasons             | score | level
+            Khu tập thể tổ 9 mất nước, người già và trẻ em khổ sở, đã báo nhiều lần rồi không ai giải quyết | escalation,vulnerable | 40  | watch
+            Dây điện đứt rơi xuống ngõ 7, trẻ em đi học qua đây                                      | vulnerable,safety   | 45    | watch
+            Nhà bên cạnh bốc cháy, khói đen, sẽ kiện nếu không ai xử lý                              | escalation,safety   | 55    | warning
+            Quán karaoke tổ 5 hát to sau 23 giờ, tôi đã làm đơn                                      | escalation          | 25    | watch
+            Đèn đường ngõ 12 Lê Lợi bị hỏng mấy hôm nay                                              | -                   | 0     | -
+            """)
+    void aLoneCaseOpensWithTheRiskItsOwnWordsDecide(String text, String reasons, int score, String level) {
+        TestOutputTopic<String, CaseCommand> commandsOut = driver.createOutputTopic(topics.caseCommands().name(),
+                Serdes.String().deserializer(), topics.caseCommands().valueSerde().deserializer());
+        report(feedback().id("l1").reporter("r1").text(text), 0);
+
+        CaseState state = cases.get("l1");
+        assertThat(state.version()).as("one version: the risk came with it").isEqualTo(1);
+        assertThat(commandsOut.readValuesToList()).as("no assess command").isEmpty();
+        if (reasons == null) {
+            assertThat(state.risk()).as("nothing to say, as before: no risk").isNull();
+            return;
+        }
+        assertThat(state.risk().reasons()).extracting(Alert.Reason::code).containsExactly(reasons.split(","));
+        assertThat(state.risk().score()).isEqualTo(score);
+        assertThat(state.risk().level()).isEqualTo(level);
+    }
+
+    @Test
+    void aLoneCaseOfASpikeIsToldWhatItsOwnWordsDoNotSay() {
+        String[] texts = {"Rác thải tập kết sai giờ ở đầu ngõ 3", "Có người đổ trộm phế thải xây dựng ra bãi đất trống",
+                "Xe chở rác làm rơi vãi rác dọc đường Nguyễn Trãi", "Mùi hôi từ xưởng chế biến cá khô sau nhà, trẻ em bị ho",
+                "Đốt rác bốc khói đen mỗi tối ở cuối xóm"};
+        for (int i = 0; i < texts.length; i++) {
+            report(feedback().id("p" + i).area("tdp-11").reporter("r" + i).text(texts[i]), i);
+        }
+
+        CaseState spiked = cases.values().stream().filter(c -> c.clusterId() == null && c.risk() != null
+                && c.risk().reasons().stream().anyMatch(r -> r.code().equals("spike"))).findFirst().orElseThrow();
+        assertThat(spiked.version()).as("the early warning knew of the spike: it told the case").isEqualTo(2);
     }
 
     @Test
@@ -361,11 +439,15 @@ class EarlyWarningTopologyTest {
     }
 
     private void report(TestFeedback petition, int hoursAfterMonday) {
+        pipe(petition, hoursAfterMonday);
+        collect();
+    }
+
+    private void pipe(TestFeedback petition, int hoursAfterMonday) {
         Instant at = monday.plus(Duration.ofHours(hoursAfterMonday));
         FeedbackReceived built = petition.receivedAt(at).build();
         received.pipeInput(built.feedbackId(), topics.feedbackReceived().valueSerde().serializer()
                 .serialize(topics.feedbackReceived().name(), built), at);
-        collect();
     }
 
     private TestOutputTopic<String, byte[]> changelog(String store) {

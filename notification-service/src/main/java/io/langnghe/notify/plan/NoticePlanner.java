@@ -27,12 +27,16 @@ import java.util.Optional;
  *       update still held (that one is recorded as merged);</li>
  *   <li>received, acknowledged, in progress: one goes out at once, the next within {@code mergeWindow}
  *       of it waits for the window's end, and a later one replaces the waiting one (merged);</li>
- *   <li>a contact that sent STOP/HUY gets nothing (suppressed).</li>
+ *   <li>a contact that sent STOP/HUY gets nothing (suppressed);</li>
+ *   <li>at most {@value #HELD_AT_MOST} of those that go out at once wait for one case: a further one stands for
+ *       the oldest (merged), so the planner's memory of a case stays small however often it changes.</li>
  * </ul>
  */
 public final class NoticePlanner {
 
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
+    /** Answers, resolutions, rejections and reopenings held at once for one case (quiet hours), at most. */
+    static final int HELD_AT_MOST = 5;
 
     private final QuietHours quiet;
     private final Duration mergeWindow;
@@ -68,10 +72,16 @@ public final class NoticePlanner {
         if (state.version() <= memo.version()) {
             return new Plan(memo, List.of(), List.of());
         }
+        List<Change> changes = changes(state, memo, now);
+        if (changes.isEmpty() && state.status() == memo.status()) {
+            // nothing to tell: the memo stays as it is, so the store writes nothing for this version
+            return new Plan(memo, List.of(), List.of());
+        }
         List<NotificationRequest> send = new ArrayList<>();
         List<Noted> noted = new ArrayList<>();
-        Optional<Reach> reach = Reach.of(state, keys);
-        for (Change change : changes(state, memo, now)) {
+        // the contact is opened (a decryption) only when there is something to tell
+        Optional<Reach> reach = changes.isEmpty() ? Optional.empty() : Reach.of(state, keys);
+        for (Change change : changes) {
             if (reach.isEmpty()) {
                 continue;
             }
@@ -117,6 +127,13 @@ public final class NoticePlanner {
                 merged.add(held.request().event());
                 noted.add(new Noted(held.request(), outcome(held.request(), "merged", now, "merged into " + request.event())));
             }
+        }
+        // a case changing all night long holds a few messages, not one per change: the oldest stands down for the newest
+        while (kept.size() >= HELD_AT_MOST) {
+            NotificationRequest oldest = kept.remove(0).request();
+            merged.addAll(oldest.merged());
+            merged.add(oldest.event());
+            noted.add(new Noted(oldest, outcome(oldest, "merged", now, "merged into " + request.event())));
         }
         NotificationRequest message = withMerged(request, merged);
         CaseMemo next = memo.withHeld(kept);
@@ -188,10 +205,12 @@ public final class NoticePlanner {
     record Change(long version, NoticeEvent event) {
     }
 
+    /** Each merged event once, oldest first, and not its own: however many updates a message stands for, the list stays short. */
     private static NotificationRequest withMerged(NotificationRequest r, List<String> merged) {
+        List<String> others = merged.stream().filter(event -> !event.equals(r.event())).distinct().toList();
         return new NotificationRequest(r.schemaVersion(), r.idempotencyKey(), r.caseId(), r.caseVersion(), r.trackingCode(),
                 r.event(), r.channel(), r.recipient(), r.template(), r.language(), r.subject(), r.text(), r.urgent(),
-                r.requestedAt(), merged, r.interactedAt(), r.unicode(), r.phone(), r.sealedContact());
+                r.requestedAt(), others, r.interactedAt(), r.unicode(), r.phone(), r.sealedContact());
     }
 
     static MessageOutcome outcome(NotificationRequest r, String status, Instant at, String note) {

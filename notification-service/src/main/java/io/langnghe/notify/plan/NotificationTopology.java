@@ -28,21 +28,26 @@ import java.util.function.Consumer;
 /**
  * Case changes become messages to send:
  * <pre>
- *   cases.v1 ──> plan (per case: last version seen, held messages) ──┬─> notifications.v1   (send now)
+ *   cases.v1 ──> plan (per case: last status seen, held messages) ───┬─> notifications.v1   (send now)
  *                  ^ contact.optouts.v1 (global: who said STOP)      └─> notification.outcomes.v1 (held, merged, suppressed)
- *   wall clock every releaseEvery ──> held messages that are due ──────> notifications.v1
+ *   wall clock every releaseEvery ──> cases due by now, read from notification-release-due (ordered by due time)
+ *                                     ──> their held messages ──────────> notifications.v1
  *   a case turning overdue ──> e-mail to the department's head and the leader ──> notifications.v1
  *   alerts.v1 (with a department) ──> e-mail to its head and the leader ───────> notifications.v1
  *   notification.outcomes.v1 ──> each case's last 50 messages (the officer's view of them)
  * </pre>
  * The planner's memory is a changelogged store and its outputs are written exactly once with the
- * offsets, so a restart neither repeats nor loses a decision.
+ * offsets, so a restart neither repeats nor loses a decision. A case version that changes nothing the
+ * planner keeps (no new status) writes nothing to it, and a look at held messages reads only the cases
+ * due, so neither costs more as the ward keeps more cases.
  */
 public final class NotificationTopology {
 
     public static final String MEMO_STORE = "notification-memo";
     public static final String OPT_OUT_STORE = "contact-optouts";
     public static final String HISTORY_STORE = "case-messages";
+    /** The cases holding a message, by when the first is due: "release millis, zero-padded | case id". */
+    public static final String RELEASE_STORE = "notification-release-due";
 
     private NotificationTopology() {
     }
@@ -62,13 +67,16 @@ public final class NotificationTopology {
                 () -> new OptOutUpdater());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMO_STORE), Serdes.String(),
                 new JsonSerde<>(CaseMemo.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RELEASE_STORE), Serdes.String(),
+                Serdes.String()));
 
         // each case version: plan its messages; the punctuation releases held ones
         KStream<String, CaseState> cases = builder
                 .stream(topics.cases().name(), Consumed.with(topics.cases().keySerde(), topics.cases().valueSerde()));
         KStream<String, Planned> planned = cases
                 .filter((caseId, state) -> state != null, Named.as("live-cases"))
-                .process(() -> new Plan(planner, escalations, releaseEvery, clock, noted), Named.as("plan-messages"), MEMO_STORE);
+                .process(() -> new Plan(planner, escalations, releaseEvery, clock, noted), Named.as("plan-messages"), MEMO_STORE,
+                        RELEASE_STORE);
 
         // messages to hand to a channel now
         planned.filter((caseId, p) -> p.request() != null, Named.as("to-send"))
@@ -121,6 +129,9 @@ public final class NotificationTopology {
     }
 
     private static final class Plan implements Processor<String, CaseState, String, Planned> {
+        /** Sorts after every due key: says the index holds every memo written before it existed. */
+        private static final String INDEXED = "~indexed";
+
         private final NoticePlanner planner;
         private final Escalations escalations;
         private final java.time.Duration releaseEvery;
@@ -128,7 +139,9 @@ public final class NotificationTopology {
         private final Consumer<NoticePlanner.Noted> noted;
         private ProcessorContext<String, Planned> context;
         private KeyValueStore<String, CaseMemo> memos;
+        private KeyValueStore<String, String> due;
         private KeyValueStore<String, ContactOptOut> optOuts;
+        private boolean indexed;
 
         Plan(NoticePlanner planner, Escalations escalations, java.time.Duration releaseEvery, Clock clock,
              Consumer<NoticePlanner.Noted> noted) {
@@ -143,17 +156,20 @@ public final class NotificationTopology {
         public void init(ProcessorContext<String, Planned> context) {
             this.context = context;
             this.memos = context.getStateStore(MEMO_STORE);
+            this.due = context.getStateStore(RELEASE_STORE);
             this.optOuts = context.getStateStore(OPT_OUT_STORE);
             context.schedule(releaseEvery, org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME, ignored -> release());
         }
 
         @Override
         public void process(Record<String, CaseState> record) {
+            indexOnce();
             CaseState state = record.value();
             String hash = state.contact() == null ? null : state.contact().contactHash();
             boolean optedOut = hash != null && optOuts.get(hash) != null;
             java.time.Instant now = clock.instant();
-            NoticePlanner.Plan plan = planner.onCase(state, memos.get(record.key()), optedOut, now);
+            CaseMemo known = memos.get(record.key());
+            NoticePlanner.Plan plan = planner.onCase(state, known, optedOut, now);
             if (state.deadlineState() == DeadlineState.OVERDUE && !plan.memo().overdueTold()
                     && state.department() != null && planner.fresh(state.updatedAt(), now)) {
                 // once per case: the memo remembers that the head and the leader were told
@@ -161,28 +177,60 @@ public final class NotificationTopology {
                         context.forward(new Record<>(record.key(), new Planned(mail, null), record.timestamp())));
                 plan = new NoticePlanner.Plan(plan.memo().withOverdueTold(), plan.send(), plan.noted());
             }
-            emit(record.key(), plan, record.timestamp());
+            emit(record.key(), known, plan, record.timestamp());
         }
 
-        /** Looks only at cases holding something: few, since messages are held for minutes or one night. */
+        /** Reads only the cases due by now: few, since messages are held for minutes or one night. */
         private void release() {
-            java.util.List<String> due = new java.util.ArrayList<>();
+            indexOnce();
+            java.util.List<String> dueNow = new java.util.ArrayList<>();
             java.time.Instant now = clock.instant();
-            try (var all = memos.all()) {
-                all.forEachRemaining(kv -> {
-                    java.time.Instant next = kv.value.nextRelease();
-                    if (next != null && !next.isAfter(now)) {
-                        due.add(kv.key);
-                    }
-                });
+            try (var upToNow = due.range(dueKey(java.time.Instant.EPOCH, ""), dueKey(now, "\uffff"))) {
+                upToNow.forEachRemaining(kv -> dueNow.add(kv.value));
             }
-            for (String caseId : due) {
-                emit(caseId, planner.release(memos.get(caseId), now), now.toEpochMilli());
+            for (String caseId : dueNow) {
+                CaseMemo memo = memos.get(caseId);
+                if (memo != null) {
+                    emit(caseId, memo, planner.release(memo, now), now.toEpochMilli());
+                }
             }
         }
 
-        private void emit(String caseId, NoticePlanner.Plan plan, long timestamp) {
-            memos.put(caseId, plan.memo());
+        /**
+         * Memos written before the index existed are indexed once, by the first look after an upgrade:
+         * the one read of the whole store, never repeated (the marker is on the changelog).
+         */
+        private void indexOnce() {
+            if (indexed) {
+                return;
+            }
+            if (due.get(INDEXED) == null) {
+                java.util.List<org.apache.kafka.streams.KeyValue<String, CaseMemo>> holding = new java.util.ArrayList<>();
+                try (var all = memos.all()) {
+                    all.forEachRemaining(kv -> {
+                        if (kv.value.nextRelease() != null) {
+                            holding.add(kv);
+                        }
+                    });
+                }
+                holding.forEach(kv -> due.put(dueKey(kv.value.nextRelease(), kv.key), kv.key));
+                due.put(INDEXED, "");
+            }
+            indexed = true;
+        }
+
+        private void emit(String caseId, CaseMemo known, NoticePlanner.Plan plan, long timestamp) {
+            if (!plan.memo().equals(known)) {
+                memos.put(caseId, plan.memo());
+                java.time.Instant was = known == null ? null : known.nextRelease();
+                java.time.Instant next = plan.memo().nextRelease();
+                if (was != null && !was.equals(next)) {
+                    due.delete(dueKey(was, caseId));
+                }
+                if (next != null && !next.equals(was)) {
+                    due.put(dueKey(next, caseId), caseId);
+                }
+            }
             for (NoticePlanner.Noted n : plan.noted()) {
                 noted.accept(n);
                 context.forward(new Record<>(caseId, new Planned(null, n.outcome()), timestamp));
@@ -191,5 +239,10 @@ public final class NotificationTopology {
                 context.forward(new Record<>(caseId, new Planned(request, null), timestamp));
             }
         }
+    }
+
+    /** "due millis, zero-padded | case id": the store's byte order is then the order of release. */
+    static String dueKey(java.time.Instant at, String caseId) {
+        return String.format(java.util.Locale.ROOT, "%020d|%s", at.toEpochMilli(), caseId);
     }
 }

@@ -11,10 +11,12 @@ import io.langnghe.contracts.kafka.KafkaLogin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -23,19 +25,23 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * Hands each request of {@code notifications.v1} to its channel, at least once and, by its idempotency
- * key, at most once: a key already settled is skipped; after a send the outcome is written (acks=all)
- * before the offset is committed. A failure is tried again with doubling back-off, then the request goes
- * to {@code notifications.dlq.v1} and the history says "failed". The one window left, a crash between the
- * channel's acceptance and the outcome's write, is closed by the channels' own ids (the SMS gateway's
- * {@code RequestId}, ZNS's {@code tracking_id}) where the channel has one.
+ * key, at most once: a key already settled is skipped; after a send the outcome is written (acks=all),
+ * and the outcomes of one poll are acknowledged before its offsets are committed (an idle poll commits
+ * nothing). A failure is tried again with doubling back-off, then the request goes to
+ * {@code notifications.dlq.v1} and the history says "failed". The one window left, a crash between the
+ * channel's acceptance and the outcome's acknowledgement (milliseconds, while the next message is on its
+ * way), is closed by the channels' own ids (the SMS gateway's {@code RequestId}, ZNS's {@code tracking_id})
+ * where the channel has one.
  */
 public final class Sender implements Runnable {
 
@@ -54,6 +60,7 @@ public final class Sender implements Runnable {
     private final KafkaConsumer<String, NotificationRequest> consumer;
     private final KafkaProducer<String, Object> producer;
     private final ContactKeys keys;
+    private final List<Future<RecordMetadata>> unacknowledged = new ArrayList<>();
     private volatile boolean running = true;
     private volatile long lag;
     private volatile Instant advancedAt;
@@ -107,12 +114,16 @@ public final class Sender implements Runnable {
                 }
             });
             while (running) {
-                for (ConsumerRecord<String, NotificationRequest> record : consumer.poll(Duration.ofMillis(500))) {
+                ConsumerRecords<String, NotificationRequest> records = consumer.poll(Duration.ofMillis(500));
+                for (ConsumerRecord<String, NotificationRequest> record : records) {
                     if (record.value() != null) {
                         handle(record.key(), record.value());
                     }
                 }
-                consumer.commitSync();
+                if (!records.isEmpty()) {
+                    awaitWritten();
+                    consumer.commitSync();
+                }
                 advancedAt = clock.instant();
                 lag = consumer.assignment().stream().mapToLong(p -> consumer.currentLag(p).orElse(0)).sum();
             }
@@ -215,15 +226,27 @@ public final class Sender implements Runnable {
         }
     }
 
-    /** Written and acknowledged before the offset is committed: nothing settled is forgotten. */
+    /**
+     * Sent at once, while the next message goes to its channel; {@link #awaitWritten} waits for the
+     * acknowledgements before the offsets are committed, so nothing settled is forgotten, and the
+     * outcomes of one poll share produce requests instead of waiting one by one.
+     */
     private void write(String topic, String key, Object value) {
+        unacknowledged.add(producer.send(new ProducerRecord<>(topic, key, value)));
+    }
+
+    private void awaitWritten() {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            for (Future<RecordMetadata> write : unacknowledged) {
+                write.get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing to " + topic, e);
+            throw new IllegalStateException("interrupted while writing outcomes", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not write to " + topic, e.getCause());
+            throw new IllegalStateException("Could not write an outcome or a dead letter", e.getCause());
+        } finally {
+            unacknowledged.clear();
         }
     }
 

@@ -16,6 +16,9 @@ import java.util.List;
  */
 public final class Escalations {
 
+    /** Cases linked from an alert's mail, at most: an issue of thousands of reports still makes a short mail. */
+    static final int LINKED_AT_MOST = 100;
+
     private final StaffMail staff;
     private final Taxonomy taxonomy;
     private final String language;
@@ -46,7 +49,11 @@ public final class Escalations {
         String subject = vi() ? "Cảnh báo sớm (" + alert.level() + ") cho " + name(alert.department())
                 : "Early warning (" + alert.level() + ") for " + name(alert.department());
         StringBuilder text = new StringBuilder(vi() ? "Lý do: " : "Reasons: ").append(reasons).append("\n");
-        alert.caseIds().forEach(id -> text.append(staff.link(id)).append("\n"));
+        alert.caseIds().stream().limit(LINKED_AT_MOST).forEach(id -> text.append(staff.link(id)).append("\n"));
+        if (alert.caseIds().size() > LINKED_AT_MOST) {
+            int more = alert.caseIds().size() - LINKED_AT_MOST;
+            text.append(vi() ? "... và " + more + " hồ sơ khác\n" : "... and " + more + " more cases\n");
+        }
         return staff.escalateTo(alert.department()).stream()
                 .map(to -> mail("escalation:alert:" + alert.alertId() + ":" + to, alert.department(), 0, to, subject,
                         text.toString().strip(), now))

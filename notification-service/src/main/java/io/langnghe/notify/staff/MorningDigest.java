@@ -17,10 +17,14 @@ import java.util.List;
 
 /**
  * Each department's morning e-mail to its officers: the cases that came in during the last day, those due
- * soon and those overdue, each with a link to the case; no mail when a department has none of these.
+ * soon and those overdue, each with a link to the case (the oldest {@value #LISTED_AT_MOST} of each); no mail when a
+ * department has none of these.
  * Keyed by department, day and recipient, so a second run on the same morning mails nobody twice.
  */
 public final class MorningDigest {
+
+    /** Cases named per section, at most: the counts stay whole, and the mail stays small in a flood. */
+    static final int LISTED_AT_MOST = 100;
 
     private final StaffMail staff;
     private final Taxonomy taxonomy;
@@ -65,10 +69,14 @@ public final class MorningDigest {
             return;
         }
         text.append(title).append(" (").append(cases.size()).append(")\n");
-        for (CaseState c : cases) {
+        for (CaseState c : cases.subList(0, Math.min(cases.size(), LISTED_AT_MOST))) {
             text.append("- ").append(TrackingCode.display(c.trackingCode())).append(" ")
                     .append(c.dueAt() == null ? "" : (vi() ? "hạn " : "due ") + c.dueAt() + " ")
                     .append(staff.link(c.caseId())).append("\n");
+        }
+        if (cases.size() > LISTED_AT_MOST) {
+            int more = cases.size() - LISTED_AT_MOST;
+            text.append(vi() ? "... và " + more + " kiến nghị khác trong hàng đợi\n" : "... and " + more + " more in the queue\n");
         }
         text.append("\n");
     }

@@ -108,6 +108,42 @@ class NoticePlannerTest {
     }
 
     @Test
+    void aCaseChangingAllNightHoldsAtMostFiveAnswersTheOldestStandingDownForTheNewest() {
+        Timeline night = new Timeline(TestCases.smsCase().receivedAt(at("21:30")))
+                .change("22:00", ANSWERED)
+                .change("22:10", RESOLVED)
+                .change("22:20", REOPENED)
+                .change("22:30", RESOLVED)
+                .change("22:40", REOPENED)
+                .change("22:50", RESOLVED)       // a sixth would wait: the oldest held answer stands down for it
+                .change("23:00", IN_PROGRESS)
+                .change("23:10", ACKNOWLEDGED)   // merged with the waiting update, each event named once
+                .change("23:20", IN_PROGRESS)
+                .look("07:00+1");
+        assertThat(night.lines()).containsExactly(
+                "21:30 held received",
+                "22:00 merged received",
+                "22:00 held answered+received",
+                "22:10 held resolved",
+                "22:20 held reopened",
+                "22:30 held resolved",
+                "22:40 held reopened",
+                "22:50 merged answered+received",
+                "22:50 held resolved+received+answered",
+                "23:00 held in_progress",
+                "23:10 merged in_progress",
+                "23:10 held acknowledged+in_progress",
+                "23:20 merged acknowledged+in_progress",
+                "23:20 held in_progress+acknowledged",
+                "07:00 sent resolved",
+                "07:00 sent reopened",
+                "07:00 sent resolved",
+                "07:00 sent reopened",
+                "07:00 sent resolved+received+answered",
+                "07:00 sent in_progress+acknowledged");
+    }
+
+    @Test
     void quietHoursBeginAtNineAndEndAtSeven() {
         QuietHours quiet = new QuietHours(WARD, LocalTime.of(21, 0), LocalTime.of(7, 0));
         record Row(String local, boolean quiet, String nextAllowed) {

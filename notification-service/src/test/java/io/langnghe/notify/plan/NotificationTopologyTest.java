@@ -14,11 +14,13 @@ import io.langnghe.notify.TestCases;
 import io.langnghe.notify.staff.Escalations;
 import io.langnghe.notify.staff.StaffMail;
 import io.langnghe.contracts.taxonomy.Taxonomy;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,37 @@ class NotificationTopologyTest {
         assertThat(outcomes.readValuesToList()).extracting(o -> o.status() + " " + o.event() + " " + o.note())
                 .containsExactly("held acknowledged held until 09:10");
         assertThat(outbox).containsExactly("held acknowledged");
+    }
+
+    @Test
+    void aVersionWithoutANewStatusWritesNothingToThePlannersMemory() {
+        TestOutputTopic<String, String> memo = driver.createOutputTopic("notification-topology-test-" + NotificationTopology.MEMO_STORE
+                + "-changelog", new StringDeserializer(), new StringDeserializer());
+        CaseState received = TestCases.smsCase().receivedAt(at("09:00")).build();
+        // Given                                               When
+        cases.pipeInput("case-1", received);                   // 09:00 received
+        cases.pipeInput("case-1", received.withVersion(2));    // a risk assessed: no new status
+        cases.pipeInput("case-1", received.withVersion(3));    // a deadline marked: no new status
+
+        assertThat(memo.readKeyValuesToList()).hasSize(1);
+        assertThat(notifications.readValuesToList()).extracting(NotificationRequest::idempotencyKey).containsExactly("case-1:1:sms");
+    }
+
+    @Test
+    void releasesAMessageHeldByThePreviousVersionWhichKeptNoIndexOfDueTimes() {
+        // Given the memo as the previous version left it: a message held until 07:00, and no index of due times
+        NoticePlanner.Plan night = NoticePlannerTest.PLANNER.onCase(TestCases.smsCase().receivedAt(at("22:30")).build(), null, false,
+                at("22:30"));
+        KeyValueStore<String, CaseMemo> memos = driver.getKeyValueStore(NotificationTopology.MEMO_STORE);
+        memos.put("case-1", night.memo());
+
+        // When the morning comes
+        clock.set(at("07:00+1"));
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+
+        // Then it goes out, once
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        assertThat(notifications.readValuesToList()).extracting(NotificationRequest::idempotencyKey).containsExactly("case-1:1:sms");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.langnghe.routing.cases;
 
+import io.langnghe.access.Roles;
 import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CommandResult;
@@ -9,6 +10,8 @@ import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.lifecycle.Decision;
 import io.langnghe.routing.lifecycle.RecentHistory;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -17,6 +20,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +41,7 @@ public final class CaseKeeper implements Processor<String, CaseKeeper.Input, Str
 
     public static final String STORE = "cases";
     public static final String DEADLINES = "case-deadlines";
+    private static final byte[] ASSESSMENT = CaseState.ASSESSMENT_CHANGE.getBytes(StandardCharsets.UTF_8);
     /** Set once the deadline store holds every open case (a store kept by an older version had none). */
     private static final String FILLED = "~filled";
 
@@ -52,7 +57,7 @@ public final class CaseKeeper implements Processor<String, CaseKeeper.Input, Str
     }
 
     /**
-     * What to publish: the new state (if any, its history bounded), the command's result (for commands), a
+     * What to publish: the new state (if any, its history bounded), the command's result (for commands someone waits for), a
      * correction (if any), the new lines of the case's history (each one once, for the history topic), and the
      * commands the decision sends on other cases (empty but for a letter's accepted requests).
      */
@@ -95,17 +100,35 @@ public final class CaseKeeper implements Processor<String, CaseKeeper.Input, Str
         Optional<HistoryEntry> applied = appliedLine(current, command.commandId());
         if (applied.isPresent()) {
             // a resend of a command already applied (the officer's retry after a lost answer): told again, not done again
-            context.forward(record.withValue(new Change(null, new CommandResult(CommandResult.SCHEMA_VERSION, command.commandId(),
-                    command.caseId(), command.type(), true, applied.get().version(), null, at), null, List.of(), List.of())));
+            if (isAwaited(command)) {
+                context.forward(record.withValue(new Change(null, new CommandResult(CommandResult.SCHEMA_VERSION, command.commandId(),
+                        command.caseId(), command.type(), true, applied.get().version(), null, at), null, List.of(), List.of())));
+            }
             return;
         }
         Decision decision = lifecycle.decide(current, command, at);
         CaseState kept = decision.isAccepted() ? keep(current, stamped(current, decision.updated(), command.commandId())) : null;
         CaseState now = decision.isAccepted() ? kept : current;
-        CommandResult result = new CommandResult(CommandResult.SCHEMA_VERSION, command.commandId(), command.caseId(), command.type(),
-                decision.isAccepted(), now == null ? 0 : now.version(), decision.refusal(), at);
-        context.forward(record.withValue(new Change(kept, result, decision.correction(),
-                decision.isAccepted() ? RecentHistory.added(current, kept) : List.of(), decision.followUps())));
+        CommandResult result = !isAwaited(command) ? null : new CommandResult(CommandResult.SCHEMA_VERSION, command.commandId(),
+                command.caseId(), command.type(), decision.isAccepted(), now == null ? 0 : now.version(), decision.refusal(), at);
+        Record<String, Change> change = record.withValue(new Change(kept, result, decision.correction(),
+                decision.isAccepted() ? RecentHistory.added(current, kept) : List.of(), decision.followUps()));
+        if (kept != null && command.type() == CaseCommand.Type.ASSESS) {
+            // readers that do not weigh the risk (the early warning itself) skip this version unread
+            Headers headers = new RecordHeaders(record.headers().toArray());
+            headers.remove(CaseState.CHANGE_HEADER);
+            change = change.withHeaders(headers.add(CaseState.CHANGE_HEADER, ASSESSMENT.clone()));
+        }
+        context.forward(change);
+    }
+
+    /**
+     * Whether someone waits for the command's result: not for the early warning's own assessments (a system's
+     * {@code assess}), which it never reads; it tells the case again when its view still differs. Officers',
+     * leaders' and residents' commands always have theirs.
+     */
+    private static boolean isAwaited(CaseCommand command) {
+        return command.type() != CaseCommand.Type.ASSESS || command.actor() == null || !Roles.SYSTEM.equals(command.actor().role());
     }
 
     /** The line a command made, when the case still holds it (a resend comes soon, well within the recent lines). */

@@ -9,6 +9,7 @@ import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.routing.intake.Routing;
 import io.langnghe.routing.lifecycle.Deadlines;
+import io.langnghe.routing.warning.OpeningRisk;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -18,7 +19,9 @@ import java.util.Optional;
  * complaint or a denunciation, to the triage desk, on the legal track), urgent when an urgent phrase
  * says so, with its due date, the petition's photos and the first line of its history. A petition sent
  * without an area takes the one its words name (the routing's place), so every channel's cases have one. The case id is the feedback id, so a petition replayed
- * after a failure opens the same case, not a second one.
+ * after a failure opens the same case, not a second one. The first version carries the risk its own words
+ * decide ({@link OpeningRisk}, the early warning's score of a case alone), so a lone case needs no second
+ * version to carry it.
  */
 public final class CaseOpening {
 
@@ -28,17 +31,21 @@ public final class CaseOpening {
     private final UrgentWords urgentWords;
     private final LegalTrack legalTrack;
     private final String triageDepartment;
+    private final OpeningRisk openingRisk;
 
-    public CaseOpening(Deadlines deadlines, UrgentWords urgentWords, LegalTrack legalTrack, String triageDepartment) {
+    public CaseOpening(Deadlines deadlines, UrgentWords urgentWords, LegalTrack legalTrack, String triageDepartment,
+                       OpeningRisk openingRisk) {
         this.deadlines = deadlines;
         this.urgentWords = urgentWords;
         this.legalTrack = legalTrack;
         this.triageDepartment = triageDepartment;
+        this.openingRisk = openingRisk;
     }
 
-    /** With the phrases of routing/deadlines.yml and routing/legal.yml, and the taxonomy's triage desk. */
+    /** With the phrases of routing/deadlines.yml and routing/legal.yml, the taxonomy's triage desk and the early warning's settings. */
     public CaseOpening(Deadlines deadlines) {
-        this(deadlines, UrgentWords.loadDefault(), LegalTrack.loadDefault(), Taxonomy.loadDefault().triageDepartment());
+        this(deadlines, UrgentWords.loadDefault(), LegalTrack.loadDefault(), Taxonomy.loadDefault().triageDepartment(),
+                OpeningRisk.loadDefault());
     }
 
     public CaseState open(FeedbackReceived petition, Routing routing, Instant at) {
@@ -52,12 +59,13 @@ public final class CaseOpening {
         HistoryEntry routed = new HistoryEntry(1, at, ACTOR, "routed", CaseStatus.ASSIGNED, note);
         String area = petition.area() != null ? petition.area() : routing.place() == null ? null : routing.place().area();
         Category category = routing.classification() == null ? null : routing.classification().category();
-        return CaseState.opened(petition.feedbackId(),
+        CaseState opened = CaseState.opened(petition.feedbackId(),
                 new CaseState.Petition(petition.trackingCode(), petition.feedbackId(), petition.channel(), petition.text(),
                         petition.address(), petition.contact(), petition.batchId(), petition.receivedAt(), petition.caseRef(),
                         petition.photos()),
                 new CaseState.Assignment(area, routing.classification(), department, type),
                 CaseState.Clock.started(at).withUrgent(urgent.isPresent()).withDueAt(deadlines.opened(at, category, urgent.isPresent(), type)),
                 routed);
+        return openingRisk.of(opened, at).map(risk -> opened.withAssessment(null, risk)).orElse(opened);
     }
 }

@@ -1,5 +1,6 @@
 package io.langnghe.routing.warning;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CaseStatus;
@@ -21,6 +22,8 @@ import java.util.Set;
  * @param receivedAt   when the case opened, by its record's time (as every time the early warning compares)
  * @param lastActionAt the ward's last action on it (opening counts; deadline marks and assessments do not)
  * @param reopened     reopened at least once (by an officer, a leader, or the resident's "not fixed")
+ * @param fingerprint  the report's text, compared once when it opens (then kept in the look-alike index): null in the
+ *                     store, where it was most of a memo's 1.7 KB ({@link #kept()})
  * @param clusterId    the issue it was joined to, and {@code risk} its last assessment: what the early
  *                     warning asked for, which the case will carry once the command is applied
  */
@@ -36,7 +39,7 @@ public record CaseMemo(
         String reporter,
         Instant receivedAt,
         Instant lastActionAt,
-        Fingerprint fingerprint,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Fingerprint fingerprint,
         WarningWords.Found words,
         boolean reopened,
         String clusterId,
@@ -46,11 +49,23 @@ public record CaseMemo(
     private static final Set<String> NOT_ACTIONS = Set.of(DeadlineState.DUE_SOON.code(), DeadlineState.OVERDUE.code(),
             CaseCommand.Type.ASSESS.code(), CaseCommand.Type.RATE.code());
 
+    /** A case new to the early warning, with the risk it already carries when it is in no issue (its own, from opening). */
     static CaseMemo of(CaseState c, WarningWords words) {
         String reporter = c.contact() != null && c.contact().contactHash() != null ? c.contact().contactHash() : "case:" + c.caseId();
         return new CaseMemo(c.caseId(), c.trackingCode(), c.area(), c.category(), c.department(), c.status(), c.deadlineState(),
-                c.urgent(), reporter, c.createdAt() == null ? c.receivedAt() : c.createdAt(), lastActionAt(c),
-                Fingerprint.of(c.text()), words.find(c.text()), c.status() == CaseStatus.REOPENED, null, null);
+                c.urgent(), reporter, receivedAt(c), lastActionAt(c),
+                Fingerprint.of(c.text()), words.find(c.text()), c.status() == CaseStatus.REOPENED, null,
+                c.clusterId() == null ? c.risk() : null);
+    }
+
+    /** What the risk score reads of a case, straight from it: as {@code of(c, words).signals()}, without the fingerprint. */
+    static Signals signalsOf(CaseState c, WarningWords words) {
+        return new Signals(c.status() != null && c.status().isOpen(), c.status() == CaseStatus.REOPENED, words.find(c.text()),
+                c.deadlineState(), lastActionAt(c), c.urgent());
+    }
+
+    static Instant receivedAt(CaseState c) {
+        return c.createdAt() == null ? c.receivedAt() : c.createdAt();
     }
 
     /** The same case after a change: where it stands now; its words, reporter and issue stay. */
@@ -62,6 +77,12 @@ public record CaseMemo(
     CaseMemo assessed(String clusterId, Risk risk) {
         return new CaseMemo(caseId, trackingCode, area, category, department, status, deadlineState, urgent, reporter, receivedAt,
                 lastActionAt, fingerprint, words, reopened, clusterId, risk);
+    }
+
+    /** As the store keeps it: without the fingerprint, which only the report's own opening compares. */
+    CaseMemo kept() {
+        return fingerprint == null ? this : new CaseMemo(caseId, trackingCode, area, category, department, status, deadlineState, urgent,
+                reporter, receivedAt, lastActionAt, null, words, reopened, clusterId, risk);
     }
 
     boolean isOpen() {

@@ -182,7 +182,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         if (split) {
             memo = leaveIssue(memo, at);
         }
-        cases.put(memo.caseId(), memo);
+        cases.put(memo.caseId(), memo.kept());
         Cluster cluster = memo.clusterId() == null ? null : clusters.get(memo.clusterId());
         if (cluster != null) {
             cluster = cluster.updated(memo);
@@ -228,7 +228,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         }
         if (cluster == null || !memo.isOpen()) {
             // (an open report of an issue is written once, when it is told its issue)
-            cases.put(memo.caseId(), memo);
+            cases.put(memo.caseId(), memo.kept());
         }
         if (cluster != null) {
             clusters.put(cluster);
@@ -312,11 +312,10 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
      */
     private Risk assess(Cluster cluster, CaseMemo memo, List<CaseMemo> joined, Instant at) {
         if (cluster == null) {
-            Risk risk = riskScore.assess(new RiskScore.Situation(memo.isOpen() ? List.of(memo.signals()) : List.of(),
-                    new RiskScore.Reports(1, memo.receivedAt().isBefore(at.minus(DAY)) ? 0 : 1, 0),
+            Risk risk = riskScore.alone(memo.signals(), memo.receivedAt(),
                     memo.isOpen() ? spikesOf(Stream.of(Map.entry(memo.area() == null ? "" : memo.area(), memo.category())), at)
-                            : List.of(), at));
-            // A lone case with nothing to say is not worth a new version of the case.
+                            : List.of(), at);
+            // A lone case with nothing to say is not worth a new version of the case; nor is the risk it opened with.
             boolean nothingToSay = risk.score() == 0 && memo.risk() == null;
             if (memo.isOpen() && !nothingToSay && (memo.clusterId() != null || !risk.sameAs(memo.risk()))) {
                 tell(memo, null, risk, at);
@@ -361,7 +360,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     /** An assess command for one case; the memo takes what it will carry. */
     private void tell(CaseMemo c, String clusterId, Risk risk, Instant at) {
         CaseMemo assessed = c.assessed(clusterId, risk);
-        cases.put(c.caseId(), assessed);
+        cases.put(c.caseId(), assessed.kept());
         toldThisRecord.put(c.caseId(), assessed);
         if (!Objects.equals(c.clusterId(), clusterId) && c.area() != null && c.category() != null
                 && lastDay.get(lastDayKey(c)) != null) {

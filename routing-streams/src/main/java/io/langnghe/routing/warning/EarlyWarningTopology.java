@@ -12,6 +12,8 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 import java.util.List;
@@ -21,7 +23,7 @@ import java.util.function.Function;
 /**
  * The early warning, downstream of the cases:
  * <pre>
- *   cases.v1 ──────┐
+ *   cases.v1 ──────┐  (but the versions marked as only an assessment: not even read)
  *   alert.acks.v1 ─┴→ keyed by ward (taxonomy) → early warning of that ward
  *                        stores: cases, issues (counts apart from their latest reports), issue members,
  *                        look-alikes (open, by area and time), tracking codes, hourly counts, the last
@@ -39,6 +41,14 @@ public final class EarlyWarningTopology {
     private EarlyWarningTopology() {
     }
 
+    /**
+     * With the record cache: a key written again before the next commit (an area's hourly count, an issue's
+     * counts, a case's memo) reaches its changelog once per commit, not once per write.
+     */
+    private static <V> StoreBuilder<KeyValueStore<String, V>> cached(StoreBuilder<KeyValueStore<String, V>> store) {
+        return store.withCachingEnabled();
+    }
+
     public static void define(StreamsBuilder builder, Topics topics, Taxonomy taxonomy, WarningSettings settings, WarningWords words) {
         define(builder, topics, taxonomy, settings, words, Stores::persistentKeyValueStore);
     }
@@ -47,10 +57,9 @@ public final class EarlyWarningTopology {
     public static void define(StreamsBuilder builder, Topics topics, Taxonomy taxonomy, WarningSettings settings, WarningWords words,
                               Function<String, KeyValueBytesStoreSupplier> stores) {
         KStream<String, WarningInput> cases = builder.stream(topics.cases().name(),
-                        Consumed.with(topics.cases().keySerde(), topics.cases().valueSerde()).withName("warning-case-changes"))
-                // an assessment coming back changes nothing the warning weighs: it does not cross the repartition
-                .filter((id, state) -> state != null && !EarlyWarning.isAssessmentOnly(state), Named.as("warning-not-deleted"))
-                .mapValues(WarningInput::of, Named.as("warning-case"));
+                        Consumed.with(topics.cases().keySerde(), Serdes.ByteArray()).withName("warning-case-changes"))
+                // an assessment coming back changes nothing the warning weighs: it is not read, nor crosses the repartition
+                .processValues(() -> new WeighedChanges(topics.cases()), Named.as("warning-case"));
         KStream<String, WarningInput> acks = builder.stream(topics.alertAcks().name(),
                         Consumed.with(topics.alertAcks().keySerde(), topics.alertAcks().valueSerde()).withName("warning-acks"))
                 .filter((subject, ack) -> ack != null, Named.as("warning-ack-not-deleted"))
@@ -63,21 +72,21 @@ public final class EarlyWarningTopology {
                 .repartition(Repartitioned.<String, WarningInput>with(Serdes.String(), new JsonSerde<>(WarningInput.class))
                         .withName("warning-by-ward"));
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.CASES),
-                Serdes.String(), new JsonSerde<>(CaseMemo.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.CLUSTERS),
-                Serdes.String(), new JsonSerde<>(Cluster.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.RECENT),
-                Serdes.String(), new JsonSerde<>(Cluster.Member.class)));
+        builder.addStateStore(cached(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.CASES),
+                Serdes.String(), new JsonSerde<>(CaseMemo.class))));
+        builder.addStateStore(cached(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.CLUSTERS),
+                Serdes.String(), new JsonSerde<>(Cluster.class))));
+        builder.addStateStore(cached(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.RECENT),
+                Serdes.String(), new JsonSerde<>(Cluster.Member.class))));
         for (String store : List.of(EarlyWarning.COUNTS, EarlyWarning.ISSUE_HOURS)) {
-            builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(store), Serdes.String(), Serdes.Long()));
+            builder.addStateStore(cached(Stores.keyValueStoreBuilder(stores.apply(store), Serdes.String(), Serdes.Long())));
         }
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.ALERTS),
-                Serdes.String(), new JsonSerde<>(AlertBook.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.LOOKALIKES),
-                Serdes.String(), new LookalikeSerde()));
+        builder.addStateStore(cached(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.ALERTS),
+                Serdes.String(), new JsonSerde<>(AlertBook.class))));
+        builder.addStateStore(cached(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.LOOKALIKES),
+                Serdes.String(), new LookalikeSerde())));
         for (String store : List.of(EarlyWarning.TRACKING, EarlyWarning.MEMBERS, EarlyWarning.LAST_DAY, EarlyWarning.CLOSED)) {
-            builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(store), Serdes.String(), Serdes.String()));
+            builder.addStateStore(cached(Stores.keyValueStoreBuilder(stores.apply(store), Serdes.String(), Serdes.String())));
         }
 
         Map<String, KStream<String, WarningOutput>> said = ward

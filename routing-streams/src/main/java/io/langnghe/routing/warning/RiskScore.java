@@ -98,6 +98,17 @@ public final class RiskScore {
         return new Risk(score, settings.levels().of(score).code(), reasons, s.now());
     }
 
+    /**
+     * A case alone: its own signals (none once it is closed) and the spikes of its area. The case keeper
+     * scores each new case this way with no spikes, so the early warning tells a lone case only when it
+     * knows more (a spike, an issue, time passing).
+     */
+    public Risk alone(CaseMemo.Signals c, Instant receivedAt, List<Spike> spikes, Instant now) {
+        return assess(new Situation(c.open() ? List.of(c) : List.of(),
+                new Reports(1, receivedAt != null && receivedAt.isBefore(now.minus(Duration.ofDays(1))) ? 0 : 1, 0),
+                c.open() ? spikes : List.of(), now));
+    }
+
     public RiskLevel levelOf(Risk risk) {
         return RiskLevel.of(risk.level());
     }
