@@ -8,7 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /** The one JSON mapping of events: camelCase, ISO-8601 UTC timestamps, unknown fields tolerated. */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = configure(new ObjectMapper());
+    private static final ObjectMapper MAPPER = configure(new ObjectMapper()).registerModule(UtcInstants.module());
 
     private Json() {
     }

@@ -5,7 +5,6 @@ import io.langnghe.contracts.Json;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
-import javax.crypto.KeyGenerator;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
@@ -29,21 +28,19 @@ public final class ContactCipher {
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final int KEY_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
+    // looking a Cipher up costs more than initialising one; each seal or open initialises its thread's afresh
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(ContactCipher::newCipher);
 
     private ContactCipher() {
     }
 
     /** A fresh random key for one case. */
     public static ContactKey newKey(String keyId, Instant createdAt) {
-        try {
-            KeyGenerator generator = KeyGenerator.getInstance("AES");
-            generator.init(256, RANDOM);
-            String key = Base64.getEncoder().encodeToString(generator.generateKey().getEncoded());
-            return new ContactKey(ContactKey.SCHEMA_VERSION, keyId, ALGORITHM, key, createdAt);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES is part of every JVM", e);
-        }
+        byte[] key = new byte[KEY_BYTES];
+        RANDOM.nextBytes(key);
+        return new ContactKey(ContactKey.SCHEMA_VERSION, keyId, ALGORITHM, Base64.getEncoder().encodeToString(key), createdAt);
     }
 
     public static Contact.Sealed seal(ContactDetails details, ContactKey key) {
@@ -90,11 +87,19 @@ public final class ContactCipher {
         if (!ALGORITHM.equals(key.algorithm())) {
             throw new UnreadableContactException("unknown key algorithm " + key.algorithm());
         }
-        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+        Cipher cipher = CIPHERS.get();
         SecretKeySpec spec = new SecretKeySpec(Base64.getDecoder().decode(key.key()), "AES");
         cipher.init(mode, spec, new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(key.keyId().getBytes(StandardCharsets.UTF_8));
         return cipher;
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every JVM", e);
+        }
     }
 
     /** A sealed contact that cannot be opened with the key given. */

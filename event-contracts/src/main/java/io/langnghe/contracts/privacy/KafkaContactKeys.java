@@ -7,9 +7,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * and keeps following it (no consumer group: every instance holds every key); a tombstone drops a key.
  * A key looked up and not found makes the copy catch up to the topic's end as of that moment before it
  * answers, so a key written before its petition is always found, and a lookup never scans anything.
+ * A record carrying the very key already held (this instance's own write coming back) is not decoded again.
  */
 public final class KafkaContactKeys implements ContactKeys, AutoCloseable {
 
@@ -31,7 +35,8 @@ public final class KafkaContactKeys implements ContactKeys, AutoCloseable {
 
     private final Map<String, ContactKey> keys = new ConcurrentHashMap<>();
     private final Set<String> erased = ConcurrentHashMap.newKeySet();
-    private final KafkaConsumer<String, ContactKey> consumer;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Deserializer<ContactKey> decoder;
     private final String topic;
     private final Duration patience;
     private final Thread follower;
@@ -50,7 +55,8 @@ public final class KafkaContactKeys implements ContactKeys, AutoCloseable {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "contact-keys");
-        this.consumer = new KafkaConsumer<>(config, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+        this.consumer = new KafkaConsumer<>(config, topic.keySerde().deserializer(), new ByteArrayDeserializer());
+        this.decoder = topic.valueSerde().deserializer();
         this.topic = topic.name();
         this.patience = patience;
         this.follower = new Thread(this::follow, "contact-keys");
@@ -166,16 +172,40 @@ public final class KafkaContactKeys implements ContactKeys, AutoCloseable {
         }
     }
 
-    private void apply(Iterable<ConsumerRecord<String, ContactKey>> records) {
-        for (ConsumerRecord<String, ContactKey> record : records) {
+    private void apply(Iterable<ConsumerRecord<String, byte[]>> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
             if (record.value() == null) {
                 keys.remove(record.key());
                 erased.add(record.key());
-            } else {
-                keys.put(record.key(), record.value());
+            } else if (!holds(record.key(), record.value())) {
+                keys.put(record.key(), decoder.deserialize(topic, record.value()));
                 erased.remove(record.key());
             }
         }
+    }
+
+    /**
+     * Whether the record carries the same algorithm and key material as the key held under its id: the
+     * 256-bit key is random, so no other writer's record carries it. Any doubt (another spelling) decodes.
+     */
+    private boolean holds(String keyId, byte[] value) {
+        ContactKey held = keys.get(keyId);
+        return held != null
+                && contains(value, ("\"key\":\"" + held.key() + "\"").getBytes(StandardCharsets.UTF_8))
+                && contains(value, ("\"algorithm\":\"" + held.algorithm() + "\"").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     @Override

@@ -63,6 +63,17 @@ class ContactCipherTest {
     }
 
     @Test
+    void aThreadWhoseLastOpenFailedStillSealsAndOpens() {
+        ContactKey key = ContactCipher.newKey("case-1", NOW);
+        Contact.Sealed sealed = ContactCipher.seal(LAN, key);
+        Contact.Sealed altered = new Contact.Sealed("case-1", sealed.ciphertext().substring(0, 30) + "AAAA" + sealed.ciphertext().substring(34));
+        assertThatThrownBy(() -> ContactCipher.open(altered, key)).isInstanceOf(ContactCipher.UnreadableContactException.class);
+
+        assertThat(ContactCipher.open(sealed, key)).isEqualTo(LAN);
+        assertThat(ContactCipher.open(ContactCipher.seal(LAN, key), key)).isEqualTo(LAN);
+    }
+
+    @Test
     void disclosesSealedOpenedErasedAndOlderClearContacts() {
         ContactKey key = ContactCipher.newKey("case-1", NOW);
         Contact sealed = new Contact(null, null, "+84 91x xxx x78", "hash-1", true).withSealed(ContactCipher.seal(LAN, key));
