@@ -38,8 +38,8 @@ public final class CeilingSearch {
     }
 
     /** One step of the search. */
-    public record Step(double rate, int sent, int answered202, int refusedOrFailed, Histogram accepted, Histogram searchable,
-                       int behindAtLastSend, double stackCpuMillisPerPetition, double drainSeconds) {
+    public record Step(double rate, int sent, int answered202, int refusedOrFailed, String firstRefusal, Histogram accepted,
+                       Histogram searchable, int behindAtLastSend, double stackCpuMillisPerPetition, double drainSeconds) {
 
         public boolean keptUp() {
             return refusedOrFailed == 0 && answered202 == sent
@@ -68,6 +68,8 @@ public final class CeilingSearch {
                         s.keptUp() ? "yes" : "no"));
             }
             t.append(String.format(Locale.ROOT, "| ceiling | %.0f petitions/s |%n", ceiling()));
+            steps.stream().filter(s -> s.firstRefusal() != null).forEach(s -> t.append(String.format(Locale.ROOT,
+                    "| first refusal at %.0f/s | %s |%n", s.rate(), s.firstRefusal().replace('|', '/').replace('\n', ' '))));
             return t.toString();
         }
     }
@@ -90,7 +92,9 @@ public final class CeilingSearch {
     }
 
     private Step step(Stack stack, Map<String, Long> pids, double rate, long seed) throws Exception {
-        List<Petitions.Petition> petitions = Petitions.everyday((int) Math.round(rate * plan.seconds()), seed);
+        // each resident a number of their own per step: the phone limit (10 an hour) refusing a repeat caller is not the stack falling behind
+        List<Petitions.Petition> petitions = Petitions.eachWithOwnPhone(
+                Petitions.everyday((int) Math.round(rate * plan.seconds()), seed), System.currentTimeMillis());
         Map<String, Double> cpuBefore = ProcessCpu.snapshot(pids);
         OpenLoad load = new OpenLoad(stack.ingest());
         Searchability watch = new Searchability(stack);
@@ -121,7 +125,7 @@ public final class CeilingSearch {
         Map<String, Double> cpuAfter = ProcessCpu.snapshot(pids);
         double cpuSeconds = cpuAfter.entrySet().stream().mapToDouble(e -> e.getValue() - cpuBefore.get(e.getKey())).sum();
         int answered = load.answered202.get();
-        return new Step(rate, load.sent.get(), answered, load.refused.get() + load.failed.get(), load.accepted, watch.searchable,
+        return new Step(rate, load.sent.get(), answered, load.refused.get() + load.failed.get(), load.firstRefusal(), load.accepted, watch.searchable,
                 behindAtLastSend, answered == 0 ? Double.NaN : cpuSeconds * 1000 / answered, drainSeconds);
     }
 }
