@@ -15,12 +15,14 @@ import java.util.concurrent.TimeUnit;
  * kept up with when nothing was refused, 202 p99 stayed under a second and, as the last petition went
  * out, no more were waiting to become searchable than {@link #BEHIND_SECONDS} seconds of arrivals: a
  * backlog that grows through the step ends above that. The search stops at the first step that fails.
+ * {@code --warmup} seconds at a gentle rate go first, not counted.
  */
 public final class CeilingSearch {
 
     /** Searchable within about this long means keeping up (p50 is below a second when the stack keeps up). */
     static final double BEHIND_SECONDS = 2;
     private static final long ACCEPTED_P99_LIMIT_MICROS = TimeUnit.SECONDS.toMicros(1);
+    private static final double WARMUP_RATE = 20;
 
     private final BenchPlan plan;
     private final double factor;
@@ -78,10 +80,16 @@ public final class CeilingSearch {
         Stack stack = plan.stack();
         Map<String, Long> pids = ProcessCpu.pidsListeningOn(stack.portsByProcess());
         String machine = E2eBench.machine();
+        if (plan.warmup() > 0) {
+            // a fresh stack compiles for its first minute: warmed at a gentle rate, not counted
+            double gentle = Math.min(plan.rate(), WARMUP_RATE);
+            progress.printf("Warming up: %.0f/s for %d s, not counted...%n", gentle, plan.warmup());
+            step(stack, pids, gentle, plan.warmup(), plan.seed() + 9);
+        }
         List<Step> steps = new ArrayList<>();
         int index = 0;
         for (double rate = plan.rate(); rate <= maxRate; rate *= factor, index++) {
-            Step step = step(stack, pids, rate, plan.seed() + 10 + index);
+            Step step = step(stack, pids, rate, plan.seconds(), plan.seed() + 10 + index);
             steps.add(step);
             progress.printf("%nstep %.0f/s: %s%n", rate, step.keptUp() ? "kept up" : "fell behind");
             if (!step.keptUp()) {
@@ -91,10 +99,10 @@ public final class CeilingSearch {
         return new Result(machine, plan.seconds(), steps);
     }
 
-    private Step step(Stack stack, Map<String, Long> pids, double rate, long seed) throws Exception {
+    private Step step(Stack stack, Map<String, Long> pids, double rate, int seconds, long seed) throws Exception {
         // each resident a number of their own per step: the phone limit (10 an hour) refusing a repeat caller is not the stack falling behind
         List<Petitions.Petition> petitions = Petitions.eachWithOwnPhone(
-                Petitions.everyday((int) Math.round(rate * plan.seconds()), seed), System.currentTimeMillis());
+                Petitions.everyday((int) Math.round(rate * seconds), seed), System.currentTimeMillis());
         Map<String, Double> cpuBefore = ProcessCpu.snapshot(pids);
         OpenLoad load = new OpenLoad(stack.ingest());
         Searchability watch = new Searchability(stack);
