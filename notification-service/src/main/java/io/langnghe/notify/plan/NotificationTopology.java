@@ -10,12 +10,14 @@ import io.langnghe.contracts.Topics;
 import io.langnghe.notify.history.MessageHistory;
 import io.langnghe.notify.staff.Escalations;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -23,6 +25,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -56,7 +63,7 @@ public final class NotificationTopology {
      * @param noted where held, merged and suppressed messages are also reported (the local stack's outbox)
      */
     public static KStream<String, CaseState> define(StreamsBuilder builder, Topics topics, NoticePlanner planner,
-                                                    Escalations escalations, java.time.Duration releaseEvery,
+                                                    Escalations escalations, Duration releaseEvery,
                                                     Clock clock, Consumer<NoticePlanner.Noted> noted) {
         // who said STOP: every instance needs all of them, whatever partition their case is on
         builder.addGlobalStore(
@@ -103,7 +110,7 @@ public final class NotificationTopology {
         builder.stream(topics.alerts().name(), Consumed.with(topics.alerts().keySerde(), topics.alerts().valueSerde()))
                 .filter((alertId, alert) -> alert != null && alert.department() != null, Named.as("department-alerts"))
                 .flatMap((alertId, alert) -> escalations.alert(alert, clock.instant()).stream()
-                        .map(mail -> org.apache.kafka.streams.KeyValue.pair(alert.department(), mail)).toList(), Named.as("alert-mails"))
+                        .map(mail -> KeyValue.pair(alert.department(), mail)).toList(), Named.as("alert-mails"))
                 .to(topics.notifications().name(), Produced.with(topics.notifications().keySerde(), topics.notifications().valueSerde()));
         return cases;
     }
@@ -136,7 +143,7 @@ public final class NotificationTopology {
 
         private final NoticePlanner planner;
         private final Escalations escalations;
-        private final java.time.Duration releaseEvery;
+        private final Duration releaseEvery;
         private final Clock clock;
         private final Consumer<NoticePlanner.Noted> noted;
         private ProcessorContext<String, Planned> context;
@@ -145,7 +152,7 @@ public final class NotificationTopology {
         private KeyValueStore<String, ContactOptOut> optOuts;
         private boolean indexed;
 
-        Plan(NoticePlanner planner, Escalations escalations, java.time.Duration releaseEvery, Clock clock,
+        Plan(NoticePlanner planner, Escalations escalations, Duration releaseEvery, Clock clock,
              Consumer<NoticePlanner.Noted> noted) {
             this.planner = planner;
             this.escalations = escalations;
@@ -160,7 +167,7 @@ public final class NotificationTopology {
             this.memos = context.getStateStore(MEMO_STORE);
             this.due = context.getStateStore(RELEASE_STORE);
             this.optOuts = context.getStateStore(OPT_OUT_STORE);
-            context.schedule(releaseEvery, org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME, ignored -> release());
+            context.schedule(releaseEvery, PunctuationType.WALL_CLOCK_TIME, ignored -> release());
         }
 
         @Override
@@ -169,7 +176,7 @@ public final class NotificationTopology {
             CaseState state = record.value();
             String hash = state.contact() == null ? null : state.contact().contactHash();
             boolean optedOut = hash != null && optOuts.get(hash) != null;
-            java.time.Instant now = clock.instant();
+            Instant now = clock.instant();
             CaseMemo known = memos.get(record.key());
             NoticePlanner.Plan plan = planner.onCase(state, known, optedOut, now);
             if (state.deadlineState() == DeadlineState.OVERDUE && !plan.memo().overdueTold()
@@ -185,9 +192,9 @@ public final class NotificationTopology {
         /** Reads only the cases due by now: few, since messages are held for minutes or one night. */
         private void release() {
             indexOnce();
-            java.util.List<String> dueNow = new java.util.ArrayList<>();
-            java.time.Instant now = clock.instant();
-            try (var upToNow = due.range(dueKey(java.time.Instant.EPOCH, ""), dueKey(now, "\uffff"))) {
+            List<String> dueNow = new ArrayList<>();
+            Instant now = clock.instant();
+            try (var upToNow = due.range(dueKey(Instant.EPOCH, ""), dueKey(now, "\uffff"))) {
                 upToNow.forEachRemaining(kv -> dueNow.add(kv.value));
             }
             for (String caseId : dueNow) {
@@ -207,7 +214,7 @@ public final class NotificationTopology {
                 return;
             }
             if (due.get(INDEXED) == null) {
-                java.util.List<org.apache.kafka.streams.KeyValue<String, CaseMemo>> holding = new java.util.ArrayList<>();
+                List<KeyValue<String, CaseMemo>> holding = new ArrayList<>();
                 try (var all = memos.all()) {
                     all.forEachRemaining(kv -> {
                         if (kv.value.nextRelease() != null) {
@@ -224,8 +231,8 @@ public final class NotificationTopology {
         private void emit(String caseId, CaseMemo known, NoticePlanner.Plan plan, long timestamp) {
             if (!plan.memo().equals(known)) {
                 memos.put(caseId, plan.memo());
-                java.time.Instant was = known == null ? null : known.nextRelease();
-                java.time.Instant next = plan.memo().nextRelease();
+                Instant was = known == null ? null : known.nextRelease();
+                Instant next = plan.memo().nextRelease();
                 if (was != null && !was.equals(next)) {
                     due.delete(dueKey(was, caseId));
                 }
@@ -244,7 +251,7 @@ public final class NotificationTopology {
     }
 
     /** "due millis, zero-padded | case id": the store's byte order is then the order of release. */
-    static String dueKey(java.time.Instant at, String caseId) {
-        return String.format(java.util.Locale.ROOT, "%020d|%s", at.toEpochMilli(), caseId);
+    static String dueKey(Instant at, String caseId) {
+        return String.format(Locale.ROOT, "%020d|%s", at.toEpochMilli(), caseId);
     }
 }
