@@ -5,23 +5,16 @@ import io.langnghe.access.Roles;
 import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Json;
-import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.TrackingCode;
-import io.langnghe.ingest.Http;
-import io.langnghe.ingest.TestIngest;
+import io.langnghe.ingest.AgainstTheBroker;
 import io.langnghe.testsupport.SealedContacts;
-import io.langnghe.testsupport.SharedInfrastructure;
-import io.langnghe.testsupport.TopicProbe;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -42,35 +35,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Meeting batches against the real broker: every good row filed once, every bad row answered, resends file nothing new. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BatchEndpointTest implements TestPropertyProvider {
+class BatchEndpointTest extends AgainstTheBroker {
 
     private static final Duration WITHIN = Duration.ofSeconds(15);
     private static final String DRAIN = "Cống thoát nước đầu ngõ 5 bị tắc, mưa là ngập";
     private static final String LIGHT = "Đèn đường ngõ 7 hỏng đã hai tuần";
 
-    private final String prefix = SharedInfrastructure.uniquePrefix();
-    private Topics topics;
-    private TopicProbe probe;
-    private Http http;
     private String groupLeader;
-
-    @Inject
-    EmbeddedServer server;
 
     @Inject
     TokenGenerator tokens;
 
-    @Override
-    public Map<String, String> getProperties() {
-        topics = SharedInfrastructure.createTopics(prefix);
-        return TestIngest.properties(prefix);
-    }
-
     @BeforeAll
-    void connect() {
-        probe = SharedInfrastructure.topicProbe();
-        http = new Http(server.getURI());
+    void signIn() {
         groupLeader = token("totruong.tdp-05", Roles.GROUP_LEADER);
     }
 

@@ -4,22 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Json;
-import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.TrackingCode;
-import io.langnghe.ingest.Http;
+import io.langnghe.ingest.AgainstTheBroker;
 import io.langnghe.ingest.TestIngest;
 import io.langnghe.ingest.contact.ContactHasher;
 import io.langnghe.testsupport.SealedContacts;
-import io.langnghe.testsupport.SharedInfrastructure;
-import io.langnghe.testsupport.TopicProbe;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -35,35 +27,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The SMS gateway and Zalo OA webhooks against the real broker. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SmsAndZaloEndpointTest implements TestPropertyProvider {
+class SmsAndZaloEndpointTest extends AgainstTheBroker {
 
     private static final Duration WITHIN = Duration.ofSeconds(15);
     private static final String SMS_SECRET = "sms-secret-for-tests";
     private static final String OA_SECRET = "zalo-oa-secret-for-tests";
     private static final String CONTACT_SECRET = "contact-secret-for-tests";
 
-    private final String prefix = SharedInfrastructure.uniquePrefix();
-    private Topics topics;
-    private TopicProbe probe;
-    private Http http;
-
-    @Inject
-    EmbeddedServer server;
-
     @Override
-    public Map<String, String> getProperties() {
-        topics = SharedInfrastructure.createTopics(prefix);
+    protected Map<String, String> properties(String prefix) {
         return TestIngest.properties(prefix,
                 "langnghe.secrets.sms-webhook", SMS_SECRET,
                 "langnghe.secrets.zalo-oa", OA_SECRET,
                 "langnghe.secrets.contact-hash", CONTACT_SECRET);
-    }
-
-    @BeforeAll
-    void connect() {
-        probe = SharedInfrastructure.topicProbe();
-        http = new Http(server.getURI());
     }
 
     @Test

@@ -1,15 +1,9 @@
 package io.langnghe.ingest.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.langnghe.contracts.Topics;
-import io.langnghe.ingest.Http;
-import io.langnghe.ingest.TestIngest;
+import io.langnghe.ingest.AgainstTheBroker;
 import io.langnghe.testsupport.SharedInfrastructure;
-import io.langnghe.testsupport.TopicProbe;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -18,9 +12,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -38,28 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is filed; once the broker takes petitions again, the next one is answered 202.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrokerRefusesPetitionTest implements TestPropertyProvider {
+class BrokerRefusesPetitionTest extends AgainstTheBroker {
 
     private static final Duration WITHIN = Duration.ofSeconds(10);
-
-    private final String prefix = SharedInfrastructure.uniquePrefix();
-    private Topics topics;
-    private Http http;
-
-    @Inject
-    EmbeddedServer server;
-
-    @Override
-    public Map<String, String> getProperties() {
-        topics = SharedInfrastructure.createTopics(prefix);
-        return TestIngest.properties(prefix);
-    }
-
-    @BeforeAll
-    void connect() {
-        http = new Http(server.getURI());
-    }
 
     @AfterEach
     void takePetitionsAgain() throws Exception {
@@ -68,7 +41,6 @@ class BrokerRefusesPetitionTest implements TestPropertyProvider {
 
     @Test
     void aPetitionTheBrokerRefusesIsAnswered503AndNotFiled() throws Exception {
-        TopicProbe probe = SharedInfrastructure.topicProbe();
         long before = probe.count(topics.feedbackReceived().name(), WITHIN);
         petitionLimit(AlterConfigOp.OpType.SET, "64");
 

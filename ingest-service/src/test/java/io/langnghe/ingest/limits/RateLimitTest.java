@@ -1,20 +1,12 @@
 package io.langnghe.ingest.limits;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.langnghe.contracts.Topics;
-import io.langnghe.ingest.Http;
+import io.langnghe.ingest.AgainstTheBroker;
 import io.langnghe.ingest.Multipart;
 import io.langnghe.ingest.TestIngest;
 import io.langnghe.ingest.channels.SmsController;
-import io.langnghe.testsupport.SharedInfrastructure;
-import io.langnghe.testsupport.TopicProbe;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -30,22 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** One address or one phone cannot flood the public doors: 429 with Retry-After, and nothing stored. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RateLimitTest implements TestPropertyProvider {
+class RateLimitTest extends AgainstTheBroker {
 
     private static final Duration WITHIN = Duration.ofSeconds(15);
 
-    private final String prefix = SharedInfrastructure.uniquePrefix();
-    private Topics topics;
-    private TopicProbe probe;
-    private Http http;
-
-    @Inject
-    EmbeddedServer server;
-
     @Override
-    public Map<String, String> getProperties() {
-        topics = SharedInfrastructure.createTopics(prefix);
+    protected Map<String, String> properties(String prefix) {
         return TestIngest.properties(prefix,
                 "langnghe.secrets.sms-webhook", "sms-secret",
                 "langnghe.rate-limits.per-ip", "5",
@@ -55,12 +37,6 @@ class RateLimitTest implements TestPropertyProvider {
                 "langnghe.rate-limits.exempt-loopback", "false",
                 // the test plays residents behind a proxy, each from an address of its own
                 "langnghe.trusted-proxies", "127.0.0.1");
-    }
-
-    @BeforeAll
-    void connect() {
-        probe = SharedInfrastructure.topicProbe();
-        http = new Http(server.getURI());
     }
 
     @Test

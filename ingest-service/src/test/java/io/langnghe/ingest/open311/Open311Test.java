@@ -5,22 +5,14 @@ import io.langnghe.contracts.Category;
 import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Json;
-import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.TrackingCode;
 import io.langnghe.ingest.FakeSearchService;
-import io.langnghe.ingest.Http;
+import io.langnghe.ingest.AgainstTheBroker;
 import io.langnghe.ingest.TestIngest;
 import io.langnghe.localstack.Ports;
 import io.langnghe.testsupport.SealedContacts;
-import io.langnghe.testsupport.SharedInfrastructure;
-import io.langnghe.testsupport.TopicProbe;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.w3c.dom.Document;
 
 import java.io.ByteArrayInputStream;
@@ -41,33 +33,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Open311 GeoReport v2 as a civic app uses it: discover, list services, file a request, follow it. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class Open311Test implements TestPropertyProvider {
+class Open311Test extends AgainstTheBroker {
 
     private static final Duration WITHIN = Duration.ofSeconds(15);
     private static final String API_KEY = "civic-app-key";
 
-    private final String prefix = SharedInfrastructure.uniquePrefix();
     private final int port = Ports.free();
-    private Topics topics;
-    private TopicProbe probe;
-    private Http http;
-
-    @Inject
-    EmbeddedServer server;
 
     @Override
-    public Map<String, String> getProperties() {
-        topics = SharedInfrastructure.createTopics(prefix);
+    protected Map<String, String> properties(String prefix) {
         return TestIngest.withFakeSearch(prefix, port,
                 "langnghe.secrets.open311", "other-key, " + API_KEY,
                 "langnghe.public-url", "https://langnghe.example.vn");
-    }
-
-    @BeforeAll
-    void connect() {
-        probe = SharedInfrastructure.topicProbe();
-        http = new Http(server.getURI());
     }
 
     @Test
