@@ -8,6 +8,7 @@ import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.ingest.contact.VietnamesePhone;
 import io.langnghe.ingest.problem.FieldError;
 import io.langnghe.ingest.text.LegacyVietnamese;
+import io.langnghe.ingest.text.StoredText;
 import io.langnghe.contracts.TrackingCode;
 import io.langnghe.text.VietnameseText;
 import jakarta.inject.Singleton;
@@ -119,6 +120,9 @@ public class FeedbackForm {
         if (raw == null || hasLoneSurrogate(raw)) {
             return optionalText(json, field, errors);
         }
+        if (StoredText.isStoredUnicodeProse(raw)) {
+            return raw;
+        }
         // Before normalising: TCVN3 writes ư as a soft hyphen, which normalising would drop.
         return VietnameseText.normalize(LegacyVietnamese.toUnicode(Normalizer.normalize(raw, Normalizer.Form.NFC)));
     }
@@ -140,7 +144,7 @@ public class FeedbackForm {
                     "'" + field + "' contains invalid Unicode characters."));
             return null;
         }
-        return VietnameseText.normalize(raw);
+        return StoredText.isStoredForm(raw) ? raw : VietnameseText.normalize(raw);
     }
 
     private Channel channel(JsonNode json, List<FieldError> errors) {

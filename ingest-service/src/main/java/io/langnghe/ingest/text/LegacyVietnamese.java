@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Vietnamese typed with the pre-Unicode fonts still found in old Excel files, turned into Unicode
@@ -24,7 +23,8 @@ public final class LegacyVietnamese {
 
     public enum Encoding { UNICODE, TCVN3, VNI }
 
-    private static final Pattern UNICODE_VIETNAMESE = Pattern.compile("[ăĂđĐĩĨũŨơƠưƯ\\x{1EA0}-\\x{1EF9}\\x{0300}-\\x{0323}]");
+    /** Letters only Unicode Vietnamese has (besides the ranges of precomposed letters and combining marks below). */
+    private static final String UNICODE_ONLY_LETTERS = "ăĂđĐĩĨũŨơƠưƯ";
 
     /** TCVN3 → Unicode, lower-case letters and the seven capitals with their own codes. */
     private static final Map<Character, String> TCVN3 = new HashMap<>();
@@ -78,7 +78,7 @@ public final class LegacyVietnamese {
     }
 
     public static Encoding detect(String text) {
-        if (UNICODE_VIETNAMESE.matcher(text).find()) {
+        if (hasUnicodeOnlyLetter(text)) {
             return Encoding.UNICODE;
         }
         int tcvn3 = 0;
@@ -104,6 +104,17 @@ public final class LegacyVietnamese {
             return tcvn3 >= vni ? Encoding.TCVN3 : Encoding.VNI;
         }
         return isTcvn3 ? Encoding.TCVN3 : isVni ? Encoding.VNI : Encoding.UNICODE;
+    }
+
+    /** Whether the text holds a letter or mark that only Unicode Vietnamese has: then it is no old font's. */
+    public static boolean hasUnicodeOnlyLetter(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= '\u1EA0' && c <= '\u1EF9') || (c >= '\u0300' && c <= '\u0323') || UNICODE_ONLY_LETTERS.indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String fromTcvn3(String text) {
