@@ -95,6 +95,52 @@ final class ProcessCpu {
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
     }
 
+    /** What a JVM's threads do, as {@link #threadSeconds} groups them. */
+    static final String EVENT_LOOPS = "HTTP event loops";
+    static final String PRODUCER = "Kafka producer";
+    static final String JIT = "JIT compilers";
+    static final String GC = "garbage collector";
+    static final String OTHER = "other threads";
+
+    /**
+     * CPU seconds of a JVM's threads so far, by what they do: serving HTTP, the Kafka producer's network thread,
+     * the JIT compilers (warming up, not a petition's cost), the garbage collector, everything else. Empty once
+     * the process is gone; a thread that ended meanwhile is missing from both snapshots alike.
+     */
+    static Map<String, Double> threadSeconds(long pid) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        for (String group : List.of(EVENT_LOOPS, PRODUCER, JIT, GC, OTHER)) {
+            seconds.put(group, 0.0);
+        }
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    seconds.merge(groupOf(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))), ticksToSeconds(stat), Double::sum);
+                } catch (IOException | RuntimeException threadEnded) {
+                    // ended between listing and reading
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            return Map.of();
+        }
+        return seconds;
+    }
+
+    /** By the name the kernel keeps (15 characters): "C2 CompilerThre", "default-eventLo", "kafka-producer-". */
+    private static String groupOf(String thread) {
+        if (HOTSPOT_COMPILER.matcher(thread).matches()) {
+            return JIT;
+        }
+        if (thread.contains("eventLo")) {
+            return EVENT_LOOPS;
+        }
+        if (thread.startsWith("kafka-producer-")) {
+            return PRODUCER;
+        }
+        return thread.startsWith("GC Thread") || thread.startsWith("G1 ") ? GC : OTHER;
+    }
+
     /** CPU seconds of each process now. */
     static Map<String, Double> snapshot(Map<String, Long> pids) {
         Map<String, Double> seconds = new LinkedHashMap<>();
