@@ -48,6 +48,8 @@ public final class EmailSmtp implements ChannelAdapter, AutoCloseable {
         properties.put("mail.smtp.timeout", "10000");
         properties.put("mail.smtp.auth", String.valueOf(username != null && !username.isBlank()));
         properties.put("mail.smtp.starttls.enable", String.valueOf(startTls));
+        // the Message-ID's domain: without it each message asks the machine for its host name
+        properties.put("mail.from", from);
         this.session = Session.getInstance(properties);
         try {
             this.from = new InternetAddress(from);

@@ -133,6 +133,8 @@ class ChannelAdaptersTest {
         assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("an@example.vn");
         assertThat(received[0].getSubject()).isEqualTo("Trả lời kiến nghị RNR2-DHWR-Q8");
         assertThat(received[0].getContent().toString()).contains("Đã thông cống.");
+        // the id kept in the history is the one the mail carries, under the ward's own domain
+        assertThat(received[0].getMessageID()).isEqualTo(delivery.gatewayId()).endsWith("@dongson.example>");
     }
 
     @Test
