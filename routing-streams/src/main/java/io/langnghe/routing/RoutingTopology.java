@@ -124,12 +124,14 @@ public final class RoutingTopology {
                 .to(topics.feedbackDlq().name(), produced(topics.feedbackDlq(), "dead-letters"));
 
         // The routing rules, as a table every instance holds whole (few rows, read for every petition: read
-        // again only when the table changed).
+        // again only when the table changed). No record cache: a rule must reach the store that counts changes
+        // at once, not at the global thread's next flush.
         RulesInForce rulesInForce = new RulesInForce();
         builder.globalTable(topics.routingRules().name(),
                 Consumed.with(topics.routingRules().keySerde(), topics.routingRules().valueSerde()).withName("routing-rules"),
                 Materialized.<String, RoutingRule>as(rulesInForce.store(RouteByRules.RULES))
-                        .withKeySerde(topics.routingRules().keySerde()).withValueSerde(topics.routingRules().valueSerde()));
+                        .withKeySerde(topics.routingRules().keySerde()).withValueSerde(topics.routingRules().valueSerde())
+                        .withCachingDisabled());
 
         // Classify the text, then choose the department: by the rules, or the triage desk when unsure.
         KStream<String, Routed> routed = read.get("petition-readable")
