@@ -11,12 +11,13 @@ import java.util.Map;
  * @param accepted      HTTP 202 latency, µs from the scheduled send
  * @param searchable    202 → searchable, ms from the scheduled send
  * @param cpuSeconds    CPU seconds each process of the stack used from the first send until the stack was quiet
+ * @param compilingSeconds of those, the seconds its JIT compiler threads used (at least: see ProcessCpu)
  * @param written       records written per topic in the same window
  * @param fillSeconds   how long {@code --cases-kept} took, written through Kafka until indexed (0 without)
  */
 public record BenchResult(BenchPlan plan, String machine, double seconds, int sent, int answered202, int refused, int failed,
                           int unseen, String firstRefusal, Histogram accepted, Histogram searchable,
-                          Map<String, Double> cpuSeconds, Map<String, TopicRecords.Written> written, double fillSeconds) {
+                          Map<String, Double> cpuSeconds, Map<String, Double> compilingSeconds, Map<String, TopicRecords.Written> written, double fillSeconds) {
 
     /**
      * The petitions the stack took in during the window: those written to {@code feedback.received.v1}, which
@@ -32,6 +33,11 @@ public record BenchResult(BenchPlan plan, String machine, double seconds, int se
 
     public double stackCpuMillisPerPetition() {
         return perPetition(cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum() * 1000);
+    }
+
+    /** The whole stack's CPU per petition without its JIT compiling: what a long-running stack pays. */
+    public double stackCpuMillisPerPetitionCompiled() {
+        return stackCpuMillisPerPetition() - perPetition(compilingSeconds.values().stream().mapToDouble(Double::doubleValue).sum() * 1000);
     }
 
     private double perPetition(double total) {
@@ -66,8 +72,11 @@ public record BenchResult(BenchPlan plan, String machine, double seconds, int se
                 searchable.getValueAtPercentile(50), searchable.getValueAtPercentile(99), searchable.getMaxValue(), unseen,
                 E2eBench.SEARCHABLE_BOUND.toSeconds()));
         row(t, "CPU per petition, whole stack", String.format(Locale.ROOT, "%.2f ms", stackCpuMillisPerPetition()));
+        row(t, "CPU per petition, whole stack, JIT compiling left out", String.format(Locale.ROOT, "%.2f ms",
+                stackCpuMillisPerPetitionCompiled()));
         cpuSeconds.keySet().forEach(process -> row(t, "CPU per petition, " + process,
-                String.format(Locale.ROOT, "%.2f ms", cpuMillisPerPetition(process))));
+                String.format(Locale.ROOT, "%.2f ms (JIT compiling %.2f)", cpuMillisPerPetition(process),
+                        perPetition(compilingSeconds.getOrDefault(process, 0.0) * 1000))));
         written.forEach((topic, w) -> {
             if (w.records() > 0) {
                 row(t, "records per petition, " + topic, String.format(Locale.ROOT, "%.2f (largest %,d B)",

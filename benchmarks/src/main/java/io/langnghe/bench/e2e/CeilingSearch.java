@@ -41,7 +41,8 @@ public final class CeilingSearch {
 
     /** One step of the search. */
     public record Step(double rate, int sent, int answered202, int refusedOrFailed, String firstRefusal, Histogram accepted,
-                       Histogram searchable, int behindAtLastSend, double stackCpuMillisPerPetition, double drainSeconds) {
+                       Histogram searchable, int behindAtLastSend, double stackCpuMillisPerPetition,
+                       double compilingMillisPerPetition, double drainSeconds) {
 
         public boolean keptUp() {
             return refusedOrFailed == 0 && answered202 == sent
@@ -60,13 +61,13 @@ public final class CeilingSearch {
         public String table() {
             StringBuilder t = new StringBuilder("| bench e2e --ceiling | " + machine + ", " + seconds + " s per step |\n| --- | --- |\n");
             t.append("| rate (petitions/s) | sent / 202 / refused or failed · 202 p50 / p99 · searchable p50 / p99 · ")
-                    .append("waiting to be searchable at the last send · drained after · CPU per petition, whole stack · kept up |\n");
+                    .append("waiting to be searchable at the last send · drained after · CPU per petition, whole stack (of which JIT compiling) · kept up |\n");
             for (Step s : steps) {
-                t.append(String.format(Locale.ROOT, "| %.0f | %d / %d / %d · %.1f / %.1f ms · %d / %d ms · %d (limit %.0f) · %.1f s · %.2f ms · %s |%n",
+                t.append(String.format(Locale.ROOT, "| %.0f | %d / %d / %d · %.1f / %.1f ms · %d / %d ms · %d (limit %.0f) · %.1f s · %.2f ms (%.2f) · %s |%n",
                         s.rate(), s.sent(), s.answered202(), s.refusedOrFailed(),
                         s.accepted().getValueAtPercentile(50) / 1000.0, s.accepted().getValueAtPercentile(99) / 1000.0,
                         s.searchable().getValueAtPercentile(50), s.searchable().getValueAtPercentile(99),
-                        s.behindAtLastSend(), s.rate() * BEHIND_SECONDS, s.drainSeconds(), s.stackCpuMillisPerPetition(),
+                        s.behindAtLastSend(), s.rate() * BEHIND_SECONDS, s.drainSeconds(), s.stackCpuMillisPerPetition(), s.compilingMillisPerPetition(),
                         s.keptUp() ? "yes" : "no"));
             }
             t.append(String.format(Locale.ROOT, "| ceiling | %.0f petitions/s |%n", ceiling()));
@@ -104,6 +105,7 @@ public final class CeilingSearch {
         List<Petitions.Petition> petitions = Petitions.eachWithOwnPhone(
                 Petitions.everyday((int) Math.round(rate * seconds), seed), System.currentTimeMillis());
         Map<String, Double> cpuBefore = ProcessCpu.snapshot(pids);
+        Map<String, Map<Long, Double>> compilersBefore = ProcessCpu.compilerThreads(pids);
         OpenLoad load = new OpenLoad(stack.ingest());
         Searchability watch = new Searchability(stack);
         Thread sender = new Thread(() -> load.run(petitions, rate, watch::watch), "bench-ceiling-load");
@@ -130,10 +132,13 @@ public final class CeilingSearch {
         watch.awaitAll(System.nanoTime() + E2eBench.SEARCHABLE_BOUND.toNanos(), () -> progress.printf(
                 "\r%.0f/s: all sent; waiting to be searchable %d   ", rate, watch.unseen()));
         double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+        double compilingSeconds = ProcessCpu.compilingBetween(compilersBefore, ProcessCpu.compilerThreads(pids)).values().stream()
+                .mapToDouble(Double::doubleValue).sum();
         Map<String, Double> cpuAfter = ProcessCpu.snapshot(pids);
         double cpuSeconds = cpuAfter.entrySet().stream().mapToDouble(e -> e.getValue() - cpuBefore.get(e.getKey())).sum();
         int answered = load.answered202.get();
         return new Step(rate, load.sent.get(), answered, load.refused.get() + load.failed.get(), load.firstRefusal(), load.accepted, watch.searchable,
-                behindAtLastSend, answered == 0 ? Double.NaN : cpuSeconds * 1000 / answered, drainSeconds);
+                behindAtLastSend, answered == 0 ? Double.NaN : cpuSeconds * 1000 / answered,
+                answered == 0 ? Double.NaN : compilingSeconds * 1000 / answered, drainSeconds);
     }
 }

@@ -57,6 +57,7 @@ public final class E2eBench {
         try (TopicRecords topics = new TopicRecords(stack)) {
             Map<TopicPartition, Long> offsetsBefore = topics.endOffsets();
             Map<String, Double> cpuBefore = ProcessCpu.snapshot(pids);
+            Map<String, Map<Long, Double>> compilersBefore = ProcessCpu.compilerThreads(pids);
             long start = System.nanoTime();
 
             OpenLoad load = new OpenLoad(stack.ingest());
@@ -77,6 +78,8 @@ public final class E2eBench {
                     "\rall sent; not yet searchable %d of %d   ", watch.unseen(), load.answered202.get()));
             progress.println();
             Map<TopicPartition, Long> offsetsAfter = awaitQuiet(topics);
+            // the compilers' window lies inside the processes' one, so compiling never exceeds the whole
+            Map<String, Double> compiling = ProcessCpu.compilingBetween(compilersBefore, ProcessCpu.compilerThreads(pids));
             Map<String, Double> cpuAfter = ProcessCpu.snapshot(pids);
             double seconds = (System.nanoTime() - start) / 1e9;
             progress.println("Reading back the records written...");
@@ -86,7 +89,7 @@ public final class E2eBench {
             cpuAfter.forEach((process, after) -> cpu.put(process, after - cpuBefore.get(process)));
             String machine = machine() + ", load " + loadBefore + " → " + loadAverage();
             return new BenchResult(plan, machine, seconds, load.sent.get(), load.answered202.get(), load.refused.get(),
-                    load.failed.get(), watch.unseen(), load.firstRefusal(), load.accepted, watch.searchable, cpu, written, fillSeconds);
+                    load.failed.get(), watch.unseen(), load.firstRefusal(), load.accepted, watch.searchable, cpu, compiling, written, fillSeconds);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * CPU time of the stack's processes, read from Linux's /proc. A process is found by the TCP port it
@@ -19,6 +20,8 @@ import java.util.Set;
 final class ProcessCpu {
 
     private static final String LISTEN = "0A";
+    /** HotSpot's C1 and C2 compiler threads, as the kernel shortens their names ("C2 CompilerThre"). */
+    private static final Pattern HOTSPOT_COMPILER = Pattern.compile("C[12] CompilerThre.*");
     /** USER_HZ: the unit of utime and stime in /proc/[pid]/stat; 100 on every Linux this runs on. */
     private static final double TICKS_PER_SECOND = 100;
 
@@ -79,19 +82,61 @@ final class ProcessCpu {
     /** User plus system CPU seconds the process has used so far, or NaN once it is gone. */
     static double cpuSeconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // fields after the command name, which may itself hold spaces and parentheses
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+            return ticksToSeconds(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /** utime + stime of a process's or a thread's stat line. */
+    private static double ticksToSeconds(String stat) {
+        // fields after the command name, which may itself hold spaces and parentheses
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
     }
 
     /** CPU seconds of each process now. */
     static Map<String, Double> snapshot(Map<String, Long> pids) {
         Map<String, Double> seconds = new LinkedHashMap<>();
         pids.forEach((name, pid) -> seconds.put(name, cpuSeconds(pid)));
+        return seconds;
+    }
+
+    /**
+     * CPU seconds so far of each JIT compiler thread of each process, by thread id. A short run on JVMs a
+     * few minutes old spends a third of its CPU compiling; a steady state does not, so the table shows it apart.
+     */
+    static Map<String, Map<Long, Double>> compilerThreads(Map<String, Long> pids) {
+        Map<String, Map<Long, Double>> threads = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> {
+            Map<Long, Double> compilers = new HashMap<>();
+            try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path task : tasks) {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (HOTSPOT_COMPILER.matcher(comm).matches()) {
+                        compilers.put(Long.parseLong(task.getFileName().toString()), ticksToSeconds(stat));
+                    }
+                }
+            } catch (IOException | RuntimeException goneOrNotOurs) {
+                // as for cpuSeconds: a process that ended counts nothing
+            }
+            threads.put(name, compilers);
+        });
+        return threads;
+    }
+
+    /**
+     * Compiler CPU seconds between two samples. HotSpot starts and ends compiler threads as work comes and
+     * goes; one that ended in between is not counted, so this is a lower bound.
+     */
+    static Map<String, Double> compilingBetween(Map<String, Map<Long, Double>> before, Map<String, Map<Long, Double>> after) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        after.forEach((name, threads) -> {
+            Map<Long, Double> earlier = before.getOrDefault(name, Map.of());
+            seconds.put(name, threads.entrySet().stream()
+                    .mapToDouble(t -> t.getValue() - earlier.getOrDefault(t.getKey(), 0.0)).sum());
+        });
         return seconds;
     }
 }

@@ -74,13 +74,15 @@ class Channels {
                 new Sender.Retry(attempts, firstBackoff, maxBackoff), clock, keys), clock);
     }
 
-    /** Starts the sender once the server is up, and stops it with the application. */
+    /** Starts the sender once the server is up, and stops it with the application, then closes the channels' connections. */
     @Singleton
     static final class SenderStart implements ApplicationEventListener<ServerStartupEvent> {
         private final SenderSupervisor supervisor;
+        private final List<ChannelAdapter> adapters;
 
-        SenderStart(SenderSupervisor supervisor) {
+        SenderStart(SenderSupervisor supervisor, List<ChannelAdapter> adapters) {
             this.supervisor = supervisor;
+            this.adapters = adapters;
         }
 
         @Override
@@ -91,6 +93,11 @@ class Channels {
         @jakarta.annotation.PreDestroy
         void stop() throws InterruptedException {
             supervisor.stop(Duration.ofSeconds(10));
+            for (ChannelAdapter adapter : adapters) {
+                if (adapter instanceof EmailSmtp email) {
+                    email.close();
+                }
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.langnghe.notify.bench;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Channel;
@@ -54,7 +56,9 @@ import java.util.stream.Collectors;
  * its own process on fresh topics, fills {@code cases.v1} with {@code --kept} old closed cases, warms it up
  * with {@code --warmup} petitions, measures it idle, then writes {@code --petitions} new cases at
  * {@code --rate} per second as routing-streams would (every case a first version, two in five a second
- * version without a new status) and waits until every resident message is settled. It prints the
+ * version without a new status) and waits until every resident message is settled. With {@code --email} the residents
+ * gave an e-mail address, and the service mails them through a real SMTP server in this JVM (GreenMail, the local
+ * stack's mail server); otherwise their SMS only goes to the outbox file. It prints the
  * service's CPU per petition from /proc (whole, and without the JIT compiler's threads, each also with
  * the idle CPU over the same time taken off) and the records written per topic per petition with the largest.
  * Several checkouts (old and new builds) are measured in turn, {@code --runs} times, on one broker.
@@ -63,7 +67,7 @@ import java.util.stream.Collectors;
  * module's test classpath ({@code mvn -pl notification-service dependency:build-classpath -Dmdep.includeScope=test}):
  * {@code java -cp notification-service/target/test-classes:<test classpath> io.langnghe.notify.bench.NotificationCost
  * --service notification-service[,/other/checkout/notification-service] [--petitions 1500] [--rate 50] [--warmup 1000]
- * [--kept 0] [--assessed 0.4] [--runs 1] [--quiet] [--jfr path-prefix]}; a broker is started unless KAFKA_BOOTSTRAP_SERVERS names one.
+ * [--kept 0] [--assessed 0.4] [--runs 1] [--quiet] [--email] [--jfr path-prefix]}; a broker is started unless KAFKA_BOOTSTRAP_SERVERS names one.
  */
 public final class NotificationCost {
 
@@ -102,23 +106,28 @@ public final class NotificationCost {
         String jfr = options.get("jfr");
         boolean quiet = options.containsKey("quiet");
         double assessed = Double.parseDouble(options.getOrDefault("assessed", "0"));
+        boolean email = options.containsKey("email");
         String prefix = "nc" + Long.toHexString(System.nanoTime() & 0xffffffL);
         Topics topics = Topics.withPrefix(prefix);
         TopicCreator.create(kafka, topics);
 
         Path home = Files.createTempDirectory("notification-cost");
+        GreenMail smtp = email ? new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP)) : null;
+        if (smtp != null) {
+            smtp.start();
+        }
         try (KafkaProducer<String, byte[]> producer = producer(kafka);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
-            fill(producer, topics, kept);
+            fill(producer, topics, kept, email);
             int port = Ports.free();
-            Process service = start(module, home, kafka, prefix, port, quiet, jfr);
+            Process service = start(module, home, kafka, prefix, port, quiet, jfr, smtp);
             try {
                 awaitHealthy(port, service);
                 String planner = prefix + ".notification-planner";
                 awaitCaughtUp(admin, planner, topics.cases().name(), Duration.ofMinutes(5));
                 long pid = service.pid();
                 // the JIT's work is not a petition's cost: warm the service up first
-                load(producer, topics, "warm-", warmup, rate, assessed);
+                load(producer, topics, "warm-", warmup, rate, assessed, email);
                 awaitCaughtUp(admin, planner, topics.cases().name(), Duration.ofMinutes(5));
                 awaitCaughtUp(admin, prefix + ".notification-sender", topics.notifications().name(), Duration.ofMinutes(5));
 
@@ -138,7 +147,7 @@ public final class NotificationCost {
                 double from = cpu(pid);
                 double ownFrom = cpuWithoutJit(pid);
                 long start = System.nanoTime();
-                int versions = load(producer, topics, "case-", petitions, rate, assessed);
+                int versions = load(producer, topics, "case-", petitions, rate, assessed, email);
                 awaitCaughtUp(admin, planner, topics.cases().name(), Duration.ofMinutes(5));
                 awaitCaughtUp(admin, prefix + ".notification-sender", topics.notifications().name(), Duration.ofMinutes(5));
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -157,19 +166,27 @@ public final class NotificationCost {
                 written(kafka, before, after).forEach((topic, w) -> System.out.printf(Locale.ROOT,
                         "| records per petition, %s | %.2f (largest %,d B) |%n", topic.substring(prefix.length() + 1),
                         (double) w[0] / petitions, w[1]));
+                if (smtp != null) {
+                    System.out.printf(Locale.ROOT, "| e-mails received by the SMTP server per petition | %.2f |%n",
+                            (double) smtp.getReceivedMessages().length / (warmup + petitions));
+                }
             } finally {
                 service.destroy();
                 service.waitFor();
+            }
+        } finally {
+            if (smtp != null) {
+                smtp.stop();
             }
         }
     }
 
     /** Old closed cases, as a ward's history: each with a sealed contact and its key. */
-    private static void fill(KafkaProducer<String, byte[]> producer, Topics topics, int kept) throws Exception {
+    private static void fill(KafkaProducer<String, byte[]> producer, Topics topics, int kept, boolean email) throws Exception {
         Instant longAgo = Instant.now().minus(Duration.ofDays(60));
         for (int i = 0; i < kept; i++) {
             Instant at = longAgo.plusSeconds(i * 60L);
-            CaseState closed = sealedCase("kept-" + i, topics, producer, at)
+            CaseState closed = sealedCase("kept-" + i, topics, producer, at, email)
                     .then(CaseStatus.ACKNOWLEDGED, at.plusSeconds(600)).then(CaseStatus.RESOLVED, at.plusSeconds(3600)).build();
             send(producer, topics.cases().name(), closed.caseId(), topics.cases().valueSerde().serializer().serialize("", closed));
         }
@@ -180,8 +197,8 @@ public final class NotificationCost {
      * New petitions at a fixed rate: a first version each, and for two in five a second one without a new status;
      * the share {@code assessed} of those is the early warning's assessment, marked with its header as the case keeper does.
      */
-    private static int load(KafkaProducer<String, byte[]> producer, Topics topics, String ids, int petitions, int rate, double assessed)
-            throws Exception {
+    private static int load(KafkaProducer<String, byte[]> producer, Topics topics, String ids, int petitions, int rate, double assessed,
+                            boolean email) throws Exception {
         long start = System.nanoTime();
         int versions = 0;
         int seconds = 0;
@@ -192,7 +209,7 @@ public final class NotificationCost {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
             String caseId = ids + i;
-            TestCases builder = sealedCase(caseId, topics, producer, Instant.now());
+            TestCases builder = sealedCase(caseId, topics, producer, Instant.now(), email);
             CaseState first = builder.build();
             send(producer, topics.cases().name(), caseId, topics.cases().valueSerde().serializer().serialize("", first));
             versions++;
@@ -216,13 +233,13 @@ public final class NotificationCost {
         return versions;
     }
 
-    /** A web petition whose resident left a phone and agreed to be contacted: answered by SMS, contact sealed. */
-    private static TestCases sealedCase(String caseId, Topics topics, KafkaProducer<String, byte[]> producer, Instant at) {
+    /** A web petition whose resident left a phone (and an e-mail address) and agreed to be contacted: answered by SMS (e-mail), contact sealed. */
+    private static TestCases sealedCase(String caseId, Topics topics, KafkaProducer<String, byte[]> producer, Instant at, boolean email) {
         ContactKey key = ContactCipher.newKey(caseId, at);
         send(producer, topics.contactKeys().name(), caseId, topics.contactKeys().valueSerde().serializer().serialize("", key));
         Contact contact = new Contact(null, null, "+84 90x xxx x67", "hash-" + caseId, true)
                 .withSealed(ContactCipher.seal(new ContactDetails("Nguyễn Văn A", "+8490" + String.format("%07d", Math.abs(caseId.hashCode()) % 10_000_000),
-                        null, null, null), key));
+                        email ? caseId + "@example.vn" : null, null, null), key));
         return TestCases.smsCase().id(caseId).channel(Channel.WEB).contact(contact).receivedAt(at);
     }
 
@@ -235,7 +252,7 @@ public final class NotificationCost {
                 ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
     }
 
-    private static Process start(Path module, Path home, String kafka, String prefix, int port, boolean quiet, String jfr)
+    private static Process start(Path module, Path home, String kafka, String prefix, int port, boolean quiet, String jfr, GreenMail smtp)
             throws IOException {
         String classpath = module.resolve("target/classes") + ":" + module.resolve("target/lib") + "/*";
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
@@ -254,6 +271,10 @@ public final class NotificationCost {
         env.put("LANGNGHE_TOPICS_PREFIX", prefix);
         env.put("LANGNGHE_STREAMS_STATE_DIR", home.resolve("streams").toString());
         env.put("LANGNGHE_NOTIFY_OUTBOX", home.resolve("outbox/messages.jsonl").toString());
+        if (smtp != null) {
+            env.put("LANGNGHE_SMTP_HOST", "127.0.0.1");
+            env.put("LANGNGHE_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
+        }
         // quiet hours that hold every message now, or that are never now
         Instant now = Instant.now();
         String local = java.time.LocalTime.ofInstant(now, java.time.ZoneId.of("Asia/Ho_Chi_Minh")).withSecond(0).withNano(0).toString();

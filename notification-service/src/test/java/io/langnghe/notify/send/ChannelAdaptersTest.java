@@ -133,6 +133,51 @@ class ChannelAdaptersTest {
         assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("an@example.vn");
         assertThat(received[0].getSubject()).isEqualTo("Trả lời kiến nghị RNR2-DHWR-Q8");
         assertThat(received[0].getContent().toString()).contains("Đã thông cống.");
+        // the id kept in the history is the one the mail carries, under the ward's own domain
+        assertThat(received[0].getMessageID()).isEqualTo(delivery.gatewayId()).endsWith("@dongson.example>");
+    }
+
+    @Test
+    void mailsOneMessageAfterAnotherOverOneConnection() throws Exception {
+        try (EmailSmtp email = new EmailSmtp("127.0.0.1", smtp.getSmtp().getPort(), "phuong@dongson.example", null, null, false)) {
+
+            for (int version = 1; version <= 3; version++) {
+                email.send(emailRequest(version, "an@example.vn"));
+            }
+
+            assertThat(smtp.getReceivedMessages()).extracting(m -> m.getHeader("X-Langnghe-Key")[0])
+                    .containsExactly("case-1:1:email", "case-1:2:email", "case-1:3:email");
+            assertThat(email.connectionsOpened()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aMessageAfterTheServerDroppedTheConnectionStillArrivesOnce() throws Exception {
+        int port = smtp.getSmtp().getPort();
+        try (EmailSmtp email = new EmailSmtp("127.0.0.1", port, "phuong@dongson.example", null, null, false)) {
+            email.send(emailRequest(1, "an@example.vn"));
+
+            // the server goes away and comes back on its port: the connection kept open is dead
+            smtp.stop();
+            GreenMail restarted = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            restarted.start();
+            try {
+                Delivery delivery = email.send(emailRequest(2, "an@example.vn"));
+
+                assertThat(delivery.status()).isEqualTo("sent");
+                assertThat(restarted.getReceivedMessages()).extracting(m -> m.getHeader("X-Langnghe-Key")[0])
+                        .containsExactly("case-1:2:email");
+                assertThat(email.connectionsOpened()).isEqualTo(2);
+            } finally {
+                restarted.stop();
+            }
+        }
+    }
+
+    private static NotificationRequest emailRequest(int version, String to) {
+        return new NotificationRequest(NotificationRequest.SCHEMA_VERSION, "case-1:" + version + ":email", "case-1", version,
+                "RNR2DHWRQ8", "answered", "email", to, "email/answered.vi", "vi", "Trả lời kiến nghị RNR2-DHWR-Q8",
+                "Phường trả lời kiến nghị RNR2-DHWR-Q8: Đã thông cống.", false, WROTE, List.of(), null, false, null);
     }
 
     private static NotificationRequest zaloRequest(String event, String phone) {
