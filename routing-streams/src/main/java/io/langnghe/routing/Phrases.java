@@ -2,12 +2,9 @@ package io.langnghe.routing;
 
 import io.langnghe.text.VietnameseText;
 
-import java.text.Normalizer;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A list of Vietnamese phrases matched on whole syllables:
@@ -19,6 +16,7 @@ import java.util.stream.Collectors;
  */
 public final class Phrases {
 
+    // each " phrase ", with the spaces that make it whole syllables, made once here rather than per text
     private final List<String> accented;
     private final List<String> folded;
     private final List<String> exceptAccented;
@@ -30,39 +28,59 @@ public final class Phrases {
 
     /** @param except phrases that contain one of the phrases but do not mean it: they are skipped */
     public Phrases(List<String> phrases, List<String> except) {
-        this.accented = phrases.stream().map(Phrases::syllables).filter(p -> !p.isEmpty()).distinct().toList();
-        this.folded = phrases.stream().map(VietnameseText::foldForMatching).filter(p -> p.contains(" ")).distinct().toList();
-        this.exceptAccented = except.stream().map(Phrases::syllables).filter(p -> !p.isEmpty()).distinct().toList();
-        this.exceptFolded = except.stream().map(VietnameseText::foldForMatching).filter(p -> !p.isEmpty()).distinct().toList();
+        this.accented = spaced(phrases.stream().map(MatchableText::syllables).filter(p -> !p.isEmpty()).distinct());
+        this.folded = spaced(phrases.stream().map(VietnameseText::foldForMatching).filter(p -> p.contains(" ")).distinct());
+        this.exceptAccented = spaced(except.stream().map(MatchableText::syllables).filter(p -> !p.isEmpty()).distinct());
+        this.exceptFolded = spaced(except.stream().map(VietnameseText::foldForMatching).filter(p -> !p.isEmpty()).distinct());
     }
 
     /** The first phrase found in the text, as listed. */
     public Optional<String> find(String text) {
-        return findAll(text).stream().findFirst();
+        return find(MatchableText.of(text));
+    }
+
+    /** The first phrase found in the text, as listed: the text read once for every list that looks in it. */
+    public Optional<String> find(MatchableText text) {
+        if (text.isBlank()) {
+            return Optional.empty();
+        }
+        String padded = padded(text);
+        List<String> phrases = text.withDiacritics() ? accented : folded;
+        for (String phrase : phrases) {
+            if (padded.contains(phrase)) {
+                return Optional.of(phrase.substring(1, phrase.length() - 1));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every phrase found in the text, in the order of the list. */
     public List<String> findAll(String text) {
-        if (text == null || text.isBlank()) {
+        MatchableText matchable = MatchableText.of(text);
+        if (matchable.isBlank()) {
             return List.of();
         }
-        boolean withDiacritics = VietnameseText.hasDiacritics(text);
-        String padded = withoutExceptions(" " + (withDiacritics ? syllables(text) : VietnameseText.foldForMatching(text)) + " ",
-                withDiacritics ? exceptAccented : exceptFolded);
-        return (withDiacritics ? accented : folded).stream().filter(phrase -> padded.contains(" " + phrase + " ")).toList();
+        String padded = padded(matchable);
+        return (matchable.withDiacritics() ? accented : folded).stream().filter(padded::contains)
+                .map(phrase -> phrase.substring(1, phrase.length() - 1)).toList();
+    }
+
+    /** The text's syllables in the form its phrases are compared in, the exceptions blanked out. */
+    private String padded(MatchableText text) {
+        boolean withDiacritics = text.withDiacritics();
+        return withoutExceptions(withDiacritics ? text.accented() : text.folded(), withDiacritics ? exceptAccented : exceptFolded);
     }
 
     private static String withoutExceptions(String padded, List<String> exceptions) {
         String left = padded;
         for (String except : exceptions) {
-            left = left.replace(" " + except + " ", " | ");
+            left = left.replace(except, " | ");
         }
         return left;
     }
 
-    /** Lower case NFC syllables, punctuation dropped, diacritics kept. */
-    private static String syllables(String text) {
-        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-        return Arrays.stream(nfc.split("[^\\p{L}\\p{N}]+")).filter(s -> !s.isEmpty()).collect(Collectors.joining(" "));
+    /** " phrase ": whole syllables only, the spaces matched with it. */
+    private static List<String> spaced(Stream<String> phrases) {
+        return phrases.map(phrase -> " " + phrase + " ").toList();
     }
 }

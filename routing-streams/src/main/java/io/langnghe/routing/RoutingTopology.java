@@ -17,6 +17,7 @@ import io.langnghe.routing.intake.Routed;
 import io.langnghe.routing.intake.Router;
 import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
+import io.langnghe.routing.rules.RulesInForce;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -122,16 +123,20 @@ public final class RoutingTopology {
                 .mapValues(Reading::deadLetter, Named.as("dead-letter"))
                 .to(topics.feedbackDlq().name(), produced(topics.feedbackDlq(), "dead-letters"));
 
-        // The routing rules, as a table every instance holds whole (few rows, read for every petition).
+        // The routing rules, as a table every instance holds whole (few rows, read for every petition: read
+        // again only when the table changed). No record cache: a rule must reach the store that counts changes
+        // at once, not at the global thread's next flush.
+        RulesInForce rulesInForce = new RulesInForce();
         builder.globalTable(topics.routingRules().name(),
                 Consumed.with(topics.routingRules().keySerde(), topics.routingRules().valueSerde()).withName("routing-rules"),
-                Materialized.<String, RoutingRule>as(Stores.inMemoryKeyValueStore(RouteByRules.RULES))
-                        .withKeySerde(topics.routingRules().keySerde()).withValueSerde(topics.routingRules().valueSerde()));
+                Materialized.<String, RoutingRule>as(rulesInForce.store(RouteByRules.RULES))
+                        .withKeySerde(topics.routingRules().keySerde()).withValueSerde(topics.routingRules().valueSerde())
+                        .withCachingDisabled());
 
         // Classify the text, then choose the department: by the rules, or the triage desk when unsure.
         KStream<String, Routed> routed = read.get("petition-readable")
                 .mapValues(Reading::petition, Named.as("petition"))
-                .processValues(() -> new RouteByRules(classifier, router), Named.as("classify-and-route"));
+                .processValues(() -> new RouteByRules(classifier, router, rulesInForce), Named.as("classify-and-route"));
 
         // Open the case, assigned to that department, dated by the petition's record time.
         KStream<String, CaseState> opened = routed.processValues(

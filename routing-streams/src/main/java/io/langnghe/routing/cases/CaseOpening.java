@@ -7,6 +7,7 @@ import io.langnghe.contracts.Category;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.routing.MatchableText;
 import io.langnghe.routing.intake.Routing;
 import io.langnghe.routing.lifecycle.Deadlines;
 import io.langnghe.routing.warning.OpeningRisk;
@@ -49,8 +50,10 @@ public final class CaseOpening {
     }
 
     public CaseState open(FeedbackReceived petition, Routing routing, Instant at) {
-        Optional<String> urgent = urgentWords.find(petition.text());
-        Optional<LegalTrack.Flag> legal = legalTrack.find(petition.text());
+        // normalised and folded once for the urgent words, the legal track and the opening risk
+        MatchableText text = MatchableText.of(petition.text());
+        Optional<String> urgent = urgentWords.find(text);
+        Optional<LegalTrack.Flag> legal = legalTrack.find(text);
         // A complaint or a denunciation goes to the triage desk, whatever its subject: the law's procedure comes first.
         String department = legal.isPresent() ? triageDepartment : routing.department();
         CaseType type = legal.map(LegalTrack.Flag::type).orElse(CaseType.PETITION);
@@ -66,6 +69,6 @@ public final class CaseOpening {
                 new CaseState.Assignment(area, routing.classification(), department, type),
                 CaseState.Clock.started(at).withUrgent(urgent.isPresent()).withDueAt(deadlines.opened(at, category, urgent.isPresent(), type)),
                 routed);
-        return openingRisk.of(opened, at).map(risk -> opened.withAssessment(null, risk)).orElse(opened);
+        return openingRisk.of(opened, text, at).map(risk -> opened.withAssessment(null, risk)).orElse(opened);
     }
 }

@@ -1,15 +1,12 @@
 package io.langnghe.routing.cases;
 
 import io.langnghe.contracts.CaseType;
+import io.langnghe.routing.MatchableText;
 import io.langnghe.routing.YamlResource;
 import io.langnghe.text.VietnameseText;
 
-import java.text.Normalizer;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Flags the petitions that are complaints (khiếu nại) or denunciations (tố cáo), by the phrases of
@@ -25,12 +22,19 @@ public final class LegalTrack {
     public record Flag(CaseType type, String phrase) {
     }
 
-    private final List<String> denunciation;
-    private final List<String> complaint;
+    /** A phrase of the file as matched: its syllables between spaces, and whether it was written with diacritics. */
+    private record Listed(String phrase, String spaced, boolean withDiacritics) {
+        static Listed of(String syllables) {
+            return new Listed(syllables, " " + syllables + " ", VietnameseText.hasDiacritics(syllables));
+        }
+    }
+
+    private final List<Listed> denunciation;
+    private final List<Listed> complaint;
 
     public LegalTrack(List<String> denunciation, List<String> complaint) {
-        this.denunciation = denunciation.stream().map(LegalTrack::syllables).filter(p -> !p.isEmpty()).toList();
-        this.complaint = complaint.stream().map(LegalTrack::syllables).filter(p -> !p.isEmpty()).toList();
+        this.denunciation = denunciation.stream().map(MatchableText::syllables).filter(p -> !p.isEmpty()).map(Listed::of).toList();
+        this.complaint = complaint.stream().map(MatchableText::syllables).filter(p -> !p.isEmpty()).map(Listed::of).toList();
     }
 
     public static LegalTrack loadDefault() {
@@ -39,11 +43,16 @@ public final class LegalTrack {
     }
 
     public Optional<Flag> find(String text) {
-        if (text == null || text.isBlank()) {
+        return find(MatchableText.of(text));
+    }
+
+    /** As {@link #find(String)}, on a text already made ready for matching. */
+    public Optional<Flag> find(MatchableText text) {
+        if (text.isBlank()) {
             return Optional.empty();
         }
-        String padded = " " + syllables(text) + " ";
-        boolean withDiacritics = VietnameseText.hasDiacritics(text);
+        String padded = text.accented();
+        boolean withDiacritics = text.withDiacritics();
         Optional<String> denounced = first(denunciation, padded, withDiacritics);
         if (denounced.isPresent()) {
             return Optional.of(new Flag(CaseType.DENUNCIATION, denounced.get()));
@@ -51,17 +60,13 @@ public final class LegalTrack {
         return first(complaint, padded, withDiacritics).map(phrase -> new Flag(CaseType.COMPLAINT, phrase));
     }
 
-    private static Optional<String> first(List<String> phrases, String padded, boolean withDiacritics) {
-        return phrases.stream()
-                .filter(phrase -> VietnameseText.hasDiacritics(phrase) == withDiacritics)
-                .filter(phrase -> padded.contains(" " + phrase + " "))
-                .findFirst();
-    }
-
-    /** Lower case NFC syllables, punctuation dropped, diacritics kept. */
-    private static String syllables(String text) {
-        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-        return Arrays.stream(nfc.split("[^\\p{L}\\p{N}]+")).filter(s -> !s.isEmpty()).collect(Collectors.joining(" "));
+    private static Optional<String> first(List<Listed> phrases, String padded, boolean withDiacritics) {
+        for (Listed listed : phrases) {
+            if (listed.withDiacritics() == withDiacritics && padded.contains(listed.spaced())) {
+                return Optional.of(listed.phrase());
+            }
+        }
+        return Optional.empty();
     }
 
     record File(List<String> denunciation, List<String> complaint) {

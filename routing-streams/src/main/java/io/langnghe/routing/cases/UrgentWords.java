@@ -1,5 +1,6 @@
 package io.langnghe.routing.cases;
 
+import io.langnghe.routing.MatchableText;
 import io.langnghe.routing.Phrases;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,11 @@ public final class UrgentWords {
 
     /** The first urgent phrase of the text, if any: shown in the case's history as the reason. */
     public Optional<String> find(String text) {
+        return phrases.find(text);
+    }
+
+    /** As {@link #find(String)}, on a text already made ready for matching. */
+    public Optional<String> find(MatchableText text) {
         return phrases.find(text);
     }
 }

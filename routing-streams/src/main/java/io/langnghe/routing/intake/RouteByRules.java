@@ -4,15 +4,15 @@ import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.RoutingRule;
 import io.langnghe.routing.classify.Classifier;
 import io.langnghe.routing.rules.LiveRules;
+import io.langnghe.routing.rules.RulesInForce;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Classifies a petition and routes it by the rules as they stand now in the global table of
@@ -27,39 +27,31 @@ public final class RouteByRules implements FixedKeyProcessor<String, FeedbackRec
     private final Classifier classifier;
     private final Router router;
     private final LetterProposals letters;
+    private final RulesInForce rulesInForce;
     private FixedKeyProcessorContext<String, Routed> context;
-    private ReadOnlyKeyValueStore<String, ValueAndTimestamp<RoutingRule>> rules;
+    private Supplier<List<RoutingRule>> rules;
 
-    public RouteByRules(Classifier classifier, Router router) {
+    /** @param rulesInForce the global table's rules, read again when it changed (its store must be {@link RulesInForce#store}) */
+    public RouteByRules(Classifier classifier, Router router, RulesInForce rulesInForce) {
         this.classifier = classifier;
         this.router = router;
         this.letters = new LetterProposals(classifier, router);
+        this.rulesInForce = rulesInForce;
     }
 
     @Override
     public void init(FixedKeyProcessorContext<String, Routed> context) {
         this.context = context;
-        this.rules = context.getStateStore(RULES);
+        ReadOnlyKeyValueStore<String, ValueAndTimestamp<RoutingRule>> table = context.getStateStore(RULES);
+        this.rules = rulesInForce.readerOf(table);
     }
 
     @Override
     public void process(FixedKeyRecord<String, FeedbackReceived> record) {
         FeedbackReceived petition = record.value();
-        List<RoutingRule> rules = current();
+        List<RoutingRule> rules = this.rules.get();
         Routing routing = router.route(classifier.rank(petition.text()), petition.area(), petition.text(), petition.address(), rules);
         routing = letters.propose(routing, petition.text(), petition.area(), petition.address(), rules);
         context.forward(record.withValue(new Routed(petition, routing)));
-    }
-
-    private List<RoutingRule> current() {
-        List<RoutingRule> now = new ArrayList<>();
-        try (KeyValueIterator<String, ValueAndTimestamp<RoutingRule>> all = rules.all()) {
-            all.forEachRemaining(entry -> {
-                if (entry.value != null && entry.value.value() != null) {
-                    now.add(entry.value.value());
-                }
-            });
-        }
-        return now;
     }
 }

@@ -3,6 +3,7 @@ package io.langnghe.routing.rules;
 import io.langnghe.contracts.Category;
 import io.langnghe.contracts.RoutingRule;
 import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.routing.MatchableText;
 import io.langnghe.text.VietnameseText;
 
 import java.util.ArrayList;
@@ -23,12 +24,13 @@ public final class RuleBook {
     }
 
     public static Optional<RoutingRule> match(Collection<RoutingRule> rules, Category category, String area, String text) {
-        String folded = " " + VietnameseText.foldForMatching(text == null ? "" : text) + " ";
+        // folded only when a rule of the category and area has keywords: most rules (the defaults) have none
+        MatchableText folded = MatchableText.of(text == null ? "" : text);
         return rules.stream()
                 .filter(rule -> rule.category() == category)
                 .filter(rule -> rule.area() == null || rule.area().equals(area))
                 .filter(rule -> rule.keywords() == null || rule.keywords().isEmpty() || rule.keywords().stream()
-                        .anyMatch(keyword -> folded.contains(" " + VietnameseText.foldForMatching(keyword) + " ")))
+                        .anyMatch(keyword -> folded.folded().contains(" " + VietnameseText.foldForMatching(keyword) + " ")))
                 .min(Comparator.comparingInt(RoutingRule::priority).reversed()
                         .thenComparing(Comparator.comparingInt(RuleBook::specificity).reversed())
                         .thenComparing(RoutingRule::ruleId));

@@ -8,6 +8,7 @@ import io.langnghe.contracts.Category;
 import io.langnghe.contracts.DeadlineState;
 import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.contracts.Risk;
+import io.langnghe.routing.MatchableText;
 
 import java.time.Instant;
 import java.util.List;
@@ -52,15 +53,16 @@ public record CaseMemo(
     /** A case new to the early warning, with the risk it already carries when it is in no issue (its own, from opening). */
     static CaseMemo of(CaseState c, WarningWords words) {
         String reporter = c.contact() != null && c.contact().contactHash() != null ? c.contact().contactHash() : "case:" + c.caseId();
+        MatchableText text = MatchableText.of(c.text());
         return new CaseMemo(c.caseId(), c.trackingCode(), c.area(), c.category(), c.department(), c.status(), c.deadlineState(),
                 c.urgent(), reporter, receivedAt(c), lastActionAt(c),
-                Fingerprint.of(c.text()), words.find(c.text()), c.status() == CaseStatus.REOPENED, null,
+                Fingerprint.of(text), words.find(text), c.status() == CaseStatus.REOPENED, null,
                 c.clusterId() == null ? c.risk() : null);
     }
 
     /** What the risk score reads of a case, straight from it: as {@code of(c, words).signals()}, without the fingerprint. */
-    static Signals signalsOf(CaseState c, WarningWords words) {
-        return new Signals(c.status() != null && c.status().isOpen(), c.status() == CaseStatus.REOPENED, words.find(c.text()),
+    static Signals signalsOf(CaseState c, WarningWords words, MatchableText text) {
+        return new Signals(c.status() != null && c.status().isOpen(), c.status() == CaseStatus.REOPENED, words.find(text),
                 c.deadlineState(), lastActionAt(c), c.urgent());
     }
 

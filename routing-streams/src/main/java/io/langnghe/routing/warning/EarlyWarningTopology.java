@@ -83,9 +83,13 @@ public final class EarlyWarningTopology {
         }
         builder.addStateStore(cached(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.ALERTS),
                 Serdes.String(), new JsonSerde<>(AlertBook.class))));
-        builder.addStateStore(cached(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.LOOKALIKES),
-                Serdes.String(), new LookalikeSerde())));
-        for (String store : List.of(EarlyWarning.TRACKING, EarlyWarning.MEMBERS, EarlyWarning.LAST_DAY, EarlyWarning.CLOSED)) {
+        // A key of these is written once (a case opens, a case closes): the cache would save no changelog record, yet
+        // every range over them (the look-alikes of each area, for every report) would copy and merge its cached keys.
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.LOOKALIKES), Serdes.String(), new LookalikeSerde()));
+        for (String store : List.of(EarlyWarning.TRACKING, EarlyWarning.CLOSED)) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(store), Serdes.String(), Serdes.String()));
+        }
+        for (String store : List.of(EarlyWarning.MEMBERS, EarlyWarning.LAST_DAY)) {
             builder.addStateStore(cached(Stores.keyValueStoreBuilder(stores.apply(store), Serdes.String(), Serdes.String())));
         }
 

@@ -1,7 +1,7 @@
 package io.langnghe.routing.warning;
 
+import io.langnghe.routing.MatchableText;
 import io.langnghe.routing.classify.Teencode;
-import io.langnghe.text.VietnameseText;
 import org.apache.kafka.common.utils.Utils;
 
 import java.nio.charset.StandardCharsets;
@@ -63,10 +63,16 @@ public record Fingerprint(int[] shingles, int[] places, int[] things, int[] stat
     }
 
     public static Fingerprint of(String text) {
-        if (text == null || text.isBlank()) {
+        return of(MatchableText.of(text));
+    }
+
+    /** As {@link #of(String)}, from the folded syllables the text's other readers share. */
+    public static Fingerprint of(MatchableText text) {
+        if (text.isBlank()) {
             return new Fingerprint(NONE, NONE, NONE, NONE);
         }
-        String[] all = VietnameseText.foldForMatching(text).split(" ");
+        String folded = text.folded();
+        String[] all = folded.substring(1, folded.length() - 1).split(" ");
         Set<Integer> places = new TreeSet<>();
         for (int i = 0; i + 1 < all.length; i++) {
             if (PLACE_WORDS.contains(all[i]) && all[i + 1].chars().allMatch(Character::isDigit) && !all[i + 1].isEmpty()) {

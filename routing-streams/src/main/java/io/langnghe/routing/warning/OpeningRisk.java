@@ -2,6 +2,7 @@ package io.langnghe.routing.warning;
 
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.Risk;
+import io.langnghe.routing.MatchableText;
 import io.langnghe.routing.cases.UrgentWords;
 
 import java.time.Instant;
@@ -31,7 +32,12 @@ public final class OpeningRisk {
 
     /** Empty when there is nothing to say (a score of 0): the early warning writes no risk of nothing either. */
     public Optional<Risk> of(CaseState opened, Instant at) {
-        CaseMemo.Signals signals = CaseMemo.signalsOf(opened, words);
+        return of(opened, MatchableText.of(opened.text()), at);
+    }
+
+    /** As above, with the case's text already made ready for matching (the opening reads it for its own phrases too). */
+    public Optional<Risk> of(CaseState opened, MatchableText text, Instant at) {
+        CaseMemo.Signals signals = CaseMemo.signalsOf(opened, words, text);
         Risk risk = riskScore.alone(signals, CaseMemo.receivedAt(opened), List.of(), at);
         return risk.score() == 0 ? Optional.empty() : Optional.of(risk);
     }

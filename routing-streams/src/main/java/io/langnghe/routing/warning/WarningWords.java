@@ -1,5 +1,6 @@
 package io.langnghe.routing.warning;
 
+import io.langnghe.routing.MatchableText;
 import io.langnghe.routing.Phrases;
 import io.langnghe.routing.YamlResource;
 import io.langnghe.routing.cases.UrgentWords;
@@ -38,6 +39,11 @@ public final class WarningWords {
 
     /** What a text says, for the risk score. */
     public Found find(String text) {
+        return find(MatchableText.of(text));
+    }
+
+    /** As {@link #find(String)}: the text normalised and folded once for the three lists. */
+    public Found find(MatchableText text) {
         return new Found(escalation.find(text).orElse(null), vulnerable.find(text).orElse(null), safety.find(text).orElse(null));
     }
 
