@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -108,23 +109,39 @@ final class ProcessCpu {
      * the process is gone; a thread that ended meanwhile is missing from both snapshots alike.
      */
     static Map<String, Double> threadSeconds(long pid) {
+        Optional<Map<Long, Task>> threads = threads(pid);
+        if (threads.isEmpty()) {
+            return Map.of();
+        }
         Map<String, Double> seconds = new LinkedHashMap<>();
         for (String group : List.of(EVENT_LOOPS, PRODUCER, JIT, GC, OTHER)) {
             seconds.put(group, 0.0);
         }
+        threads.get().values().forEach(t -> seconds.merge(groupOf(t.name()), t.seconds(), Double::sum));
+        return seconds;
+    }
+
+    /** One thread (a kernel task) of a process as /proc/[pid]/task/[tid]/stat tells it: its name and its CPU seconds so far. */
+    private record Task(String name, double seconds) {
+    }
+
+    /** The threads of a process by thread id, empty once the process is gone; a thread that ended meanwhile is left out. */
+    private static Optional<Map<Long, Task>> threads(long pid) {
+        Map<Long, Task> threads = new HashMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
-                    seconds.merge(groupOf(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))), ticksToSeconds(stat), Double::sum);
+                    threads.put(Long.parseLong(task.getFileName().toString()),
+                            new Task(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')), ticksToSeconds(stat)));
                 } catch (IOException | RuntimeException threadEnded) {
                     // ended between listing and reading
                 }
             }
-        } catch (IOException | RuntimeException gone) {
-            return Map.of();
+        } catch (IOException | RuntimeException goneOrNotOurs) {
+            return Optional.empty();
         }
-        return seconds;
+        return Optional.of(threads);
     }
 
     /** By the name the kernel keeps (15 characters): "C2 CompilerThre", "default-eventLo", "kafka-producer-". */
@@ -153,23 +170,18 @@ final class ProcessCpu {
      * few minutes old spends a third of its CPU compiling; a steady state does not, so the table shows it apart.
      */
     static Map<String, Map<Long, Double>> compilerThreads(Map<String, Long> pids) {
-        Map<String, Map<Long, Double>> threads = new LinkedHashMap<>();
+        Map<String, Map<Long, Double>> compilers = new LinkedHashMap<>();
         pids.forEach((name, pid) -> {
-            Map<Long, Double> compilers = new HashMap<>();
-            try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
-                for (Path task : tasks) {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (HOTSPOT_COMPILER.matcher(comm).matches()) {
-                        compilers.put(Long.parseLong(task.getFileName().toString()), ticksToSeconds(stat));
-                    }
+            Map<Long, Double> ofProcess = new HashMap<>();
+            // as for cpuSeconds: a process that ended counts nothing
+            threads(pid).ifPresent(threads -> threads.forEach((tid, t) -> {
+                if (HOTSPOT_COMPILER.matcher(t.name()).matches()) {
+                    ofProcess.put(tid, t.seconds());
                 }
-            } catch (IOException | RuntimeException goneOrNotOurs) {
-                // as for cpuSeconds: a process that ended counts nothing
-            }
-            threads.put(name, compilers);
+            }));
+            compilers.put(name, ofProcess);
         });
-        return threads;
+        return compilers;
     }
 
     /**
