@@ -26,7 +26,8 @@ public record Topics(
         Topic<String, NotificationRequest> notificationsDlq,
         Topic<String, ContactOptOut> contactOptOuts,
         Topic<String, HistoryEntry> caseHistory,
-        Topic<String, ContactKey> contactKeys) {
+        Topic<String, ContactKey> contactKeys,
+        Topic<String, IssueState> issues) {
 
     public static final String DEFAULT_PREFIX = "langnghe";
 
@@ -58,7 +59,9 @@ public record Topics(
                 // keyed by case id, every line of every case's history: the case record carries only its latest lines
                 new Topic<>(prefix + ".case.history.v1", Serdes.String(), new JsonSerde<>(HistoryEntry.class), false, true),
                 // keyed by case id, one data key per case's contact: a tombstone erases that contact everywhere
-                topic(prefix + ".contact.keys.v1", ContactKey.class, true));
+                topic(prefix + ".contact.keys.v1", ContactKey.class, true),
+                // keyed by issue id, the issue's current risk and counts: its latest version is what a compaction keeps
+                topic(prefix + ".issues.v1", IssueState.class, true));
     }
 
     public static Topics defaults() {
@@ -68,7 +71,7 @@ public record Topics(
     public List<Topic<?, ?>> all() {
         return List.of(feedbackReceived, caseCommands, cases, alerts, routingRules, feedbackDlq, caseCommandResults, classifierCorrections,
                 alertAcks, indexDlq, notifications, notificationOutcomes, notificationsDlq, contactOptOuts, caseHistory,
-                contactKeys);
+                contactKeys, issues);
     }
 
     private static <V> Topic<String, V> topic(String name, Class<V> valueType, boolean compacted) {

@@ -43,13 +43,13 @@ public final class TopicAccess {
         // routing-streams: the only writer of cases and alerts; its system commands (assessments) go on case.commands
         reads(ServicePrincipal.ROUTING, topics.feedbackReceived(), topics.caseCommands(), topics.routingRules(),
                 topics.alertAcks(), topics.classifierCorrections(), topics.cases());
-        writes(ServicePrincipal.ROUTING, topics.cases(), topics.alerts(), topics.caseCommands(), topics.caseCommandResults(),
+        writes(ServicePrincipal.ROUTING, topics.cases(), topics.alerts(), topics.issues(), topics.caseCommands(), topics.caseCommandResults(),
                 topics.feedbackDlq(), topics.caseHistory(), topics.classifierCorrections(), topics.routingRules());
         streamsApplication(ServicePrincipal.ROUTING, prefix + ".routing-streams");
 
         // search-service: reads what it indexes, writes officers' commands and alert acknowledgements; opens a contact
         // for the officer's case page and shreds its key on erasure
-        reads(ServicePrincipal.SEARCH, topics.cases(), topics.alerts(), topics.contactKeys());
+        reads(ServicePrincipal.SEARCH, topics.cases(), topics.alerts(), topics.issues(), topics.contactKeys());
         writes(ServicePrincipal.SEARCH, topics.caseCommands(), topics.alertAcks(), topics.feedbackDlq(), topics.indexDlq(),
                 topics.contactKeys());
         allow(ServicePrincipal.SEARCH, ResourceType.GROUP, prefix + ".search-service", PatternType.PREFIXED, AclOperation.READ);
