@@ -2,8 +2,12 @@ package io.langnghe.search.issues;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
 import io.langnghe.search.index.Elastic;
 import io.langnghe.search.index.ElasticsearchSettings;
 import jakarta.inject.Singleton;
@@ -14,9 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.langnghe.search.issues.IssueFields.ISSUE_ID;
+import static io.langnghe.search.issues.IssueFields.RISK_SCORE;
+
 /**
- * Reads issues as the early warning scores them now, by id: one get for a case page, one mget for a
- * queue page, never a request per case. Before the issue indexer has created the index there is simply
+ * Reads issues as the early warning scores them now, by id: one get for a case page, one mget for the
+ * lines of a page, the scores alone for a whole queue; never a request per case. Before the issue indexer has created the index there is simply
  * no issue; when Elasticsearch does not answer, a 503 as for every read.
  */
 @Singleton
@@ -37,6 +44,46 @@ public class IssueReader {
             return Optional.empty();
         }
         return Optional.ofNullable(current(List.of(issueId)).get(issueId));
+    }
+
+    /**
+     * The current score of each scored issue among these ids, from the score's doc values alone (no document
+     * is read whole): what orders a queue that may hold hundreds of issues.
+     */
+    public Map<String, Integer> scores(Collection<String> issueIds) {
+        List<FieldValue> ids = issueIds.stream().filter(id -> id != null && !id.isBlank()).distinct().map(FieldValue::of).toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        SearchResponse<Void> response = Elastic.ask(() -> {
+            try {
+                return client.search(s -> s
+                                .index(alias)
+                                .size(ids.size())
+                                .source(src -> src.fetch(false))
+                                .docvalueFields(f -> f.field(RISK_SCORE))
+                                .query(q -> q.bool(b -> b
+                                        .filter(f -> f.terms(t -> t.field(ISSUE_ID).terms(v -> v.value(ids))))
+                                        .filter(f -> f.exists(e -> e.field(RISK_SCORE))))),
+                        Void.class);
+            } catch (ElasticsearchException e) {
+                if (e.status() == NOT_FOUND) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+        Map<String, Integer> scores = new HashMap<>();
+        if (response == null) {
+            return scores;
+        }
+        for (Hit<Void> hit : response.hits().hits()) {
+            JsonData score = hit.fields().get(RISK_SCORE);
+            if (score != null) {
+                scores.put(hit.id(), score.to(int[].class)[0]);
+            }
+        }
+        return scores;
     }
 
     /** The indexed issues among these ids; an id the index does not hold (any more) is absent. */

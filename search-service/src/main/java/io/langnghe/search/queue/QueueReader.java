@@ -7,14 +7,14 @@ import io.langnghe.search.issues.IssueDocument;
 import io.langnghe.search.issues.IssueReader;
 import jakarta.inject.Singleton;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * One page of a department's queue ordered by the risk that counts now. Three reads per page, whatever
+ * One page of a department's queue ordered by the risk that counts now. Four reads per page, whatever
  * the size of its issues: the issues among the queue's cases (one aggregation), their current scores
- * (one mget), then the page ordered with them. A level change is one issue document, never a new
- * version of each member case.
+ * (doc values only), the page ordered with them, and the page's own issues (one mget). A level change
+ * is one issue document, never a new version of each member case.
  */
 @Singleton
 public class QueueReader {
@@ -27,7 +27,7 @@ public class QueueReader {
         this.issues = issues;
     }
 
-    /** A page of cases, and the issues (as indexed now) that they and the rest of the queue belong to. */
+    /** A page of cases, and the issues (as indexed now) that they belong to. */
     public record Lines(CaseReader.Found found, Map<String, IssueDocument> issues) {
 
         public IssueDocument issueOf(CaseDocument doc) {
@@ -36,9 +36,8 @@ public class QueueReader {
     }
 
     public Lines read(CaseQuery query, String department) {
-        Map<String, IssueDocument> current = issues.current(cases.issuesInQueue(query, department));
-        Map<String, Integer> scores = new HashMap<>();
-        current.values().stream().filter(IssueDocument::scored).forEach(issue -> scores.put(issue.issueId(), issue.risk().score()));
-        return new Lines(cases.queue(query, department, scores), current);
+        CaseReader.Found found = cases.queue(query, department, issues.scores(cases.issuesInQueue(query, department)));
+        // the page's own issues whole (risk, reasons, size): at most a page of them
+        return new Lines(found, issues.current(found.cases().stream().map(CaseDocument::clusterId).filter(Objects::nonNull).toList()));
     }
 }

@@ -126,24 +126,30 @@ class IssueRiskShownTest implements TestPropertyProvider {
         String area = "tdp-11";
         String grown = issueId("grown");
         String notIndexed = issueId("not-indexed");
+        String tied = issueId("tied");
         // case             own risk   its issue's score now    due
         CaseState lone = TestCases.caseState().area(area).risk(60, "warning", "escalation_words").dueAt(now.plus(Duration.ofDays(1))).build();
         CaseState joinedLow = TestCases.caseState().area(area).clusterId(grown).risk(20, "watch", "duplicates")
                 .dueAt(now.plus(Duration.ofDays(5))).build();                                       // 90
         CaseState ofUnindexed = TestCases.caseState().area(area).clusterId(notIndexed).risk(50, "watch", "duplicates")
                 .dueAt(now.plus(Duration.ofDays(2))).build();                                       // (not indexed)
+        CaseState tiedLater = TestCases.caseState().area(area).clusterId(tied).risk(5, "none")
+                .dueAt(now.plus(Duration.ofDays(3))).build();                                       // 60: ties with lone
         CaseState unassessed = TestCases.caseState().area(area).dueAt(now.plus(Duration.ofHours(1))).build();
-        for (CaseState state : List.of(lone, joinedLow, ofUnindexed, unassessed)) {
+        for (CaseState state : List.of(lone, joinedLow, ofUnindexed, tiedLater, unassessed)) {
             stack.publish(state);
         }
-        await().atMost(INDEXED).ignoreExceptions().until(() -> queueIds(area).size() == 4);
-        assertThat(queueIds(area)).as("before the issue is scored: each case's own risk")
-                .containsExactly(lone.caseId(), ofUnindexed.caseId(), joinedLow.caseId(), unassessed.caseId());
+        await().atMost(INDEXED).ignoreExceptions().until(() -> queueIds(area).size() == 5);
+        assertThat(queueIds(area)).as("before the issues are scored: each case's own risk")
+                .containsExactly(lone.caseId(), ofUnindexed.caseId(), joinedLow.caseId(), tiedLater.caseId(), unassessed.caseId());
 
         stack.publishIssue(grown, issue(grown, 1, 90, "critical", 9, 7, "duplicates"));
+        stack.publishIssue(tied, issue(tied, 1, 60, "warning", 3, 3, "duplicates"));
 
-        await().atMost(CURRENT_WITHIN).until(() -> queueIds(area).get(0).equals(joinedLow.caseId()));
-        assertThat(queueIds(area)).containsExactly(joinedLow.caseId(), lone.caseId(), ofUnindexed.caseId(), unassessed.caseId());
+        await().atMost(CURRENT_WITHIN).until(() -> queueIds(area).get(0).equals(joinedLow.caseId())
+                && queueIds(area).indexOf(tiedLater.caseId()) == 2);
+        assertThat(queueIds(area)).as("an equal score, the issue's or the case's own: the one due sooner first")
+                .containsExactly(joinedLow.caseId(), lone.caseId(), tiedLater.caseId(), ofUnindexed.caseId(), unassessed.caseId());
     }
 
     @Test
