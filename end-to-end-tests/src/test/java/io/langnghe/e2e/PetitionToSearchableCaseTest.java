@@ -283,12 +283,27 @@ class PetitionToSearchableCaseTest {
         assertThat(raised.get().path("level").asText()).isEqualTo("warning");
         assertThat(raised.get().path("department").asText()).isEqualTo("kinh_te_ha_tang_do_thi");
 
-        // and the department's officer sees the issue and its risk on the case
+        // and the department's officer sees the issue and its current risk on the first case, which joined the issue
+        // when it had two reports and is not written again as it grows (the issue is its own record, issues.v1)
         String officer = stack.login("canbo.kinh_te_ha_tang_do_thi", "langnghe-demo");
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             JsonNode page = Http.get(stack.search() + "/api/cases/" + ids.get(0), officer).json();
             assertThat(page.path("clusterId").asText()).isEqualTo(raised.get().path("subject").asText().substring("issue:".length()));
-            assertThat(page.path("risk").path("reasons").toString()).contains("reporters");
+            assertThat(page.path("risk")).isEqualTo(page.path("issue").path("risk"));
+            assertThat(page.path("risk").path("reasons").findValuesAsText("description"))
+                    .as("the issue's reporters now, not the two of when the case joined").anyMatch(d -> d.startsWith("3 "));
+            assertThat(page.path("issue").path("reports").asInt()).isEqualTo(3);
+            assertThat(page.path("issue").path("reporters").asInt()).isEqualTo(3);
+        });
+        // the queue line of that case says the same
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonNode line = null;
+            for (JsonNode item : Http.get(stack.search() + "/api/queue?size=100&q=" + Http.query("Tống Duy Tân"), officer).json().path("items")) {
+                line = item.path("caseId").asText().equals(ids.get(0)) ? item : line;
+            }
+            assertThat(line).as("the first case on its department's queue").isNotNull();
+            assertThat(line.path("riskLevel").asText()).isEqualTo(line.path("issue").path("risk").path("level").asText()).isNotEmpty();
+            assertThat(line.path("issue").path("reports").asInt()).isEqualTo(3);
         });
     }
 
