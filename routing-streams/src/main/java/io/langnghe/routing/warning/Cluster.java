@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
  * <p>
  * The record stays small whatever the size of the issue: it counts every report and reporter, and
  * keeps only the latest {@value #RECENT} reports (by the time they were received), each with what the
- * risk score reads of its case. The full list of members is a store of its own (see EarlyWarning),
- * and {@link Issues} keeps the latest reports one record each, apart from the counts. Up to
+ * risk score reads of its case. Each member case carries the issue's id (a case's own record says
+ * which issue it is in), and {@link Issues} keeps the latest reports one record each, apart from the counts. Up to
  * {@value #RECENT} reports the counts of the window are exact; beyond, an issue that large is scored
  * on its latest reports and its counts since it began.
  *

@@ -70,7 +70,10 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     public static final String LOOKALIKES = "warning-lookalikes";
     /** Tracking code → case id, for a repeat call's caseRef. */
     public static final String TRACKING = "warning-tracking";
-    /** Every member of an issue ("issue|c|case" → reporter) and each reporter's reports ("issue|r|reporter" → count). */
+    /**
+     * Each reporter's reports of an issue ("issue|r|reporter" → count). (Its full list of cases, "issue|c|case", was read
+     * only to re-tell every member a change of level: no longer written; the lines an earlier version wrote go with the issue.)
+     */
     public static final String MEMBERS = "warning-members";
     /** The reports of the last day by area, category and time → the issue (or case) each belongs to. */
     public static final String LAST_DAY = "warning-last-day";
@@ -238,9 +241,8 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         raiseAlerts(cluster, toldThisRecord.getOrDefault(memo.caseId(), memo), risk, spike, at);
     }
 
-    /** Adds a case to the issue's full list; whether its reporter is new to the issue. */
+    /** Counts a case's reporter in the issue; whether the reporter is new to it. */
     private boolean addMember(Cluster cluster, CaseMemo memo) {
-        members.put(cluster.clusterId() + "|c|" + memo.caseId(), memo.reporter());
         String key = cluster.clusterId() + "|r|" + memo.reporter();
         String before = members.get(key);
         members.put(key, Long.toString(before == null ? 1 : Long.parseLong(before) + 1));
@@ -283,7 +285,6 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     private CaseMemo leaveIssue(CaseMemo memo, Instant at) {
         Cluster cluster = clusters.get(memo.clusterId());
         if (cluster != null) {
-            members.delete(cluster.clusterId() + "|c|" + memo.caseId());
             Cluster rest = cluster.without(memo.caseId());
             if (lookalikes.get(lookalikeKey(memo)) != null) {
                 // a split case is another problem: it stays findable, but not as this issue

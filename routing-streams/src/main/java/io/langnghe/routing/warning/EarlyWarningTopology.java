@@ -25,7 +25,7 @@ import java.util.function.Function;
  * <pre>
  *   cases.v1 ──────┐  (but the versions marked as only an assessment: not even read)
  *   alert.acks.v1 ─┴→ keyed by ward (taxonomy) → early warning of that ward
- *                        stores: cases, issues (counts apart from their latest reports), issue members,
+ *                        stores: cases, issues (counts apart from their latest reports), reporters per issue,
  *                        look-alikes (open, by area and time), tracking codes, hourly counts, the last
  *                        day's reports (and per hour and issue), closed cases, alerts said
  *                                                     ├→ alerts.v1          (keyed by alert id)
