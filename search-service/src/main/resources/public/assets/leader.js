@@ -85,7 +85,10 @@ document.addEventListener('DOMContentLoaded', () => {
       tr.appendChild(LN.element('td', null, LN.named(c.category)));
       tr.appendChild(LN.element('td', null, LN.named(c.department)));
       tr.appendChild(LN.element('td', 'number', String(c.openReports)));
-      tr.appendChild(LN.element('td', 'number', c.maxRiskScore == null ? '–' : String(c.maxRiskScore)));
+      // the issue's risk now when the early warning has scored it; else the highest its reports joined with
+      const now = c.issue && c.issue.risk;
+      tr.appendChild(LN.element('td', 'number', now ? LN.label(LN.RISK_LEVEL, now.level) + ' ' + now.score
+        : c.maxRiskScore == null ? '–' : String(c.maxRiskScore)));
       tr.appendChild(LN.element('td', null, LN.dateTime(c.lastReportedAt)));
       body.appendChild(tr);
     });

@@ -139,6 +139,8 @@ document.addEventListener('DOMContentLoaded', async () => {
     if (item.urgent) meta.appendChild(LN.element('span', 'deadline overdue', LN.t('case.urgent')));
     if (item.awaitingConfirmation) meta.appendChild(LN.element('span', 'deadline awaiting', LN.t('case.awaitingConfirmation')));
     if (item.riskScore != null) meta.appendChild(LN.element('span', 'risk', LN.label(LN.RISK_LEVEL, item.riskLevel) + ' ' + item.riskScore));
+    // the level of a case in an issue is its issue's, which grows with it: say so beside it
+    if (item.issue) meta.appendChild(LN.element('span', 'issue', LN.t('queue.issue').replace('{reports}', String(item.issue.reports))));
     meta.appendChild(LN.element('span', 'status', LN.label(LN.STATUS, item.status)));
     meta.appendChild(LN.element('span', null, LN.named(item.category)));
     meta.appendChild(LN.element('span', null, item.area || ''));
@@ -203,7 +205,7 @@ document.addEventListener('DOMContentLoaded', async () => {
       view.extensions ? view.extensions + ' ' + LN.t('case.extensions') : null].filter(Boolean).join(' · ');
     showPhotos(view, 'photos', 'case-photos', 'photos-block');
     showPhotos(view, 'answerPhotos', 'case-answer-photos', 'answer-photos-block');
-    showRisk(view.risk);
+    showRisk(view.risk, view.issue);
     showRating(view.rating);
     showCluster(view);
     showMessages(view);
@@ -270,11 +272,15 @@ document.addEventListener('DOMContentLoaded', async () => {
     return refs;
   }
 
-  function showRisk(risk) {
+  function showRisk(risk, issue) {
     $('risk-block').hidden = !risk;
     if (!risk) return;
     $('case-risk-score').textContent = risk.score + '/100';
     $('case-risk-level').textContent = LN.label(LN.RISK_LEVEL, risk.level);
+    const ofIssue = issue && issue.risk;
+    $('case-risk-issue').hidden = !ofIssue;
+    $('case-risk-issue').textContent = ofIssue ? LN.t('case.issueRisk').replace('{reports}', String(issue.reports))
+      .replace('{reporters}', String(issue.reporters)) : '';
     const reasons = $('case-risk-reasons');
     reasons.replaceChildren();
     (risk.reasons || []).forEach(r => reasons.appendChild(LN.element('li', null, r.description + ' (+' + r.weight + ')')));

@@ -2,6 +2,7 @@ package io.langnghe.search;
 
 import io.langnghe.contracts.Alert;
 import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.IssueState;
 import io.langnghe.contracts.Topics;
 import io.langnghe.testsupport.SharedInfrastructure;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -63,6 +64,16 @@ public final class SharedStack implements AutoCloseable {
                 ProducerConfig.ACKS_CONFIG, "all"),
                 topics.alerts().keySerde().serializer(), topics.alerts().valueSerde().serializer())) {
             alerts.send(new ProducerRecord<>(topics.alerts().name(), alert.alertId(), alert)).get();
+        }
+    }
+
+    /** Publishes an issue's state as routing-streams' early warning would, or its tombstone when {@code state} is null. */
+    public void publishIssue(String issueId, IssueState state) throws Exception {
+        try (KafkaProducer<String, IssueState> issues = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"),
+                topics.issues().keySerde().serializer(), topics.issues().valueSerde().serializer())) {
+            issues.send(new ProducerRecord<>(topics.issues().name(), issueId, state)).get();
         }
     }
 

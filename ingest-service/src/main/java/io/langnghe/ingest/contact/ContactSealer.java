@@ -56,6 +56,7 @@ public class ContactSealer implements AutoCloseable {
         // lag: one fetch per half second or megabyte, not one per petition, each reading back the key just written.
         keysConfig.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20);
         keysConfig.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
+        keysConfig.put(ConsumerConfig.ENABLE_METRICS_PUSH_CONFIG, false);
         this.known = new KafkaContactKeys(keysConfig, topic, Duration.ofSeconds(5));
     }
 
@@ -86,10 +87,11 @@ public class ContactSealer implements AutoCloseable {
 
     private CompletableFuture<Contact> sealed(String caseId, Contact given, ContactDetails details) {
         Optional<ContactKey> reused = known.known(caseId);
-        CompletableFuture<ContactKey> key = reused.isPresent()
-                ? CompletableFuture.completedFuture(reused.get())
-                : publish(ContactCipher.newKey(caseId, clock.instant()));
-        return key.thenApply(sealing -> given.withSealed(ContactCipher.seal(details, sealing)));
+        ContactKey key = reused.orElseGet(() -> ContactCipher.newKey(caseId, clock.instant()));
+        // Sealed here, on the caller's thread: the acknowledgement arrives on the producer's one network thread,
+        // which serves every petition and should only hand it on. The sealed contact is released only once the key is stored.
+        Contact sealed = given.withSealed(ContactCipher.seal(details, key));
+        return reused.isPresent() ? CompletableFuture.completedFuture(sealed) : publish(key).thenApply(stored -> sealed);
     }
 
     private CompletableFuture<ContactKey> publish(ContactKey key) {

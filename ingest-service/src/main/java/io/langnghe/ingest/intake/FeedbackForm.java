@@ -144,7 +144,7 @@ public class FeedbackForm {
                     "'" + field + "' contains invalid Unicode characters."));
             return null;
         }
-        return StoredText.isStoredForm(raw) ? raw : VietnameseText.normalize(raw);
+        return VietnameseText.normalize(raw);
     }
 
     private Channel channel(JsonNode json, List<FieldError> errors) {

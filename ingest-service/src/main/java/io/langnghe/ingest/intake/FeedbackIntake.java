@@ -8,7 +8,6 @@ import io.langnghe.contracts.FeedbackReceived.PhotoRef;
 import io.langnghe.ingest.contact.ContactHasher;
 import io.langnghe.ingest.contact.ContactSealer;
 import io.langnghe.ingest.contact.OwnContactInText;
-import io.langnghe.contracts.TrackingCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
@@ -25,7 +24,6 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -160,11 +158,9 @@ public class FeedbackIntake {
     /** @param identity what the feedback id and tracking code are derived from, or null for fresh random ones */
     private CompletableFuture<Receipt> sendAsync(Submission submission, Contact contact, String batchId, String idempotencyKey,
                                                  String identity, Map<String, String> client, Extras extras, Executor resumeOn) {
-        String feedbackId = identity != null
-                ? UUID.nameUUIDFromBytes(("feedback:" + identity).getBytes(StandardCharsets.UTF_8)).toString()
-                : UUID.randomUUID().toString();
-        TrackingCode code = identity != null ? TrackingCode.derive(contactHasher.mac("tracking:" + identity)) : TrackingCode.generate();
-        String trackingCode = code.display();
+        PetitionIdentity ids = identity != null ? PetitionIdentity.derived(identity, contactHasher) : PetitionIdentity.fresh();
+        String feedbackId = ids.feedbackId();
+        String trackingCode = ids.trackingCode().display();
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         // The case id is the feedback id: the contact and the address travel sealed under that case's key.
         return resumed(sealer.sealAsync(feedbackId, contact, submission.address()), resumeOn)

@@ -17,6 +17,7 @@ import io.langnghe.contracts.Category;
 import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.Classification;
 import io.langnghe.contracts.HistoryEntry;
+import io.langnghe.contracts.IssueState;
 import io.langnghe.contracts.Json;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.search.cases.CaseQuery;
@@ -28,6 +29,10 @@ import io.langnghe.search.index.CaseDocument;
 import io.langnghe.search.index.Elastic;
 import io.langnghe.search.index.ElasticsearchSettings;
 import io.langnghe.search.index.IndexSetup;
+import io.langnghe.search.issues.IssueDocument;
+import io.langnghe.search.issues.IssueReader;
+import io.langnghe.search.issues.IssuesIndex;
+import io.langnghe.search.queue.QueueReader;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 
@@ -38,11 +43,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * Generates N cases (default 1,000,000) into a fresh index, then times the officer queue and the
+ * Generates N cases (default 1,000,000) into a fresh index, with a scored issue for each of their
+ * clusters in the issues index, then times the officer queue (ordered by the issues' current risk) and the
  * dashboard queries as the service runs them, and prints p50/p99. Arguments: [cases] [runs] [prefix];
  * ELASTICSEARCH_URL as the service; the index (prefix "bench" + time) is deleted at the end. Given a
  * prefix, the index is kept, and a later run with the same prefix times it again without generating.
@@ -74,11 +82,12 @@ public final class QueryBenchmark {
             ElasticsearchClient client = new ElasticsearchClient(
                     new RestClientTransport(rest, new JacksonJsonpMapper(Json.configure(new ObjectMapper()))));
             new IndexSetup(client, settings).ensure();
+            new IndexSetup(client, IssuesIndex.of(settings), IssuesIndex.TEMPLATE_RESOURCE).ensure();
             String index = settings.casesIndex().current();
             try {
                 long present = client.count(c -> c.index(index)).count();
                 if (present < cases) {
-                    load(client, index, cases, taxonomy);
+                    load(client, index, IssuesIndex.of(settings).current(), cases, taxonomy);
                 } else {
                     System.err.printf(Locale.ROOT, "timing the %,d cases already in %s%n", present, index);
                 }
@@ -87,20 +96,26 @@ public final class QueryBenchmark {
                 if (!keep) {
                     client.indices().delete(d -> d.index(index));
                     client.indices().deleteIndexTemplate(d -> d.name(settings.casesIndex().template()));
+                    client.indices().delete(d -> d.index(IssuesIndex.of(settings).current()));
+                    client.indices().deleteIndexTemplate(d -> d.name(IssuesIndex.of(settings).template()));
                 }
             }
         }
     }
 
-    private static void load(ElasticsearchClient client, String index, int cases, Taxonomy taxonomy) throws Exception {
+    private static void load(ElasticsearchClient client, String index, String issuesIndex, int cases, Taxonomy taxonomy) throws Exception {
         client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time("-1"))));
         Random random = new Random(42);
         Instant now = Instant.now();
         long started = System.nanoTime();
+        Map<String, CaseState> issues = new TreeMap<>();
         for (int from = 0; from < cases; from += BULK) {
             BulkRequest.Builder bulk = new BulkRequest.Builder();
             for (int i = from; i < Math.min(cases, from + BULK); i++) {
                 CaseState state = generate(i, random, now, taxonomy);
+                if (state.clusterId() != null) {
+                    issues.putIfAbsent(state.clusterId(), state);
+                }
                 bulk.operations(op -> op.index(x -> x.index(index).id(state.caseId())
                         .version(state.version()).versionType(VersionType.External).document(CaseDocument.of(state))));
             }
@@ -115,9 +130,31 @@ public final class QueryBenchmark {
                 System.err.printf(Locale.ROOT, "indexed %,d cases (%.0f/s)%n", done, done / seconds);
             }
         }
+        loadIssues(client, issuesIndex, issues, random);
         client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time("1s"))));
         client.indices().refresh(r -> r.index(index));
         client.indices().forcemerge(f -> f.index(index).maxNumSegments(5L));
+    }
+
+    /** One scored issue per cluster of the generated cases, as the early warning would have written it. */
+    private static void loadIssues(ElasticsearchClient client, String issuesIndex, Map<String, CaseState> firstOfEach, Random random)
+            throws Exception {
+        List<IssueState> all = new ArrayList<>();
+        firstOfEach.forEach((issueId, first) -> all.add(IssueState.started(issueId, "dong_son").changed(
+                new Risk(random.nextInt(101), "watch", List.of(new Alert.Reason("duplicates", "nhiều người cùng báo", 30)), first.createdAt()),
+                2 + random.nextInt(40), 2 + random.nextInt(30), first.department(), first.area(), first.category(), first.createdAt())));
+        for (int from = 0; from < all.size(); from += BULK) {
+            BulkRequest.Builder bulk = new BulkRequest.Builder();
+            for (IssueState issue : all.subList(from, Math.min(all.size(), from + BULK))) {
+                bulk.operations(op -> op.index(x -> x.index(issuesIndex).id(issue.issueId())
+                        .version(issue.version()).versionType(VersionType.External).document(IssueDocument.of(issue))));
+            }
+            if (client.bulk(bulk.build()).errors()) {
+                throw new IllegalStateException("bulk of issues refused");
+            }
+        }
+        client.indices().refresh(r -> r.index(issuesIndex));
+        System.err.printf(Locale.ROOT, "indexed %,d issues%n", all.size());
     }
 
     private static CaseState generate(int i, Random random, Instant now, Taxonomy taxonomy) {
@@ -159,12 +196,13 @@ public final class QueryBenchmark {
 
     private static void measure(ElasticsearchClient client, ElasticsearchSettings settings, Taxonomy taxonomy, int runs) {
         CaseReader cases = new CaseReader(client, settings);
+        QueueReader queue = new QueueReader(cases, new IssueReader(client, settings));
         DashboardReader dashboard = new DashboardReader(client, settings, taxonomy);
         ZoneId ward = ZoneId.of("Asia/Ho_Chi_Minh");
         List<String> departments = taxonomy.departments().stream().map(d -> d.code()).toList();
         Random random = new Random(7);
-        time("officer queue (page 1, 20)", runs, () -> cases.queue(query(null, 0), departments.get(random.nextInt(departments.size()))));
-        time("officer queue + words", runs, () -> cases.queue(query("cống tắc", 0), departments.get(random.nextInt(departments.size()))));
+        time("officer queue (page 1, 20)", runs, () -> queue.read(query(null, 0), departments.get(random.nextInt(departments.size()))));
+        time("officer queue + words", runs, () -> queue.read(query("cống tắc", 0), departments.get(random.nextInt(departments.size()))));
         time("search (leader, words)", runs, () -> cases.search(query("đèn đường hỏng", 0), java.util.Optional.empty()));
         // As the dashboard's controller asks them: "now" to the minute, so that the request cache can answer.
         Runnable uncached = () -> Elastic.ask(() -> client.indices().clearCache(c -> c.index(settings.casesIndex().alias()).request(true)));
@@ -189,7 +227,7 @@ public final class QueryBenchmark {
             });
             time("emerging words" + how, runs, before, () -> dashboard.emergingWords(DashboardClock.endOfMinute(Instant.now())));
         }
-        ClusterReader clusters = new ClusterReader(client, settings, taxonomy);
+        ClusterReader clusters = new ClusterReader(client, settings, taxonomy, new IssueReader(client, settings));
         time("clusters by size", runs, () -> clusters.largest(java.util.Optional.empty(), Instant.now()));
         time("clusters, one department", runs, () -> clusters.largest(
                 java.util.Optional.of(departments.get(random.nextInt(departments.size()))), Instant.now()));

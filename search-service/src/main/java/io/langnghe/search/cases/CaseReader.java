@@ -1,9 +1,13 @@
 package io.langnghe.search.cases;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.FieldValueFactorModifier;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -16,8 +20,11 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import static io.langnghe.search.index.CaseFields.*;
 import static io.langnghe.search.index.Elastic.ask;
@@ -41,6 +48,9 @@ public class CaseReader {
     // What the tracking page may read of the cases made of a letter's requests.
     private static final List<String> PUBLIC_REQUEST_FIELDS = List.of(
             CASE_ID, STATUS, CATEGORY, DEPARTMENT, DUE_AT, PUBLIC_ANSWER);
+
+    // issues whose current score orders one queue: a department's open issues, well beyond a ward's
+    static final int MAX_ISSUES_IN_QUEUE = 1_000;
 
     // more than any letter is split into (an accept_requests action names at most 50)
     private static final int MAX_REQUESTS_OF_A_LETTER = 100;
@@ -67,22 +77,73 @@ public class CaseReader {
      * A department's work list: the open cases (or the open statuses asked for), urgent ones first,
      * then the highest risk of escalating, then the one due soonest, then the oldest; a case not yet
      * assessed ranks below every assessed one, a case without a deadline after every case with one.
+     * The risk of a case in an issue is its issue's current score ({@code issueScores}, by issue id)
+     * when the issue is scored and indexed, else the case's own.
      */
-    public Found queue(CaseQuery query, String department) {
+    public Found queue(CaseQuery query, String department, Map<String, Integer> issueScores) {
+        return find(open(query), Optional.of(department), List.of(
+                SortOptions.of(o -> o.field(f -> f.field(URGENT).order(SortOrder.Desc).missing("_last"))),
+                SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))),
+                SortOptions.of(o -> o.field(f -> f.field(DUE_AT).order(SortOrder.Asc).missing("_last"))),
+                SortOptions.of(o -> o.field(f -> f.field(CREATED_AT).order(SortOrder.Asc)))),
+                filtered -> currentRisk(filtered, issueScores));
+    }
+
+    /**
+     * The issues the queue's cases belong to, most reports first (at most {@link #MAX_ISSUES_IN_QUEUE}),
+     * so their current scores can be read once per request and order the queue.
+     */
+    public List<String> issuesInQueue(CaseQuery query, String department) {
+        Query filtered = filter(open(query), Optional.of(department));
+        SearchResponse<Void> response = ask(() -> client.search(s -> s
+                        .index(alias)
+                        .size(0)
+                        .query(filtered)
+                        .aggregations("issues", a -> a.terms(t -> t.field(CLUSTER_ID).size(MAX_ISSUES_IN_QUEUE))),
+                Void.class));
+        return response.aggregations().get("issues").sterms().buckets().array().stream()
+                .map(b -> b.key().stringValue())
+                .toList();
+    }
+
+    private static CaseQuery open(CaseQuery query) {
         List<CaseStatus> statuses = query.statuses().isEmpty()
                 ? Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).toList()
                 : query.statuses();
-        CaseQuery open = new CaseQuery(query.text(), query.categories(), List.of(), query.areas(), statuses,
+        return new CaseQuery(query.text(), query.categories(), List.of(), query.areas(), statuses,
                 query.from(), query.to(), query.page(), query.size());
-        return find(open, Optional.of(department), List.of(
-                SortOptions.of(o -> o.field(f -> f.field(URGENT).order(SortOrder.Desc).missing("_last"))),
-                SortOptions.of(o -> o.field(f -> f.field(RISK_SCORE).order(SortOrder.Desc).missing("_last"))),
-                SortOptions.of(o -> o.field(f -> f.field(DUE_AT).order(SortOrder.Asc).missing("_last"))),
-                SortOptions.of(o -> o.field(f -> f.field(CREATED_AT).order(SortOrder.Asc)))));
+    }
+
+    /**
+     * The queue's risk order as the query's score, since this cluster has no scripting: the first function
+     * that matches a case gives its score. Members of a scored issue get their issue's, grouped by score (at
+     * most 101 functions, whatever the size of the issues); every other case its own, mapped by log10(score + 2),
+     * which keeps the order of the scores and puts a case not yet assessed (missing: log10(1) = 0) below an
+     * assessed 0. A member's score is mapped the same way, so equal scores tie and the deadline decides.
+     */
+    private static Query currentRisk(Query filtered, Map<String, Integer> issueScores) {
+        Map<Integer, List<FieldValue>> membersByScore = new TreeMap<>();
+        issueScores.forEach((issueId, score) ->
+                membersByScore.computeIfAbsent(score, k -> new ArrayList<>()).add(FieldValue.of(issueId)));
+        return Query.of(q -> q.functionScore(fs -> {
+            fs.query(filtered);
+            membersByScore.forEach((score, issueIds) -> fs.functions(fn -> fn
+                    .filter(f -> f.terms(t -> t.field(CLUSTER_ID).terms(v -> v.value(issueIds))))
+                    .weight((double) (float) Math.log10(score + 2.0))));
+            fs.functions(fn -> fn.fieldValueFactor(v -> v
+                    .field(RISK_SCORE)
+                    .modifier(FieldValueFactorModifier.Log2p)
+                    .missing(-1.0)));
+            return fs.scoreMode(FunctionScoreMode.First).boostMode(FunctionBoostMode.Replace);
+        }));
     }
 
     private Found find(CaseQuery query, Optional<String> departmentScope, List<SortOptions> order) {
-        Query filtered = Query.of(q -> q.bool(b -> {
+        return find(query, departmentScope, order, UnaryOperator.identity());
+    }
+
+    private Query filter(CaseQuery query, Optional<String> departmentScope) {
+        return Query.of(q -> q.bool(b -> {
             words(b, query.text());
             terms(b, CATEGORY, query.categories().stream().map(c -> c.code()).toList());
             terms(b, DEPARTMENT, query.departments());
@@ -95,6 +156,10 @@ public class CaseReader {
             receivedBetween(b, query.from(), query.to());
             return b;
         }));
+    }
+
+    private Found find(CaseQuery query, Optional<String> departmentScope, List<SortOptions> order, UnaryOperator<Query> scored) {
+        Query filtered = scored.apply(filter(query, departmentScope));
         List<SortOptions> sort = new ArrayList<>(order);
         sort.add(SortOptions.of(o -> o.field(f -> f.field(CASE_ID).order(SortOrder.Asc))));
         SearchResponse<CaseDocument> response = ask(() -> client.search(s -> s

@@ -15,6 +15,8 @@ import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.search.index.CaseDocument;
+import io.langnghe.search.issues.IssueDocument;
+import io.langnghe.search.issues.IssueView;
 import io.langnghe.contracts.TrackingCode;
 
 import io.langnghe.contracts.privacy.ContactDetails;
@@ -30,7 +32,10 @@ import java.util.List;
  * case's own department (Decree 13/2023); for everyone else it is absent, not masked.
  *
  * @param history only on the case page, not in search results
- * @param risk    the early warning's latest score with its reasons, or null before the first assessment
+ * @param risk    the risk that counts now, with its reasons: for a case in an issue the issue's current risk once the
+ *                issue is scored and indexed, else the case's own (its last assessment), or null before any
+ * @param issue   the case's issue as the early warning scores it now (risk, reports, reporters), or null when the
+ *                case is in no issue or its issue is not (or no longer) indexed
  * @param rating  the resident's rating of the answer, comment included (the ward reads it; the public does not)
  * @param photos       the petition's photos (references; the bytes at /api/cases/{id}/photos/{ref})
  * @param answerPhotos the photo proof attached to the answer
@@ -67,7 +72,8 @@ public record CaseView(
         List<FeedbackReceived.PhotoRef> photos,
         List<FeedbackReceived.PhotoRef> answerPhotos,
         List<String> actions,
-        LetterView letter) {
+        LetterView letter,
+        IssueView issue) {
 
     /**
      * @param place    where the petition's words put it (with its confidence and whether to confirm it), or null
@@ -143,6 +149,7 @@ public record CaseView(
                 doc.photos(),
                 doc.answerPhotos(),
                 withHistory ? actions(doc, caller) : null,
+                null,
                 null);
     }
 
@@ -150,7 +157,15 @@ public record CaseView(
     public CaseView withLetter(LetterView view) {
         return new CaseView(caseId, trackingCode, text, category, department, status, area, channel, receivedAt, createdAt,
                 updatedAt, dueAt, version, classification, publicAnswer, contact, history, urgent, caseType, complex, extensions,
-                caseRef, batchId, clusterId, risk, rating, photos, answerPhotos, actions, view);
+                caseRef, batchId, clusterId, risk, rating, photos, answerPhotos, actions, view, issue);
+    }
+
+    /** The case with its issue as indexed now (null: none), whose current risk replaces the case's own once scored. */
+    public CaseView withIssue(IssueDocument current) {
+        return new CaseView(caseId, trackingCode, text, category, department, status, area, channel, receivedAt, createdAt,
+                updatedAt, dueAt, version, classification, publicAnswer, contact, history, urgent, caseType, complex, extensions,
+                caseRef, batchId, clusterId, IssueView.currentRisk(risk, current), rating, photos, answerPhotos, actions, letter,
+                IssueView.of(current));
     }
 
     private static List<String> actions(CaseDocument doc, Caller caller) {

@@ -10,11 +10,14 @@ import io.langnghe.contracts.Category;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.search.cases.CodeName;
 import io.langnghe.search.index.ElasticsearchSettings;
+import io.langnghe.search.issues.IssueDocument;
+import io.langnghe.search.issues.IssueReader;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -23,7 +26,8 @@ import static io.langnghe.search.index.Elastic.ask;
 
 /**
  * Clusters by size: one terms aggregation on {@code clusterId} over the open cases (size 0: no
- * documents), each bucket with its commonest area, category and department and its highest risk.
+ * documents), each bucket with its commonest area, category and department and its highest risk, then
+ * the issues' current risk and size in one mget of the issues index (counts only: no resident's data).
  */
 @Singleton
 public class ClusterReader {
@@ -33,9 +37,11 @@ public class ClusterReader {
     private final ElasticsearchClient client;
     private final String alias;
     private final Taxonomy taxonomy;
+    private final IssueReader issues;
 
-    public ClusterReader(ElasticsearchClient client, ElasticsearchSettings settings, Taxonomy taxonomy) {
+    public ClusterReader(ElasticsearchClient client, ElasticsearchSettings settings, Taxonomy taxonomy, IssueReader issues) {
         this.client = client;
+        this.issues = issues;
         this.alias = settings.casesIndex().alias();
         this.taxonomy = taxonomy;
     }
@@ -62,10 +68,11 @@ public class ClusterReader {
                                 .aggregations("first", sub -> sub.min(m -> m.field(CREATED_AT)))
                                 .aggregations("last", sub -> sub.max(m -> m.field(CREATED_AT)))),
                 Void.class));
-        List<ClusterSizes.Cluster> clusters = response.aggregations().get("cluster").sterms().buckets().array().stream()
+        List<ClusterSizes.Cluster> counted = response.aggregations().get("cluster").sterms().buckets().array().stream()
                 .map(this::cluster)
                 .toList();
-        return new ClusterSizes(now, clusters);
+        Map<String, IssueDocument> current = issues.current(counted.stream().map(ClusterSizes.Cluster::clusterId).toList());
+        return new ClusterSizes(now, counted.stream().map(c -> c.withIssue(current.get(c.clusterId()))).toList());
     }
 
     private ClusterSizes.Cluster cluster(StringTermsBucket bucket) {
@@ -80,7 +87,8 @@ public class ClusterReader {
                 top(aggs.get("department"), code -> CodeName.department(taxonomy, code)),
                 aggs.get("assessed").valueCount().value() == 0 ? null : (int) aggs.get("risk").max().value(),
                 instant(aggs.get("first").min().value()),
-                instant(aggs.get("last").max().value()));
+                instant(aggs.get("last").max().value()),
+                null);
     }
 
     private static CodeName top(Aggregate terms, Function<String, CodeName> named) {

@@ -1,6 +1,8 @@
 package io.langnghe.search.clusters;
 
 import io.langnghe.search.cases.CodeName;
+import io.langnghe.search.issues.IssueDocument;
+import io.langnghe.search.issues.IssueView;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,8 +21,14 @@ public record ClusterSizes(Instant at, List<Cluster> clusters) {
      * @param department   who holds most of them
      * @param openReports  its open cases (of the caller's department only, for an officer)
      * @param maxRiskScore the highest risk score among them, or null before any assessment
+     * @param issue        the issue as the early warning scores it now (its current risk and size), or null when not indexed
      */
     public record Cluster(String clusterId, long openReports, CodeName area, CodeName category, CodeName department,
-                          Integer maxRiskScore, Instant firstReportedAt, Instant lastReportedAt) {
+                          Integer maxRiskScore, Instant firstReportedAt, Instant lastReportedAt, IssueView issue) {
+
+        Cluster withIssue(IssueDocument current) {
+            return new Cluster(clusterId, openReports, area, category, department, maxRiskScore, firstReportedAt, lastReportedAt,
+                    IssueView.of(current));
+        }
     }
 }

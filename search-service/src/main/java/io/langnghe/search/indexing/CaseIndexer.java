@@ -9,13 +9,11 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Keeps the cases index in step with {@code cases.v1} (the loop is {@link TopicIndexer}'s). Of the
- * versions of one case in a bulk only the newest is written ({@link NewestPerCase}). A
+ * versions of one case in a bulk only the newest is written ({@link NewestPerKey}). A
  * tombstone removes its case; a record that is not a readable case goes to the dead-letter topic
  * and is committed past, and so does a case Elasticsearch refused for good (to {@code index.dlq.v1},
  * with Elasticsearch's reason): the rest of the batch is committed.
@@ -42,7 +40,7 @@ public class CaseIndexer extends TopicIndexer {
         for (ConsumerRecord<byte[], byte[]> record : records) {
             read(record, changes, unreadable);
         }
-        List<Refusal> refusals = writer.write(NewestPerCase.of(changes));
+        List<Refusal> refusals = writer.write(NewestPerKey.of(changes));
         if (!refusals.isEmpty()) {
             setAside(records, refusals);
         }
@@ -54,19 +52,7 @@ public class CaseIndexer extends TopicIndexer {
 
     /** The latest record of each refused case, whole, to the index's dead letters; acknowledged before the commit. */
     private void setAside(ConsumerRecords<byte[], byte[]> records, List<Refusal> refusals) throws Exception {
-        Map<String, ConsumerRecord<byte[], byte[]>> latest = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            if (record.key() != null) {
-                latest.put(new String(record.key(), StandardCharsets.UTF_8), record);
-            }
-        }
-        List<DeadLetters.Unreadable> refused = new ArrayList<>();
-        for (Refusal refusal : refusals) {
-            ConsumerRecord<byte[], byte[]> record = latest.get(refusal.caseId());
-            if (record != null) {
-                refused.add(new DeadLetters.Unreadable(record, "Elasticsearch refused " + refusal.caseId() + ": " + refusal.reason()));
-            }
-        }
+        List<DeadLetters.Unreadable> refused = DeadLetters.latestOfEach(records, refusals);
         log.warn("Elasticsearch refused {} cases for good; sent to {}: {}", refused.size(),
                 kafka().topics().indexDlq().name(), refusals);
         deadLetters.sendAll(kafka().topics().indexDlq(), refused);

@@ -7,20 +7,24 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
- * Records of {@code cases.v1} (and {@code alerts.v1}) that cannot be read go, whole, to {@code feedback.dlq.v1} keyed by
+ * Records of {@code cases.v1} (and {@code alerts.v1}, {@code issues.v1}) that cannot be read go, whole, to {@code feedback.dlq.v1} keyed by
  * their original key: the indexer moves past them, and nothing is lost.
  */
 @Singleton
@@ -58,6 +62,24 @@ public class DeadLetters implements AutoCloseable {
                 error,
                 FAILED_BY,
                 Instant.now());
+    }
+
+    /** For each document Elasticsearch refused for good, the latest record of the bulk keyed by its id, and why. */
+    public static List<Unreadable> latestOfEach(ConsumerRecords<byte[], byte[]> records, List<Refusal> refusals) {
+        Map<String, ConsumerRecord<byte[], byte[]>> latest = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            if (record.key() != null) {
+                latest.put(new String(record.key(), StandardCharsets.UTF_8), record);
+            }
+        }
+        List<Unreadable> refused = new ArrayList<>();
+        for (Refusal refusal : refusals) {
+            ConsumerRecord<byte[], byte[]> record = latest.get(refusal.id());
+            if (record != null) {
+                refused.add(new Unreadable(record, "Elasticsearch refused " + refusal.id() + ": " + refusal.reason()));
+            }
+        }
+        return refused;
     }
 
     /** Returns once Kafka acknowledged every dead letter, so the offsets may be committed after. */

@@ -5,7 +5,6 @@ import io.langnghe.access.Roles;
 import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.search.cases.CaseQuery;
-import io.langnghe.search.cases.CaseReader;
 import io.langnghe.search.cases.SearchParameters;
 import io.langnghe.search.problem.FieldError;
 import io.langnghe.search.problem.Problem;
@@ -24,19 +23,22 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
-/** The officer's queue: the department's open cases, the one due soonest first. */
+/**
+ * The officer's queue: the department's open cases, urgent first, then the riskiest now (a case of an
+ * issue counts with its issue's current risk), then the one due soonest.
+ */
 @Controller("/api/queue")
 @Secured(Roles.OFFICER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class QueueController {
 
-    private final CaseReader cases;
+    private final QueueReader queue;
     private final Taxonomy taxonomy;
     private final ZoneId wardZone;
 
-    public QueueController(CaseReader cases, Taxonomy taxonomy,
+    public QueueController(QueueReader queue, Taxonomy taxonomy,
                            @Value("${langnghe.time-zone:Asia/Ho_Chi_Minh}") String wardZone) {
-        this.cases = cases;
+        this.queue = queue;
         this.taxonomy = taxonomy;
         this.wardZone = ZoneId.of(wardZone);
     }
@@ -56,10 +58,10 @@ public class QueueController {
                     "Hàng chờ chỉ có hồ sơ đang mở; '" + closed.get(0).code() + "' đã đóng. Hãy dùng tìm kiếm.",
                     "The queue holds open cases only; '" + closed.get(0).code() + "' is closed. Use search instead."))));
         }
-        CaseReader.Found found = cases.queue(query, department);
+        QueueReader.Lines lines = queue.read(query, department);
         Instant now = Instant.now();
         return new QueuePage(department,
-                found.cases().stream().map(doc -> QueueItem.of(doc, taxonomy, now)).toList(),
-                query.page(), query.size(), found.total());
+                lines.found().cases().stream().map(doc -> QueueItem.of(doc, lines.issueOf(doc), taxonomy, now)).toList(),
+                query.page(), query.size(), lines.found().total());
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Of the versions of one case read in one bulk, Elasticsearch is asked to write only the last word. */
-class NewestPerCaseTest {
+class NewestPerKeyTest {
 
     @Test
     void writesOnlyTheNewestVersionOfEachCase() {
@@ -19,7 +19,7 @@ class NewestPerCaseTest {
                 upsert("case-a", 3),   // the issue grew: case-a assessed again
                 upsert("case-b", 2));
 
-        assertThat(NewestPerCase.of(bulk)).extracting(NewestPerCaseTest::describe)
+        assertThat(NewestPerKey.of(bulk)).extracting(NewestPerKeyTest::describe)
                 .containsExactly("case-a v3", "case-b v2");
     }
 
@@ -29,7 +29,7 @@ class NewestPerCaseTest {
                 upsert("case-a", 5),
                 upsert("case-a", 4));  // replayed after a rebalance
 
-        assertThat(NewestPerCase.of(bulk)).extracting(NewestPerCaseTest::describe).containsExactly("case-a v5");
+        assertThat(NewestPerKey.of(bulk)).extracting(NewestPerKeyTest::describe).containsExactly("case-a v5");
     }
 
     @Test
@@ -40,7 +40,7 @@ class NewestPerCaseTest {
                 new CaseChange.Removal("case-b"),
                 upsert("case-b", 1));  // the id filed anew after its erasure
 
-        assertThat(NewestPerCase.of(bulk)).extracting(NewestPerCaseTest::describe)
+        assertThat(NewestPerKey.of(bulk)).extracting(NewestPerKeyTest::describe)
                 .containsExactly("case-a removed", "case-b v1");
     }
 
