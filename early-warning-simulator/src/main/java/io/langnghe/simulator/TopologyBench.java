@@ -61,7 +61,8 @@ import java.util.stream.Stream;
  * (through the topology: 98% acknowledged, answered and resolved, the rest left open), then sends
  * varied lone petitions and prints the CPU per petition and the records written per topic per
  * petition; then one deadline check (what the keeper does every minute). The burst is N look-alike
- * reports of one blocked drain from N residents within an hour.
+ * reports of one blocked drain from N residents within an hour, then the same N residents again
+ * (their issue exists, and their coming back raises its level).
  */
 public final class TopologyBench {
 
@@ -129,8 +130,12 @@ public final class TopologyBench {
                 return;
             }
             if (burst > 0) {
-                Measure m = pipe.measure(() -> burst(pipe, burst, now.plus(Duration.ofMinutes(5))));
+                Instant start = now.plus(Duration.ofMinutes(5));
+                Measure m = pipe.measure(() -> burst(pipe, "drain", burst, start));
                 System.out.println(m.line("burst of " + burst + " look-alikes", burst));
+                // ten minutes after the last, each resident calls again: the reports join the issue, whose level changes
+                Measure again = pipe.measure(() -> burst(pipe, "drain-again", burst, start.plus(Duration.ofMinutes(70))));
+                System.out.println(again.line("  the same residents again", burst));
                 return;
             }
             List<SimPetition> lone = petitions(lonePetitions, now.plus(Duration.ofMinutes(5)), Duration.ofSeconds(1), random, "lone");
@@ -172,7 +177,7 @@ public final class TopologyBench {
     }
 
     /** N residents of one area report the same blocked drain within the hour, each in their own words. */
-    private static void burst(Pipe pipe, int n, Instant start) {
+    private static void burst(Pipe pipe, String prefix, int n, Instant start) {
         String[] texts = {
                 "Cống thoát nước ở ngõ 45 đường Lê Lai bị tắc, nước bẩn tràn ra ngõ.",
                 "Ngõ 45 Lê Lai cống bị tắc, nước thải đen bốc mùi tràn ra ngõ.",
@@ -181,7 +186,7 @@ public final class TopologyBench {
                 "Cống ở ngõ 45 Lê Lai vẫn tắc, nước bẩn tràn, mùi hôi thối không chịu nổi."};
         Duration step = Duration.ofHours(1).dividedBy(n);
         for (int i = 0; i < n; i++) {
-            pipe.send(new SimPetition(String.format("drain-%05d", i), start.plus(step.multipliedBy(i)), Channel.HOTLINE, "tdp-05",
+            pipe.send(new SimPetition(String.format("%s-%05d", prefix, i), start.plus(step.multipliedBy(i)), Channel.HOTLINE, "tdp-05",
                     "drain-resident-" + i, texts[i % texts.length], "burst", null));
         }
     }

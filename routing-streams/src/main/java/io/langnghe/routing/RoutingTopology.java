@@ -57,7 +57,8 @@ import static io.langnghe.routing.AtRecordTime.atRecordTime;
  *                                                   └→ classifier.corrections.v1
  *   intake/  classifier.corrections.v1 → global store → LearnCorrections: the classifier and the place
  *            resolver learn (on every instance)
- *   warning/ cases.v1, alert.acks.v1 → keyed by ward → EarlyWarning → alerts.v1, case.commands.v1 (assess)
+ *   warning/ cases.v1, alert.acks.v1 → keyed by ward → EarlyWarning → alerts.v1, issues.v1 (an issue's risk and counts
+ *            at each change), case.commands.v1 (assess: a case joining or leaving an issue, a case alone)
  *            (see EarlyWarningTopology: one task per ward, lookups by key)
  *   (root)   the wiring: this class, RoutingStreams and RoutingBeans (Micronaut), the settings, dead letters
  * </pre>

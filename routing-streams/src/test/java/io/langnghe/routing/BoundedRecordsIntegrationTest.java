@@ -105,11 +105,15 @@ class BoundedRecordsIntegrationTest implements TestPropertyProvider {
         List<Alert> alerts = probe.readAll(topics.alerts().name(), Duration.ofSeconds(30)).stream().map(r -> read(r.value(), Alert.class))
                 .filter(a -> a.subject().equals("issue:" + lastReport.clusterId())).toList();
         assertThat(alerts).isNotEmpty().allSatisfy(a -> assertThat(a.caseIds()).hasSizeLessThanOrEqualTo(100));
+        // and the issue's own record carries its counts, never its cases
+        assertThat(probe.readAll(topics.issues().name(), Duration.ofSeconds(30))).as("issues.v1").isNotEmpty()
+                .allSatisfy(r -> assertThat(r.value() == null ? 0 : r.value().getBytes(StandardCharsets.UTF_8).length)
+                        .as("issue %s", r.key()).isLessThan(2048));
 
         // and no record written anywhere passes 256 KiB, the stores' changelogs included
         String application = prefix + ".routing-streams";
         for (String topic : List.of(topics.cases().name(), topics.caseCommands().name(), topics.alerts().name(),
-                topics.caseHistory().name(), application + "-cases-changelog", application + "-warning-clusters-changelog",
+                topics.caseHistory().name(), topics.issues().name(), application + "-cases-changelog", application + "-warning-clusters-changelog",
                 application + "-warning-cases-changelog", application + "-warning-alerts-changelog",
                 application + "-warning-recent-changelog")) {
             assertThat(probe.readAll(topic, Duration.ofSeconds(30))).as(topic).isNotEmpty()

@@ -6,6 +6,7 @@ import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.Category;
 import io.langnghe.contracts.FeedbackReceived;
+import io.langnghe.contracts.IssueState;
 import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.routing.cases.CaseOpening;
@@ -24,6 +25,7 @@ import io.langnghe.routing.warning.WarningSettings;
 import io.langnghe.routing.warning.WarningWords;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -73,7 +75,11 @@ class EarlyWarningTopologyTest {
     TestInputTopic<String, CaseCommand> commands;
     TestOutputTopic<String, CaseState> casesOut;
     TestOutputTopic<String, Alert> alertsOut;
+    TestOutputTopic<String, CaseCommand> commandsOut;
+    TestOutputTopic<String, IssueState> issuesOut;
     final Map<String, CaseState> cases = new LinkedHashMap<>();
+    /** Each issue's latest record on issues.v1, as a compaction keeps it (a tombstone removes it). */
+    final Map<String, IssueState> issues = new LinkedHashMap<>();
     final List<Alert> alerts = new ArrayList<>();
 
     @BeforeAll
@@ -98,6 +104,9 @@ class EarlyWarningTopologyTest {
         acks = driver.createInputTopic(topics.alertAcks().name(), Serdes.String().serializer(), topics.alertAcks().valueSerde().serializer());
         casesOut = driver.createOutputTopic(topics.cases().name(), Serdes.String().deserializer(), topics.cases().valueSerde().deserializer());
         alertsOut = driver.createOutputTopic(topics.alerts().name(), Serdes.String().deserializer(), topics.alerts().valueSerde().deserializer());
+        commandsOut = driver.createOutputTopic(topics.caseCommands().name(), Serdes.String().deserializer(),
+                topics.caseCommands().valueSerde().deserializer());
+        issuesOut = driver.createOutputTopic(topics.issues().name(), Serdes.String().deserializer(), topics.issues().valueSerde().deserializer());
     }
 
     @AfterEach
@@ -260,8 +269,6 @@ class EarlyWarningTopologyTest {
             Đèn đường ngõ 12 Lê Lợi bị hỏng mấy hôm nay                                              | -                   | 0     | -
             """)
     void aLoneCaseOpensWithTheRiskItsOwnWordsDecide(String text, String reasons, int score, String level) {
-        TestOutputTopic<String, CaseCommand> commandsOut = driver.createOutputTopic(topics.caseCommands().name(),
-                Serdes.String().deserializer(), topics.caseCommands().valueSerde().deserializer());
         report(feedback().id("l1").reporter("r1").text(text), 0);
 
         CaseState state = cases.get("l1");
@@ -320,38 +327,102 @@ class EarlyWarningTopologyTest {
 
     @Test
     void aBurstOfLookAlikesIsOneIssueWithAtMostThreeCaseRecordsPerReport() {
-        String[] words = {"Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường",
-                "Ngõ 45 Hàm Nghi cống bị tắc, nước thải tràn lên mặt đường",
-                "cong thoat nuoc ngo 45 ham nghi tac, nuoc ban tran ra duong hoi thoi"};
-        TestOutputTopic<String, CaseCommand> commandsOut = driver.createOutputTopic(topics.caseCommands().name(),
-                Serdes.String().deserializer(), topics.caseCommands().valueSerde().deserializer());
-        int burst = 120;
-        List<Integer> written = new ArrayList<>();
-        for (int i = 0; i < burst; i++) {
-            Instant at = monday.plus(Duration.ofSeconds(20L * i));
-            FeedbackReceived built = feedback().id(String.format("z%03d", i)).reporter("resident-" + i).text(words[i % words.length])
-                    .receivedAt(at).build();
-            received.pipeInput(built.feedbackId(), topics.feedbackReceived().valueSerde().serializer()
-                    .serialize(topics.feedbackReceived().name(), built), at);
-            List<CaseState> states = casesOut.readValuesToList();
-            states.forEach(state -> cases.put(state.caseId(), state));
-            alerts.addAll(alertsOut.readValuesToList());
-            written.add(states.size() + commandsOut.readValuesToList().size());
-        }
+        List<Written> written = lookAlikes("z", 120, monday);
 
-        String issue = cases.get("z000").clusterId();
+        String issue = cases.get("z-000").clusterId();
         assertThat(issue).isNotNull();
-        assertThat(cases.values()).as("every report is the one issue, and shows its current level")
-                .allSatisfy(c -> {
-                    assertThat(c.clusterId()).isEqualTo(issue);
-                    assertThat(c.risk().level()).isEqualTo("warning");
+        assertThat(cases.values()).as("every report is the one issue").allSatisfy(c -> assertThat(c.clusterId()).isEqualTo(issue));
+        assertThat(issues).as("the issue's current level is its own record's").containsOnlyKeys(issue)
+                .hasEntrySatisfying(issue, state -> {
+                    assertThat(state.level()).isEqualTo("warning");
+                    assertThat(state.reports()).isEqualTo(120);
+                    assertThat(state.reporters()).isEqualTo(120);
                 });
         assertThat(alerts).filteredOn(a -> a.subject().equals("issue:" + issue)).extracting(Alert::level)
                 .containsExactly("warning", "critical");
-        assertThat(written.subList(10, burst)).as("records to cases.v1 and case.commands.v1 per report, once the level is set")
-                .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(3));
-        // while the first few reports raise the issue's level, each change also tells the few cases before it
-        assertThat(written.stream().mapToInt(Integer::intValue).sum()).as("in all").isLessThanOrEqualTo(3 * burst + 2 * 10);
+        assertThat(written.get(1).caseRecords()).as("the report that starts the issue: it opens, and both cases are told it")
+                .isEqualTo(5);
+        assertThat(written.subList(2, written.size())).as("records to cases.v1 and case.commands.v1 per report after it")
+                .allSatisfy(w -> assertThat(w.caseRecords()).isLessThanOrEqualTo(3));
+        assertThat(written.stream().mapToInt(Written::caseRecords).sum()).as("in all").isLessThanOrEqualTo(3 * written.size());
+        assertThat(written.subList(1, written.size())).as("one record of the issue per report")
+                .allSatisfy(w -> assertThat(w.issueRecords()).hasSize(1));
+    }
+
+    @Test
+    void residentsComingBackToAnIssueCostAtMostThreeCaseRecordsEachAndTheIssueSaysItIsCritical() {
+        TestOutputTopic<String, byte[]> raw = driver.createOutputTopic(topics.issues().name(), Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer());
+        int residents = 200;
+        List<Written> first = lookAlikes("first", residents, monday);
+        String issue = cases.get("first-000").clusterId();
+        assertThat(issues.get(issue).level()).as("two hundred residents, once each").isEqualTo("warning");
+
+        // ten minutes after the last of them, each of the same residents calls again: still not fixed
+        List<Written> again = lookAlikes("again", residents, monday.plus(Duration.ofSeconds(20L * residents)).plus(Duration.ofMinutes(10)));
+
+        assertThat(again).as("records to cases.v1 and case.commands.v1 per report of the second round")
+                .allSatisfy(w -> assertThat(w.caseRecords()).isLessThanOrEqualTo(3));
+        assertThat(first.subList(1, residents)).as("one record of the issue per report").allSatisfy(w -> assertThat(w.issueRecords()).hasSize(1));
+        assertThat(again).as("one record of the issue per report").allSatisfy(w -> assertThat(w.issueRecords()).hasSize(1));
+        Written crossing = again.stream().filter(w -> w.issueRecords().get(0).level().equals("critical")).findFirst().orElseThrow();
+        assertThat(crossing.issueRecords()).as("the report that made it critical says so in the issue's own record").singleElement()
+                .satisfies(state -> assertThat(state.risk().reasons()).extracting(Alert.Reason::code).contains("repeat_contact"));
+        assertThat(cases.get(crossing.caseId()).risk().level()).as("and the case that crossed it joined at critical").isEqualTo("critical");
+        assertThat(cases.get("first-000").version()).as("a member is told once, when it joins: opened, then joined").isEqualTo(2);
+        assertThat(issues.get(issue)).satisfies(state -> {
+            assertThat(state.level()).isEqualTo("critical");
+            assertThat(state.reports()).isEqualTo(2 * residents);
+            assertThat(state.reporters()).isEqualTo(residents);
+            assertThat(state.version()).as("one version per change").isEqualTo(2L * residents - 1);
+        });
+        assertThat(raw.readValuesToList()).as("an issue's record: counts and reasons, never its cases")
+                .allSatisfy(bytes -> assertThat(bytes.length).isLessThan(2048));
+    }
+
+    @Test
+    void anIssueWhoseCasesAreAllFixedIsForgottenAfterTheWindowWithATombstone() {
+        report(feedback().id("t1").reporter("r1").text("Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường"), 0);
+        report(feedback().id("t2").reporter("r2").text("Ngõ 45 Hàm Nghi cống bị tắc, nước thải tràn lên mặt đường"), 1);
+        String issue = cases.get("t2").clusterId();
+        assertThat(issues).containsKey(issue);
+        int n = 0;
+        for (String id : List.of("t1", "t2")) {
+            CaseState c = cases.get(id);
+            CaseCommand.Actor officer = new CaseCommand.Actor("canbo." + c.department(), "OFFICER", c.department());
+            for (CaseCommand.Type type : List.of(CaseCommand.Type.ACKNOWLEDGE, CaseCommand.Type.ANSWER, CaseCommand.Type.RESOLVE)) {
+                Instant at = monday.plus(Duration.ofHours(2)).plus(Duration.ofMinutes(++n));
+                commands.pipeInput(id, CaseCommand.of(id + "-" + n, id, type, officer, at).withText("Đã nạo vét cống"), at);
+            }
+        }
+        collect();
+        assertThat(issues).as("fixed, but not yet forgotten").containsKey(issue);
+
+        report(feedback().id("t3").area("tdp-20").reporter("r3").text("Đèn đường trên đường Lê Hoàn mất điện, tối om"), 24 * 8);
+
+        assertThat(issues).as("a tombstone: compaction forgets it too").doesNotContainKey(issue);
+    }
+
+    /** What one report wrote: its case versions and commands on cases.v1 and case.commands.v1, and its issue's records. */
+    record Written(String caseId, int caseRecords, List<IssueState> issueRecords) {
+    }
+
+    /** One look-alike report of the blocked drain from each resident (resident-0, resident-1, …), 20 seconds apart. */
+    private List<Written> lookAlikes(String prefix, int residents, Instant start) {
+        String[] words = {"Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường",
+                "Ngõ 45 Hàm Nghi cống bị tắc, nước thải tràn lên mặt đường",
+                "cong thoat nuoc ngo 45 ham nghi tac, nuoc ban tran ra duong hoi thoi"};
+        List<Written> written = new ArrayList<>();
+        for (int i = 0; i < residents; i++) {
+            Instant at = start.plus(Duration.ofSeconds(20L * i));
+            FeedbackReceived built = feedback().id(String.format("%s-%03d", prefix, i)).reporter("resident-" + i)
+                    .text(words[i % words.length]).receivedAt(at).build();
+            received.pipeInput(built.feedbackId(), topics.feedbackReceived().valueSerde().serializer()
+                    .serialize(topics.feedbackReceived().name(), built), at);
+            int caseRecords = (int) casesOut.getQueueSize() + commandsOut.readValuesToList().size();
+            written.add(new Written(built.feedbackId(), caseRecords, collect()));
+        }
+        return written;
     }
 
     @Test
@@ -403,7 +474,7 @@ class EarlyWarningTopologyTest {
         latest.forEach(m -> lines.delete(issue + "|" + String.format("%013d", m.at().toEpochMilli()) + "|" + m.caseId()));
         Cluster head = heads.get(issue);
         heads.put(issue, new Cluster(head.clusterId(), head.category(), head.reports(), head.reporters(), head.indexed(),
-                head.toldLevel(), head.toldAt(), latest));
+                head.version(), head.risk(), latest));
 
         report(feedback().id("w4").reporter("r4").text("Cống thoát nước ngõ 45 Hàm Nghi tắc, nước bẩn tràn ra đường"), 4);
 
@@ -455,8 +526,19 @@ class EarlyWarningTopologyTest {
                 Serdes.ByteArray().deserializer());
     }
 
-    private void collect() {
+    /** @return the issue records written since the last look */
+    private List<IssueState> collect() {
         casesOut.readValuesToList().forEach(state -> cases.put(state.caseId(), state));
         alerts.addAll(alertsOut.readValuesToList());
+        List<IssueState> written = new ArrayList<>();
+        for (KeyValue<String, IssueState> issue : issuesOut.readKeyValuesToList()) {
+            if (issue.value == null) {
+                issues.remove(issue.key);
+            } else {
+                issues.put(issue.key, issue.value);
+                written.add(issue.value);
+            }
+        }
+        return written;
     }
 }

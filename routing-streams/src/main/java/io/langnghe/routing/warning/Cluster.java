@@ -1,6 +1,7 @@
 package io.langnghe.routing.warning;
 
 import io.langnghe.contracts.Category;
+import io.langnghe.contracts.Risk;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,19 +22,20 @@ import java.util.stream.Collectors;
  * <p>
  * The record stays small whatever the size of the issue: it counts every report and reporter, and
  * keeps only the latest {@value #RECENT} reports (by the time they were received), each with what the
- * risk score reads of its case. The full list of members is a store of its own (see EarlyWarning),
- * and {@link Issues} keeps the latest reports one record each, apart from the counts. Up to
+ * risk score reads of its case. Each member case carries the issue's id (a case's own record says
+ * which issue it is in), and {@link Issues} keeps the latest reports one record each, apart from the counts. Up to
  * {@value #RECENT} reports the counts of the window are exact; beyond, an issue that large is scored
  * on its latest reports and its counts since it began.
  *
  * @param reports   every report it ever had (those split off excepted)
  * @param reporters the distinct reporters it ever had
  * @param indexed   how many of its cases are in the look-alike index (enough to find it, not all)
- * @param toldLevel the risk level its cases were last told, and {@code toldAt} when
+ * @param version   of its latest record on issues.v1 (0 before the first, and in a record kept by a version
+ *                  that did not publish issues), and {@code risk} the risk that record said
  * @param recent    its latest reports, oldest first (by time received, then case id)
  */
-public record Cluster(String clusterId, Category category, int reports, int reporters, int indexed, RiskLevel toldLevel,
-                      Instant toldAt, List<Member> recent) {
+public record Cluster(String clusterId, Category category, int reports, int reporters, int indexed, long version, Risk risk,
+                      List<Member> recent) {
 
     /** How many reports the record keeps. */
     static final int RECENT = 100;
@@ -49,11 +51,10 @@ public record Cluster(String clusterId, Category category, int reports, int repo
 
     public Cluster {
         recent = List.copyOf(recent);
-        toldLevel = toldLevel == null ? RiskLevel.NONE : toldLevel;
     }
 
     static Cluster startedBy(CaseMemo first) {
-        return new Cluster("issue-" + first.caseId(), first.category(), 1, 1, 0, RiskLevel.NONE, null, List.of(member(first)));
+        return new Cluster("issue-" + first.caseId(), first.category(), 1, 1, 0, 0, null, List.of(member(first)));
     }
 
     /** With one more report; {@code newReporter} when its reporter never reported this issue before. */
@@ -66,11 +67,11 @@ public record Cluster(String clusterId, Category category, int reports, int repo
         int at = Collections.binarySearch(more, added, OLDEST_FIRST);
         more.add(at < 0 ? -at - 1 : at, added);
         List<Member> kept = more.size() > RECENT ? more.subList(more.size() - RECENT, more.size()) : more;
-        return new Cluster(clusterId, category, reports + 1, reporters + (newReporter ? 1 : 0), indexed, toldLevel, toldAt, kept);
+        return new Cluster(clusterId, category, reports + 1, reporters + (newReporter ? 1 : 0), indexed, version, risk, kept);
     }
 
     Cluster without(String caseId) {
-        return new Cluster(clusterId, category, Math.max(0, reports - 1), reporters, indexed, toldLevel, toldAt,
+        return new Cluster(clusterId, category, Math.max(0, reports - 1), reporters, indexed, version, risk,
                 recent.stream().filter(m -> !m.caseId().equals(caseId)).toList());
     }
 
@@ -79,21 +80,22 @@ public record Cluster(String clusterId, Category category, int reports, int repo
         if (recent.stream().noneMatch(m -> m.caseId().equals(memo.caseId()))) {
             return this;
         }
-        return new Cluster(clusterId, category, reports, reporters, indexed, toldLevel, toldAt,
+        return new Cluster(clusterId, category, reports, reporters, indexed, version, risk,
                 recent.stream().map(m -> m.caseId().equals(memo.caseId()) ? member(memo) : m).toList());
     }
 
     Cluster indexedOneMore(int by) {
-        return new Cluster(clusterId, category, reports, reporters, Math.max(0, indexed + by), toldLevel, toldAt, recent);
+        return new Cluster(clusterId, category, reports, reporters, Math.max(0, indexed + by), version, risk, recent);
     }
 
-    Cluster told(RiskLevel level, Instant at) {
-        return new Cluster(clusterId, category, reports, reporters, indexed, level, at, recent);
+    /** As its next record on issues.v1 says it: one version more, with this risk. */
+    Cluster published(Risk now) {
+        return new Cluster(clusterId, category, reports, reporters, indexed, version + 1, now, recent);
     }
 
     /** The same counts with these latest reports (as {@link Issues} reads them back). */
     Cluster withRecent(List<Member> latest) {
-        return new Cluster(clusterId, category, reports, reporters, indexed, toldLevel, toldAt, latest);
+        return new Cluster(clusterId, category, reports, reporters, indexed, version, risk, latest);
     }
 
     boolean isEmpty() {

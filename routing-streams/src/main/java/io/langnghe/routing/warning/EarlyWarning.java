@@ -8,6 +8,7 @@ import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.Category;
 import io.langnghe.contracts.DeadlineState;
 import io.langnghe.contracts.HistoryEntry;
+import io.langnghe.contracts.IssueState;
 import io.langnghe.contracts.Risk;
 import io.langnghe.contracts.taxonomy.AreaInfo;
 import io.langnghe.contracts.taxonomy.Taxonomy;
@@ -25,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -46,9 +45,11 @@ import java.util.stream.Stream;
  *       the most alike among the open cases of its area and the neighbouring areas within the window
  *       (the look-alike index, see {@link Lookalike} and {@link Fingerprint}).</li>
  *   <li>The issue (or the case alone) is scored by {@link RiskScore}, from the issue's own record only
- *       (see {@link Cluster}). A case that joins an issue is told the issue and its risk; the other cases
- *       of the issue are told when its level changes, and a new score at most every
- *       {@code tell-every-minutes} of stream time: never one command per member per report.</li>
+ *       (see {@link Cluster}). The issue itself is published on issues.v1 whenever its risk or its counts
+ *       change: one record per change, wherever its current risk is read. A case is told (an assess
+ *       command) when it joins an issue, with the issue and its risk then, and when it leaves one; a case
+ *       alone when its own risk changes; never when the issue's risk changes later, so a report costs
+ *       its own case versions and one issue record, however large the issue.</li>
  *   <li>An alert is raised when a threshold is crossed: the issue's risk level, an issue with enough
  *       distinct reporters, a spike (unless most of it is one issue, which has its own alert), an overdue
  *       case; at most once per subject and level, and after an acknowledgement only when the subject is
@@ -69,7 +70,10 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     public static final String LOOKALIKES = "warning-lookalikes";
     /** Tracking code → case id, for a repeat call's caseRef. */
     public static final String TRACKING = "warning-tracking";
-    /** Every member of an issue ("issue|c|case" → reporter) and each reporter's reports ("issue|r|reporter" → count). */
+    /**
+     * Each reporter's reports of an issue ("issue|r|reporter" → count). (Its full list of cases, "issue|c|case", was read
+     * only to re-tell every member a change of level: no longer written; the lines an earlier version wrote go with the issue.)
+     */
     public static final String MEMBERS = "warning-members";
     /** The reports of the last day by area, category and time → the issue (or case) each belongs to. */
     public static final String LAST_DAY = "warning-last-day";
@@ -100,7 +104,6 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     private final WarningWords words;
     private final RiskScore riskScore;
     private final Duration window;
-    private final Duration tellEvery;
     private ProcessorContext<String, WarningOutput> context;
     private KeyValueStore<String, CaseMemo> cases;
     private Issues clusters;
@@ -123,7 +126,6 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         this.words = words;
         this.riskScore = new RiskScore(settings);
         this.window = Duration.ofDays(settings.clusters().windowDays());
-        this.tellEvery = Duration.ofMinutes(settings.clusters().tellEveryMinutes());
     }
 
     @Override
@@ -188,7 +190,8 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             cluster = cluster.updated(memo);
             clusters.put(cluster);
         }
-        Risk risk = assess(cluster, memo, List.of(), at);
+        // a member's change may change the issue's risk, never its counts
+        Risk risk = assess(cluster, memo, List.of(), false, at);
         raiseAlerts(cluster, toldThisRecord.getOrDefault(memo.caseId(), memo), risk, null, at);
     }
 
@@ -234,13 +237,12 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             clusters.put(cluster);
         }
         joinedNow.add(memo);
-        Risk risk = assess(cluster, memo, joinedNow, at);
+        Risk risk = assess(cluster, memo, joinedNow, true, at);
         raiseAlerts(cluster, toldThisRecord.getOrDefault(memo.caseId(), memo), risk, spike, at);
     }
 
-    /** Adds a case to the issue's full list; whether its reporter is new to the issue. */
+    /** Counts a case's reporter in the issue; whether the reporter is new to it. */
     private boolean addMember(Cluster cluster, CaseMemo memo) {
-        members.put(cluster.clusterId() + "|c|" + memo.caseId(), memo.reporter());
         String key = cluster.clusterId() + "|r|" + memo.reporter();
         String before = members.get(key);
         members.put(key, Long.toString(before == null ? 1 : Long.parseLong(before) + 1));
@@ -283,20 +285,19 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     private CaseMemo leaveIssue(CaseMemo memo, Instant at) {
         Cluster cluster = clusters.get(memo.clusterId());
         if (cluster != null) {
-            members.delete(cluster.clusterId() + "|c|" + memo.caseId());
             Cluster rest = cluster.without(memo.caseId());
             if (lookalikes.get(lookalikeKey(memo)) != null) {
                 // a split case is another problem: it stays findable, but not as this issue
                 rest = rest.indexedOneMore(-1);
             }
             if (rest.isEmpty()) {
-                forgetIssue(cluster.clusterId());
+                forgetIssue(cluster.clusterId(), at);
             } else {
                 clusters.put(rest);
-                // the others are scored again without it
+                // the issue is scored again without it
                 CaseMemo other = cases.get(rest.recent().get(rest.recent().size() - 1).caseId());
                 if (other != null) {
-                    assess(rest, other, List.of(), at);
+                    assess(rest, other, List.of(), true, at);
                 }
             }
         }
@@ -305,12 +306,13 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
 
     /**
      * Scores the issue (or the case alone) and tells the cases that need to know: a case alone when its risk
-     * changed; a case that just joined; every open case of the issue when its level changed; the latest
-     * reports' cases when the score changed and they were last told {@code tell-every-minutes} ago or more.
+     * changed; the cases that just joined an issue. The issue's members are not told its later changes: the
+     * issue's own record on issues.v1 says them, once per change.
      *
-     * @param joined the cases that just joined the issue (the report, and the case it repeats when that starts the issue)
+     * @param joined        the cases that just joined the issue (the report, and the case it repeats when that starts the issue)
+     * @param countsChanged a report joined or left the issue: its record changes even when its risk does not
      */
-    private Risk assess(Cluster cluster, CaseMemo memo, List<CaseMemo> joined, Instant at) {
+    private Risk assess(Cluster cluster, CaseMemo memo, List<CaseMemo> joined, boolean countsChanged, Instant at) {
         if (cluster == null) {
             Risk risk = riskScore.alone(memo.signals(), memo.receivedAt(),
                     memo.isOpen() ? spikesOf(Stream.of(Map.entry(memo.area() == null ? "" : memo.area(), memo.category())), at)
@@ -322,39 +324,28 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             }
             return risk;
         }
-        List<CaseMemo> openLatest = new ArrayList<>();
         Risk risk = riskScore.assess(new RiskScore.Situation(cluster.openSignals(), cluster.counts(window, at),
                 spikesOf(cluster.openMembers().stream().map(m -> Map.entry(m.area() == null ? "" : m.area(), m.category())), at), at));
-        RiskLevel level = riskScore.levelOf(risk);
-        String clusterId = cluster.clusterId();
-        Set<String> told = new HashSet<>();
         for (CaseMemo c : joined) {
-            told.add(c.caseId());
             if (c.isOpen()) {
-                tell(c, clusterId, risk, at);
+                tell(c, cluster.clusterId(), risk, at);
             }
         }
-        boolean levelChanged = level != cluster.toldLevel();
-        boolean due = cluster.toldAt() == null || !at.isBefore(cluster.toldAt().plus(tellEvery));
-        if (levelChanged) {
-            forEachMember(clusterId, c -> {
-                if (c.isOpen() && !told.contains(c.caseId()) && (!Objects.equals(c.clusterId(), clusterId) || !risk.sameAs(c.risk()))) {
-                    tell(c, clusterId, risk, at);
-                }
-            });
-        } else if (due) {
-            for (String caseId : cluster.caseIds()) {
-                CaseMemo c = told.contains(caseId) ? null : cases.get(caseId);
-                if (c != null && c.isOpen() && (!Objects.equals(c.clusterId(), clusterId) || !risk.sameAs(c.risk()))) {
-                    openLatest.add(c);
-                }
-            }
-            openLatest.forEach(c -> tell(c, clusterId, risk, at));
-        }
-        if (levelChanged || !openLatest.isEmpty()) {
-            clusters.put(cluster.told(level, at));
+        if (countsChanged || !risk.sameAs(cluster.risk())) {
+            publish(cluster.published(risk), memo, at);
         }
         return risk;
+    }
+
+    /** The issue's next record on issues.v1, where its latest report is (the one in hand, as a rule). */
+    private void publish(Cluster issue, CaseMemo inHand, Instant at) {
+        clusters.put(issue);
+        String latestId = issue.recent().isEmpty() ? inHand.caseId() : issue.recent().get(issue.recent().size() - 1).caseId();
+        CaseMemo latest = latestId.equals(inHand.caseId()) ? inHand
+                : Optional.ofNullable(toldThisRecord.get(latestId)).or(() -> Optional.ofNullable(cases.get(latestId))).orElse(inHand);
+        IssueState state = new IssueState(IssueState.SCHEMA_VERSION, issue.clusterId(), issue.version(), issue.risk(), issue.reports(),
+                issue.reporters(), taxonomy.wardOf(latest.area()), latest.department(), latest.area(), latest.category(), at);
+        context.forward(new Record<>(issue.clusterId(), WarningOutput.of(state), at.toEpochMilli()));
     }
 
     /** An assess command for one case; the memo takes what it will carry. */
@@ -368,16 +359,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         }
         CaseCommand command = CaseCommand.assess("assess:" + c.caseId() + ":" + at.toEpochMilli() + ":" + risk.score(), c.caseId(),
                 ACTOR, at, new CaseCommand.Assessment(clusterId, risk));
-        context.forward(new Record<>(c.caseId(), new WarningOutput(null, command), at.toEpochMilli()));
-    }
-
-    /** Every case of an issue (a range of the members store: the issue's own keys only). */
-    private void forEachMember(String clusterId, Consumer<CaseMemo> action) {
-        List<String> ids = new ArrayList<>();
-        try (KeyValueIterator<String, String> all = members.range(clusterId + "|c|", clusterId + "|c}")) {
-            all.forEachRemaining(e -> ids.add(e.key.substring(e.key.lastIndexOf('|') + 1)));
-        }
-        ids.stream().map(cases::get).filter(Objects::nonNull).forEach(action);
+        context.forward(new Record<>(c.caseId(), WarningOutput.of(command), at.toEpochMilli()));
     }
 
     /** The spikes of these areas and categories (a case filed by position only, with no area, has no baseline). */
@@ -439,7 +421,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             Named cases = named.get();
             Alert alert = new Alert(Alert.SCHEMA_VERSION, alertId, subject, level.code(), score, reasons, cases.caseIds(), department, area,
                     category, at, cases.caseCount());
-            context.forward(new Record<>(alertId, new WarningOutput(alert, null), at.toEpochMilli()));
+            context.forward(new Record<>(alertId, WarningOutput.of(alert), at.toEpochMilli()));
             LOG.info("alert raised: {} {} score {} ({} cases, {})", subject, level.code(), score, cases.caseCount(), department);
             book = book.raisedAt(level, score, at);
         }
@@ -644,7 +626,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
                 oldClusters.add(issue.clusterId());
             }
         });
-        oldClusters.forEach(this::forgetIssue);
+        oldClusters.forEach(issue -> forgetIssue(issue, now));
         List<String> quietSubjects = new ArrayList<>();
         try (KeyValueIterator<String, AlertBook> all = alerts.all()) {
             all.forEachRemaining(e -> {
@@ -657,9 +639,11 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         quietSubjects.forEach(alerts::delete);
     }
 
-    private void forgetIssue(String clusterId) {
+    /** The issue and its members leave the stores, and issues.v1 (a tombstone: compaction then forgets it too). */
+    private void forgetIssue(String clusterId, Instant at) {
         clusters.forget(clusterId);
         deleteRange(members, clusterId + "|", clusterId + "|}");
+        context.forward(new Record<>(clusterId, WarningOutput.issueForgotten(), at.toEpochMilli()));
     }
 
     private static <V> void deleteRange(KeyValueStore<String, V> store, String from, String to) {

@@ -25,16 +25,20 @@ import java.util.function.Function;
  * <pre>
  *   cases.v1 ──────┐  (but the versions marked as only an assessment: not even read)
  *   alert.acks.v1 ─┴→ keyed by ward (taxonomy) → early warning of that ward
- *                        stores: cases, issues (counts apart from their latest reports), issue members,
+ *                        stores: cases, issues (counts apart from their latest reports), reporters per issue,
  *                        look-alikes (open, by area and time), tracking codes, hourly counts, the last
  *                        day's reports (and per hour and issue), closed cases, alerts said
  *                                                     ├→ alerts.v1          (keyed by alert id)
- *                                                     └→ case.commands.v1   (assess: the issue and the risk of a case)
+ *                                                     ├→ issues.v1          (keyed by issue id: its risk and counts at each
+ *                                                     │                      change, a tombstone once forgotten)
+ *                                                     └→ case.commands.v1   (assess: a case joining or leaving an issue, with
+ *                                                                            the issue's risk then; a case alone, its own risk)
  * </pre>
  * Everything of a ward goes to one task, so a report meets the open cases of every neighbouring
  * area, whichever partition their case id hashed to; the wards of a city spread over the
  * partitions (as many as cases.v1's). The assessments come back through the case keeper, which puts
- * the issue and the risk on the case.
+ * the issue and the risk on the case; an issue's later changes are its own record only, so a level
+ * change is one record, not a new version of every member case.
  */
 public final class EarlyWarningTopology {
 
@@ -100,7 +104,8 @@ public final class EarlyWarningTopology {
                         EarlyWarning.ISSUE_HOURS)
                 .split(Named.as("warning-"))
                 .branch((key, out) -> out.alert() != null, Branched.as("alert"))
-                .defaultBranch(Branched.as("assessment"));
+                .branch((key, out) -> out.assessment() != null, Branched.as("assessment"))
+                .defaultBranch(Branched.as("issue"));
         said.get("warning-alert")
                 .mapValues(WarningOutput::alert, Named.as("alert"))
                 .to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde()).withName("alerts"));
@@ -108,5 +113,9 @@ public final class EarlyWarningTopology {
                 .mapValues(WarningOutput::assessment, Named.as("assessment"))
                 .to(topics.caseCommands().name(),
                         Produced.with(topics.caseCommands().keySerde(), topics.caseCommands().valueSerde()).withName("assessments"));
+        // an issue forgotten has no value: its tombstone
+        said.get("warning-issue")
+                .mapValues(WarningOutput::issue, Named.as("issue"))
+                .to(topics.issues().name(), Produced.with(topics.issues().keySerde(), topics.issues().valueSerde()).withName("issues"));
     }
 }

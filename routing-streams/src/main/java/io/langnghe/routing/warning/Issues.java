@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 /**
  * The issues of one ward, kept in two stores so that a report writes what it changed and no more:
  * <pre>
- *   warning-clusters  issue → its counts and what its cases were told  (a few hundred bytes)
+ *   warning-clusters  issue → its counts, and the version and risk of its latest record on issues.v1
  *   warning-recent    issue|received at|case → one of its latest reports  ({@link Cluster#RECENT} at most)
  * </pre>
  * A report of a large issue then writes the counts, its own line and the delete of the line it pushes

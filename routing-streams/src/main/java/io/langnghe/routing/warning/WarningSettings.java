@@ -10,11 +10,7 @@ public record WarningSettings(Clusters clusters, Spikes spikes, Weights weights,
 
     private static final String RESOURCE = "/routing/early-warning.yml";
 
-    /**
-     * @param tellEveryMinutes how often (stream time) at most the cases of an issue are told its new score
-     *                         when its level did not change (a change of level is told at once)
-     */
-    public record Clusters(int windowDays, double similarity, double similarityAnyCategory, int tellEveryMinutes) {
+    public record Clusters(int windowDays, double similarity, double similarityAnyCategory) {
     }
 
     public record Spikes(int baselineDays, int minCount, double sigmas) {
@@ -48,9 +44,8 @@ public record WarningSettings(Clusters clusters, Spikes spikes, Weights weights,
             throw new IllegalStateException(RESOURCE + ": clusters, spikes, weights, levels and alerts are all needed");
         }
         if (clusters.windowDays() < 1 || clusters.similarity() <= 0 || clusters.similarity() > 1
-                || clusters.similarityAnyCategory() < clusters.similarity() || clusters.similarityAnyCategory() > 1
-                || clusters.tellEveryMinutes() < 1) {
-            problems.add("clusters: window-days ≥ 1, 0 < similarity ≤ similarity-any-category ≤ 1, tell-every-minutes ≥ 1");
+                || clusters.similarityAnyCategory() < clusters.similarity() || clusters.similarityAnyCategory() > 1) {
+            problems.add("clusters: window-days ≥ 1, 0 < similarity ≤ similarity-any-category ≤ 1");
         }
         if (spikes.baselineDays() < 1 || spikes.minCount() < 2 || spikes.sigmas() <= 0) {
             problems.add("spikes: baseline-days ≥ 1, min-count ≥ 2, sigmas > 0");
