@@ -27,6 +27,8 @@ public final class RateLimiter {
         this.nanoTime = nanoTime;
         this.buckets = Caffeine.newBuilder()
                 .ticker(nanoTime::getAsLong)
+                // evictions are cheap bookkeeping: inline on the caller, not a hand-off to the common pool per request
+                .executor(Runnable::run)
                 .expireAfterAccess(idle)
                 .maximumSize(maxSenders)
                 .build();
