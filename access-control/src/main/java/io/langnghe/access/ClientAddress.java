@@ -33,7 +33,8 @@ public class ClientAddress {
             return "unknown";
         }
         InetSocketAddress peer = request.getRemoteAddress();
-        String address = peer == null || peer.getAddress() == null ? "unknown" : canonical(peer.getAddress().getHostAddress());
+        // the JDK already spells the peer's address one way: no need to parse it again per request
+        String address = peer == null || peer.getAddress() == null ? "unknown" : peer.getAddress().getHostAddress();
         if (!trustedProxies.contains(address)) {
             return address;
         }
@@ -52,7 +53,7 @@ public class ClientAddress {
     /** One spelling per address (::1 and 0:0:0:0:0:0:0:1 alike); text that is not an address stays as it is. */
     public static String canonical(String address) {
         String bare = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
-        if (!bare.matches("[0-9a-fA-F:.]+")) {
+        if (!isLiteral(bare)) {
             return bare;
         }
         try {
@@ -61,5 +62,20 @@ public class ClientAddress {
         } catch (java.net.UnknownHostException e) {
             return bare;
         }
+    }
+
+    /** Only hex digits, colons and dots: text that could be an address literal, never a name to look up. */
+    private static boolean isLiteral(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean allowed = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || c == '.';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 }
