@@ -31,7 +31,7 @@ public final class ContactCipher {
     private static final int KEY_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
     // looking a Cipher up costs more than initialising one; each seal or open initialises its thread's afresh
-    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(ContactCipher::newCipher);
+    private static final ThreadLocal<ThreadCipher> CIPHERS = ThreadLocal.withInitial(ThreadCipher::new);
 
     private ContactCipher() {
     }
@@ -40,7 +40,10 @@ public final class ContactCipher {
     public static ContactKey newKey(String keyId, Instant createdAt) {
         byte[] key = new byte[KEY_BYTES];
         RANDOM.nextBytes(key);
-        return new ContactKey(ContactKey.SCHEMA_VERSION, keyId, ALGORITHM, Base64.getEncoder().encodeToString(key), createdAt);
+        String text = Base64.getEncoder().encodeToString(key);
+        // a new case's contact is sealed right after, on this thread: it need not decode the key again
+        CIPHERS.get().remember(text, new SecretKeySpec(key, "AES"));
+        return new ContactKey(ContactKey.SCHEMA_VERSION, keyId, ALGORITHM, text, createdAt);
     }
 
     public static Contact.Sealed seal(ContactDetails details, ContactKey key) {
@@ -87,18 +90,40 @@ public final class ContactCipher {
         if (!ALGORITHM.equals(key.algorithm())) {
             throw new UnreadableContactException("unknown key algorithm " + key.algorithm());
         }
-        Cipher cipher = CIPHERS.get();
-        SecretKeySpec spec = new SecretKeySpec(Base64.getDecoder().decode(key.key()), "AES");
-        cipher.init(mode, spec, new GCMParameterSpec(TAG_BITS, nonce));
+        ThreadCipher mine = CIPHERS.get();
+        Cipher cipher = mine.cipher;
+        cipher.init(mode, mine.spec(key.key()), new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(key.keyId().getBytes(StandardCharsets.UTF_8));
         return cipher;
     }
 
-    private static Cipher newCipher() {
-        try {
-            return Cipher.getInstance(TRANSFORMATION);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is part of every JVM", e);
+    /**
+     * A thread's Cipher and the last key it used, decoded: a case's key is sealed with and opened again
+     * and again, and one key per thread bounds what is held.
+     */
+    private static final class ThreadCipher {
+        private final Cipher cipher;
+        private String keyText;
+        private SecretKeySpec spec;
+
+        ThreadCipher() {
+            try {
+                cipher = Cipher.getInstance(TRANSFORMATION);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GCM is part of every JVM", e);
+            }
+        }
+
+        SecretKeySpec spec(String text) {
+            if (!text.equals(keyText)) {
+                remember(text, new SecretKeySpec(Base64.getDecoder().decode(text), "AES"));
+            }
+            return spec;
+        }
+
+        void remember(String text, SecretKeySpec decoded) {
+            keyText = text;
+            spec = decoded;
         }
     }
 

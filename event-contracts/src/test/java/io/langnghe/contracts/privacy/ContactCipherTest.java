@@ -74,6 +74,20 @@ class ContactCipherTest {
     }
 
     @Test
+    void casesTakenInTurnOnOneThreadEachOpenOnlyWithTheirOwnKey() {
+        ContactKey first = ContactCipher.newKey("case-1", NOW);
+        ContactKey second = ContactCipher.newKey("case-2", NOW);
+        Contact.Sealed firstSealed = ContactCipher.seal(LAN, first);
+        Contact.Sealed secondSealed = ContactCipher.seal(LAN, second);
+        ContactKey sameIdOtherKey = ContactCipher.newKey("case-1", NOW);
+
+        assertThat(ContactCipher.open(firstSealed, first)).isEqualTo(LAN);
+        assertThat(ContactCipher.open(secondSealed, second)).isEqualTo(LAN);
+        assertThatThrownBy(() -> ContactCipher.open(firstSealed, sameIdOtherKey)).isInstanceOf(ContactCipher.UnreadableContactException.class);
+        assertThat(ContactCipher.open(firstSealed, first)).isEqualTo(LAN);
+    }
+
+    @Test
     void disclosesSealedOpenedErasedAndOlderClearContacts() {
         ContactKey key = ContactCipher.newKey("case-1", NOW);
         Contact sealed = new Contact(null, null, "+84 91x xxx x78", "hash-1", true).withSealed(ContactCipher.seal(LAN, key));
