@@ -4,10 +4,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import io.langnghe.search.index.CaseDocument;
 import io.langnghe.search.index.ElasticsearchSettings;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
@@ -15,7 +13,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,21 +25,16 @@ import java.util.List;
 @Singleton
 public class CaseWriter {
 
-    private static final int VERSION_CONFLICT = 409;
-
     private final ElasticsearchClient client;
     private final String alias;
-    private final Counter indexed;
-    private final Counter superseded;
-    private final Counter refused;
+    private final BulkOutcome outcome;
     private final Timer lag;
 
     public CaseWriter(ElasticsearchClient client, ElasticsearchSettings settings, MeterRegistry metrics) {
         this.client = client;
         this.alias = settings.casesIndex().alias();
-        this.indexed = metrics.counter("langnghe.search.cases.indexed");
-        this.superseded = metrics.counter("langnghe.search.cases.superseded");
-        this.refused = metrics.counter("langnghe.search.cases.refused");
+        this.outcome = new BulkOutcome(metrics.counter("langnghe.search.cases.indexed"),
+                metrics.counter("langnghe.search.cases.superseded"), metrics.counter("langnghe.search.cases.refused"));
         this.lag = Timer.builder("langnghe.search.indexing.lag")
                 .description("From a case's updatedAt to Elasticsearch confirming its new state")
                 .publishPercentiles(0.5, 0.99)
@@ -58,28 +50,8 @@ public class CaseWriter {
             return List.of();
         }
         BulkResponse response = client.bulk(bulk(changes));
-        List<String> failures = new ArrayList<>();
-        List<Refusal> refusals = new ArrayList<>();
         Instant confirmedAt = Instant.now();
-        for (int i = 0; i < response.items().size(); i++) {
-            BulkResponseItem item = response.items().get(i);
-            if (item.error() == null) {
-                indexed.increment();
-                recordLag(changes.get(i), confirmedAt);
-            } else if (item.status() == VERSION_CONFLICT) {
-                superseded.increment();
-            } else if (Refusal.forGood(item.status(), item.error().type())) {
-                refusals.add(new Refusal(item.id(), item.status() + " " + item.error().type() + ": " + item.error().reason()));
-            } else {
-                failures.add(item.id() + " (" + item.status() + " " + item.error().type() + ": " + item.error().reason() + ")");
-            }
-        }
-        if (!failures.isEmpty()) {
-            throw new IndexingFailedException("Elasticsearch refused " + failures.size() + " of " + changes.size()
-                    + " cases: " + String.join("; ", failures));
-        }
-        refused.increment(refusals.size());
-        return refusals;
+        return outcome.read(response, "cases", i -> recordLag(changes.get(i), confirmedAt));
     }
 
     private BulkRequest bulk(List<CaseChange> changes) {

@@ -3,19 +3,16 @@ package io.langnghe.search.issues;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import io.langnghe.contracts.IssueState;
 import io.langnghe.search.index.ElasticsearchSettings;
 import io.langnghe.search.index.IndexSetup;
+import io.langnghe.search.indexing.BulkOutcome;
 import io.langnghe.search.indexing.DeadLetters;
 import io.langnghe.search.indexing.IndexerSettings;
-import io.langnghe.search.indexing.IndexingFailedException;
 import io.langnghe.search.indexing.KafkaSettings;
 import io.langnghe.search.indexing.NewestPerKey;
 import io.langnghe.search.indexing.Refusal;
 import io.langnghe.search.indexing.TopicIndexer;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,15 +35,12 @@ import java.util.List;
 @Singleton
 public class IssueIndexer extends TopicIndexer {
 
-    private static final int VERSION_CONFLICT = 409;
 
     private final ElasticsearchClient client;
     private final String alias;
     private final DeadLetters deadLetters;
     private final Deserializer<IssueState> issues;
-    private final Counter indexed;
-    private final Counter superseded;
-    private final Counter refused;
+    private final BulkOutcome outcome;
 
     public IssueIndexer(KafkaSettings kafka, IndexerSettings settings, ElasticsearchClient client,
                         ElasticsearchSettings elasticsearch, DeadLetters deadLetters, MeterRegistry metrics) {
@@ -56,9 +50,8 @@ public class IssueIndexer extends TopicIndexer {
         this.alias = indexSetup().index().alias();
         this.deadLetters = deadLetters;
         this.issues = kafka.topics().issues().valueSerde().deserializer();
-        this.indexed = metrics.counter("langnghe.search.issues.indexed");
-        this.superseded = metrics.counter("langnghe.search.issues.superseded");
-        this.refused = metrics.counter("langnghe.search.issues.refused");
+        this.outcome = new BulkOutcome(metrics.counter("langnghe.search.issues.indexed"),
+                metrics.counter("langnghe.search.issues.superseded"), metrics.counter("langnghe.search.issues.refused"));
     }
 
     @Override
@@ -105,26 +98,7 @@ public class IssueIndexer extends TopicIndexer {
         if (changes.isEmpty()) {
             return List.of();
         }
-        BulkResponse response = client.bulk(bulk(changes));
-        List<String> failures = new ArrayList<>();
-        List<Refusal> refusals = new ArrayList<>();
-        for (BulkResponseItem item : response.items()) {
-            if (item.error() == null) {
-                indexed.increment();
-            } else if (item.status() == VERSION_CONFLICT) {
-                superseded.increment();
-            } else if (Refusal.forGood(item.status(), item.error().type())) {
-                refusals.add(new Refusal(item.id(), item.status() + " " + item.error().type() + ": " + item.error().reason()));
-            } else {
-                failures.add(item.id() + " (" + item.status() + " " + item.error().type() + ": " + item.error().reason() + ")");
-            }
-        }
-        if (!failures.isEmpty()) {
-            throw new IndexingFailedException("Elasticsearch refused " + failures.size() + " of " + changes.size()
-                    + " issues: " + String.join("; ", failures));
-        }
-        refused.increment(refusals.size());
-        return refusals;
+        return outcome.read(client.bulk(bulk(changes)), "issues", i -> { });
     }
 
     private BulkRequest bulk(List<IssueChange> changes) {
