@@ -1,6 +1,5 @@
 package io.langnghe.search.indexing;
 
-import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import io.micrometer.core.instrument.Counter;
 
@@ -18,15 +17,16 @@ public record BulkOutcome(Counter indexed, Counter superseded, Counter refused) 
     private static final int VERSION_CONFLICT = 409;
 
     /**
+     * @param answers    Elasticsearch's answers to one index's operations of a bulk, in their order
      * @param what       the documents, in the error message ("cases", "issues")
      * @param onIndexed  told the position of each item written
      * @return the items refused for good; throws when any must be tried again
      */
-    public List<Refusal> read(BulkResponse response, String what, IntConsumer onIndexed) {
+    public List<Refusal> read(List<BulkResponseItem> answers, String what, IntConsumer onIndexed) {
         List<String> failures = new ArrayList<>();
         List<Refusal> refusals = new ArrayList<>();
-        for (int i = 0; i < response.items().size(); i++) {
-            BulkResponseItem item = response.items().get(i);
+        for (int i = 0; i < answers.size(); i++) {
+            BulkResponseItem item = answers.get(i);
             if (item.error() == null) {
                 indexed.increment();
                 onIndexed.accept(i);
@@ -39,7 +39,7 @@ public record BulkOutcome(Counter indexed, Counter superseded, Counter refused) 
             }
         }
         if (!failures.isEmpty()) {
-            throw new IndexingFailedException("Elasticsearch refused " + failures.size() + " of " + response.items().size()
+            throw new IndexingFailedException("Elasticsearch refused " + failures.size() + " of " + answers.size()
                     + " " + what + ": " + String.join("; ", failures));
         }
         refused.increment(refusals.size());

@@ -1,22 +1,21 @@
 package io.langnghe.search.indexing;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import io.langnghe.search.index.CaseDocument;
 import io.langnghe.search.index.ElasticsearchSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a batch of case changes with one {@code _bulk} request. Each state carries its case
+ * Turns a batch of case changes into operations of one {@code _bulk} request. Each state carries its case
  * version as an external version, so a replayed or late older state is refused by Elasticsearch
  * (409) and the newer one stays: for us that refusal is a success. An item refused for good
  * ({@link Refusal}) is handed back for the dead letters rather than retried, so it never blocks the cases
@@ -25,13 +24,11 @@ import java.util.List;
 @Singleton
 public class CaseWriter {
 
-    private final ElasticsearchClient client;
     private final String alias;
     private final BulkOutcome outcome;
     private final Timer lag;
 
-    public CaseWriter(ElasticsearchClient client, ElasticsearchSettings settings, MeterRegistry metrics) {
-        this.client = client;
+    public CaseWriter(ElasticsearchSettings settings, MeterRegistry metrics) {
         this.alias = settings.casesIndex().alias();
         this.outcome = new BulkOutcome(metrics.counter("langnghe.search.cases.indexed"),
                 metrics.counter("langnghe.search.cases.superseded"), metrics.counter("langnghe.search.cases.refused"));
@@ -42,37 +39,34 @@ public class CaseWriter {
     }
 
     /**
-     * Returns once Elasticsearch confirmed every change or refused it for good (those are returned);
+     * Reads Elasticsearch's answers to {@link #operations}: returns the changes refused for good;
      * throws when any must be tried again.
      */
-    List<Refusal> write(List<CaseChange> changes) throws IOException {
-        if (changes.isEmpty()) {
-            return List.of();
-        }
-        BulkResponse response = client.bulk(bulk(changes));
+    List<Refusal> settle(List<CaseChange> changes, List<BulkResponseItem> answers) {
         Instant confirmedAt = Instant.now();
-        return outcome.read(response, "cases", i -> recordLag(changes.get(i), confirmedAt));
+        return outcome.read(answers, "cases", i -> recordLag(changes.get(i), confirmedAt));
     }
 
-    private BulkRequest bulk(List<CaseChange> changes) {
-        BulkRequest.Builder bulk = new BulkRequest.Builder();
+    /** One operation per change, in the same order. */
+    List<BulkOperation> operations(List<CaseChange> changes) {
+        List<BulkOperation> operations = new ArrayList<>(changes.size());
         for (CaseChange change : changes) {
             if (change instanceof CaseChange.Upsert upsert) {
-                bulk.operations(op -> op
+                operations.add(BulkOperation.of(op -> op
                         .index(i -> i
                                 .index(alias)
                                 .id(upsert.caseId())
                                 .version(upsert.state().version())
                                 .versionType(VersionType.External)
-                                .document(CaseDocument.of(upsert.state()))));
+                                .document(CaseDocument.of(upsert.state())))));
             } else {
-                bulk.operations(op -> op
+                operations.add(BulkOperation.of(op -> op
                         .delete(d -> d
                                 .index(alias)
-                                .id(change.caseId())));
+                                .id(change.caseId()))));
             }
         }
-        return bulk.build();
+        return operations;
     }
 
     private void recordLag(CaseChange change, Instant confirmedAt) {

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -65,7 +64,7 @@ public class DeadLetters implements AutoCloseable {
     }
 
     /** For each document Elasticsearch refused for good, the latest record of the bulk keyed by its id, and why. */
-    public static List<Unreadable> latestOfEach(ConsumerRecords<byte[], byte[]> records, List<Refusal> refusals) {
+    public static List<Unreadable> latestOfEach(Iterable<ConsumerRecord<byte[], byte[]>> records, List<Refusal> refusals) {
         Map<String, ConsumerRecord<byte[], byte[]>> latest = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             if (record.key() != null) {

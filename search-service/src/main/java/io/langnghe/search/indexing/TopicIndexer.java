@@ -26,7 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps an index in step with one topic: gather polled records into a bulk until it is large enough or
+ * Keeps indices in step with their topics: gather polled records into a bulk until it is large enough or
  * its oldest record has waited long enough ({@link PendingBulk}), hand it to {@link #index}, and commit
  * the offsets only once that returned, i.e. Elasticsearch confirmed it. When it throws, the consumer
  * rewinds to the start of the bulk and tries again after a growing pause; nothing is skipped.
@@ -39,8 +39,8 @@ public abstract class TopicIndexer {
 
     private final KafkaSettings kafka;
     private final IndexerSettings settings;
-    private final IndexSetup indexSetup;
-    private final String topic;
+    private final List<IndexSetup> indexSetups;
+    private final List<String> topics;
     private final String groupId;
     private final String name;
     private final String recordNoun;
@@ -55,12 +55,12 @@ public abstract class TopicIndexer {
      * @param name       what the indexer is called in its thread name ({@code name-indexer}) and logs
      * @param recordNoun what a batch holds, for the retry warning ("records", "alerts")
      */
-    protected TopicIndexer(KafkaSettings kafka, IndexerSettings settings, IndexSetup indexSetup,
-                           String topic, String groupId, String name, String recordNoun) {
+    protected TopicIndexer(KafkaSettings kafka, IndexerSettings settings, List<IndexSetup> indexSetups,
+                           List<String> topics, String groupId, String name, String recordNoun) {
         this.kafka = kafka;
         this.settings = settings;
-        this.indexSetup = indexSetup;
-        this.topic = topic;
+        this.indexSetups = List.copyOf(indexSetups);
+        this.topics = List.copyOf(topics);
         this.groupId = groupId;
         this.name = name;
         this.recordNoun = recordNoun;
@@ -71,10 +71,6 @@ public abstract class TopicIndexer {
 
     protected final KafkaSettings kafka() {
         return kafka;
-    }
-
-    protected final IndexSetup indexSetup() {
-        return indexSetup;
     }
 
     public final String name() {
@@ -116,8 +112,8 @@ public abstract class TopicIndexer {
                 return;
             }
             PendingBulk pending = new PendingBulk(settings.maxBulkRecords(), settings.maxBulkDelay());
-            kafkaConsumer.subscribe(List.of(topic), new ForgetRevoked(pending));
-            log.info("Indexing {} into {} as group {}", topic, indexSetup.index().alias(), groupId);
+            kafkaConsumer.subscribe(topics, new ForgetRevoked(pending));
+            log.info("Indexing {} into {} as group {}", topics, indexSetups.stream().map(s -> s.index().alias()).toList(), groupId);
             Backoff backoff = new Backoff(settings.firstRetryDelay(), settings.maxRetryDelay());
             while (stopping.getCount() > 0) {
                 ConsumerRecords<byte[], byte[]> polled;
@@ -129,7 +125,7 @@ public abstract class TopicIndexer {
                 } catch (KafkaException e) {
                     // a broker restart or a lost coordinator: the thread waits and polls again rather than end
                     Duration pause = backoff.next();
-                    log.warn("Polling {} failed; polling again in {} ms: {}", topic, pause.toMillis(), e.toString());
+                    log.warn("Polling {} failed; polling again in {} ms: {}", topics, pause.toMillis(), e.toString());
                     pause(pause);
                     continue;
                 }
@@ -167,6 +163,15 @@ public abstract class TopicIndexer {
 
     /** Waits for Elasticsearch at start-up rather than failing: it may start after this service. */
     private boolean prepareIndex() {
+        for (IndexSetup indexSetup : indexSetups) {
+            if (!prepare(indexSetup)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean prepare(IndexSetup indexSetup) {
         Backoff backoff = new Backoff(settings.firstRetryDelay(), settings.maxRetryDelay());
         while (stopping.getCount() > 0) {
             try {

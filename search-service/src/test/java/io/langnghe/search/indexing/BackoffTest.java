@@ -10,7 +10,7 @@ class BackoffTest {
 
     @Test
     void pausesDoubleUpToTheCeilingAndStartAgainAfterASuccess() {
-        CaseIndexer.Backoff backoff = new CaseIndexer.Backoff(Duration.ofMillis(200), Duration.ofSeconds(1));
+        TopicIndexer.Backoff backoff = new TopicIndexer.Backoff(Duration.ofMillis(200), Duration.ofSeconds(1));
 
         assertThat(backoff.next()).isEqualTo(Duration.ofMillis(200));
         assertThat(backoff.next()).isEqualTo(Duration.ofMillis(400));

@@ -252,7 +252,7 @@ class IssueRiskShownTest implements TestPropertyProvider {
                 "dong_son", INFRASTRUCTURE, "tdp-05", Category.GIAO_THONG_HA_TANG, now);
     }
 
-    /** Until search-service's issues indexer has committed every record of issues.v1: what it read is written. */
+    /** Until search-service's read-model indexer has committed every record of issues.v1: what it read is written. */
     private void awaitIssuesIndexerCaughtUp() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafkaBootstrapServers()))) {
             String topic = stack.topics().issues().name();
@@ -261,9 +261,11 @@ class IssueRiskShownTest implements TestPropertyProvider {
                     .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
             long end = admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
             await().atMost(INDEXED).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(kafka.indexerGroupId() + ".issues")
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(kafka.indexerGroupId())
                         .partitionsToOffsetAndMetadata().get();
-                return committed.values().stream().filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum() >= end;
+                // the read model's one group commits cases and alerts too: only the issues' partitions count
+                return committed.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                        .mapToLong(e -> e.getValue().offset()).sum() >= end;
             });
         }
     }
