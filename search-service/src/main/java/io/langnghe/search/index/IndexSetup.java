@@ -2,10 +2,14 @@ package io.langnghe.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Time;
+import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import co.elastic.clients.elasticsearch.indices.get_index_template.IndexTemplateItem;
 import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.elasticsearch.client.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +57,9 @@ public class IndexSetup {
                 client.indices().putMapping(m -> m.index(index.alias()).properties(newer.template().mappings().properties()));
                 LOG.info("Added the fields of template version {} to {}", newer.version(), index.alias());
             }
+            if (newer != null && newer.template() != null) {
+                followRefreshInterval(newer.template().settings());
+            }
             return;
         }
         try {
@@ -71,6 +78,23 @@ public class IndexSetup {
                             .alias(index.alias())
                             .isWriteIndex(true))));
         }
+    }
+
+    /**
+     * The index in use takes the newer template's refresh interval too. None named is Elasticsearch's default
+     * (a null resets it), under which an index nobody searched for 30 s is refreshed only once searched again.
+     */
+    private void followRefreshInterval(IndexSettings settings) throws IOException {
+        if (!(client._transport() instanceof RestClientTransport rest)) {
+            return;
+        }
+        Time interval = settings == null ? null : settings.refreshInterval();
+        String value = interval == null ? "null" : "\"" + (interval.isOffset() ? String.valueOf(interval.offset()) : interval.time()) + "\"";
+        Request request = new Request("PUT", "/" + index.alias() + "/_settings");
+        // the typed client drops a null setting, so the low-level one sends it
+        request.setJsonEntity("{\"index\":{\"refresh_interval\":" + value + "}}");
+        rest.restClient().performRequest(request);
+        LOG.info("Refresh interval of {} set to {}", index.alias(), interval == null ? "Elasticsearch's default" : value);
     }
 
     /** @return the template put, or null when the installed one is as new or newer */
