@@ -66,7 +66,7 @@ class EndToEndBenchTest {
         assertThat(result.table())
                 .contains("| load | 10 petitions/s for 3 s |", "| cases kept before the load / warm-up not counted | 12 / 0 s |",
                         "| petitions sent / 202 / refused / failed | 30 / 30 / 0 / 0 |", "(0 not searchable within",
-                        "cases kept: filled through Kafka and indexed in", "CPU per petition, routing-streams",
+                        "cases kept: filled through Kafka, indexed, stack quiet in", "CPU per petition, routing-streams",
                         "CPU per petition, whole stack, JIT compiling left out", "records per petition, " + stack.prefix() + ".cases.v1");
     }
 

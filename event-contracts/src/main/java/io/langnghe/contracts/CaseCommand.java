@@ -5,8 +5,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * An officer's or the system's action on a case: value of {@code case.commands.v1}, keyed by
@@ -192,6 +193,8 @@ public record CaseCommand(
         /** (SYSTEM) A case written before sealing gets its contact sealed (contact: the sealed form); nothing else changes. */
         SEAL_CONTACT("seal_contact");
 
+        private static final Map<String, Type> BY_CODE = Codes.byCode(values(), t -> t.code);
+
         private final String code;
 
         Type(String code) {
@@ -205,7 +208,7 @@ public record CaseCommand(
 
         @JsonCreator
         static Type of(String code) {
-            return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst()
+            return Optional.ofNullable(BY_CODE.get(code))
                     .orElseThrow(() -> new IllegalArgumentException("unknown command: " + code));
         }
     }

@@ -3,7 +3,7 @@ package io.langnghe.contracts;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +21,8 @@ public enum CaseStatus {
     CLOSED("closed", false),
     REJECTED("rejected", false),
     MERGED("merged", false);
+
+    private static final Map<String, CaseStatus> BY_CODE = Codes.byCode(values(), s -> s.code);
 
     private final String code;
     private final boolean open;
@@ -40,7 +42,7 @@ public enum CaseStatus {
     }
 
     public static Optional<CaseStatus> fromCode(String code) {
-        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+        return Optional.ofNullable(BY_CODE.get(code));
     }
 
     @JsonCreator

@@ -3,7 +3,8 @@ package io.langnghe.contracts;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the law makes of a case: a petition (kiến nghị, phản ánh), or a complaint (khiếu nại) or a
@@ -13,6 +14,8 @@ public enum CaseType {
     PETITION("petition"),
     COMPLAINT("complaint"),
     DENUNCIATION("denunciation");
+
+    private static final Map<String, CaseType> BY_CODE = Codes.byCode(values(), t -> t.code);
 
     private final String code;
 
@@ -31,7 +34,7 @@ public enum CaseType {
 
     @JsonCreator
     static CaseType of(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst()
+        return Optional.ofNullable(BY_CODE.get(code))
                 .orElseThrow(() -> new IllegalArgumentException("unknown case type: " + code));
     }
 }

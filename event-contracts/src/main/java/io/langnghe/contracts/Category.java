@@ -3,7 +3,7 @@ package io.langnghe.contracts;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +23,8 @@ public enum Category {
     HANH_CHINH("hanh_chinh"),
     KHAC("khac");
 
+    private static final Map<String, Category> BY_CODE = Codes.byCode(values(), c -> c.code);
+
     private final String code;
 
     Category(String code) {
@@ -35,7 +37,7 @@ public enum Category {
     }
 
     public static Optional<Category> fromCode(String code) {
-        return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
+        return Optional.ofNullable(BY_CODE.get(code));
     }
 
     @JsonCreator

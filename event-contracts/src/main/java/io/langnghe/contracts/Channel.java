@@ -3,7 +3,7 @@ package io.langnghe.contracts;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 /** How a petition reached the ward. The code is what travels in events and APIs. */
@@ -15,6 +15,8 @@ public enum Channel {
     SMS("sms"),
     ZALO("zalo"),
     OPEN311("open311");
+
+    private static final Map<String, Channel> BY_CODE = Codes.byCode(values(), c -> c.code);
 
     private final String code;
 
@@ -28,7 +30,7 @@ public enum Channel {
     }
 
     public static Optional<Channel> fromCode(String code) {
-        return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
+        return Optional.ofNullable(BY_CODE.get(code));
     }
 
     @JsonCreator

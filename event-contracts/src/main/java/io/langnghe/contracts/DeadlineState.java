@@ -3,7 +3,8 @@ package io.langnghe.contracts;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a case stands against its {@code dueAt}: routing's scheduled check marks it {@code due_soon}
@@ -14,6 +15,8 @@ public enum DeadlineState {
     ON_TIME("on_time"),
     DUE_SOON("due_soon"),
     OVERDUE("overdue");
+
+    private static final Map<String, DeadlineState> BY_CODE = Codes.byCode(values(), s -> s.code);
 
     private final String code;
 
@@ -28,7 +31,7 @@ public enum DeadlineState {
 
     @JsonCreator
     static DeadlineState of(String code) {
-        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst()
+        return Optional.ofNullable(BY_CODE.get(code))
                 .orElseThrow(() -> new IllegalArgumentException("unknown deadline state: " + code));
     }
 }

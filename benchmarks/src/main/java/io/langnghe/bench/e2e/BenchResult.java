@@ -13,7 +13,7 @@ import java.util.Map;
  * @param cpuSeconds    CPU seconds each process of the stack used from the first send until the stack was quiet
  * @param compilingSeconds of those, the seconds its JIT compiler threads used (at least: see ProcessCpu)
  * @param written       records written per topic in the same window
- * @param fillSeconds   how long {@code --cases-kept} took, written through Kafka until indexed (0 without)
+ * @param fillSeconds   how long {@code --cases-kept} took, written through Kafka until indexed and the stack quiet (0 without)
  */
 public record BenchResult(BenchPlan plan, String machine, double seconds, int sent, int answered202, int refused, int failed,
                           int unseen, String firstRefusal, Histogram accepted, Histogram searchable,
@@ -59,7 +59,7 @@ public record BenchResult(BenchPlan plan, String machine, double seconds, int se
                 : String.format(Locale.ROOT, "%.0f petitions/s for %d s", plan.rate(), plan.seconds()));
         row(t, "cases kept before the load / warm-up not counted", plan.casesKept() + " / " + plan.warmup() + " s");
         if (plan.casesKept() > 0) {
-            row(t, "cases kept: filled through Kafka and indexed in", String.format(Locale.ROOT, "%.1f s (%.0f cases/s)", fillSeconds,
+            row(t, "cases kept: filled through Kafka, indexed, stack quiet in", String.format(Locale.ROOT, "%.1f s (%.0f cases/s)", fillSeconds,
                     plan.casesKept() / Math.max(fillSeconds, 1e-3)));
         }
         row(t, "petitions sent / 202 / refused / failed", sent + " / " + answered202 + " / " + refused + " / " + failed

@@ -2,8 +2,10 @@ package io.langnghe.routing.warning;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.langnghe.contracts.Codes;
 
-import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
 
 /** How far a risk has gone, in order: an alert is raised at most once per subject and level. */
 public enum RiskLevel {
@@ -11,6 +13,8 @@ public enum RiskLevel {
     WATCH("watch"),
     WARNING("warning"),
     CRITICAL("critical");
+
+    private static final Map<String, RiskLevel> BY_CODE = Codes.byCode(values(), l -> l.code);
 
     private final String code;
 
@@ -25,7 +29,7 @@ public enum RiskLevel {
 
     @JsonCreator
     public static RiskLevel of(String code) {
-        return Arrays.stream(values()).filter(l -> l.code.equals(code)).findFirst()
+        return Optional.ofNullable(BY_CODE.get(code))
                 .orElseThrow(() -> new IllegalArgumentException("unknown risk level: " + code + " (none, watch, warning, critical)"));
     }
 
