@@ -8,6 +8,7 @@ import io.langnghe.contracts.kafka.CommandAuthority;
 import io.langnghe.routing.cases.CaseKeeper;
 import io.langnghe.routing.cases.CaseOpening;
 import io.langnghe.routing.cases.ReadCommand;
+import io.langnghe.routing.cases.WrittenOnce;
 import io.langnghe.routing.classify.BlendedClassifier;
 import io.langnghe.routing.intake.LearnCorrections;
 import io.langnghe.routing.intake.ReadPetition;
@@ -18,6 +19,7 @@ import io.langnghe.routing.intake.Router;
 import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.rules.RulesInForce;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -156,8 +158,9 @@ public final class RoutingTopology {
 
         // Keep each case: store the opened ones, decide each command against the stored state, and
         // every so often (wall-clock time) mark the cases that became due soon or overdue.
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(CaseKeeper.STORE),
-                Serdes.String(), topics.cases().valueSerde()));
+        // The store and cases.v1 share one serde: the version just stored is published as the same bytes, not written again.
+        Serde<CaseState> caseVersions = new WrittenOnce<>(topics.cases().valueSerde());
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(CaseKeeper.STORE), Serdes.String(), caseVersions));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(CaseKeeper.DEADLINES), Serdes.String(), Serdes.String()));
         KStream<String, CaseKeeper.Change> changes = opened
                 .mapValues(CaseKeeper.Input::opened, Named.as("opened"))
@@ -168,7 +171,7 @@ public final class RoutingTopology {
         // Publish the whole state of every changed case, the result of every command, and every correction.
         changes.mapValues(CaseKeeper.Change::state, Named.as("case-state"))
                 .filter((id, state) -> state != null, Named.as("changed"))
-                .to(topics.cases().name(), produced(topics.cases(), "cases"));
+                .to(topics.cases().name(), Produced.with(topics.cases().keySerde(), caseVersions).withName("cases"));
         changes.mapValues(CaseKeeper.Change::result, Named.as("command-result"))
                 .filter((id, result) -> result != null, Named.as("answered-command"))
                 .to(topics.caseCommandResults().name(), produced(topics.caseCommandResults(), "command-results"));

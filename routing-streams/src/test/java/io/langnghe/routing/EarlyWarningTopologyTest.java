@@ -4,9 +4,13 @@ import io.langnghe.contracts.Alert;
 import io.langnghe.contracts.AlertAck;
 import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Category;
+import io.langnghe.contracts.Contact;
 import io.langnghe.contracts.FeedbackReceived;
+import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.contracts.IssueState;
+import io.langnghe.contracts.Json;
 import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.routing.cases.CaseOpening;
@@ -423,6 +427,41 @@ class EarlyWarningTopologyTest {
             written.add(new Written(built.feedbackId(), caseRecords, collect()));
         }
         return written;
+    }
+
+    @Test
+    void theWardIsSentWhatItWeighsOfACaseNotTheWholeCase() {
+        TestOutputTopic<String, byte[]> wardIn = driver.createOutputTopic("early-warning-test-warning-by-ward-repartition",
+                Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        TestOutputTopic<String, byte[]> caseBytes = driver.createOutputTopic(topics.cases().name(), Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer());
+        pipe(feedback().id("a1").text("Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường").address("số 12 ngõ 5"), 0);
+
+        byte[] whole = caseBytes.readRecordsToList().get(0).value();
+        String sent = new String(wardIn.readRecordsToList().get(0).value(), StandardCharsets.UTF_8);
+        assertThat(sent).contains("Cống thoát nước ngõ 45 Hàm Nghi", "\"reporter\":\"hash-1\"")
+                .as("neither the resident's name, phone and address nor the case's history cross to the ward")
+                .doesNotContain("Nguyễn Văn A", "+84901234567", "số 12 ngõ 5", "history", "\"state\"");
+        assertThat(sent.getBytes(StandardCharsets.UTF_8).length).isLessThan(whole.length / 2);
+    }
+
+    @Test
+    void aCaseSentWholeToTheWardByThePreviousVersionIsStillWeighed() throws Exception {
+        report(feedback().id("a1").reporter("r1").text("Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường"), 0);
+        CaseState a1 = cases.get("a1");
+        Instant at = monday.plus(Duration.ofHours(2));
+        CaseState a2 = CaseState.opened("a2", new CaseState.Petition("DS-a2", "a2", a1.channel(),
+                        "Ngõ 45 Hàm Nghi cống bị tắc mấy hôm nay, nước thải tràn lên mặt đường", null,
+                        new Contact(null, null, null, "r2", false), null, at, null, List.of()),
+                a1.assignment(), CaseState.Clock.started(at), new HistoryEntry(1, at, "routing-streams", "routed", CaseStatus.ASSIGNED, "→"));
+        // as the previous version wrote it to the ward's repartition topic: the whole case, as "state"
+        TestInputTopic<String, byte[]> wardIn = driver.createInputTopic("early-warning-test-warning-by-ward-repartition",
+                Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        wardIn.pipeInput(taxonomy.wardOf(a1.area()), Json.mapper().writeValueAsBytes(Map.of("state", a2)), at);
+        collect();
+
+        assertThat(issues.values()).singleElement().satisfies(issue -> assertThat(issue.reports()).isEqualTo(2));
+        assertThat(cases.get("a1").clusterId()).isEqualTo(issues.keySet().iterator().next());
     }
 
     @Test

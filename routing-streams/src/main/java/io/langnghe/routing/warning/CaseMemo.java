@@ -1,19 +1,15 @@
 package io.langnghe.routing.warning;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.langnghe.contracts.CaseCommand;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Category;
 import io.langnghe.contracts.DeadlineState;
-import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.contracts.Risk;
 import io.langnghe.routing.MatchableText;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * What the early warning keeps of a case: enough to compare, count and score it, without the
@@ -46,16 +42,11 @@ public record CaseMemo(
         String clusterId,
         Risk risk) {
 
-    /** Entries of the history that are not the ward acting: deadline marks, assessments, residents' ratings. */
-    private static final Set<String> NOT_ACTIONS = Set.of(DeadlineState.DUE_SOON.code(), DeadlineState.OVERDUE.code(),
-            CaseCommand.Type.ASSESS.code(), CaseCommand.Type.RATE.code());
-
     /** A case new to the early warning, with the risk it already carries when it is in no issue (its own, from opening). */
-    static CaseMemo of(CaseState c, WarningWords words) {
-        String reporter = c.contact() != null && c.contact().contactHash() != null ? c.contact().contactHash() : "case:" + c.caseId();
+    static CaseMemo of(WeighedCase c, WarningWords words) {
         MatchableText text = MatchableText.of(c.text());
         return new CaseMemo(c.caseId(), c.trackingCode(), c.area(), c.category(), c.department(), c.status(), c.deadlineState(),
-                c.urgent(), reporter, receivedAt(c), lastActionAt(c),
+                c.urgent(), c.reporter(), c.receivedAt(), c.lastActionAt(),
                 Fingerprint.of(text), words.find(text), c.status() == CaseStatus.REOPENED, null,
                 c.clusterId() == null ? c.risk() : null);
     }
@@ -63,17 +54,13 @@ public record CaseMemo(
     /** What the risk score reads of a case, straight from it: as {@code of(c, words).signals()}, without the fingerprint. */
     static Signals signalsOf(CaseState c, WarningWords words, MatchableText text) {
         return new Signals(c.status() != null && c.status().isOpen(), c.status() == CaseStatus.REOPENED, words.find(text),
-                c.deadlineState(), lastActionAt(c), c.urgent());
-    }
-
-    static Instant receivedAt(CaseState c) {
-        return c.createdAt() == null ? c.receivedAt() : c.createdAt();
+                c.deadlineState(), WeighedCase.lastActionAt(c), c.urgent());
     }
 
     /** The same case after a change: where it stands now; its words, reporter and issue stay. */
-    CaseMemo updated(CaseState c) {
+    CaseMemo updated(WeighedCase c) {
         return new CaseMemo(caseId, trackingCode, c.area(), c.category(), c.department(), c.status(), c.deadlineState(), c.urgent(),
-                reporter, receivedAt, lastActionAt(c), fingerprint, words, reopened || c.status() == CaseStatus.REOPENED, clusterId, risk);
+                reporter, receivedAt, c.lastActionAt(), fingerprint, words, reopened || c.status() == CaseStatus.REOPENED, clusterId, risk);
     }
 
     CaseMemo assessed(String clusterId, Risk risk) {
@@ -107,15 +94,5 @@ public record CaseMemo(
     boolean sameSituation(CaseMemo other) {
         return other != null && signals().equals(other.signals()) && Objects.equals(area, other.area) && category == other.category
                 && Objects.equals(department, other.department) && status == other.status;
-    }
-
-    private static Instant lastActionAt(CaseState c) {
-        Instant last = c.createdAt();
-        for (HistoryEntry entry : c.history() == null ? List.<HistoryEntry>of() : c.history()) {
-            if (!NOT_ACTIONS.contains(entry.action()) && entry.at() != null && (last == null || entry.at().isAfter(last))) {
-                last = entry.at();
-            }
-        }
-        return last;
     }
 }

@@ -153,25 +153,25 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         try {
             if (input.ack() != null) {
                 acknowledged(input.ack());
-            } else if (input.state() != null) {
-                changed(input.state(), at);
+            } else if (input.change() != null) {
+                changed(input.change(), at);
             }
         } catch (RuntimeException e) {
             // The warning is advice on top of the case, which the case keeper has already kept: one case it
             // cannot read must not stop the routing of every other petition.
-            LOG.error("early warning skipped {}: {}", input.state() != null ? "case " + input.state().caseId()
+            LOG.error("early warning skipped {}: {}", input.change() != null ? "case " + input.change().caseId()
                     : "acknowledgement of " + input.ack().alertId(), e.toString(), e);
         }
     }
 
-    private void changed(CaseState state, Instant at) {
-        CaseMemo known = cases.get(state.caseId());
+    private void changed(WeighedCase change, Instant at) {
+        CaseMemo known = cases.get(change.caseId());
         if (known == null) {
-            opened(state, at);
+            opened(change, at);
             return;
         }
-        CaseMemo memo = known.updated(state);
-        boolean split = memo.clusterId() != null && wasSplit(state);
+        CaseMemo memo = known.updated(change);
+        boolean split = memo.clusterId() != null && change.split();
         if (!split && memo.sameSituation(known)) {
             // an assessment coming back, a note: nothing to weigh again
             return;
@@ -195,14 +195,14 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         raiseAlerts(cluster, toldThisRecord.getOrDefault(memo.caseId(), memo), risk, null, at);
     }
 
-    private void opened(CaseState state, Instant at) {
-        CaseMemo memo = CaseMemo.of(state, words);
+    private void opened(WeighedCase change, Instant at) {
+        CaseMemo memo = CaseMemo.of(change, words);
         if (memo.trackingCode() != null) {
             tracking.put(memo.trackingCode(), memo.caseId());
         }
         count(memo);
         Spike spike = memo.area() == null || memo.category() == null ? null : spikeOf(memo.area(), memo.category(), at);
-        Optional<CaseMemo> twin = twinOf(memo, state.caseRef(), at);
+        Optional<CaseMemo> twin = twinOf(memo, change.caseRef(), at);
         Cluster cluster = null;
         List<CaseMemo> joinedNow = new ArrayList<>();
         if (twin.isPresent()) {
@@ -273,13 +273,6 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         HistoryEntry newest = history.get(history.size() - 1);
         return newest.version() < state.version()
                 || (newest.version() == state.version() && CaseCommand.Type.ASSESS.code().equals(newest.action()));
-    }
-
-    /** An officer or a leader said the case is another problem: it leaves its issue for good. */
-    private static boolean wasSplit(CaseState state) {
-        List<HistoryEntry> history = state.history() == null ? List.of() : state.history();
-        return state.clusterId() == null && !history.isEmpty()
-                && CaseCommand.Type.SPLIT.code().equals(history.get(history.size() - 1).action());
     }
 
     private CaseMemo leaveIssue(CaseMemo memo, Instant at) {

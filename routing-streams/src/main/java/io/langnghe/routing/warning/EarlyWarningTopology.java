@@ -24,7 +24,7 @@ import java.util.function.Function;
  * The early warning, downstream of the cases:
  * <pre>
  *   cases.v1 ──────┐  (but the versions marked as only an assessment: not even read)
- *   alert.acks.v1 ─┴→ keyed by ward (taxonomy) → early warning of that ward
+ *   alert.acks.v1 ─┴→ keyed by ward (taxonomy; of a case, only what the warning weighs crosses) → early warning of that ward
  *                        stores: cases, issues (counts apart from their latest reports), reporters per issue,
  *                        look-alikes (open, by area and time), tracking codes, hourly counts, the last
  *                        day's reports (and per hour and issue), closed cases, alerts said
@@ -72,7 +72,7 @@ public final class EarlyWarningTopology {
         // Keyed by ward: one ward's early warning is one task, and another ward's never waits behind it.
         // (An acknowledgement names no area: a taxonomy is one ward's, so it goes to that ward.)
         KStream<String, WarningInput> ward = cases.merge(acks, Named.as("warning-inputs"))
-                .selectKey((key, input) -> taxonomy.wardOf(input.state() == null ? null : input.state().area()), Named.as("warning-ward"))
+                .selectKey((key, input) -> taxonomy.wardOf(input.change() == null ? null : input.change().area()), Named.as("warning-ward"))
                 .repartition(Repartitioned.<String, WarningInput>with(Serdes.String(), new JsonSerde<>(WarningInput.class))
                         .withName("warning-by-ward"));
 

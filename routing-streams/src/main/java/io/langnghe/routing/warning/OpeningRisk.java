@@ -38,7 +38,7 @@ public final class OpeningRisk {
     /** As above, with the case's text already made ready for matching (the opening reads it for its own phrases too). */
     public Optional<Risk> of(CaseState opened, MatchableText text, Instant at) {
         CaseMemo.Signals signals = CaseMemo.signalsOf(opened, words, text);
-        Risk risk = riskScore.alone(signals, CaseMemo.receivedAt(opened), List.of(), at);
+        Risk risk = riskScore.alone(signals, WeighedCase.receivedAt(opened), List.of(), at);
         return risk.score() == 0 ? Optional.empty() : Optional.of(risk);
     }
 }

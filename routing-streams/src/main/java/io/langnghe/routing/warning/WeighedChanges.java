@@ -11,7 +11,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  * The case changes the early warning weighs, read from {@code cases.v1}'s bytes: a version the case keeper
  * marked as only an assessment is skipped unread, and so is an unreadable one, logged ({@link CaseVersionBytes}:
  * the warning is advice, the case keeper already kept it); so is one that reads as an assessment
- * ({@link EarlyWarning#isAssessmentOnly}: records written before the header), and a deleted case.
+ * ({@link EarlyWarning#isAssessmentOnly}: records written before the header), and a deleted case. What is left
+ * goes on as the few fields the warning weighs ({@link WeighedCase}).
  */
 final class WeighedChanges implements FixedKeyProcessor<String, byte[], WarningInput> {
 
@@ -34,6 +35,6 @@ final class WeighedChanges implements FixedKeyProcessor<String, byte[], WarningI
         }
         versions.read(record.key(), record.headers(), record.value())
                 .filter(state -> !EarlyWarning.isAssessmentOnly(state))
-                .ifPresent(state -> context.forward(record.withValue(WarningInput.of(state))));
+                .ifPresent(state -> context.forward(record.withValue(WarningInput.of(WeighedCase.of(state)))));
     }
 }
