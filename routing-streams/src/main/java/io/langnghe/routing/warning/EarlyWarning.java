@@ -674,7 +674,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     }
 
     private static String padded(Instant at) {
-        return String.format("%013d", Math.max(0, at.toEpochMilli()));
+        return StoreKeys.zeroPadded(Math.max(0, at.toEpochMilli()), 13);
     }
 
     private static long hourOf(Instant at) {
@@ -683,6 +683,6 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
 
     /** Zero-padded hours, so that a range of keys is a range of time. */
     private static String countKey(String area, Category category, long hour) {
-        return area + "|" + category.code() + "|" + String.format("%010d", hour);
+        return area + "|" + category.code() + "|" + StoreKeys.zeroPadded(hour, 10);
     }
 }

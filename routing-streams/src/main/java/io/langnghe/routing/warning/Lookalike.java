@@ -17,7 +17,7 @@ public record Lookalike(String caseId, Category category, Fingerprint fingerprin
     }
 
     static String from(String area, Instant at) {
-        return area + "|" + String.format("%013d", Math.max(0, at.toEpochMilli())) + "|";
+        return area + "|" + StoreKeys.zeroPadded(Math.max(0, at.toEpochMilli()), 13) + "|";
     }
 
     /** Beyond every key of the area ('}' sorts after the digits and '|'). */
