@@ -74,9 +74,7 @@ class NotificationBeans {
     KafkaContactKeys contactKeys(@Value("${kafka.bootstrap.servers}") String bootstrapServers, KafkaLogin login, Topics topics) {
         Map<String, Object> config = login.clientConfig(bootstrapServers);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "notification-service-keys");
-        // A case reaches the planner after routing-streams' commit, so its key is usually here already; a fetch
-        // per fifth of a second (or megabyte) instead of one per petition, and a miss waits at most that long.
-        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20);
+        // a case reaches the planner after routing-streams' commit, its key usually before it: a miss waits less
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 200);
         KafkaContactKeys keys = new KafkaContactKeys(config, topics.contactKeys(), Duration.ofSeconds(5));
         keys.awaitCaughtUp(Duration.ofSeconds(30));

@@ -55,6 +55,10 @@ public final class KafkaContactKeys implements ContactKeys, AutoCloseable {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "contact-keys");
+        // A lookup that misses catches up on its own, so the copy may lag: a fetch per half second or megabyte,
+        // not one per key written (every service's copy read back each key as it was written).
+        config.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20);
+        config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
         this.consumer = new KafkaConsumer<>(config, topic.keySerde().deserializer(), new ByteArrayDeserializer());
         this.decoder = topic.valueSerde().deserializer();
         this.topic = topic.name();

@@ -52,10 +52,6 @@ public class ContactSealer implements AutoCloseable {
         this.patience = settings.maxBlock().plus(settings.deliveryTimeout()).plusSeconds(1);
         Map<String, Object> keysConfig = login.clientConfig(bootstrapServers);
         keysConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingest-service-keys");
-        // This copy only lets a resend reuse its key (its own keys are remembered as they are written), so it may
-        // lag: one fetch per half second or megabyte, not one per petition, each reading back the key just written.
-        keysConfig.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20);
-        keysConfig.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
         keysConfig.put(ConsumerConfig.ENABLE_METRICS_PUSH_CONFIG, false);
         this.known = new KafkaContactKeys(keysConfig, topic, Duration.ofSeconds(5));
     }

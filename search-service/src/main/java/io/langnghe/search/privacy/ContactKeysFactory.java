@@ -24,10 +24,6 @@ public class ContactKeysFactory {
     KafkaContactKeys contactKeys(KafkaSettings kafka) {
         Map<String, Object> config = new HashMap<>(kafka.connection());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "search-service-keys");
-        // A lookup that misses catches up on its own, so this copy may lag: one fetch per half second or
-        // megabyte, not one per petition, each reading back a key no officer has asked for yet.
-        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20);
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
         KafkaContactKeys keys = new KafkaContactKeys(config, kafka.topics().contactKeys(), Duration.ofSeconds(5));
         if (!keys.awaitCaughtUp(Duration.ofSeconds(30))) {
             LOG.warn("Contact keys not read to the end within 30 s; each lookup catches up on its own");
