@@ -45,7 +45,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,6 +104,7 @@ class EarlyWarningTopologyTest {
                 WarningWords.loadDefault(UrgentWords.loadDefault()));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "early-warning-test");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, freshStateDir());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(builder.build(), config, monday);
         received = driver.createInputTopic(topics.feedbackReceived().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
@@ -405,6 +410,14 @@ class EarlyWarningTopologyTest {
         report(feedback().id("t3").area("tdp-20").reporter("r3").text("Đèn đường trên đường Lê Hoàn mất điện, tối om"), 24 * 8);
 
         assertThat(issues).as("a tombstone: compaction forgets it too").doesNotContainKey(issue);
+
+        report(feedback().id("t4").reporter("r1").caseRef("DS-t1").text("Tôi gọi lại về cống ngõ 45 Hàm Nghi, lại tắc rồi"), 24 * 8 + 1);
+
+        String again = cases.get("t4").clusterId();
+        assertThat(again).as("a repeat call makes an issue again, under a new id: the index still holds the forgotten one's tombstone")
+                .isNotNull().isNotEqualTo(issue);
+        assertThat(issues.get(again).version()).isEqualTo(1);
+        assertThat(issues).doesNotContainKey(issue);
     }
 
     /** What one report wrote: its case versions and commands on cases.v1 and case.commands.v1, and its issue's records. */
@@ -545,7 +558,9 @@ class EarlyWarningTopologyTest {
         report(feedback().id("k3").reporter("r1").caseRef("DS-k1").text("Tôi gọi lại về việc hôm trước, cống lại tắc"), 2);
 
         assertThat(cases.get("k2").clusterId()).as("a fixed drain is not the drain of a new report").isNull();
-        assertThat(cases.get("k3").clusterId()).as("but a call naming it is about it").isEqualTo("issue-k1");
+        String issue = cases.get("k3").clusterId();
+        assertThat(issue).as("but a call naming it is about it").isNotNull();
+        assertThat(issues.get(issue).reports()).as("the fixed drain and the call").isEqualTo(2);
     }
 
     private void report(TestFeedback petition, int hoursAfterMonday) {
@@ -579,5 +594,14 @@ class EarlyWarningTopologyTest {
             }
         }
         return written;
+    }
+
+    /** A state directory of its own (in target/, not the OS temp dir Kafka Streams warns about), so that two runs never share stores. */
+    private static String freshStateDir() {
+        try {
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "kafka-streams-test").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

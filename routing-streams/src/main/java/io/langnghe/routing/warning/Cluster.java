@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
 
 /**
  * One issue reported several times: the cases that look alike in one area and its neighbours. Its
- * id is the first case's ("issue-" + case id), so it is the same after every replay.
+ * id is that of the report that made it one ("issue-" + case id), so it is the same after every replay,
+ * and an issue started again about a case whose issue was forgotten (a repeat call) is a new one: its
+ * versions start at 1 again, which the forgotten one's tombstone in the index would refuse.
  * <p>
  * The record stays small whatever the size of the issue: it counts every report and reporter, and
  * keeps only the latest {@value #RECENT} reports (by the time they were received), each with what the
@@ -53,8 +55,9 @@ public record Cluster(String clusterId, Category category, int reports, int repo
         recent = List.copyOf(recent);
     }
 
-    static Cluster startedBy(CaseMemo first) {
-        return new Cluster("issue-" + first.caseId(), first.category(), 1, 1, 0, 0, null, List.of(member(first)));
+    /** The issue of {@code first}, made one by {@code report}, which is then added {@link #with}. */
+    static Cluster startedBy(CaseMemo first, CaseMemo report) {
+        return new Cluster("issue-" + report.caseId(), first.category(), 1, 1, 0, 0, null, List.of(member(first)));
     }
 
     /** With one more report; {@code newReporter} when its reporter never reported this issue before. */

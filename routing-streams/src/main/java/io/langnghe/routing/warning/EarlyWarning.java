@@ -209,7 +209,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             CaseMemo first = twin.get();
             Cluster joined = first.clusterId() == null ? null : clusters.get(first.clusterId());
             if (joined == null) {
-                joined = Cluster.startedBy(first);
+                joined = Cluster.startedBy(first, memo);
                 addMember(joined, first);
                 if (first.area() != null && lookalikes.get(lookalikeKey(first)) != null) {
                     joined = joined.indexedOneMore(1);
