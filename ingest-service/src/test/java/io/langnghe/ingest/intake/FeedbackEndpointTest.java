@@ -215,6 +215,30 @@ class FeedbackEndpointTest implements TestPropertyProvider {
     }
 
     @Test
+    void refusesAMalformedIdempotencyKeyNamingItAndSendsNothing() {
+        long before = probe.count(topics.feedbackReceived().name(), WITHIN);
+
+        HttpResponse<String> response = http.postJson("/api/feedback", petition().json(), "Idempotency-Key", "two words");
+
+        assertProblem(response, 400, "Idempotency-Key");
+        assertThat(probe.count(topics.feedbackReceived().name(), WITHIN)).isEqualTo(before);
+    }
+
+    @Test
+    void recordsTheBrowserItCameFromCutTo200Characters() {
+        String shortAgent = "Mozilla/5.0 (Linux; Android 14) Zalo/24.1";
+        String longAgent = "Mozilla/5.0 " + "x".repeat(300);
+
+        FeedbackReceived fromShort = read(recordsOf(json(http.postJson("/api/feedback", petition().json(), "User-Agent", shortAgent))
+                .get("feedbackId").asText()).get(0).value());
+        FeedbackReceived fromLong = read(recordsOf(json(http.postJson("/api/feedback", petition().json(), "User-Agent", longAgent))
+                .get("feedbackId").asText()).get(0).value());
+
+        assertThat(fromShort.client()).containsEntry("userAgent", shortAgent);
+        assertThat(fromLong.client()).containsEntry("userAgent", longAgent.substring(0, 200));
+    }
+
+    @Test
     void refusesABodyOverItsLimitWith413BeforeReadingIt() {
         byte[] sixMegabytes = petition().text("a".repeat(6_000_000)).json().getBytes(StandardCharsets.UTF_8);
         byte[] over64KiB = petition().with("address", "x".repeat(66_000)).json().getBytes(StandardCharsets.UTF_8);
