@@ -123,7 +123,8 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     private Issues clusters;
     private KeyValueStore<String, Long> counts;
     private KeyValueStore<String, AlertBook> alerts;
-    private KeyValueStore<String, Lookalike> lookalikes;
+    /** As bytes ({@link LookalikeSerde}): a report decodes only the open cases that could be alike. */
+    private KeyValueStore<String, byte[]> lookalikes;
     private KeyValueStore<String, String> tracking;
     private KeyValueStore<String, String> members;
     private KeyValueStore<String, String> lastDay;
@@ -243,7 +244,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             cluster = joined.with(memo, addMember(joined, memo));
         }
         if (memo.isOpen() && memo.area() != null && (cluster == null || cluster.indexed() < INDEXED_PER_ISSUE)) {
-            lookalikes.put(lookalikeKey(memo), new Lookalike(memo.caseId(), memo.category(), memo.fingerprint()));
+            lookalikes.put(lookalikeKey(memo), LookalikeSerde.write(new Lookalike(memo.caseId(), memo.category(), memo.fingerprint())));
             cluster = cluster == null ? null : cluster.indexedOneMore(1);
         }
         if (!memo.isOpen()) {
@@ -486,11 +487,11 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         double bestSimilarity = 0;
         for (String area : areas) {
             int compared = 0;
-            try (KeyValueIterator<String, Lookalike> open = lookalikes.reverseRange(Lookalike.from(area, at.minus(window)),
+            try (KeyValueIterator<String, byte[]> open = lookalikes.reverseRange(Lookalike.from(area, at.minus(window)),
                     Lookalike.end(area))) {
                 while (open.hasNext() && compared++ < COMPARED_PER_AREA) {
-                    Lookalike other = open.next().value;
-                    if (other.caseId().equals(report.caseId())) {
+                    Lookalike other = LookalikeSerde.readUnlessUnlike(open.next().value, report.fingerprint());
+                    if (other == null || other.caseId().equals(report.caseId())) {
                         continue;
                     }
                     double similarity = report.fingerprint().similarity(other.fingerprint());
@@ -624,14 +625,14 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             }
         }
         for (AreaInfo area : taxonomy.areas()) {
-            List<KeyValue<String, Lookalike>> aged = new ArrayList<>();
-            try (KeyValueIterator<String, Lookalike> old = lookalikes.range(Lookalike.from(area.code(), Instant.EPOCH),
+            List<KeyValue<String, byte[]>> aged = new ArrayList<>();
+            try (KeyValueIterator<String, byte[]> old = lookalikes.range(Lookalike.from(area.code(), Instant.EPOCH),
                     Lookalike.from(area.code(), now.minus(window)))) {
                 old.forEachRemaining(aged::add);
             }
-            for (KeyValue<String, Lookalike> e : aged) {
+            for (KeyValue<String, byte[]> e : aged) {
                 lookalikes.delete(e.key);
-                CaseMemo c = cases.get(e.value.caseId());
+                CaseMemo c = cases.get(LookalikeSerde.read(e.value).caseId());
                 Cluster cluster = c == null || c.clusterId() == null ? null : clusters.get(c.clusterId());
                 if (cluster != null) {
                     clusters.put(cluster.indexedOneMore(-1));
