@@ -62,7 +62,9 @@ import java.util.stream.Stream;
  * varied lone petitions and prints the CPU per petition and the records written per topic per
  * petition; then one deadline check (what the keeper does every minute). The burst is N look-alike
  * reports of one blocked drain from N residents within an hour, then the same N residents again
- * (their issue exists, and their coming back raises its level).
+ * (their issue exists, and their coming back raises its level). {@code --open-in-window N[,N…]} fills
+ * instead with N petitions of the last six days, all still open: the look-alike index's worst case.
+ * After each fill, one petition an hour later also pays the early warning's hourly sweep.
  */
 public final class TopologyBench {
 
@@ -70,6 +72,8 @@ public final class TopologyBench {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static final Duration YEAR = Duration.ofDays(365);
     private static final double LEFT_OPEN = 0.02;
+    /** Inside the early warning's window of seven days. */
+    private static final Duration WEEK_SO_FAR = Duration.ofDays(6);
 
     private final Taxonomy taxonomy = Taxonomy.loadDefault();
     private final BlendedClassifier classifier = BlendedClassifier.trained(taxonomy, ClassifierSettings.DEFAULTS);
@@ -85,6 +89,7 @@ public final class TopologyBench {
         List<Integer> kept = List.of(0, 10_000, 100_000);
         int burst = 500;
         int petitions = 300;
+        List<Integer> openInWindow = List.of();
         boolean rocksDb = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -92,35 +97,47 @@ public final class TopologyBench {
                 case "--burst" -> burst = Integer.parseInt(args[++i]);
                 case "--petitions" -> petitions = Integer.parseInt(args[++i]);
                 case "--rocksdb" -> rocksDb = true;
+                case "--open-in-window" -> openInWindow = Stream.of(args[++i].split(",")).map(Integer::parseInt).toList();
                 default -> {
-                    System.err.println("usage: ./langnghe bench topology [--cases-kept N[,N…]] [--burst N] [--petitions N] [--rocksdb]");
+                    System.err.println("usage: ./langnghe bench topology [--cases-kept N[,N…]] [--open-in-window N[,N…]] [--burst N] [--petitions N] [--rocksdb]");
                     System.exit(2);
                 }
             }
         }
         TopologyBench bench = new TopologyBench(rocksDb ? Stores::persistentKeyValueStore : Stores::inMemoryKeyValueStore);
         // the first thousand petitions run while the JIT compiles: not what a running service pays
-        bench.run(0, 1000, 0, false);
+        bench.run(new Fill(0, YEAR, LEFT_OPEN), 1000, 0, false);
         System.out.printf("%-28s %12s %14s  %s%n", "scenario", "cpu µs/pet.", "largest record", "records written per petition, by topic");
         for (int n : kept) {
-            bench.run(n, petitions, 0, true);
+            bench.run(new Fill(n, YEAR, LEFT_OPEN), petitions, 0, true);
+        }
+        for (int n : openInWindow) {
+            bench.run(new Fill(n, WEEK_SO_FAR, 1), petitions, 0, true);
         }
         if (burst > 0) {
-            bench.run(0, 0, burst, true);
+            bench.run(new Fill(0, YEAR, LEFT_OPEN), 0, burst, true);
         }
     }
 
-    /** One fresh topology: fill, then lone petitions, then a deadline check; or a burst of look-alikes. */
-    private void run(int casesKept, int lonePetitions, int burst, boolean print) {
+    /** The cases kept before the measure: how many, over how long before now, and the share left open. */
+    private record Fill(int cases, Duration over, double leftOpen) {
+
+        String describe() {
+            return leftOpen == 1 ? String.format("%,d open in window", cases) : String.format("%,d cases kept", cases);
+        }
+    }
+
+    /** One fresh topology: fill, then lone petitions, then a deadline check and an hourly sweep; or a burst of look-alikes. */
+    private void run(Fill kept, int lonePetitions, int burst, boolean print) {
         Path dir = temporaryDirectory();
         Instant now = Instant.parse("2026-10-01T02:00:00Z");
         try (TopologyTestDriver driver = new TopologyTestDriver(topology(), config(dir), now)) {
             Pipe pipe = new Pipe(driver);
             SplittableRandom random = new SplittableRandom(11);
             long fillStart = System.nanoTime();
-            fill(pipe, casesKept, now, random);
-            if (casesKept > 0) {
-                System.err.printf("filled %,d cases in %.1f s%n", casesKept, (System.nanoTime() - fillStart) / 1e9);
+            fill(pipe, kept, now, random);
+            if (kept.cases() > 0) {
+                System.err.printf("filled %,d cases in %.1f s%n", kept.cases(), (System.nanoTime() - fillStart) / 1e9);
             }
             // the marks of the cases left open are put first, so the measured check is the steady one
             driver.advanceWallClockTime(watch.checkEvery());
@@ -140,27 +157,33 @@ public final class TopologyBench {
             }
             List<SimPetition> lone = petitions(lonePetitions, now.plus(Duration.ofMinutes(5)), Duration.ofSeconds(1), random, "lone");
             Measure m = pipe.measure(() -> lone.forEach(pipe::send));
-            System.out.println(m.line(String.format("%,d cases kept", casesKept), lonePetitions));
+            System.out.println(m.line(kept.describe(), lonePetitions));
             Measure check = pipe.measure(() -> driver.advanceWallClockTime(watch.checkEvery()));
-            System.out.printf("%-28s %12.0f   (one deadline check, µs)%n", String.format("  deadline check, %,d kept", casesKept),
+            System.out.printf("%-28s %12.0f   (one deadline check, µs)%n", String.format("  deadline check, %,d", kept.cases()),
                     check.cpuNanos / 1e3);
+            // an hour of stream time later: this petition's record also runs the early warning's hourly sweep
+            List<SimPetition> later = petitions(1, now.plus(Duration.ofMinutes(65)), Duration.ofSeconds(1), random, "later");
+            Measure sweep = pipe.measure(() -> later.forEach(pipe::send));
+            System.out.printf("%-28s %12.0f   (one petition and the hourly sweep, µs)%n", String.format("  hourly sweep, %,d", kept.cases()),
+                    sweep.cpuNanos / 1e3);
         } finally {
             delete(dir);
         }
     }
 
-    /** Petitions over the past year, most of them worked to the end as a punctual ward would. */
-    private void fill(Pipe pipe, int n, Instant now, SplittableRandom random) {
+    /** Petitions over the time before now, most of them (but those left open) worked to the end as a punctual ward would. */
+    private void fill(Pipe pipe, Fill kept, Instant now, SplittableRandom random) {
+        int n = kept.cases();
         if (n == 0) {
             return;
         }
-        Duration step = YEAR.dividedBy(n);
-        List<SimPetition> old = petitions(n, now.minus(YEAR), step, random, "kept");
+        Duration step = kept.over().dividedBy(n);
+        List<SimPetition> old = petitions(n, now.minus(kept.over()), step, random, "kept");
         KeyValueStore<String, CaseState> cases = pipe.driver.getKeyValueStore("cases");
         int done = 0;
         for (SimPetition p : old) {
             pipe.send(p);
-            if (random.nextDouble() >= LEFT_OPEN) {
+            if (random.nextDouble() >= kept.leftOpen()) {
                 CaseState c = cases.get(p.id());
                 Instant at = p.at().plus(Duration.ofHours(2));
                 pipe.command(officer(c, CaseCommand.Type.ACKNOWLEDGE, null), at);

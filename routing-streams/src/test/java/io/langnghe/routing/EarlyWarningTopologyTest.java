@@ -23,6 +23,7 @@ import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.lifecycle.Deadlines;
 import io.langnghe.routing.lifecycle.WorkingCalendar;
+import io.langnghe.routing.warning.AlertBook;
 import io.langnghe.routing.warning.Cluster;
 import io.langnghe.routing.warning.EarlyWarningTopology;
 import io.langnghe.routing.warning.WarningSettings;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -418,6 +420,52 @@ class EarlyWarningTopologyTest {
                 .isNotNull().isNotEqualTo(issue);
         assertThat(issues.get(again).version()).isEqualTo(1);
         assertThat(issues).doesNotContainKey(issue);
+    }
+
+    /**
+     * The hourly sweep reads only what is due; stores kept by the previous version have no such entries yet, and the
+     * first sweep after the upgrade finds their issues and subjects all the same.
+     */
+    @ParameterizedTest(name = "kept by the previous version: {0}")
+    @ValueSource(booleans = {false, true})
+    void aQuietIssueAndItsAlertAreForgottenWhileAnIssueStillReportedIsKept(boolean keptByThePreviousVersion) {
+        report(feedback().id("q1").reporter("r1").text("Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường"), 0);
+        report(feedback().id("q2").reporter("r2").text("Ngõ 45 Hàm Nghi cống bị tắc, nước thải tràn lên mặt đường"), 1);
+        report(feedback().id("q3").reporter("r3").text("cong thoat nuoc ngo 45 ham nghi tac, nuoc ban tran ra duong hoi thoi"), 2);
+        String fixed = cases.get("q1").clusterId();
+        int n = 0;
+        for (String id : List.of("q1", "q2", "q3")) {
+            CaseState c = cases.get(id);
+            CaseCommand.Actor officer = new CaseCommand.Actor("canbo." + c.department(), "OFFICER", c.department());
+            for (CaseCommand.Type type : List.of(CaseCommand.Type.ACKNOWLEDGE, CaseCommand.Type.ANSWER, CaseCommand.Type.RESOLVE)) {
+                Instant at = monday.plus(Duration.ofHours(3)).plus(Duration.ofMinutes(++n));
+                commands.pipeInput(id, CaseCommand.of(id + "-" + n, id, type, officer, at).withText("Đã nạo vét cống"), at);
+            }
+        }
+        // a street light of another area, reported on Monday and by a third resident five days later: still open
+        report(feedback().id("l1").area("tdp-20").reporter("r4").text("Đèn đường trên đường Lê Hoàn mất điện, tối om"), 4);
+        report(feedback().id("l2").area("tdp-20").reporter("r5").text("Đèn đường Lê Hoàn mất điện, cả đoạn đường tối om"), 5);
+        report(feedback().id("l3").area("tdp-20").reporter("r6").text("den duong le hoan mat dien toi om, nguy hiem"), 24 * 5);
+        String lit = cases.get("l3").clusterId();
+        assertThat(lit).isNotNull().isEqualTo(cases.get("l1").clusterId());
+        assertThat(alerts).extracting(Alert::subject).contains("issue:" + fixed, "issue:" + lit);
+        KeyValueStore<String, AlertBook> said = driver.getKeyValueStore("warning-alerts");
+        if (keptByThePreviousVersion) {
+            KeyValueStore<String, String> due = driver.getKeyValueStore("warning-quiet");
+            List<String> entries = new ArrayList<>();
+            try (KeyValueIterator<String, String> all = due.all()) {
+                all.forEachRemaining(e -> entries.add(e.key));
+            }
+            assertThat(entries).isNotEmpty();
+            entries.forEach(due::delete);
+        }
+
+        report(feedback().id("x1").area("tdp-07").reporter("r7").text("Karaoke hát đến 1 giờ sáng, ồn ào không ngủ được"), 24 * 8);
+
+        assertThat(issues).as("fixed and quiet for the window: a tombstone").doesNotContainKey(fixed)
+                .as("reported within the window: kept").containsKey(lit);
+        assertThat(said.get("issue:" + fixed)).as("what was said of it is forgotten too").isNull();
+        assertThat(said.get("issue:" + lit)).as("what was said of the issue still reported is kept").isNotNull();
     }
 
     /** What one report wrote: its case versions and commands on cases.v1 and case.commands.v1, and its issue's records. */

@@ -83,6 +83,13 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     public static final String RECENT = "warning-recent";
     /** Closed cases by the time of their last action, to forget them a month later. */
     public static final String CLOSED = "warning-closed";
+    /**
+     * What the hourly sweep may forget, by when it may ("issue|due|issue", "alert|due|subject"), so it reads
+     * what is due, not every issue and subject. An entry is written when an issue or a subject is new, moved
+     * by the sweep when it was seen again since, and put back as due at once ({@link #DUE_NOW}) when what kept
+     * it (an open member, an open or overdue case, an issue) ends.
+     */
+    public static final String QUIET = "warning-quiet";
     /** The actor of assessments. */
     public static final CaseCommand.Actor ACTOR = new CaseCommand.Actor("early-warning", Roles.SYSTEM, null);
 
@@ -92,6 +99,13 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     private static final Duration SEEN_PRECISION = Duration.ofHours(1);
     /** A closed case is kept this long, so a repeat report can still name it. */
     private static final Duration KEEP_CLOSED = Duration.ofDays(30);
+    /** Due at the next sweep, whatever its time. */
+    private static final Instant DUE_NOW = Instant.EPOCH;
+    /**
+     * Written once every issue and subject kept before {@link #QUIET} existed has its entry: the first sweep after
+     * an upgrade reads them all once ('~' sorts after every entry's prefix, so no range meets it).
+     */
+    private static final String ALL_ENTERED = "~all-entered";
     /** Cases of one issue in the look-alike index: enough to find it in each way residents word it. */
     static final int INDEXED_PER_ISSUE = 20;
     /** Open cases a report is compared with, per area: the newest, should an area have more in its window. */
@@ -109,12 +123,14 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     private Issues clusters;
     private KeyValueStore<String, Long> counts;
     private KeyValueStore<String, AlertBook> alerts;
-    private KeyValueStore<String, Lookalike> lookalikes;
+    /** As bytes ({@link LookalikeSerde}): a report decodes only the open cases that could be alike. */
+    private KeyValueStore<String, byte[]> lookalikes;
     private KeyValueStore<String, String> tracking;
     private KeyValueStore<String, String> members;
     private KeyValueStore<String, String> lastDay;
     private KeyValueStore<String, Long> issueHours;
     private KeyValueStore<String, String> closed;
+    private KeyValueStore<String, String> quiet;
     /** The spikes worked out for the record in hand: the counts do not change once it is counted. */
     private final Map<String, Spike> spikesOfThisRecord = new HashMap<>();
     /** The cases told something while handling the record in hand, as they now stand (not read back). */
@@ -141,6 +157,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         this.lastDay = context.getStateStore(LAST_DAY);
         this.issueHours = context.getStateStore(ISSUE_HOURS);
         this.closed = context.getStateStore(CLOSED);
+        this.quiet = context.getStateStore(QUIET);
         context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::forgetWhatIsOld);
     }
 
@@ -176,6 +193,12 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             // an assessment coming back, a note: nothing to weigh again
             return;
         }
+        if (known.isOpen() && !memo.isOpen() || known.deadlineState() == DeadlineState.OVERDUE
+                && memo.deadlineState() != DeadlineState.OVERDUE) {
+            // its alerts no longer stand: the next sweep sees whether they are quiet
+            dueNowIfSaid("case:" + memo.caseId());
+            dueNowIfSaid("overdue:" + memo.caseId());
+        }
         if (known.isOpen() && !memo.isOpen()) {
             leftOpen(memo, at);
         } else if (!known.isOpen() && memo.isOpen()) {
@@ -210,6 +233,8 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             Cluster joined = first.clusterId() == null ? null : clusters.get(first.clusterId());
             if (joined == null) {
                 joined = Cluster.startedBy(first, memo);
+                Instant latest = first.receivedAt().isAfter(memo.receivedAt()) ? first.receivedAt() : memo.receivedAt();
+                quiet.put(issueDueKey(latest.plus(window), joined.clusterId()), joined.clusterId());
                 addMember(joined, first);
                 if (first.area() != null && lookalikes.get(lookalikeKey(first)) != null) {
                     joined = joined.indexedOneMore(1);
@@ -219,7 +244,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             cluster = joined.with(memo, addMember(joined, memo));
         }
         if (memo.isOpen() && memo.area() != null && (cluster == null || cluster.indexed() < INDEXED_PER_ISSUE)) {
-            lookalikes.put(lookalikeKey(memo), new Lookalike(memo.caseId(), memo.category(), memo.fingerprint()));
+            lookalikes.put(lookalikeKey(memo), LookalikeSerde.write(new Lookalike(memo.caseId(), memo.category(), memo.fingerprint())));
             cluster = cluster == null ? null : cluster.indexedOneMore(1);
         }
         if (!memo.isOpen()) {
@@ -251,6 +276,10 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
 
     /** A case closed: it leaves the look-alike index, and is forgotten a month after its last action. */
     private void leftOpen(CaseMemo memo, Instant at) {
+        if (memo.clusterId() != null) {
+            // perhaps its issue's last open member: the next sweep sees whether the issue is quiet
+            quiet.put(issueDueKey(DUE_NOW, memo.clusterId()), memo.clusterId());
+        }
         if (memo.area() != null && lookalikes.get(lookalikeKey(memo)) != null) {
             lookalikes.delete(lookalikeKey(memo));
             Cluster cluster = memo.clusterId() == null ? null : clusters.get(memo.clusterId());
@@ -287,6 +316,8 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
                 forgetIssue(cluster.clusterId(), at);
             } else {
                 clusters.put(rest);
+                // without it, the issue may be quiet sooner (its latest report, or its last open one, gone)
+                quiet.put(issueDueKey(DUE_NOW, rest.clusterId()), rest.clusterId());
                 // the issue is scored again without it
                 CaseMemo other = cases.get(rest.recent().get(rest.recent().size() - 1).caseId());
                 if (other != null) {
@@ -418,6 +449,9 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             LOG.info("alert raised: {} {} score {} ({} cases, {})", subject, level.code(), score, cases.caseCount(), department);
             book = book.raisedAt(level, score, at);
         }
+        if (before == null) {
+            quiet.put(alertDueKey(at.plus(window), subject), subject);
+        }
         alerts.put(subject, book);
     }
 
@@ -453,11 +487,11 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         double bestSimilarity = 0;
         for (String area : areas) {
             int compared = 0;
-            try (KeyValueIterator<String, Lookalike> open = lookalikes.reverseRange(Lookalike.from(area, at.minus(window)),
+            try (KeyValueIterator<String, byte[]> open = lookalikes.reverseRange(Lookalike.from(area, at.minus(window)),
                     Lookalike.end(area))) {
                 while (open.hasNext() && compared++ < COMPARED_PER_AREA) {
-                    Lookalike other = open.next().value;
-                    if (other.caseId().equals(report.caseId())) {
+                    Lookalike other = LookalikeSerde.readUnlessUnlike(open.next().value, report.fingerprint());
+                    if (other == null || other.caseId().equals(report.caseId())) {
                         continue;
                     }
                     double similarity = report.fingerprint().similarity(other.fingerprint());
@@ -591,14 +625,14 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             }
         }
         for (AreaInfo area : taxonomy.areas()) {
-            List<KeyValue<String, Lookalike>> aged = new ArrayList<>();
-            try (KeyValueIterator<String, Lookalike> old = lookalikes.range(Lookalike.from(area.code(), Instant.EPOCH),
+            List<KeyValue<String, byte[]>> aged = new ArrayList<>();
+            try (KeyValueIterator<String, byte[]> old = lookalikes.range(Lookalike.from(area.code(), Instant.EPOCH),
                     Lookalike.from(area.code(), now.minus(window)))) {
                 old.forEachRemaining(aged::add);
             }
-            for (KeyValue<String, Lookalike> e : aged) {
+            for (KeyValue<String, byte[]> e : aged) {
                 lookalikes.delete(e.key);
-                CaseMemo c = cases.get(e.value.caseId());
+                CaseMemo c = cases.get(LookalikeSerde.read(e.value).caseId());
                 Cluster cluster = c == null || c.clusterId() == null ? null : clusters.get(c.clusterId());
                 if (cluster != null) {
                     clusters.put(cluster.indexedOneMore(-1));
@@ -612,31 +646,76 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
                 deleteRange(issueHours, countKey(area.code(), category, 0), countKey(area.code(), category, hourOf(now) - 48));
             }
         }
-        List<String> oldClusters = new ArrayList<>();
-        clusters.forEach(issue -> {
-            boolean quiet = issue.within(window, now).isEmpty();
-            if (quiet && issue.openSignals().isEmpty()) {
-                oldClusters.add(issue.clusterId());
+        enterAllOnce();
+        for (KeyValue<String, String> e : due("issue|", now)) {
+            quiet.delete(e.key);
+            Cluster issue = clusters.get(e.value);
+            if (issue == null) {
+                continue;
             }
-        });
-        oldClusters.forEach(issue -> forgetIssue(issue, now));
-        List<String> quietSubjects = new ArrayList<>();
-        try (KeyValueIterator<String, AlertBook> all = alerts.all()) {
-            all.forEachRemaining(e -> {
-                boolean quiet = e.value.lastSeenAt() == null || e.value.lastSeenAt().isBefore(now.minus(window));
-                if (quiet && !stillStands(e.key)) {
-                    quietSubjects.add(e.key);
-                }
-            });
+            List<Cluster.Member> lately = issue.within(window, now);
+            if (lately.isEmpty() && issue.openSignals().isEmpty()) {
+                forgetIssue(issue.clusterId(), now);
+            } else if (!lately.isEmpty()) {
+                quiet.put(issueDueKey(lately.get(lately.size() - 1).at().plus(window), issue.clusterId()), issue.clusterId());
+            }
+            // (quiet, but a member still open: due again when one closes)
         }
-        quietSubjects.forEach(alerts::delete);
+        for (KeyValue<String, String> e : due("alert|", now)) {
+            quiet.delete(e.key);
+            AlertBook book = alerts.get(e.value);
+            if (book == null) {
+                continue;
+            }
+            if (book.lastSeenAt() != null && !book.lastSeenAt().isBefore(now.minus(window))) {
+                quiet.put(alertDueKey(book.lastSeenAt().plus(window), e.value), e.value);
+            } else if (!stillStands(e.value)) {
+                alerts.delete(e.value);
+            }
+            // (quiet, but still standing: due again when its case closes or its issue is forgotten)
+        }
     }
 
     /** The issue and its members leave the stores, and issues.v1 (a tombstone: compaction then forgets it too). */
     private void forgetIssue(String clusterId, Instant at) {
+        dueNowIfSaid("issue:" + clusterId);
         clusters.forget(clusterId);
         deleteRange(members, clusterId + "|", clusterId + "|}");
         context.forward(new Record<>(clusterId, WarningOutput.issueForgotten(), at.toEpochMilli()));
+    }
+
+    /** The entries of {@link #QUIET} of one kind due before now. */
+    private List<KeyValue<String, String>> due(String kind, Instant now) {
+        List<KeyValue<String, String>> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> range = quiet.range(kind + padded(DUE_NOW), kind + padded(now))) {
+            range.forEachRemaining(due::add);
+        }
+        return due;
+    }
+
+    /** A subject something was said of, which may be forgotten once it no longer stands: looked at next sweep. */
+    private void dueNowIfSaid(String subject) {
+        if (alerts.get(subject) != null) {
+            quiet.put(alertDueKey(DUE_NOW, subject), subject);
+        }
+    }
+
+    /**
+     * The issues and subjects an earlier version kept have no entry in {@link #QUIET}: the first sweep enters them
+     * all (the only sweep that reads every one), as due when their latest report or sighting leaves the window.
+     */
+    private void enterAllOnce() {
+        if (quiet.get(ALL_ENTERED) != null) {
+            return;
+        }
+        clusters.forEach(issue -> quiet.put(issueDueKey(issue.recent().isEmpty() ? DUE_NOW
+                : issue.recent().get(issue.recent().size() - 1).at().plus(window), issue.clusterId()), issue.clusterId()));
+        List<KeyValue<String, AlertBook>> books = new ArrayList<>();
+        try (KeyValueIterator<String, AlertBook> all = alerts.all()) {
+            all.forEachRemaining(books::add);
+        }
+        books.forEach(e -> quiet.put(alertDueKey(e.value.lastSeenAt() == null ? DUE_NOW : e.value.lastSeenAt().plus(window), e.key), e.key));
+        quiet.put(ALL_ENTERED, "1");
     }
 
     private static <V> void deleteRange(KeyValueStore<String, V> store, String from, String to) {
@@ -667,6 +746,14 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
 
     private static String lastDayKey(CaseMemo memo) {
         return memo.area() + "|" + memo.category().code() + "|" + padded(memo.receivedAt()) + "|" + memo.caseId();
+    }
+
+    private static String issueDueKey(Instant due, String clusterId) {
+        return "issue|" + padded(due) + "|" + clusterId;
+    }
+
+    private static String alertDueKey(Instant due, String subject) {
+        return "alert|" + padded(due) + "|" + subject;
     }
 
     private static String closedKey(CaseMemo memo) {

@@ -27,7 +27,8 @@ import java.util.function.Function;
  *   alert.acks.v1 ─┴→ keyed by ward (taxonomy; of a case, only what the warning weighs crosses) → early warning of that ward
  *                        stores: cases, issues (counts apart from their latest reports), reporters per issue,
  *                        look-alikes (open, by area and time), tracking codes, hourly counts, the last
- *                        day's reports (and per hour and issue), closed cases, alerts said
+ *                        day's reports (and per hour and issue), closed cases, alerts said, what may be
+ *                        forgotten by when
  *                                                     ├→ alerts.v1          (keyed by alert id)
  *                                                     ├→ issues.v1          (keyed by issue id: its risk and counts at each
  *                                                     │                      change, a tombstone once forgotten)
@@ -89,11 +90,12 @@ public final class EarlyWarningTopology {
                 Serdes.String(), new JsonSerde<>(AlertBook.class))));
         // A key of these is written once (a case opens, a case closes): the cache would save no changelog record, yet
         // every range over them (the look-alikes of each area, for every report) would copy and merge its cached keys.
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.LOOKALIKES), Serdes.String(), new LookalikeSerde()));
+        // (as bytes: the early warning decodes them itself, only as far as it needs, see LookalikeSerde)
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.LOOKALIKES), Serdes.String(), Serdes.ByteArray()));
         for (String store : List.of(EarlyWarning.TRACKING, EarlyWarning.CLOSED)) {
             builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(store), Serdes.String(), Serdes.String()));
         }
-        for (String store : List.of(EarlyWarning.MEMBERS, EarlyWarning.LAST_DAY)) {
+        for (String store : List.of(EarlyWarning.MEMBERS, EarlyWarning.LAST_DAY, EarlyWarning.QUIET)) {
             builder.addStateStore(cached(Stores.keyValueStoreBuilder(stores.apply(store), Serdes.String(), Serdes.String())));
         }
 
@@ -101,7 +103,7 @@ public final class EarlyWarningTopology {
                 .process(() -> new EarlyWarning(taxonomy, settings, words), Named.as("early-warning"),
                         EarlyWarning.CASES, EarlyWarning.CLUSTERS, EarlyWarning.COUNTS, EarlyWarning.ALERTS, EarlyWarning.LOOKALIKES,
                         EarlyWarning.TRACKING, EarlyWarning.MEMBERS, EarlyWarning.LAST_DAY, EarlyWarning.CLOSED, EarlyWarning.RECENT,
-                        EarlyWarning.ISSUE_HOURS)
+                        EarlyWarning.ISSUE_HOURS, EarlyWarning.QUIET)
                 .split(Named.as("warning-"))
                 .branch((key, out) -> out.alert() != null, Branched.as("alert"))
                 .branch((key, out) -> out.assessment() != null, Branched.as("assessment"))

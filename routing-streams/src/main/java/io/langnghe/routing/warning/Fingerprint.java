@@ -106,14 +106,11 @@ public record Fingerprint(int[] shingles, int[] places, int[] things, int[] stat
         if (shingles.length == 0 || other.shingles.length == 0) {
             return 0;
         }
+        if (unlike(places, other.places) || unlike(things, other.things)) {
+            return 0;
+        }
         int samePlaces = common(places, other.places);
-        if (places.length > 0 && other.places.length > 0 && samePlaces == 0) {
-            return 0;
-        }
         int sameThings = common(things, other.things);
-        if (things.length > 0 && other.things.length > 0 && sameThings == 0) {
-            return 0;
-        }
         double words = jaccard(shingles, other.shingles);
         int named = things.length + states.length;
         int otherNamed = other.things.length + other.states.length;
@@ -124,6 +121,11 @@ public record Fingerprint(int[] shingles, int[] places, int[] things, int[] stat
             similarity = (words + (double) sameMeanings / (named + otherNamed - sameMeanings)) / 2;
         }
         return Math.min(1, similarity + (samePlaces > 0 ? SAME_PLACE : 0));
+    }
+
+    /** Both name places (or things), none the same: not one problem, whatever their words. */
+    static boolean unlike(int[] named, int[] otherNamed) {
+        return named.length > 0 && otherNamed.length > 0 && common(named, otherNamed) == 0;
     }
 
     private static double jaccard(int[] a, int[] b) {

@@ -89,7 +89,7 @@ final class Issues {
         keys.forEach(recent::delete);
     }
 
-    /** Every issue, whole (the hourly sweep: it reads what it may forget). */
+    /** Every issue, whole (once: the first sweep after an upgrade, to enter each in the sweep's own store). */
     void forEach(Consumer<Cluster> action) {
         List<String> ids = new ArrayList<>();
         try (KeyValueIterator<String, Cluster> all = heads.all()) {

@@ -3,11 +3,12 @@ package io.langnghe.routing.warning;
 import io.langnghe.contracts.Category;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The look-alike index reads back what it wrote, and what an older version wrote as JSON. */
+/** The look-alike index reads back what it wrote, and what older versions wrote (their bytes, and JSON). */
 class LookalikeSerdeTest {
 
     private final LookalikeSerde serde = new LookalikeSerde();
@@ -49,6 +50,34 @@ class LookalikeSerdeTest {
         assertThat(read.fingerprint().places()).containsExactly(42);
         assertThat(read.fingerprint().things()).isEmpty();
         assertThat(read.fingerprint().states()).containsExactly(9);
+    }
+
+    @Test
+    void readsTheBytesTheVersionBeforeWroteCaseIdFirst() {
+        byte[] id = "case-9".getBytes(StandardCharsets.UTF_8);
+        byte[] code = "dien_nuoc".getBytes(StandardCharsets.UTF_8);
+        ByteBuffer before = ByteBuffer.allocate(1 + 4 + id.length + 4 + code.length + 4 * 4 + 4 * 4);
+        before.put((byte) 1).putInt(id.length).put(id).putInt(code.length).put(code)
+                .putInt(2).putInt(-5).putInt(3).putInt(1).putInt(42).putInt(0).putInt(1).putInt(9);
+
+        Lookalike read = serde.deserializer().deserialize("warning-lookalikes-changelog", before.array());
+
+        assertThat(read.caseId()).isEqualTo("case-9");
+        assertThat(read.category()).isEqualTo(Category.DIEN_NUOC);
+        assertThat(read.fingerprint().shingles()).containsExactly(-5, 3);
+        assertThat(read.fingerprint().places()).containsExactly(42);
+        assertThat(read.fingerprint().things()).isEmpty();
+        assertThat(read.fingerprint().states()).containsExactly(9);
+    }
+
+    @Test
+    void anOpenCaseOfAnotherLaneIsNotDecodedForAReportOfThisOne() {
+        byte[] lane45 = LookalikeSerde.write(new Lookalike("case-45", Category.GIAO_THONG_HA_TANG,
+                Fingerprint.of("Cống thoát nước ở ngõ 45 đường Lê Lai bị tắc, nước bẩn tràn ra ngõ.")));
+
+        assertThat(LookalikeSerde.readUnlessUnlike(lane45, Fingerprint.of("Cống ngõ 88 Lê Lai bị tắc, nước bẩn tràn ra ngõ"))).isNull();
+        assertThat(LookalikeSerde.readUnlessUnlike(lane45, Fingerprint.of("cong ngo 45 le lai bi tac, nuoc ban tran vao nha dan")))
+                .satisfies(read -> assertThat(read.caseId()).isEqualTo("case-45"));
     }
 
     private Lookalike roundTrip(Lookalike lookalike) {
