@@ -3,9 +3,6 @@ package io.langnghe.routing.warning;
 import io.langnghe.contracts.Category;
 import io.langnghe.contracts.JsonSerde;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -24,20 +21,13 @@ import java.nio.charset.StandardCharsets;
  * Values written before are still read, so a store restored from an older changelog keeps working: format 1
  * (case id | category | shingles | places | things | states) and JSON (their first byte is '{').
  */
-public final class LookalikeSerde implements Serde<Lookalike> {
+public final class LookalikeSerde {
 
     private static final byte FORMAT = 2;
     private static final byte ID_FIRST = 1;
     private static final JsonSerde<Lookalike> BEFORE = new JsonSerde<>(Lookalike.class);
 
-    @Override
-    public Serializer<Lookalike> serializer() {
-        return (topic, lookalike) -> lookalike == null ? null : write(lookalike);
-    }
-
-    @Override
-    public Deserializer<Lookalike> deserializer() {
-        return (topic, bytes) -> bytes == null ? null : read(bytes);
+    private LookalikeSerde() {
     }
 
     static byte[] write(Lookalike lookalike) {

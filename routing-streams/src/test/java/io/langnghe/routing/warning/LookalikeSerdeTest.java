@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The look-alike index reads back what it wrote, and what older versions wrote (their bytes, and JSON). */
 class LookalikeSerdeTest {
 
-    private final LookalikeSerde serde = new LookalikeSerde();
 
     @Test
     void readsBackTheCaseCategoryAndFingerprintItWrote() {
@@ -42,7 +41,7 @@ class LookalikeSerdeTest {
                 {"caseId":"case-7","category":"moi_truong","fingerprint":{"shingles":[-5,3,17],"places":[42],"things":[],"states":[9]}}"""
                 .getBytes(StandardCharsets.UTF_8);
 
-        Lookalike read = serde.deserializer().deserialize("warning-lookalikes-changelog", before);
+        Lookalike read = LookalikeSerde.read(before);
 
         assertThat(read.caseId()).isEqualTo("case-7");
         assertThat(read.category()).isEqualTo(Category.MOI_TRUONG);
@@ -60,7 +59,7 @@ class LookalikeSerdeTest {
         before.put((byte) 1).putInt(id.length).put(id).putInt(code.length).put(code)
                 .putInt(2).putInt(-5).putInt(3).putInt(1).putInt(42).putInt(0).putInt(1).putInt(9);
 
-        Lookalike read = serde.deserializer().deserialize("warning-lookalikes-changelog", before.array());
+        Lookalike read = LookalikeSerde.read(before.array());
 
         assertThat(read.caseId()).isEqualTo("case-9");
         assertThat(read.category()).isEqualTo(Category.DIEN_NUOC);
@@ -81,9 +80,9 @@ class LookalikeSerdeTest {
     }
 
     private Lookalike roundTrip(Lookalike lookalike) {
-        byte[] bytes = serde.serializer().serialize("warning-lookalikes-changelog", lookalike);
+        byte[] bytes = LookalikeSerde.write(lookalike);
         assertThat(bytes[0]).as("not JSON").isNotEqualTo((byte) '{');
-        return serde.deserializer().deserialize("warning-lookalikes-changelog", bytes);
+        return LookalikeSerde.read(bytes);
     }
 
     private static void assertSameFingerprint(Fingerprint read, Fingerprint written) {
