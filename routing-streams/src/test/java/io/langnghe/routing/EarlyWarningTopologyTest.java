@@ -28,6 +28,7 @@ import io.langnghe.routing.warning.Cluster;
 import io.langnghe.routing.warning.EarlyWarningTopology;
 import io.langnghe.routing.warning.WarningSettings;
 import io.langnghe.routing.warning.WarningWords;
+import io.langnghe.testsupport.StateDirectories;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -47,11 +48,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,7 +103,7 @@ class EarlyWarningTopologyTest {
                 WarningWords.loadDefault(UrgentWords.loadDefault()));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "early-warning-test");
-        config.put(StreamsConfig.STATE_DIR_CONFIG, freshStateDir());
+        config.put(StreamsConfig.STATE_DIR_CONFIG, StateDirectories.fresh());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(builder.build(), config, monday);
         received = driver.createInputTopic(topics.feedbackReceived().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
@@ -642,14 +639,5 @@ class EarlyWarningTopologyTest {
             }
         }
         return written;
-    }
-
-    /** A state directory of its own (in target/, not the OS temp dir Kafka Streams warns about), so that two runs never share stores. */
-    private static String freshStateDir() {
-        try {
-            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "kafka-streams-test").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

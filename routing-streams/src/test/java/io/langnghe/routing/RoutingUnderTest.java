@@ -17,6 +17,7 @@ import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.lifecycle.Deadlines;
 import io.langnghe.routing.lifecycle.WorkingCalendar;
+import io.langnghe.testsupport.StateDirectories;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -24,10 +25,6 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +50,7 @@ final class RoutingUnderTest implements AutoCloseable {
                 new CaseLifecycle(TAXONOMY, DEADLINES), setup.watch, Clock.fixed(setup.now, ZoneOffset.UTC), setup.authority);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, setup.applicationId);
-        config.put(StreamsConfig.STATE_DIR_CONFIG, freshStateDir());
+        config.put(StreamsConfig.STATE_DIR_CONFIG, StateDirectories.fresh());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = setup.wallClockStart == null ? new TopologyTestDriver(builder.build(), config)
                 : new TopologyTestDriver(builder.build(), config, setup.wallClockStart);
@@ -150,15 +147,6 @@ final class RoutingUnderTest implements AutoCloseable {
                 classifier = trainedClassifier();
             }
             return new RoutingUnderTest(this);
-        }
-    }
-
-    /** A state directory of its own (in target/, not the OS temp dir Kafka Streams warns about), so that two runs never share stores. */
-    private static String freshStateDir() {
-        try {
-            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "kafka-streams-test").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

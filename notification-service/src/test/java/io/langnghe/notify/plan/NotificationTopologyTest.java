@@ -14,6 +14,7 @@ import io.langnghe.notify.TestCases;
 import io.langnghe.notify.staff.Escalations;
 import io.langnghe.notify.staff.StaffMail;
 import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.testsupport.StateDirectories;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -28,11 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +63,7 @@ class NotificationTopologyTest {
                 noted -> outbox.add(noted.outcome().status() + " " + noted.request().event()));
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "notification-topology-test");
-        properties.put(StreamsConfig.STATE_DIR_CONFIG, freshStateDir());
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, StateDirectories.fresh());
         driver = new TopologyTestDriver(builder.build(), properties, at("09:00"));
         cases = driver.createInputTopic(topics.cases().name(), topics.cases().keySerde().serializer(),
                 topics.cases().valueSerde().serializer());
@@ -207,14 +204,5 @@ class NotificationTopologyTest {
         assertThat(mails.get(0).subject()).isEqualTo("Cảnh báo sớm (warning) cho Phòng Kinh tế, Hạ tầng và Đô thị");
         assertThat(mails.get(0).text()).contains("3 người báo cùng một việc trong 7 ngày",
                 "https://canbo.example/officer.html#case=case-1", "https://canbo.example/officer.html#case=case-2");
-    }
-
-    /** A state directory of its own (in target/, not the OS temp dir Kafka Streams warns about), so that two runs never share stores. */
-    private static String freshStateDir() {
-        try {
-            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "kafka-streams-test").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

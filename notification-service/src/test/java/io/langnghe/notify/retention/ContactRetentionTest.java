@@ -6,6 +6,7 @@ import io.langnghe.contracts.Contact;
 import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.privacy.ContactKey;
 import io.langnghe.notify.TestCases;
+import io.langnghe.testsupport.StateDirectories;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -17,10 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
@@ -47,7 +44,7 @@ class ContactRetentionTest {
                 Consumed.with(TOPICS.cases().keySerde(), TOPICS.cases().valueSerde())), TOPICS, new RetentionSettings(24, Duration.ofHours(1)));
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "contact-retention-test");
-        properties.put(StreamsConfig.STATE_DIR_CONFIG, freshStateDir());
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, StateDirectories.fresh());
         driver = new TopologyTestDriver(builder.build(), properties, START);
         cases = driver.createInputTopic(TOPICS.cases().name(), TOPICS.cases().keySerde().serializer(), TOPICS.cases().valueSerde().serializer());
         keys = driver.createOutputTopic(TOPICS.contactKeys().name(), TOPICS.contactKeys().keySerde().deserializer(),
@@ -86,14 +83,5 @@ class ContactRetentionTest {
                 : new Contact("Nguyễn Văn An", "+84901234567", "+84 90x xxx x67", "h", true);
         CaseState state = TestCases.smsCase().id(caseId).contact(contact).then(status, Instant.parse(at)).build();
         cases.pipeInput(caseId, state, Instant.parse(at));
-    }
-
-    /** A state directory of its own (in target/, not the OS temp dir Kafka Streams warns about), so that two runs never share stores. */
-    private static String freshStateDir() {
-        try {
-            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "kafka-streams-test").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
