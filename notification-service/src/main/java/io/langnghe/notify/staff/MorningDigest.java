@@ -1,6 +1,5 @@
 package io.langnghe.notify.staff;
 
-import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.DeadlineState;
 import io.langnghe.contracts.NotificationRequest;
 import io.langnghe.contracts.TrackingCode;
@@ -14,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Each department's morning e-mail to its officers: the cases that came in during the last day, those due
@@ -37,14 +38,16 @@ public final class MorningDigest {
     }
 
     /** The digests of {@code day}, from every open case, at {@code now}. */
-    public List<NotificationRequest> of(Collection<CaseState> openCases, LocalDate day, Instant now) {
+    public List<NotificationRequest> of(Collection<OpenCase> openCases, LocalDate day, Instant now) {
         List<NotificationRequest> mails = new ArrayList<>();
+        Map<String, List<OpenCase>> byDepartment = openCases.stream().filter(c -> c.department() != null)
+                .collect(Collectors.groupingBy(OpenCase::department));
         for (DepartmentInfo department : taxonomy.departments()) {
-            List<CaseState> mine = openCases.stream().filter(c -> department.code().equals(c.department()) && c.isOpen())
-                    .sorted(Comparator.comparing(CaseState::receivedAt)).toList();
-            List<CaseState> fresh = mine.stream().filter(c -> c.receivedAt().isAfter(now.minus(Duration.ofDays(1)))).toList();
-            List<CaseState> dueSoon = mine.stream().filter(c -> c.deadlineState() == DeadlineState.DUE_SOON).toList();
-            List<CaseState> overdue = mine.stream().filter(c -> c.deadlineState() == DeadlineState.OVERDUE).toList();
+            List<OpenCase> mine = byDepartment.getOrDefault(department.code(), List.of()).stream()
+                    .sorted(Comparator.comparing(OpenCase::receivedAt)).toList();
+            List<OpenCase> fresh = mine.stream().filter(c -> c.receivedAt().isAfter(now.minus(Duration.ofDays(1)))).toList();
+            List<OpenCase> dueSoon = mine.stream().filter(c -> c.deadlineState() == DeadlineState.DUE_SOON).toList();
+            List<OpenCase> overdue = mine.stream().filter(c -> c.deadlineState() == DeadlineState.OVERDUE).toList();
             if (fresh.isEmpty() && dueSoon.isEmpty() && overdue.isEmpty()) {
                 continue;
             }
@@ -64,12 +67,12 @@ public final class MorningDigest {
         return mails;
     }
 
-    private void section(StringBuilder text, String title, List<CaseState> cases) {
+    private void section(StringBuilder text, String title, List<OpenCase> cases) {
         if (cases.isEmpty()) {
             return;
         }
         text.append(title).append(" (").append(cases.size()).append(")\n");
-        for (CaseState c : cases.subList(0, Math.min(cases.size(), LISTED_AT_MOST))) {
+        for (OpenCase c : cases.subList(0, Math.min(cases.size(), LISTED_AT_MOST))) {
             text.append("- ").append(TrackingCode.display(c.trackingCode())).append(" ")
                     .append(c.dueAt() == null ? "" : (vi() ? "hạn " : "due ") + c.dueAt() + " ")
                     .append(staff.link(c.caseId())).append("\n");

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The ward's open cases now, read from the compacted {@code cases.v1} from its beginning to its end:
- * once a morning, for the digest, so it costs nothing per petition.
+ * once a morning, for the digest, so it costs nothing per petition. Each is kept as the digest's few
+ * fields only (see {@link OpenCase}).
  */
 public final class OpenCases {
 
@@ -28,18 +29,18 @@ public final class OpenCases {
         this.cases = cases;
     }
 
-    public Collection<CaseState> read(Duration within) {
+    public Collection<OpenCase> read(Duration within) {
         Map<String, Object> properties = login.clientConfig(bootstrapServers);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        Map<String, CaseState> latest = new HashMap<>();
+        Map<String, OpenCase> latest = new HashMap<>();
         try (KafkaConsumer<String, CaseState> consumer = new KafkaConsumer<>(properties, cases.keySerde().deserializer(),
                 cases.valueSerde().deserializer())) {
             TopicToEnd.fromBeginning(consumer, cases.name(), within).readToEnd(within, records -> records.forEach(record -> {
                 if (record.value() == null || !record.value().isOpen()) {
                     latest.remove(record.key());
                 } else {
-                    latest.put(record.key(), record.value());
+                    latest.put(record.key(), OpenCase.of(record.value()));
                 }
             }));
         }

@@ -1,7 +1,6 @@
 package io.langnghe.notify.staff;
 
 import io.langnghe.contracts.Alert;
-import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.Category;
 import io.langnghe.contracts.NotificationRequest;
 import io.langnghe.contracts.taxonomy.Taxonomy;
@@ -24,8 +23,8 @@ class StaffMailSizeTest {
 
     @Test
     void aDigestOfFiveThousandNewCasesCountsThemAllAndLinksTheOldestHundred() {
-        List<CaseState> open = IntStream.range(0, 5_000)
-                .mapToObj(i -> TestCases.smsCase().id("case-" + i).receivedAt(NOW.minusSeconds(5_000 - i)).build()).toList();
+        List<OpenCase> open = IntStream.range(0, 5_000)
+                .mapToObj(i -> OpenCase.of(TestCases.smsCase().id("case-" + i).receivedAt(NOW.minusSeconds(5_000 - i)).build())).toList();
 
         List<NotificationRequest> mails = new MorningDigest(STAFF, Taxonomy.loadDefault(), "vi").of(open, LocalDate.of(2026, 11, 26), NOW);
 
