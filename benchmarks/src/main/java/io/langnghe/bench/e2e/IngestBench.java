@@ -16,8 +16,8 @@ import java.util.Map;
  * to {@code POST /api/feedback} (each answered 202 only after Kafka's acknowledgement, as always); the
  * warm-up's are not counted, so the JIT's compiling is not charged to the petitions. CPU comes from
  * /proc for the process listening on the ingest port (and Kafka's, beside it), before and after the
- * measured load, with ingest-service's split by what its threads do (from /proc/PID/task): the JIT compilers'
- * share is how far from warm the process still was, not a cost of the petitions. The rest of the stack need not
+ * measured load, each split by what its threads do (from /proc/PID/task): the JIT compilers' share is how far
+ * from warm the process still was, not a cost of the petitions, and the collector's is what its JVM options change. The rest of the stack need not
  * run. The table on stdout, progress on stderr.
  */
 public final class IngestBench {
@@ -36,10 +36,10 @@ public final class IngestBench {
     /**
      * @param cpuSeconds CPU seconds of each process found during the measured load
      * @param accepted   202 latency in µs, from the scheduled send
-     * @param ingestThreads CPU seconds of ingest-service's threads during the measured load, by what they do
+     * @param threads    CPU seconds of each process's threads during the measured load, by what they do
      */
     public record Result(BenchPlan plan, String machine, int sent, int answered202, int refusedOrFailed, String firstRefusal,
-                         Map<String, Double> cpuSeconds, Map<String, Double> ingestThreads, Histogram accepted) {
+                         Map<String, Double> cpuSeconds, Map<String, Map<String, Double>> threads, Histogram accepted) {
 
         /** CPU µs of ingest-service per petition answered 202, or NaN when its process was not found. */
         public double ingestMicrosPerPetition() {
@@ -56,8 +56,8 @@ public final class IngestBench {
                     refusedOrFailed));
             cpuSeconds.forEach((process, seconds) -> t.append(String.format(Locale.ROOT, "| CPU per petition, %s | %.0f µs |%n",
                     process, answered202 == 0 ? Double.NaN : seconds * 1e6 / answered202)));
-            ingestThreads.forEach((threads, seconds) -> t.append(String.format(Locale.ROOT, "| … ingest-service's %s | %.0f µs |%n",
-                    threads, answered202 == 0 ? Double.NaN : seconds * 1e6 / answered202)));
+            threads.forEach((process, groups) -> groups.forEach((group, seconds) -> t.append(String.format(Locale.ROOT,
+                    "| … %s's %s | %.0f µs |%n", process, group, answered202 == 0 ? Double.NaN : seconds * 1e6 / answered202))));
             if (accepted.getTotalCount() > 0) {
                 t.append(String.format(Locale.ROOT, "| 202 latency p50 / p99 / max | %.1f / %.1f / %.1f ms |%n",
                         accepted.getValueAtPercentile(50) / 1e3, accepted.getValueAtPercentile(99) / 1e3, accepted.getMaxValue() / 1e3));
@@ -87,18 +87,23 @@ public final class IngestBench {
                 run + 5_000_000);
         String loadBefore = loadAverage();
         Map<String, Double> before = ProcessCpu.snapshot(pids);
-        Map<String, Double> threadsBefore = threads(pids);
+        Map<String, Map<String, Double>> threadsBefore = threads(pids);
         OpenLoad load = new OpenLoad(stack.ingest());
         progress.printf("Sending %d petitions at %.0f/s...%n", petitions.size(), plan.rate());
         load.run(petitions, plan.rate(), accepted -> { });
         Map<String, Double> after = ProcessCpu.snapshot(pids);
-        Map<String, Double> threadsAfter = threads(pids);
+        Map<String, Map<String, Double>> threadsAfter = threads(pids);
         Map<String, Double> cpu = new java.util.TreeMap<>();
         after.forEach((process, seconds) -> cpu.put(process, seconds - before.get(process)));
-        Map<String, Double> ingestThreads = new java.util.LinkedHashMap<>();
-        threadsAfter.forEach((threads, seconds) -> ingestThreads.put(threads, seconds - threadsBefore.getOrDefault(threads, 0.0)));
+        Map<String, Map<String, Double>> threads = new java.util.TreeMap<>();
+        threadsAfter.forEach((process, groups) -> {
+            Map<String, Double> earlier = threadsBefore.getOrDefault(process, Map.of());
+            Map<String, Double> spent = new java.util.LinkedHashMap<>();
+            groups.forEach((group, seconds) -> spent.put(group, seconds - earlier.getOrDefault(group, 0.0)));
+            threads.put(process, spent);
+        });
         return new Result(plan, E2eBench.machine() + ", load " + loadBefore + " → " + loadAverage(), load.sent.get(),
-                load.answered202.get(), load.refused.get() + load.failed.get(), load.firstRefusal(), cpu, ingestThreads, load.accepted);
+                load.answered202.get(), load.refused.get() + load.failed.get(), load.firstRefusal(), cpu, threads, load.accepted);
     }
 
     public static void main(String[] args) throws Exception {
@@ -115,9 +120,10 @@ public final class IngestBench {
         System.exit(0);
     }
 
-    private static Map<String, Double> threads(Map<String, Long> pids) {
-        Long ingest = pids.get("ingest-service");
-        return ingest == null ? Map.of() : ProcessCpu.threadSeconds(ingest);
+    private static Map<String, Map<String, Double>> threads(Map<String, Long> pids) {
+        Map<String, Map<String, Double>> threads = new java.util.LinkedHashMap<>();
+        pids.forEach((process, pid) -> threads.put(process, ProcessCpu.threadSeconds(pid)));
+        return threads;
     }
 
     private static String loadAverage() {

@@ -155,7 +155,8 @@ final class ProcessCpu {
         if (thread.startsWith("kafka-producer-")) {
             return PRODUCER;
         }
-        return thread.startsWith("GC Thread") || thread.startsWith("G1 ") ? GC : OTHER;
+        // the serial collector collects on the VM thread, which otherwise only runs the other collectors' pauses
+        return thread.startsWith("GC Thread") || thread.startsWith("G1 ") || thread.equals("VM Thread") ? GC : OTHER;
     }
 
     /** CPU seconds of each process now. */

@@ -25,9 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The broker is up but refuses the petition itself (here: larger than its topic takes) after the
- * contact key was acknowledged. The answer comes from the producer's callback, with no thread waiting
- * for it: the resident still gets 503 problem+json with Retry-After, not a hang or a 500, and nothing
- * is filed; once the broker takes petitions again, the next one is answered 202.
+ * contact key was acknowledged, or refuses the contact key. The answer comes from the producer's callback,
+ * with no thread waiting for it: the resident still gets 503 problem+json with Retry-After, not a hang or a
+ * 500, and nothing is filed (a petition is never sent before its key is stored); once the broker takes
+ * records again, the next one is answered 202.
  */
 @MicronautTest
 class BrokerRefusesPetitionTest extends AgainstTheBroker {
@@ -35,8 +36,9 @@ class BrokerRefusesPetitionTest extends AgainstTheBroker {
     private static final Duration WITHIN = Duration.ofSeconds(10);
 
     @AfterEach
-    void takePetitionsAgain() throws Exception {
+    void takeRecordsAgain() throws Exception {
         petitionLimit(AlterConfigOp.OpType.DELETE, "");
+        limit(topics.contactKeys().name(), AlterConfigOp.OpType.DELETE, "");
     }
 
     @Test
@@ -59,6 +61,20 @@ class BrokerRefusesPetitionTest extends AgainstTheBroker {
     }
 
     @Test
+    void aPetitionWhoseContactKeyTheBrokerRefusesIsAnswered503AndNotFiled() throws Exception {
+        long before = probe.count(topics.feedbackReceived().name(), WITHIN);
+        limit(topics.contactKeys().name(), AlterConfigOp.OpType.SET, "64");
+
+        HttpResponse<String> response = http.postJson("/api/feedback", petition()
+                .with("name", "Lê Văn Cường").with("phone", "0912.345.678").with("consentToContact", true).json());
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(json(response).has("feedbackId")).isFalse();
+        assertThat(probe.count(topics.feedbackReceived().name(), WITHIN)).isEqualTo(before);
+    }
+
+    @Test
     void theNextPetitionAfterARefusalIsAccepted() throws Exception {
         petitionLimit(AlterConfigOp.OpType.SET, "64");
         assertThat(http.postJson("/api/feedback", petition().json()).statusCode()).isEqualTo(503);
@@ -70,9 +86,13 @@ class BrokerRefusesPetitionTest extends AgainstTheBroker {
         assertThat(json(response).get("trackingCode").asText()).isNotBlank();
     }
 
-    /** Sets or removes the petition topic's max.message.bytes, and returns once the broker applied it. */
     private void petitionLimit(AlterConfigOp.OpType op, String bytes) throws Exception {
-        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, topics.feedbackReceived().name());
+        limit(topics.feedbackReceived().name(), op, bytes);
+    }
+
+    /** Sets or removes a topic's max.message.bytes, and returns once the broker applied it. */
+    private static void limit(String name, AlterConfigOp.OpType op, String bytes) throws Exception {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, name);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafkaBootstrapServers()))) {
             admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
                     new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, bytes), op)))).all().get();
