@@ -17,8 +17,8 @@ import java.util.Map;
  * warm-up's are not counted, so the JIT's compiling is not charged to the petitions. CPU comes from
  * /proc for the process listening on the ingest port (and Kafka's, beside it), before and after the
  * measured load, each split by what its threads do (from /proc/PID/task): the JIT compilers' share is how far
- * from warm the process still was, not a cost of the petitions, and the collector's is what its JVM options change. The rest of the stack need not
- * run. The table on stdout, progress on stderr.
+ * from warm the process still was, not a cost of the petitions, and the collector's is what its JVM options
+ * change. The rest of the stack need not run. The table on stdout, progress on stderr.
  */
 public final class IngestBench {
 
