@@ -87,21 +87,14 @@ public final class IngestBench {
                 run + 5_000_000);
         String loadBefore = loadAverage();
         Map<String, Double> before = ProcessCpu.snapshot(pids);
-        Map<String, Map<String, Double>> threadsBefore = threads(pids);
+        Map<String, Map<String, Double>> threadsBefore = ProcessCpu.threadGroups(pids);
         OpenLoad load = new OpenLoad(stack.ingest());
         progress.printf("Sending %d petitions at %.0f/s...%n", petitions.size(), plan.rate());
         load.run(petitions, plan.rate(), accepted -> { });
         Map<String, Double> after = ProcessCpu.snapshot(pids);
-        Map<String, Map<String, Double>> threadsAfter = threads(pids);
+        Map<String, Map<String, Double>> threads = ProcessCpu.groupsBetween(threadsBefore, ProcessCpu.threadGroups(pids));
         Map<String, Double> cpu = new java.util.TreeMap<>();
         after.forEach((process, seconds) -> cpu.put(process, seconds - before.get(process)));
-        Map<String, Map<String, Double>> threads = new java.util.TreeMap<>();
-        threadsAfter.forEach((process, groups) -> {
-            Map<String, Double> earlier = threadsBefore.getOrDefault(process, Map.of());
-            Map<String, Double> spent = new java.util.LinkedHashMap<>();
-            groups.forEach((group, seconds) -> spent.put(group, seconds - earlier.getOrDefault(group, 0.0)));
-            threads.put(process, spent);
-        });
         return new Result(plan, E2eBench.machine() + ", load " + loadBefore + " → " + loadAverage(), load.sent.get(),
                 load.answered202.get(), load.refused.get() + load.failed.get(), load.firstRefusal(), cpu, threads, load.accepted);
     }
@@ -118,12 +111,6 @@ public final class IngestBench {
         }
         System.out.print(new IngestBench(plan, System.err).run().table());
         System.exit(0);
-    }
-
-    private static Map<String, Map<String, Double>> threads(Map<String, Long> pids) {
-        Map<String, Map<String, Double>> threads = new java.util.LinkedHashMap<>();
-        pids.forEach((process, pid) -> threads.put(process, ProcessCpu.threadSeconds(pid)));
-        return threads;
     }
 
     private static String loadAverage() {

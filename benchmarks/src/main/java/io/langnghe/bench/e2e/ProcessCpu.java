@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -119,6 +120,26 @@ final class ProcessCpu {
         }
         threads.get().values().forEach(t -> seconds.merge(groupOf(t.name()), t.seconds(), Double::sum));
         return seconds;
+    }
+
+    /** {@link #threadSeconds} of each process now. */
+    static Map<String, Map<String, Double>> threadGroups(Map<String, Long> pids) {
+        Map<String, Map<String, Double>> groups = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> groups.put(name, threadSeconds(pid)));
+        return groups;
+    }
+
+    /** CPU seconds of each process's thread groups between two {@link #threadGroups} samples. */
+    static Map<String, Map<String, Double>> groupsBetween(Map<String, Map<String, Double>> before,
+                                                          Map<String, Map<String, Double>> after) {
+        Map<String, Map<String, Double>> spent = new TreeMap<>();
+        after.forEach((name, groups) -> {
+            Map<String, Double> earlier = before.getOrDefault(name, Map.of());
+            Map<String, Double> ofProcess = new LinkedHashMap<>();
+            groups.forEach((group, seconds) -> ofProcess.put(group, seconds - earlier.getOrDefault(group, 0.0)));
+            spent.put(name, ofProcess);
+        });
+        return spent;
     }
 
     /** One thread (a kernel task) of a process as /proc/[pid]/task/[tid]/stat tells it: its name and its CPU seconds so far. */

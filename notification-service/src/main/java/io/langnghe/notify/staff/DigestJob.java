@@ -32,7 +32,7 @@ public final class DigestJob implements AutoCloseable {
      * How long reading every open case may take. Generous: a look that gives up is tried again a minute
      * later from the beginning, so a bound a large ward cannot meet would read all morning and mail nobody.
      */
-    static final Duration READ_WITHIN = Duration.ofMinutes(5);
+    private static final Duration READ_WITHIN = Duration.ofMinutes(5);
 
     private final MorningDigest digest;
     private final OpenCases openCases;

@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The look-alike index reads back what it wrote, and what older versions wrote (their bytes, and JSON). */
 class LookalikeSerdeTest {
 
-
     @Test
     void readsBackTheCaseCategoryAndFingerprintItWrote() {
         Fingerprint drain = Fingerprint.of("Cống thoát nước ở ngõ 45 đường Lê Lai bị tắc, nước bẩn tràn ra ngõ.");
