@@ -64,6 +64,8 @@ import java.util.stream.Stream;
  * reports of one blocked drain from N residents within an hour, then the same N residents again
  * (their issue exists, and their coming back raises its level). {@code --open-in-window N[,N…]} fills
  * instead with N petitions of the last six days, all still open: the look-alike index's worst case.
+ * {@code --one-area CODE} puts every petition (the fill's and the measured ones) in that area, so each of
+ * its categories is a spike of many reports, most of them alone: what a report costs inside a large spike.
  * After each fill, one petition an hour later also pays the early warning's hourly sweep.
  */
 public final class TopologyBench {
@@ -80,9 +82,15 @@ public final class TopologyBench {
     private final DeadlineWatch watch = new DeadlineWatch(0.8, Duration.ofMinutes(1));
 
     private final Function<String, KeyValueBytesStoreSupplier> stores;
+    /** The area of every petition, or null: each in the area the background picks. */
+    private final String oneArea;
 
-    private TopologyBench(Function<String, KeyValueBytesStoreSupplier> stores) {
+    private TopologyBench(Function<String, KeyValueBytesStoreSupplier> stores, String oneArea) {
         this.stores = stores;
+        this.oneArea = oneArea;
+        if (oneArea != null && taxonomy.areas().stream().noneMatch(area -> area.code().equals(oneArea))) {
+            throw new IllegalArgumentException("--one-area: the taxonomy has no area " + oneArea);
+        }
     }
 
     public static void main(String[] args) {
@@ -91,6 +99,7 @@ public final class TopologyBench {
         int petitions = 300;
         List<Integer> openInWindow = List.of();
         boolean rocksDb = false;
+        String oneArea = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cases-kept" -> kept = Stream.of(args[++i].split(",")).map(Integer::parseInt).toList();
@@ -98,13 +107,15 @@ public final class TopologyBench {
                 case "--petitions" -> petitions = Integer.parseInt(args[++i]);
                 case "--rocksdb" -> rocksDb = true;
                 case "--open-in-window" -> openInWindow = Stream.of(args[++i].split(",")).map(Integer::parseInt).toList();
+                case "--one-area" -> oneArea = args[++i];
                 default -> {
-                    System.err.println("usage: ./langnghe bench topology [--cases-kept N[,N…]] [--open-in-window N[,N…]] [--burst N] [--petitions N] [--rocksdb]");
+                    System.err.println("usage: ./langnghe bench topology [--cases-kept N[,N…]] [--open-in-window N[,N…]] [--burst N] [--petitions N] [--rocksdb]"
+                            + " [--one-area CODE]");
                     System.exit(2);
                 }
             }
         }
-        TopologyBench bench = new TopologyBench(rocksDb ? Stores::persistentKeyValueStore : Stores::inMemoryKeyValueStore);
+        TopologyBench bench = new TopologyBench(rocksDb ? Stores::persistentKeyValueStore : Stores::inMemoryKeyValueStore, oneArea);
         // the first thousand petitions run while the JIT compiles: not what a running service pays
         bench.run(new Fill(0, YEAR, LEFT_OPEN), 1000, 0, false);
         System.out.printf("%-28s %12s %14s  %s%n", "scenario", "cpu µs/pet.", "largest record", "records written per petition, by topic");
@@ -226,8 +237,8 @@ public final class TopologyBench {
         List<SimPetition> spread = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             SimPetition p = made.get(i);
-            spread.add(new SimPetition(prefix + "-" + p.id(), from.plus(step.multipliedBy(i)), p.channel(), p.area(), p.reporter(), p.text(),
-                    null, null));
+            spread.add(new SimPetition(prefix + "-" + p.id(), from.plus(step.multipliedBy(i)), p.channel(),
+                    oneArea == null ? p.area() : oneArea, p.reporter(), p.text(), null, null));
         }
         return spread;
     }
