@@ -37,9 +37,11 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.test.TestRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,9 +60,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 
 import static io.langnghe.routing.TestFeedback.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The early warning through the routing topology, as leaders would see it: reports of one problem
@@ -96,11 +100,17 @@ class EarlyWarningTopologyTest {
 
     @BeforeEach
     void start() {
+        start(Stores::persistentKeyValueStore);
+    }
+
+    /** @param stores on disk, as in service; in memory for thousands of reports (the driver commits, so RocksDB flushes, after each) */
+    void start(Function<String, KeyValueBytesStoreSupplier> stores) {
         StreamsBuilder builder = new StreamsBuilder();
         RoutingTopology.define(builder, topics, classifier, new Router(taxonomy, 0.5, 0.2), new CaseOpening(deadlines),
-                new CaseLifecycle(taxonomy, deadlines), new DeadlineWatch(0.8, Duration.ofMinutes(1)), Clock.fixed(monday, ZoneOffset.UTC));
+                new CaseLifecycle(taxonomy, deadlines), new DeadlineWatch(0.8, Duration.ofMinutes(1)), Clock.fixed(monday, ZoneOffset.UTC),
+                stores);
         EarlyWarningTopology.define(builder, topics, taxonomy, WarningSettings.loadDefault(),
-                WarningWords.loadDefault(UrgentWords.loadDefault()));
+                WarningWords.loadDefault(UrgentWords.loadDefault()), stores);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "early-warning-test");
         config.put(StreamsConfig.STATE_DIR_CONFIG, StateDirectories.fresh());
@@ -319,6 +329,78 @@ class EarlyWarningTopologyTest {
             assertThat(alert.department()).isEqualTo(taxonomy.defaultDepartmentFor(Category.MOI_TRUONG));
             assertThat(alert.caseIds()).hasSizeGreaterThanOrEqualTo(4);
         });
+    }
+
+    /**
+     * Two thousand reports of rubbish in one area within a day, each about its own ngõ: a spike of lone reports, as
+     * large as it grows. Its alert and each report's reason still say so, and no report alone is counted as an issue.
+     */
+    @Test
+    void aSpikeOfTwoThousandLoneReportsIsStillASpikeAndNoneOfThemIsCountedAsAnIssue() {
+        stop();
+        start(Stores::inMemoryKeyValueStore);
+        TestOutputTopic<String, byte[]> issueHours = changelog("warning-issue-hours");
+        int reports = 2000;
+        for (int i = 0; i < reports; i++) {
+            report(feedback().id(String.format("lone-%04d", i)).area("tdp-11").reporter("r" + i)
+                    .text("Rác thải đổ trộm ở đầu ngõ " + (i + 1) + ", bốc mùi hôi"), monday.plus(Duration.ofSeconds(40L * i)));
+        }
+
+        assertThat(cases.values()).as("each about its own ngõ: alone").hasSize(reports)
+                .allSatisfy(c -> assertThat(c.clusterId()).isNull());
+        assertThat(alerts).filteredOn(a -> a.subject().startsWith("spike:")).extracting(Alert::subject, Alert::level)
+                .containsExactly(tuple("spike:tdp-11:moi_truong", "warning"), tuple("spike:tdp-11:moi_truong", "critical"));
+        assertThat(cases.get("lone-1999").risk().reasons()).filteredOn(r -> r.code().equals("spike")).singleElement()
+                .satisfies(r -> assertThat(r.description()).startsWith("2000 phản ánh moi_truong tại tdp-11"));
+        assertThat(issueHours.readRecordsToList()).as("a report alone is in its hour's count, not an issue of its own").isEmpty();
+    }
+
+    /**
+     * Ninety reports of rubbish in one area within 15 hours, two thirds of them about the same heap: a spike, but the
+     * heap's issue says it better, so its alert comes and the spike's does not. The previous version counted each report
+     * alone as an issue of one in warning-issue-hours: such counts give the same answer, and go with the hourly sweep.
+     */
+    @ParameterizedTest(name = "reports alone counted by the previous version: {0}")
+    @ValueSource(booleans = {false, true})
+    void aSpikeMostlyOfOneIssueIsThatIssuesAlertAndNotASpike(boolean countedByThePreviousVersion) {
+        String[] heap = {"Rác thải ở đầu ngõ 7 Trần Phú không được thu gom, bốc mùi hôi thối",
+                "Ngõ 7 Trần Phú rác thải ùn ứ mấy ngày không ai thu gom, hôi thối",
+                "rac thai o ngo 7 tran phu khong duoc thu gom, boc mui hoi thoi"};
+        KeyValueStore<String, Long> issueHours = driver.getKeyValueStore("warning-issue-hours");
+        List<String> alone = new ArrayList<>();
+        int heapReports = 0;
+        for (int i = 0; i < 90; i++) {
+            Instant at = monday.plus(Duration.ofMinutes(10L * i));
+            if (i % 3 < 2) {
+                report(feedback().id(String.format("heap-%02d", i)).area("tdp-11").reporter("r" + i).text(heap[heapReports++ % heap.length]), at);
+                continue;
+            }
+            String id = String.format("lone-%02d", i);
+            report(feedback().id(id).area("tdp-11").reporter("r" + i).text("Có người đổ trộm phế thải xây dựng ở ngõ " + (100 + i)), at);
+            alone.add(id);
+            if (countedByThePreviousVersion) {
+                issueHours.put(String.format("tdp-11|moi_truong|%010d|%s", at.getEpochSecond() / 3600, id), 1L);
+            }
+        }
+
+        String issue = cases.get("heap-00").clusterId();
+        assertThat(issue).isNotNull();
+        assertThat(issues.get(issue).reports()).isEqualTo(60);
+        assertThat(alone).allSatisfy(id -> assertThat(cases.get(id).clusterId()).as(id).isNull());
+        assertThat(alerts).extracting(Alert::subject).as("the issue's alert, not the spike's")
+                .containsExactly("issue:" + issue, "issue:" + issue);
+        assertThat(alone).as("nor does a report alone say it is part of a spike").allSatisfy(id ->
+                assertThat(cases.get(id).risk() == null ? List.<Alert.Reason>of() : cases.get(id).risk().reasons())
+                        .extracting(Alert.Reason::code).doesNotContain("spike"));
+
+        // two days later, a report in another area also runs the hourly sweep
+        report(feedback().id("later").area("tdp-20").reporter("r-later").text("Đèn đường trên đường Lê Hoàn mất điện, tối om"),
+                monday.plus(Duration.ofDays(3)));
+        List<String> left = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = issueHours.all()) {
+            all.forEachRemaining(e -> left.add(e.key));
+        }
+        assertThat(left).as("the hourly sweep forgets Monday's counts, whoever wrote them").noneMatch(key -> key.startsWith("tdp-11|"));
     }
 
     @Test
@@ -609,12 +691,19 @@ class EarlyWarningTopologyTest {
     }
 
     private void report(TestFeedback petition, int hoursAfterMonday) {
-        pipe(petition, hoursAfterMonday);
+        report(petition, monday.plus(Duration.ofHours(hoursAfterMonday)));
+    }
+
+    private void report(TestFeedback petition, Instant at) {
+        pipe(petition, at);
         collect();
     }
 
     private void pipe(TestFeedback petition, int hoursAfterMonday) {
-        Instant at = monday.plus(Duration.ofHours(hoursAfterMonday));
+        pipe(petition, monday.plus(Duration.ofHours(hoursAfterMonday)));
+    }
+
+    private void pipe(TestFeedback petition, Instant at) {
         FeedbackReceived built = petition.receivedAt(at).build();
         received.pipeInput(built.feedbackId(), topics.feedbackReceived().valueSerde().serializer()
                 .serialize(topics.feedbackReceived().name(), built), at);

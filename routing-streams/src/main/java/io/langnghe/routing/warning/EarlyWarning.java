@@ -77,7 +77,10 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     public static final String MEMBERS = "warning-members";
     /** The reports of the last day by area, category and time → the issue (or case) each belongs to. */
     public static final String LAST_DAY = "warning-last-day";
-    /** The same reports counted by area, category, hour and issue (or case): whether a spike is mostly one issue. */
+    /**
+     * The same reports counted by area, category, hour and issue: whether a spike is mostly one issue. A report alone
+     * has no entry (the previous version wrote one, keyed by its case id: read as an issue of one, it ages out the same).
+     */
     public static final String ISSUE_HOURS = "warning-issue-hours";
     /** The latest reports of each issue, one record each (see {@link Issues}). */
     public static final String RECENT = "warning-recent";
@@ -133,6 +136,14 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     private KeyValueStore<String, String> quiet;
     /** The spikes worked out for the record in hand: the counts do not change once it is counted. */
     private final Map<String, Spike> spikesOfThisRecord = new HashMap<>();
+    /** Whether each spike of the record in hand is mostly one issue, until one of its reports is placed in another issue. */
+    private final Map<String, Boolean> mostlyOneIssueOfThisRecord = new HashMap<>();
+    /**
+     * The reports of each area and category per day back from one hour, across records: a baseline's past days change
+     * only when a late report is counted into them. Exact: built from {@link #COUNTS}, counted into by every write to it,
+     * built again for another hour, emptied by the sweep and at init (after a restart, a rebalance, a revived task).
+     */
+    private final Map<String, DayCounts> dayCounts = new HashMap<>();
     /** The cases told something while handling the record in hand, as they now stand (not read back). */
     private final Map<String, CaseMemo> toldThisRecord = new HashMap<>();
 
@@ -158,6 +169,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         this.issueHours = context.getStateStore(ISSUE_HOURS);
         this.closed = context.getStateStore(CLOSED);
         this.quiet = context.getStateStore(QUIET);
+        dayCounts.clear();
         context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::forgetWhatIsOld);
     }
 
@@ -166,6 +178,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         Instant at = Instant.ofEpochMilli(record.timestamp());
         WarningInput input = record.value();
         spikesOfThisRecord.clear();
+        mostlyOneIssueOfThisRecord.clear();
         toldThisRecord.clear();
         try {
             if (input.ack() != null) {
@@ -514,28 +527,30 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         if (memo.area() == null || memo.category() == null) {
             return;
         }
-        String key = countKey(memo.area(), memo.category(), hourOf(memo.receivedAt()));
+        long hour = hourOf(memo.receivedAt());
+        String key = countKey(memo.area(), memo.category(), hour);
         Long n = counts.get(key);
         counts.put(key, n == null ? 1 : n + 1);
+        DayCounts days = dayCounts.get(placeOf(memo.area(), memo.category()));
+        if (days != null) {
+            days.count(hour);
+        }
     }
 
     /** The last 24 hours of an area and category against the same hours of each of the baseline's days. */
     private Spike spikeOf(String area, Category category, Instant at) {
-        return spikesOfThisRecord.computeIfAbsent(area + "|" + category.code(), place -> baselineOf(area, category, at));
+        return spikesOfThisRecord.computeIfAbsent(placeOf(area, category), place -> baselineOf(area, category, at));
     }
 
     private Spike baselineOf(String area, Category category, Instant at) {
         int days = settings.spikes().baselineDays();
         long now = hourOf(at);
-        long[] perDay = new long[days + 1];
-        try (KeyValueIterator<String, Long> hours = counts.range(countKey(area, category, now - 24L * (days + 1) + 1),
-                countKey(area, category, now))) {
-            while (hours.hasNext()) {
-                KeyValue<String, Long> entry = hours.next();
-                long hour = Long.parseLong(entry.key.substring(entry.key.lastIndexOf('|') + 1));
-                perDay[(int) ((now - hour) / 24)] += entry.value;
-            }
+        DayCounts counted = dayCounts.get(placeOf(area, category));
+        if (counted == null || counted.hour() != now) {
+            counted = dayCountsOf(area, category, now);
+            dayCounts.put(placeOf(area, category), counted);
         }
+        long[] perDay = counted.perDay();
         double mean = 0;
         for (int d = 1; d <= days; d++) {
             mean += perDay[d];
@@ -550,28 +565,52 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         return new Spike(area, category, perDay[0], mean, spread, threshold);
     }
 
-    /**
-     * More than half of the spike's reports (its last 24 hours) are one issue: that issue's own score and
-     * alert say it better. Read from the counts per hour and issue, so an incident of N reports reads a
-     * few dozen counts, not its N reports, each time.
-     */
-    private boolean isMostlyOneIssue(Spike spike, Instant at) {
-        long now = hourOf(at);
-        Map<String, Long> perIssue = new HashMap<>();
-        long reports = 0;
-        try (KeyValueIterator<String, Long> hours = issueHours.range(countKey(spike.area(), spike.category(), now - 23),
-                countKey(spike.area(), spike.category(), now) + "}")) {
+    /** An area and category's hourly counts summed per day back from an hour: the last 24 hours, then each of the baseline's days. */
+    private DayCounts dayCountsOf(String area, Category category, long now) {
+        long[] perDay = new long[settings.spikes().baselineDays() + 1];
+        try (KeyValueIterator<String, Long> hours = counts.range(countKey(area, category, now - 24L * perDay.length + 1),
+                countKey(area, category, now))) {
             while (hours.hasNext()) {
                 KeyValue<String, Long> entry = hours.next();
-                perIssue.merge(entry.key.substring(entry.key.lastIndexOf('|') + 1), entry.value, Long::sum);
-                reports += entry.value;
+                long hour = Long.parseLong(entry.key.substring(entry.key.lastIndexOf('|') + 1));
+                perDay[(int) ((now - hour) / 24)] += entry.value;
             }
         }
-        long largest = perIssue.values().stream().mapToLong(Long::longValue).max().orElse(0);
-        return largest * 2 > reports;
+        return new DayCounts(now, perDay);
     }
 
-    /** Counts a report of the last days under the issue (or the case alone) it now belongs to. */
+    /** Reports per day back from an hour (index 0: the 24 hours up to it); the array is counted into as reports come. */
+    private record DayCounts(long hour, long[] perDay) {
+
+        /** A report counted in the store at {@code reportHour}: into its day, if that day is one of these. */
+        void count(long reportHour) {
+            long back = hour - reportHour;
+            if (back >= 0 && back < 24L * perDay.length) {
+                perDay[(int) (back / 24)]++;
+            }
+        }
+    }
+
+    /**
+     * More than half of the spike's reports (its last 24 hours, its count) are one issue: that issue's own score
+     * and alert say it better. Read from the counts per hour and issue, where a report alone has no entry: one
+     * report is never more than half of a spike (at least min-count ≥ 2), so a spike of N lone reports reads none
+     * of them. Once per record, until a report of the place moves to another issue.
+     */
+    private boolean isMostlyOneIssue(Spike spike, Instant at) {
+        return mostlyOneIssueOfThisRecord.computeIfAbsent(placeOf(spike.area(), spike.category()), place -> {
+            long now = hourOf(at);
+            Map<String, Long> perIssue = new HashMap<>();
+            try (KeyValueIterator<String, Long> hours = issueHours.range(countKey(spike.area(), spike.category(), now - 23),
+                    countKey(spike.area(), spike.category(), now) + "}")) {
+                hours.forEachRemaining(entry -> perIssue.merge(entry.key.substring(entry.key.lastIndexOf('|') + 1), entry.value, Long::sum));
+            }
+            long largest = perIssue.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            return largest * 2 > spike.count();
+        });
+    }
+
+    /** Counts a report of the last days under the issue it now belongs to, or none: a report alone (its own id) has no entry. */
     private void placeReport(CaseMemo memo, String belongsTo) {
         String key = lastDayKey(memo);
         String was = lastDay.get(key);
@@ -579,17 +618,21 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             return;
         }
         lastDay.put(key, belongsTo);
+        mostlyOneIssueOfThisRecord.remove(placeOf(memo.area(), memo.category()));
         String hour = countKey(memo.area(), memo.category(), hourOf(memo.receivedAt())) + "|";
         if (was != null) {
+            // (a report alone has an entry only if the previous version wrote it)
             Long n = issueHours.get(hour + was);
-            if (n == null || n <= 1) {
+            if (n != null && n <= 1) {
                 issueHours.delete(hour + was);
-            } else {
+            } else if (n != null) {
                 issueHours.put(hour + was, n - 1);
             }
         }
-        Long n = issueHours.get(hour + belongsTo);
-        issueHours.put(hour + belongsTo, n == null ? 1 : n + 1);
+        if (!belongsTo.equals(memo.caseId())) {
+            Long n = issueHours.get(hour + belongsTo);
+            issueHours.put(hour + belongsTo, n == null ? 1 : n + 1);
+        }
     }
 
     /** The reports of the last 24 hours of an area and category, oldest first: case id → its issue (or itself). */
@@ -610,6 +653,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
      */
     private void forgetWhatIsOld(long streamTime) {
         Instant now = Instant.ofEpochMilli(streamTime);
+        dayCounts.clear();
         List<KeyValue<String, String>> oldCases = new ArrayList<>();
         try (KeyValueIterator<String, String> old = closed.range(padded(Instant.EPOCH), padded(now.minus(KEEP_CLOSED)))) {
             old.forEachRemaining(oldCases::add);
@@ -766,6 +810,10 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
 
     private static long hourOf(Instant at) {
         return Math.floorDiv(at.getEpochSecond(), 3600);
+    }
+
+    private static String placeOf(String area, Category category) {
+        return area + "|" + category.code();
     }
 
     /** Zero-padded hours, so that a range of keys is a range of time. */
