@@ -48,6 +48,9 @@ public final class LetterRequests {
             "(?:^|(?<=[.!\\n]))\\s*(?:(?:xin )?(?:chan thanh )?(?:tran trong|cam on)|kinh mong|rat mong|mong (?:phuong|lanh dao|cac cap|chinh quyen|cac dong chi)|nguoi viet don|nguoi lam don|ky ten)\\b.*$",
             Pattern.DOTALL);
     private static final int SHORTEST_REQUEST = 4;
+    // Each character's fold, worked out the first time it is met: every petition is split, and folding one character
+    // (decompose, drop the marks, lower-case, two regular expressions) cost more than the rest of the split.
+    private static final char[] FOLDED = new char[Character.MAX_VALUE + 1];
 
     private LetterRequests() {
     }
@@ -133,11 +136,22 @@ public final class LetterRequests {
     }
 
     static String foldSameLength(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            String one = VietnameseText.fold(String.valueOf(text.charAt(i)));
-            out.append(one.length() == 1 ? one.charAt(0) : Character.toLowerCase(text.charAt(i)));
+        char[] out = new char[text.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = foldedChar(text.charAt(i));
         }
-        return out.toString();
+        return new String(out);
+    }
+
+    /** The character folded, or lower-cased where folding leaves no single character (a blank, a lone mark). */
+    private static char foldedChar(char c) {
+        char known = FOLDED[c];
+        if (known == 0) {
+            String one = VietnameseText.fold(String.valueOf(c));
+            known = one.length() == 1 ? one.charAt(0) : Character.toLowerCase(c);
+            // threads that meet the same character at once write the same value
+            FOLDED[c] = known;
+        }
+        return known;
     }
 }

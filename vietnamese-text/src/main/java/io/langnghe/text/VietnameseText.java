@@ -18,6 +18,8 @@ public final class VietnameseText {
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n\\t]]");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0]+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    // Vietnamese's letters with a tone or a vowel mark (NFC, lower case), and đ
+    private static final String MARKED_LETTERS = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ";
 
     private VietnameseText() {
     }
@@ -116,7 +118,22 @@ public final class VietnameseText {
 
     /** True when the text carries Vietnamese diacritics (or đ), i.e. was not typed "không dấu". */
     public static boolean hasDiacritics(String text) {
-        return text != null && !fold(text).equals(SPACES.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip());
+        if (text == null) {
+            return false;
+        }
+        // One pass answers for nearly every petition: a Vietnamese letter with its marks can never survive folding,
+        // and plain ASCII folds to itself. Anything else (NFD, another script) is compared the long way.
+        boolean ascii = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                if (MARKED_LETTERS.indexOf(Character.toLowerCase(c)) >= 0) {
+                    return true;
+                }
+                ascii = false;
+            }
+        }
+        return !ascii && !fold(text).equals(SPACES.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip());
     }
 
     /** The same text "không dấu" (tones and vowel marks removed, đ→d) with its case and spacing kept: for SMS. */

@@ -85,6 +85,14 @@ class LetterRequestsTest {
         assertThat(split.holdsSeveral()).isFalse();
     }
 
+    @Test
+    void foldsEachCharacterInPlaceSoThatPositionsCutTheLetter() {
+        String letter = "ĐỀ NGHỊ:\n1. Đường\tngập";
+
+        assertThat(LetterRequests.foldSameLength(letter)).isEqualTo("de nghi:\n1. duong\tngap");
+        assertThat(LetterRequests.foldSameLength("Thứ hai, cống tắc")).isEqualTo("thu hai, cong tac");
+    }
+
     private static String key(String request) {
         List<String> syllables = VietnameseText.syllables(request);
         return String.join(" ", syllables.subList(0, Math.min(5, syllables.size())));

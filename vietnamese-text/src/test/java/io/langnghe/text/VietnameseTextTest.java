@@ -55,6 +55,11 @@ class VietnameseTextTest {
     void tellsTextWithoutDiacritics() {
         assertThat(VietnameseText.hasDiacritics("Cống thoát nước")).isTrue();
         assertThat(VietnameseText.hasDiacritics("cong thoat nuoc")).isFalse();
+        assertThat(VietnameseText.hasDiacritics("ĐƯỜNG LÀNG")).isTrue();
+        assertThat(VietnameseText.hasDiacritics("Đi")).isTrue();
+        assertThat(VietnameseText.hasDiacritics("co\u0302\u0301ng tắc")).isTrue();
+        assertThat(VietnameseText.hasDiacritics("co\u0302\u0301ng")).as("NFD").isTrue();
+        assertThat(VietnameseText.hasDiacritics("cong – nuoc ≥ 2 “tac”")).as("punctuation outside ASCII").isFalse();
     }
 
     @Test

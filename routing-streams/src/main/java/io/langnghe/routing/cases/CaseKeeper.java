@@ -10,6 +10,7 @@ import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.lifecycle.Decision;
 import io.langnghe.routing.lifecycle.RecentHistory;
+import io.langnghe.routing.warning.StoreKeys;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
@@ -199,6 +200,6 @@ public final class CaseKeeper implements Processor<String, CaseKeeper.Input, Str
 
     /** Zero-padded milliseconds, so that a range of keys is a range of time. */
     private static String deadlineKey(Instant at, String caseId) {
-        return String.format("%013d", Math.max(0, at.toEpochMilli())) + "|" + caseId;
+        return StoreKeys.zeroPadded(Math.max(0, at.toEpochMilli()), 13) + "|" + caseId;
     }
 }
