@@ -12,6 +12,7 @@ import io.langnghe.contracts.IssueState;
 import io.langnghe.contracts.Risk;
 import io.langnghe.contracts.taxonomy.AreaInfo;
 import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.routing.StoreKeys;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;

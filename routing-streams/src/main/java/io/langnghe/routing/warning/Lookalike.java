@@ -1,6 +1,7 @@
 package io.langnghe.routing.warning;
 
 import io.langnghe.contracts.Category;
+import io.langnghe.routing.StoreKeys;
 
 import java.time.Instant;
 

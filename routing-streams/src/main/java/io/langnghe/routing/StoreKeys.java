@@ -1,4 +1,4 @@
-package io.langnghe.routing.warning;
+package io.langnghe.routing;
 
 /**
  * Numbers inside the early warning's store keys (and the case keeper's deadline keys), zero-padded so that a

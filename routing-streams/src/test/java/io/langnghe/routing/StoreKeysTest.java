@@ -1,4 +1,4 @@
-package io.langnghe.routing.warning;
+package io.langnghe.routing;
 
 import org.junit.jupiter.api.Test;
 
