@@ -54,6 +54,8 @@ class EndToEndBenchTest {
         assertThat(result.accepted().getTotalCount()).isEqualTo(30);
         assertThat(result.unseen()).isZero();
         assertThat(result.searchable().getTotalCount()).isEqualTo(30);
+        // a year's history: most of it is done, closed by officers' commands the index shows applied
+        assertThat(result.fill().closed()).isBetween(1L, 12L);
         // the history went in before the window: only the load's petitions count
         assertThat(result.recordsWritten(stack.prefix() + ".feedback.received.v1")).isEqualTo(30);
         assertThat(result.recordsWritten(stack.prefix() + ".cases.v1")).isGreaterThanOrEqualTo(30);
@@ -66,7 +68,8 @@ class EndToEndBenchTest {
         assertThat(result.table())
                 .contains("| load | 10 petitions/s for 3 s |", "| cases kept before the load / warm-up not counted | 12 / 0 s |",
                         "| petitions sent / 202 / refused / failed | 30 / 30 / 0 / 0 |", "(0 not searchable within",
-                        "cases kept: filled through Kafka, indexed, stack quiet in", "CPU per petition, routing-streams",
+                        "cases kept: of them closed | " + result.fill().closed() + " |",
+                        "cases kept: filled through Kafka, indexed, closed, stack quiet in", "CPU per petition, routing-streams",
                         "CPU per petition, whole stack, JIT compiling left out", "records per petition, " + stack.prefix() + ".cases.v1");
     }
 

@@ -13,11 +13,19 @@ import java.util.Map;
  * @param cpuSeconds    CPU seconds each process of the stack used from the first send until the stack was quiet
  * @param compilingSeconds of those, the seconds its JIT compiler threads used (at least: see ProcessCpu)
  * @param written       records written per topic in the same window
- * @param fillSeconds   how long {@code --cases-kept} took, written through Kafka until indexed and the stack quiet (0 without)
+ * @param fill          what {@code --cases-kept} did ({@link Fill#NONE} without)
  */
 public record BenchResult(BenchPlan plan, String machine, double seconds, int sent, int answered202, int refused, int failed,
                           int unseen, String firstRefusal, Histogram accepted, Histogram searchable,
-                          Map<String, Double> cpuSeconds, Map<String, Double> compilingSeconds, Map<String, TopicRecords.Written> written, double fillSeconds) {
+                          Map<String, Double> cpuSeconds, Map<String, Double> compilingSeconds, Map<String, TopicRecords.Written> written, Fill fill) {
+
+    /**
+     * @param closed  of the cases kept, how many were closed as officers would have by now
+     * @param seconds how long it took, written through Kafka until indexed, closed and the stack quiet
+     */
+    public record Fill(long closed, double seconds) {
+        public static final Fill NONE = new Fill(0, 0);
+    }
 
     /**
      * The petitions the stack took in during the window: those written to {@code feedback.received.v1}, which
@@ -59,8 +67,9 @@ public record BenchResult(BenchPlan plan, String machine, double seconds, int se
                 : String.format(Locale.ROOT, "%.0f petitions/s for %d s", plan.rate(), plan.seconds()));
         row(t, "cases kept before the load / warm-up not counted", plan.casesKept() + " / " + plan.warmup() + " s");
         if (plan.casesKept() > 0) {
-            row(t, "cases kept: filled through Kafka, indexed, stack quiet in", String.format(Locale.ROOT, "%.1f s (%.0f cases/s)", fillSeconds,
-                    plan.casesKept() / Math.max(fillSeconds, 1e-3)));
+            row(t, "cases kept: of them closed", Long.toString(fill.closed()));
+            row(t, "cases kept: filled through Kafka, indexed, closed, stack quiet in", String.format(Locale.ROOT, "%.1f s (%.0f cases/s)",
+                    fill.seconds(), plan.casesKept() / Math.max(fill.seconds(), 1e-3)));
         }
         row(t, "petitions sent / 202 / refused / failed", sent + " / " + answered202 + " / " + refused + " / " + failed
                 + (firstRefusal == null ? "" : " (first: " + firstRefusal.replace('|', '/').replace('\n', ' ') + ")"));

@@ -38,17 +38,17 @@ public final class E2eBench {
         progress.println("Processes by port: " + pids + (pids.size() < stack.portsByProcess().size()
                 ? " (not found: " + stack.portsByProcess().keySet().stream().filter(p -> !pids.containsKey(p)).toList() + ", not counted)" : ""));
         try (TopicRecords topics = new TopicRecords(stack)) {
-            double fillSeconds = 0;
+            BenchResult.Fill fill = BenchResult.Fill.NONE;
             if (plan.casesKept() > 0) {
                 long fillStart = System.nanoTime();
                 Duration bound = Duration.ofSeconds(120 + plan.casesKept() / 5);
-                new CasesKept(stack).fill(plan.casesKept(), plan.seed() + 1, bound,
-                        indexed -> progress.printf("\rcases kept: %d/%d indexed   ", indexed, plan.casesKept()));
+                long closed = new CasesKept(stack).fill(plan.casesKept(), plan.seed() + 1, bound,
+                        (phase, done, of) -> progress.printf("\rcases kept: %d/%d %s   ", done, of, phase));
                 progress.println();
                 // the cases are indexed before the early warning has weighed them all: its follow-ups are not the load's
                 awaitQuiet(topics, bound);
-                fillSeconds = (System.nanoTime() - fillStart) / 1e9;
-                progress.printf("cases kept: %d filled in %.1f s%n", plan.casesKept(), fillSeconds);
+                fill = new BenchResult.Fill(closed, (System.nanoTime() - fillStart) / 1e9);
+                progress.printf("cases kept: %d filled, %d of them closed, in %.1f s%n", plan.casesKept(), closed, fill.seconds());
             }
             if (plan.warmup() > 0) {
                 warmUp(stack);
@@ -95,7 +95,7 @@ public final class E2eBench {
             cpuAfter.forEach((process, after) -> cpu.put(process, after - cpuBefore.get(process)));
             String machine = machine() + ", load " + loadBefore + " → " + loadAverage();
             return new BenchResult(plan, machine, seconds, load.sent.get(), load.answered202.get(), load.refused.get(),
-                    load.failed.get(), watch.unseen(), load.firstRefusal(), load.accepted, watch.searchable, cpu, compiling, written, fillSeconds);
+                    load.failed.get(), watch.unseen(), load.firstRefusal(), load.accepted, watch.searchable, cpu, compiling, written, fill);
         }
     }
 

@@ -5,7 +5,11 @@ import io.langnghe.simulator.WardSimulation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -53,6 +57,36 @@ final class Petitions {
             petitions.add(new Petition(p.text(), p.area(), p.reporter() == null ? null : phoneOf(p.reporter()), p.at()));
         }
         return petitions;
+    }
+
+    /**
+     * {@code count} everyday petitions spread over the {@code span} before now, oldest first: a ward's history as the
+     * issue's "100,000 kept over a year" means it. The simulated days are folded onto the span's days (several onto
+     * one when there are more), each petition keeping its time of day (shifted
+     * alike, so the last one is not in the future), and the last day and week hold their share.
+     */
+    static List<Petition> spreadOver(Duration span, int count, long seed) {
+        List<Petition> simulated = everyday(count, seed);
+        if (simulated.isEmpty()) {
+            return simulated;
+        }
+        LocalDate first = dayOf(simulated.get(0).writtenAt());
+        long simulatedDays = ChronoUnit.DAYS.between(first, dayOf(simulated.get(simulated.size() - 1).writtenAt())) + 1;
+        long spanDays = Math.max(1, span.toDays());
+        Instant start = Instant.now().minus(Duration.ofDays(spanDays));
+        List<Petition> spread = new ArrayList<>(count);
+        for (Petition p : simulated) {
+            LocalDate day = dayOf(p.writtenAt());
+            Duration timeOfDay = Duration.between(day.atStartOfDay(ZoneOffset.UTC).toInstant(), p.writtenAt());
+            long foldedDay = ChronoUnit.DAYS.between(first, day) * spanDays / simulatedDays;
+            spread.add(new Petition(p.text(), p.area(), p.phone(), start.plus(Duration.ofDays(foldedDay)).plus(timeOfDay)));
+        }
+        spread.sort(Comparator.comparing(Petition::writtenAt));
+        return spread;
+    }
+
+    private static LocalDate dayOf(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC);
     }
 
     /**
