@@ -418,15 +418,15 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             level = byReporters.isAbove(level) ? byReporters : level;
         }
         Named named = new Named(caseIds, caseCount);
-        raise(subject, level, risk.score(), risk.reasons(), () -> named, memo.department(), memo.area(), memo.category(), at);
+        raise(subject, level, risk.score(), risk::reasons, () -> named, memo.department(), memo.area(), memo.category(), at);
         if (memo.isOpen() && memo.deadlineState() == DeadlineState.OVERDUE) {
             raise("overdue:" + memo.caseId(), RiskLevel.WARNING, risk.score(),
-                    List.of(new Alert.Reason("overdue", "quá hạn / overdue: " + memo.trackingCode(), settings.weights().overdue())),
+                    () -> List.of(new Alert.Reason("overdue", "quá hạn / overdue: " + memo.trackingCode(), settings.weights().overdue())),
                     () -> new Named(List.of(memo.caseId()), 1), memo.department(), memo.area(), memo.category(), at);
         }
         if (spike != null && spike.isSpike() && !isMostlyOneIssue(spike, at)) {
             raise("spike:" + spike.area() + ":" + spike.category().code(), spike.level(), Math.max(risk.score(), settings.levels().warning()),
-                    List.of(new Alert.Reason("spike", spike.describe(), settings.weights().spike())),
+                    () -> List.of(new Alert.Reason("spike", spike.describe(), settings.weights().spike())),
                     () -> {
                         List<String> lastDayCases = new ArrayList<>(reportsOfLastDay(spike.area(), spike.category(), at).keySet());
                         return new Named(lastDayCases.subList(Math.max(0, lastDayCases.size() - ALERT_CASES), lastDayCases.size()),
@@ -440,8 +440,11 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     private record Named(List<String> caseIds, int caseCount) {
     }
 
-    /** @param named read only when the alert is news: a spike's cases are a range of the last day */
-    private void raise(String subject, RiskLevel level, int score, List<Alert.Reason> reasons, Supplier<Named> named,
+    /**
+     * @param reasons read only when the alert is news: a spike's is a formatted text, and most reports of a spike are not news
+     * @param named   read only when the alert is news: a spike's cases are a range of the last day
+     */
+    private void raise(String subject, RiskLevel level, int score, Supplier<List<Alert.Reason>> reasons, Supplier<Named> named,
                        String department, String area, Category category, Instant at) {
         if (level.compareTo(settings.alerts().alertFrom()) < 0) {
             return;
@@ -456,7 +459,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         if (news) {
             String alertId = subject + "~" + level.code() + "-" + (book.raised() + 1);
             Named cases = named.get();
-            Alert alert = new Alert(Alert.SCHEMA_VERSION, alertId, subject, level.code(), score, reasons, cases.caseIds(), department, area,
+            Alert alert = new Alert(Alert.SCHEMA_VERSION, alertId, subject, level.code(), score, reasons.get(), cases.caseIds(), department, area,
                     category, at, cases.caseCount());
             context.forward(new Record<>(alertId, WarningOutput.of(alert), at.toEpochMilli()));
             LOG.info("alert raised: {} {} score {} ({} cases, {})", subject, level.code(), score, cases.caseCount(), department);
