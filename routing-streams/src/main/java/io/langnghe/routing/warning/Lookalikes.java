@@ -53,7 +53,8 @@ final class Lookalikes {
     }
 
     boolean contains(String key) {
-        return indexOf(entriesOf(areaOf(key)), key) >= 0;
+        List<Entry> entries = byArea.get(areaOf(key));
+        return entries != null && indexOf(entries, key) >= 0;
     }
 
     void put(String key, Lookalike lookalike) {
@@ -69,8 +70,8 @@ final class Lookalikes {
 
     /** @return what it held, or null (then nothing is written) */
     Lookalike delete(String key) {
-        List<Entry> entries = entriesOf(areaOf(key));
-        int at = indexOf(entries, key);
+        List<Entry> entries = byArea.get(areaOf(key));
+        int at = entries == null ? -1 : indexOf(entries, key);
         if (at < 0) {
             return null;
         }
