@@ -30,6 +30,8 @@ import io.langnghe.routing.warning.WarningSettings;
 import io.langnghe.routing.warning.WarningWords;
 import io.langnghe.testsupport.StateDirectories;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -37,11 +39,14 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.test.TestRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.internals.InMemoryKeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +61,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -688,6 +694,97 @@ class EarlyWarningTopologyTest {
         String issue = cases.get("k3").clusterId();
         assertThat(issue).as("but a call naming it is about it").isNotNull();
         assertThat(issues.get(issue).reports()).as("the fixed drain and the call").isEqualTo(2);
+    }
+
+    /**
+     * A report is compared with the newest 500 open cases of each area near it: a drain with 499 newer open cases in
+     * its area (each a street light of its own ngõ) is still found, one with 500 newer ones is not.
+     */
+    @ParameterizedTest(name = "{0} newer open cases in the area")
+    @CsvSource({"499, true", "500, false"})
+    void aReportIsComparedWithTheNewestFiveHundredOpenCasesOfAnArea(int newer, boolean found) {
+        stop();
+        start(Stores::inMemoryKeyValueStore);
+        report(feedback().id("drain-1").reporter("r-drain").text("Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường"), 0);
+        for (int i = 0; i < newer; i++) {
+            report(feedback().id(String.format("light-%03d", i)).reporter("r" + i)
+                    .text("Đèn đường ở ngõ " + (100 + i) + " hỏng bóng, tối om"), monday.plus(Duration.ofSeconds(30L * (i + 1))));
+        }
+        assertThat(cases.values()).as("each light alone, so each is an open case of the index")
+                .allSatisfy(c -> assertThat(c.clusterId()).isNull());
+
+        report(feedback().id("drain-2").reporter("r-drain-2").text("Ngõ 45 Hàm Nghi cống bị tắc, nước thải tràn lên mặt đường"), 6);
+
+        assertThat(cases.get("drain-2").clusterId() != null).isEqualTo(found);
+    }
+
+    /**
+     * A task started again (after a restart, a rebalance, an aborted transaction) starts on its stores as their
+     * changelogs restored them: a look-alike reported before is found, and a case closed before is not.
+     */
+    @Test
+    void aTaskStartedAgainOnItsRestoredStoresFindsTheLookAlikesStillOpenAndNotTheClosedOnes() {
+        report(feedback().id("o1").reporter("r1").text("Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường"), 0);
+        report(feedback().id("c1").area("tdp-20").reporter("r2").text("Đèn đường trên đường Lê Hoàn mất điện, tối om"), 1);
+        CaseState lit = cases.get("c1");
+        CaseCommand.Actor officer = new CaseCommand.Actor("canbo." + lit.department(), "OFFICER", lit.department());
+        int n = 0;
+        for (CaseCommand.Type type : List.of(CaseCommand.Type.ACKNOWLEDGE, CaseCommand.Type.ANSWER, CaseCommand.Type.RESOLVE)) {
+            Instant at = monday.plus(Duration.ofHours(2)).plus(Duration.ofMinutes(++n));
+            commands.pipeInput("c1", CaseCommand.of("c1-" + n, "c1", type, officer, at).withText("Đã thay bóng đèn"), at);
+        }
+        collect();
+        assertThat(cases.get("c1").status().isOpen()).isFalse();
+
+        startAgainOnRestoredStores();
+        report(feedback().id("o2").reporter("r3").text("Ngõ 45 Hàm Nghi cống bị tắc, nước thải tràn lên mặt đường"), 3);
+        report(feedback().id("c2").area("tdp-20").reporter("r4").text("Đèn đường Lê Hoàn mất điện, cả đoạn đường tối om"), 4);
+
+        assertThat(cases.get("o2").clusterId()).as("the open drain, found again").isNotNull()
+                .isEqualTo(cases.get("o1").clusterId());
+        assertThat(issues.get(cases.get("o2").clusterId()).reports()).isEqualTo(2);
+        assertThat(cases.get("c2").clusterId()).as("the light fixed before is not this one").isNull();
+    }
+
+    /** Closes the driver and starts another on in-memory stores holding what the first one's changelogs hold. */
+    private void startAgainOnRestoredStores() {
+        Map<String, Map<Bytes, byte[]>> changelogs = new HashMap<>();
+        for (String store : driver.getAllStateStores().keySet()) {
+            Map<Bytes, byte[]> latest = new LinkedHashMap<>();
+            driver.createOutputTopic("early-warning-test-" + store + "-changelog", new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                    .readKeyValuesToList().forEach(e -> {
+                        if (e.value == null) {
+                            latest.remove(Bytes.wrap(e.key));
+                        } else {
+                            latest.put(Bytes.wrap(e.key), e.value);
+                        }
+                    });
+            changelogs.put(store, latest);
+        }
+        driver.close();
+        start(name -> new KeyValueBytesStoreSupplier() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public KeyValueStore<Bytes, byte[]> get() {
+                return new InMemoryKeyValueStore(name) {
+                    @Override
+                    public void init(StateStoreContext context, StateStore root) {
+                        super.init(context, root);
+                        // beneath the changelog: restored, not written again
+                        changelogs.getOrDefault(name, Map.of()).forEach(super::put);
+                    }
+                };
+            }
+
+            @Override
+            public String metricsScope() {
+                return "in-memory";
+            }
+        });
     }
 
     private void report(TestFeedback petition, int hoursAfterMonday) {

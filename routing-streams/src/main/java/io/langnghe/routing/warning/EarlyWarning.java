@@ -127,8 +127,8 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     private Issues clusters;
     private KeyValueStore<String, Long> counts;
     private KeyValueStore<String, AlertBook> alerts;
-    /** As bytes ({@link LookalikeSerde}): a report decodes only the open cases that could be alike. */
-    private KeyValueStore<String, byte[]> lookalikes;
+    /** The store and its entries decoded, built again at each init. */
+    private Lookalikes lookalikes;
     private KeyValueStore<String, String> tracking;
     private KeyValueStore<String, String> members;
     private KeyValueStore<String, String> lastDay;
@@ -163,7 +163,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         this.clusters = new Issues(context.getStateStore(CLUSTERS), context.getStateStore(RECENT));
         this.counts = context.getStateStore(COUNTS);
         this.alerts = context.getStateStore(ALERTS);
-        this.lookalikes = context.getStateStore(LOOKALIKES);
+        this.lookalikes = new Lookalikes(context.getStateStore(LOOKALIKES));
         this.tracking = context.getStateStore(TRACKING);
         this.members = context.getStateStore(MEMBERS);
         this.lastDay = context.getStateStore(LAST_DAY);
@@ -250,7 +250,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
                 Instant latest = first.receivedAt().isAfter(memo.receivedAt()) ? first.receivedAt() : memo.receivedAt();
                 quiet.put(issueDueKey(latest.plus(window), joined.clusterId()), joined.clusterId());
                 addMember(joined, first);
-                if (first.area() != null && lookalikes.get(lookalikeKey(first)) != null) {
+                if (first.area() != null && lookalikes.contains(lookalikeKey(first))) {
                     joined = joined.indexedOneMore(1);
                 }
                 joinedNow.add(first);
@@ -258,7 +258,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             cluster = joined.with(memo, addMember(joined, memo));
         }
         if (memo.isOpen() && memo.area() != null && (cluster == null || cluster.indexed() < INDEXED_PER_ISSUE)) {
-            lookalikes.put(lookalikeKey(memo), LookalikeSerde.write(new Lookalike(memo.caseId(), memo.category(), memo.fingerprint())));
+            lookalikes.put(lookalikeKey(memo), new Lookalike(memo.caseId(), memo.category(), memo.fingerprint()));
             cluster = cluster == null ? null : cluster.indexedOneMore(1);
         }
         if (!memo.isOpen()) {
@@ -294,8 +294,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             // perhaps its issue's last open member: the next sweep sees whether the issue is quiet
             quiet.put(issueDueKey(DUE_NOW, memo.clusterId()), memo.clusterId());
         }
-        if (memo.area() != null && lookalikes.get(lookalikeKey(memo)) != null) {
-            lookalikes.delete(lookalikeKey(memo));
+        if (memo.area() != null && lookalikes.delete(lookalikeKey(memo)) != null) {
             Cluster cluster = memo.clusterId() == null ? null : clusters.get(memo.clusterId());
             if (cluster != null) {
                 clusters.put(cluster.indexedOneMore(-1));
@@ -322,7 +321,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         Cluster cluster = clusters.get(memo.clusterId());
         if (cluster != null) {
             Cluster rest = cluster.without(memo.caseId());
-            if (lookalikes.get(lookalikeKey(memo)) != null) {
+            if (lookalikes.contains(lookalikeKey(memo))) {
                 // a split case is another problem: it stays findable, but not as this issue
                 rest = rest.indexedOneMore(-1);
             }
@@ -419,15 +418,15 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             level = byReporters.isAbove(level) ? byReporters : level;
         }
         Named named = new Named(caseIds, caseCount);
-        raise(subject, level, risk.score(), risk.reasons(), () -> named, memo.department(), memo.area(), memo.category(), at);
+        raise(subject, level, risk.score(), risk::reasons, () -> named, memo.department(), memo.area(), memo.category(), at);
         if (memo.isOpen() && memo.deadlineState() == DeadlineState.OVERDUE) {
             raise("overdue:" + memo.caseId(), RiskLevel.WARNING, risk.score(),
-                    List.of(new Alert.Reason("overdue", "quá hạn / overdue: " + memo.trackingCode(), settings.weights().overdue())),
+                    () -> List.of(new Alert.Reason("overdue", "quá hạn / overdue: " + memo.trackingCode(), settings.weights().overdue())),
                     () -> new Named(List.of(memo.caseId()), 1), memo.department(), memo.area(), memo.category(), at);
         }
         if (spike != null && spike.isSpike() && !isMostlyOneIssue(spike, at)) {
             raise("spike:" + spike.area() + ":" + spike.category().code(), spike.level(), Math.max(risk.score(), settings.levels().warning()),
-                    List.of(new Alert.Reason("spike", spike.describe(), settings.weights().spike())),
+                    () -> List.of(new Alert.Reason("spike", spike.describe(), settings.weights().spike())),
                     () -> {
                         List<String> lastDayCases = new ArrayList<>(reportsOfLastDay(spike.area(), spike.category(), at).keySet());
                         return new Named(lastDayCases.subList(Math.max(0, lastDayCases.size() - ALERT_CASES), lastDayCases.size()),
@@ -441,8 +440,11 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     private record Named(List<String> caseIds, int caseCount) {
     }
 
-    /** @param named read only when the alert is news: a spike's cases are a range of the last day */
-    private void raise(String subject, RiskLevel level, int score, List<Alert.Reason> reasons, Supplier<Named> named,
+    /**
+     * @param reasons read only when the alert is news: a spike's is a formatted text, and most reports of a spike are not news
+     * @param named   read only when the alert is news: a spike's cases are a range of the last day
+     */
+    private void raise(String subject, RiskLevel level, int score, Supplier<List<Alert.Reason>> reasons, Supplier<Named> named,
                        String department, String area, Category category, Instant at) {
         if (level.compareTo(settings.alerts().alertFrom()) < 0) {
             return;
@@ -457,7 +459,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         if (news) {
             String alertId = subject + "~" + level.code() + "-" + (book.raised() + 1);
             Named cases = named.get();
-            Alert alert = new Alert(Alert.SCHEMA_VERSION, alertId, subject, level.code(), score, reasons, cases.caseIds(), department, area,
+            Alert alert = new Alert(Alert.SCHEMA_VERSION, alertId, subject, level.code(), score, reasons.get(), cases.caseIds(), department, area,
                     category, at, cases.caseCount());
             context.forward(new Record<>(alertId, WarningOutput.of(alert), at.toEpochMilli()));
             LOG.info("alert raised: {} {} score {} ({} cases, {})", subject, level.code(), score, cases.caseCount(), department);
@@ -500,24 +502,19 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         Lookalike best = null;
         double bestSimilarity = 0;
         for (String area : areas) {
-            int compared = 0;
-            try (KeyValueIterator<String, byte[]> open = lookalikes.reverseRange(Lookalike.from(area, at.minus(window)),
-                    Lookalike.end(area))) {
-                while (open.hasNext() && compared++ < COMPARED_PER_AREA) {
-                    Lookalike other = LookalikeSerde.readUnlessUnlike(open.next().value, report.fingerprint());
-                    if (other == null || other.caseId().equals(report.caseId())) {
-                        continue;
-                    }
-                    double similarity = report.fingerprint().similarity(other.fingerprint());
-                    boolean sameCategory = report.category() != null && report.category() == other.category();
-                    double needed = sameCategory ? settings.clusters().similarity() : settings.clusters().similarityAnyCategory();
-                    // ties go to the smaller case id, whatever the order the areas are read in
-                    boolean better = similarity > bestSimilarity
-                            || (similarity == bestSimilarity && best != null && other.caseId().compareTo(best.caseId()) < 0);
-                    if (similarity >= needed && better) {
-                        best = other;
-                        bestSimilarity = similarity;
-                    }
+            for (Lookalike other : lookalikes.mayBeAlike(area, at.minus(window), COMPARED_PER_AREA, report.fingerprint())) {
+                if (other.caseId().equals(report.caseId())) {
+                    continue;
+                }
+                double similarity = report.fingerprint().similarity(other.fingerprint());
+                boolean sameCategory = report.category() != null && report.category() == other.category();
+                double needed = sameCategory ? settings.clusters().similarity() : settings.clusters().similarityAnyCategory();
+                // ties go to the smaller case id, whatever the order the areas are read in
+                boolean better = similarity > bestSimilarity
+                        || (similarity == bestSimilarity && best != null && other.caseId().compareTo(best.caseId()) < 0);
+                if (similarity >= needed && better) {
+                    best = other;
+                    bestSimilarity = similarity;
                 }
             }
         }
@@ -670,14 +667,9 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             }
         }
         for (AreaInfo area : taxonomy.areas()) {
-            List<KeyValue<String, byte[]>> aged = new ArrayList<>();
-            try (KeyValueIterator<String, byte[]> old = lookalikes.range(Lookalike.from(area.code(), Instant.EPOCH),
-                    Lookalike.from(area.code(), now.minus(window)))) {
-                old.forEachRemaining(aged::add);
-            }
-            for (KeyValue<String, byte[]> e : aged) {
+            for (KeyValue<String, Lookalike> e : lookalikes.receivedBy(area.code(), now.minus(window))) {
                 lookalikes.delete(e.key);
-                CaseMemo c = cases.get(LookalikeSerde.read(e.value).caseId());
+                CaseMemo c = cases.get(e.value.caseId());
                 Cluster cluster = c == null || c.clusterId() == null ? null : clusters.get(c.clusterId());
                 if (cluster != null) {
                     clusters.put(cluster.indexedOneMore(-1));

@@ -90,7 +90,7 @@ public final class EarlyWarningTopology {
                 Serdes.String(), new JsonSerde<>(AlertBook.class))));
         // A key of these is written once (a case opens, a case closes): the cache would save no changelog record, yet
         // every range over them (the look-alikes of each area, for every report) would copy and merge its cached keys.
-        // (as bytes: the early warning decodes them itself, only as far as it needs, see LookalikeSerde)
+        // (as bytes, see LookalikeSerde: the early warning reads them once per task start and keeps them decoded, see Lookalikes)
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.LOOKALIKES), Serdes.String(), Serdes.ByteArray()));
         for (String store : List.of(EarlyWarning.TRACKING, EarlyWarning.CLOSED)) {
             builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(store), Serdes.String(), Serdes.String()));

@@ -124,7 +124,7 @@ public record Fingerprint(int[] shingles, int[] places, int[] things, int[] stat
     }
 
     /** Both name places (or things), none the same: not one problem, whatever their words. */
-    static boolean unlike(int[] named, int[] otherNamed) {
+    private static boolean unlike(int[] named, int[] otherNamed) {
         return named.length > 0 && otherNamed.length > 0 && common(named, otherNamed) == 0;
     }
 

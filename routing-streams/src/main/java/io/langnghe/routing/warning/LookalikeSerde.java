@@ -8,15 +8,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The look-alike index's values as bytes: each new report reads up to {@value EarlyWarning#COMPARED_PER_AREA}
- * of them per area, and parsing their fingerprints from JSON was a sixth of a lone petition's cost.
+ * The look-alike index's values as bytes: parsing fingerprints from JSON was a sixth of a lone petition's cost
+ * when each report read its neighbours' open cases from the store ({@link Lookalikes} now reads them once, when
+ * the task starts).
  * <pre>
  *   2 (format) | places | things | category code ("" for none) | states | shingles | case id
  *   a text: its UTF-8 length (int) and bytes; an array: its length (int) and ints
  * </pre>
- * What it names comes first: most open cases name another place or thing than the report in hand, which
- * makes them unlike it whatever their words ({@link Fingerprint#unlike}), so {@link #readUnlessUnlike}
- * stops there and decodes neither their words nor their id.
+ * (What it names comes first: a version that read the store for every report stopped there for a case naming
+ * other places or things.)
  * <p>
  * Values written before are still read, so a store restored from an older changelog keeps working: format 1
  * (case id | category | shingles | places | things | states) and JSON (their first byte is '{').
@@ -50,18 +50,10 @@ public final class LookalikeSerde {
         if (bytes.length > 0 && bytes[0] == '{') {
             return BEFORE.deserializer().deserialize(null, bytes);
         }
-        return decode(bytes, null);
+        return decode(bytes);
     }
 
-    /** The look-alike, or null when the places or things it names already make it unlike the report (then read no further). */
-    static Lookalike readUnlessUnlike(byte[] bytes, Fingerprint report) {
-        if (bytes.length > 0 && bytes[0] == '{') {
-            return read(bytes);
-        }
-        return decode(bytes, report);
-    }
-
-    private static Lookalike decode(byte[] bytes, Fingerprint report) {
+    private static Lookalike decode(byte[] bytes) {
         try {
             ByteBuffer in = ByteBuffer.wrap(bytes);
             byte format = in.get();
@@ -74,13 +66,7 @@ public final class LookalikeSerde {
                 throw new SerializationException("unknown format " + format + " of a look-alike");
             }
             int[] places = ints(in);
-            if (report != null && Fingerprint.unlike(places, report.places())) {
-                return null;
-            }
             int[] things = ints(in);
-            if (report != null && Fingerprint.unlike(things, report.things())) {
-                return null;
-            }
             String code = text(in);
             int[] states = ints(in);
             int[] shingles = ints(in);

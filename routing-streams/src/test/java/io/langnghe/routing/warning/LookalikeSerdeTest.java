@@ -68,16 +68,6 @@ class LookalikeSerdeTest {
         assertThat(read.fingerprint().states()).containsExactly(9);
     }
 
-    @Test
-    void anOpenCaseOfAnotherLaneIsNotDecodedForAReportOfThisOne() {
-        byte[] lane45 = LookalikeSerde.write(new Lookalike("case-45", Category.GIAO_THONG_HA_TANG,
-                Fingerprint.of("Cống thoát nước ở ngõ 45 đường Lê Lai bị tắc, nước bẩn tràn ra ngõ.")));
-
-        assertThat(LookalikeSerde.readUnlessUnlike(lane45, Fingerprint.of("Cống ngõ 88 Lê Lai bị tắc, nước bẩn tràn ra ngõ"))).isNull();
-        assertThat(LookalikeSerde.readUnlessUnlike(lane45, Fingerprint.of("cong ngo 45 le lai bi tac, nuoc ban tran vao nha dan")))
-                .satisfies(read -> assertThat(read.caseId()).isEqualTo("case-45"));
-    }
-
     private Lookalike roundTrip(Lookalike lookalike) {
         byte[] bytes = LookalikeSerde.write(lookalike);
         assertThat(bytes[0]).as("not JSON").isNotEqualTo((byte) '{');
