@@ -2,6 +2,7 @@ package io.langnghe.bench.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.langnghe.access.LangngheSecrets;
 import io.langnghe.access.Roles;
@@ -53,6 +54,7 @@ final class CasesKept {
     private static final double CLOSED_AFTER_A_MONTH = 0.95;
     private static final double CLOSED_AFTER_A_WEEK = 0.5;
     private static final int PAGE = 10_000;
+    private static final CaseCommand.Actor LEADER = new CaseCommand.Actor("bench-leader", Roles.LEADER, null);
 
     /** What the fill reports while it waits: the cases indexed, then the closed ones seen closed. */
     interface Progress {
@@ -133,10 +135,9 @@ final class CasesKept {
                     continue;
                 }
                 CaseCommand.Actor officer = new CaseCommand.Actor("bench-officer", Roles.OFFICER, kept.department());
-                CaseCommand.Actor leader = new CaseCommand.Actor("bench-leader", Roles.LEADER, null);
                 send(producer, commands, kept, CaseCommand.Type.START, officer, 1);
                 send(producer, commands, kept, CaseCommand.Type.RESOLVE, officer, 3);
-                send(producer, commands, kept, CaseCommand.Type.CLOSE, leader, 4);
+                send(producer, commands, kept, CaseCommand.Type.CLOSE, LEADER, 4);
                 closing++;
             }
             producer.flush();
@@ -198,10 +199,21 @@ final class CasesKept {
         return post("/_count", query).path("count").asLong();
     }
 
+    /** Cases in the alias officers search, as their searches see them (after the index refreshed). */
+    private long indexedCases() throws IOException, InterruptedException {
+        ObjectNode all = Json.mapper().createObjectNode();
+        all.putObject("query").putObject("match_all");
+        return post("/_count", all).path("count").asLong();
+    }
+
+    /** Elasticsearch's answer on the cases alias; before the first case made it, an empty one. */
     private JsonNode post(String path, JsonNode body) throws IOException, InterruptedException {
         String url = stack.elasticsearch().replaceAll("/+$", "") + "/" + stack.casesAlias() + path;
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (answer.statusCode() == 404) {
+            return MissingNode.getInstance();
+        }
         if (answer.statusCode() != 200) {
             throw new IOException("Elasticsearch answered " + answer.statusCode() + " to " + url + ": " + answer.body());
         }
@@ -213,21 +225,6 @@ final class CasesKept {
                 : new Contact(null, "+84" + p.phone().substring(1), null, sha256(p.phone()), false);
         return new FeedbackReceived(FeedbackReceived.SCHEMA_VERSION, id, TrackingCode.generate(random).value(), Channel.WEB,
                 p.writtenAt(), p.text(), p.area(), null, contact, null, null, null, Map.of("bench", "e2e"));
-    }
-
-    /** Cases in the alias officers search, as their searches see them (after the index refreshed). */
-    long indexedCases() throws IOException, InterruptedException {
-        String base = stack.elasticsearch().replaceAll("/+$", "") + "/" + stack.casesAlias();
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/_count")).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (answer.statusCode() == 404) {
-            return 0;
-        }
-        JsonNode count = Json.mapper().readTree(answer.body()).path("count");
-        if (!count.isNumber()) {
-            throw new IOException("Elasticsearch answered " + answer.statusCode() + " to " + base + "/_count: " + answer.body());
-        }
-        return count.asLong();
     }
 
     private static String sha256(String phone) {
