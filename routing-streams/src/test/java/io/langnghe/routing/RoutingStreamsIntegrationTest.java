@@ -26,6 +26,7 @@ import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.langnghe.contracts.kafka.CommandSignature;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -222,6 +223,15 @@ class RoutingStreamsIntegrationTest implements TestPropertyProvider {
         assertThat(letter.sourceTopic()).isEqualTo(topics.feedbackReceived().name());
         assertThat(letter.error()).startsWith("not a FeedbackReceived");
         assertThat(letter.failedBy()).isEqualTo("routing-streams");
+    }
+
+    @Test
+    void theStreamThreadTakesWhatCameWithin50MsInOneFetch() {
+        Map<String, Object> mainConsumer = new StreamsConfig(streamsBuilder.getConfiguration())
+                .getMainConsumerConfigs("group", "client", 0);
+
+        assertThat(String.valueOf(mainConsumer.get(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG))).isEqualTo("50");
+        assertThat(String.valueOf(mainConsumer.get(ConsumerConfig.FETCH_MIN_BYTES_CONFIG))).isEqualTo("1048576");
     }
 
     @Test
