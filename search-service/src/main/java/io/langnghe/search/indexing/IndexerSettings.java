@@ -12,8 +12,6 @@ import java.time.Duration;
  * @param maxRetryDelay   the longest wait; stays well under Kafka's max.poll.interval.ms
  * @param maxBulkRecords  a bulk is written once it holds this many records...
  * @param maxBulkDelay    ...or once its oldest record waited this long: well under the second a case may take to be searchable
- * @param fetchMaxWait    the broker answers a fetch once this passed (or much has come): one wake-up for what
- *                        came meanwhile rather than one per exactly-once commit of each writer
  */
 @ConfigurationProperties("langnghe.indexer")
 public record IndexerSettings(
@@ -22,6 +20,5 @@ public record IndexerSettings(
         @Bindable(defaultValue = "200ms") Duration firstRetryDelay,
         @Bindable(defaultValue = "30s") Duration maxRetryDelay,
         @Bindable(defaultValue = "2000") int maxBulkRecords,
-        @Bindable(defaultValue = "100ms") Duration maxBulkDelay,
-        @Bindable(defaultValue = "100ms") Duration fetchMaxWait) {
+        @Bindable(defaultValue = "100ms") Duration maxBulkDelay) {
 }

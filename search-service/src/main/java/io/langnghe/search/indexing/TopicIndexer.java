@@ -245,8 +245,6 @@ public abstract class TopicIndexer {
         // Producers such as routing-streams write in exactly-once transactions: never index an aborted record.
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
-        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20);
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) settings.fetchMaxWait().toMillis());
         return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
