@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.langnghe.access.LangngheSecrets;
 import io.langnghe.access.Roles;
 import io.langnghe.contracts.CaseCommand;
+import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.Contact;
 import io.langnghe.contracts.FeedbackReceived;
@@ -131,7 +132,7 @@ final class CasesKept {
                 Duration age = Duration.between(kept.receivedAt(), now);
                 double share = age.compareTo(Duration.ofDays(30)) > 0 ? CLOSED_AFTER_A_MONTH
                         : age.compareTo(Duration.ofDays(7)) > 0 ? CLOSED_AFTER_A_WEEK : 0;
-                if (!"assigned".equals(kept.status()) || random.nextDouble() >= share) {
+                if (!CaseStatus.ASSIGNED.code().equals(kept.status()) || random.nextDouble() >= share) {
                     continue;
                 }
                 CaseCommand.Actor officer = new CaseCommand.Actor("bench-officer", Roles.OFFICER, kept.department());
@@ -195,7 +196,7 @@ final class CasesKept {
         ObjectNode query = Json.mapper().createObjectNode();
         ArrayNode filter = query.putObject("query").putObject("bool").putArray("filter");
         filter.addObject().putObject("prefix").put("caseId", run);
-        filter.addObject().putObject("term").put("status", "closed");
+        filter.addObject().putObject("term").put("status", CaseStatus.CLOSED.code());
         return post("/_count", query).path("count").asLong();
     }
 
