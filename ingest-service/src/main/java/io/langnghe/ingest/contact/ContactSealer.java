@@ -20,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -80,30 +79,6 @@ public class ContactSealer implements AutoCloseable {
                     .thenCompose(caughtUp -> sealed(caseId, given, details));
         }
         return sealed(caseId, given, details);
-    }
-
-    /** Whether the contact and address hold anything that identifies the resident, and so need their case's key. */
-    public static boolean needsKey(Contact contact, String address) {
-        Contact given = contact == null ? Contact.none() : contact;
-        return !new ContactDetails(given.name(), given.phone(), given.email(), given.zaloUserId(), address).isEmpty();
-    }
-
-    /**
-     * Stores a new key for a case not filed yet, so that its petition is sealed under a key already stored and
-     * needs no write of its own first; completes once every in-sync replica has it.
-     */
-    public CompletableFuture<Void> storeAhead(String caseId) {
-        return publish(ContactCipher.newKey(caseId, clock.instant())).thenAccept(stored -> { });
-    }
-
-    /** Tombstones keys stored ahead for cases that were never filed (this instance stops), waiting a bounded time. */
-    public void forget(Collection<String> caseIds) {
-        if (caseIds.isEmpty()) {
-            return;
-        }
-        producer.await(CompletableFuture.allOf(caseIds.stream()
-                .map(caseId -> producer.writeAsync(topic, caseId, null, "the unused contact key " + caseId))
-                .toArray(CompletableFuture[]::new)));
     }
 
     private CompletableFuture<Contact> sealed(String caseId, Contact given, ContactDetails details) {

@@ -42,18 +42,16 @@ public class FeedbackIntake {
     private final IdempotentReplies replies;
     private final ContactHasher contactHasher;
     private final ContactSealer sealer;
-    private final ReadyIdentities readyIdentities;
     private final Map<Channel, Counter> acceptedByChannel = new EnumMap<>(Channel.class);
     private final Clock clock;
 
     public FeedbackIntake(FeedbackPublisher publisher, IdempotentReplies replies, ContactHasher contactHasher,
-                          ContactSealer sealer, ReadyIdentities readyIdentities, MeterRegistry meters, IntakeProducer producer) {
+                          ContactSealer sealer, MeterRegistry meters, IntakeProducer producer) {
         this.publisher = publisher;
         this.producer = producer;
         this.replies = replies;
         this.contactHasher = contactHasher;
         this.sealer = sealer;
-        this.readyIdentities = readyIdentities;
         this.clock = Clock.systemUTC();
         // Registered up front, so the series exist at zero before the first petition of each channel and a
         // petition counts itself without looking its meter up.
@@ -160,8 +158,7 @@ public class FeedbackIntake {
     /** @param identity what the feedback id and tracking code are derived from, or null for fresh random ones */
     private CompletableFuture<Receipt> sendAsync(Submission submission, Contact contact, String batchId, String idempotencyKey,
                                                  String identity, Map<String, String> client, Extras extras, Executor resumeOn) {
-        PetitionIdentity ids = identity != null ? PetitionIdentity.derived(identity, contactHasher)
-                : ContactSealer.needsKey(contact, submission.address()) ? readyIdentities.take() : PetitionIdentity.fresh();
+        PetitionIdentity ids = identity != null ? PetitionIdentity.derived(identity, contactHasher) : PetitionIdentity.fresh();
         String feedbackId = ids.feedbackId();
         String trackingCode = ids.trackingCode().display();
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -2,7 +2,6 @@ package io.langnghe.ingest.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.langnghe.ingest.AgainstTheBroker;
-import io.langnghe.ingest.TestIngest;
 import io.langnghe.testsupport.SharedInfrastructure;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.apache.kafka.clients.admin.Admin;
@@ -35,12 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BrokerRefusesPetitionTest extends AgainstTheBroker {
 
     private static final Duration WITHIN = Duration.ofSeconds(10);
-
-    /** Each petition writes its own key here, so that the broker can refuse it (ContactKeysAheadTest: keys stored ahead). */
-    @Override
-    protected Map<String, String> properties(String topicsPrefix) {
-        return TestIngest.properties(topicsPrefix, "langnghe.intake.keys-ahead", "0");
-    }
 
     @AfterEach
     void takeRecordsAgain() throws Exception {
