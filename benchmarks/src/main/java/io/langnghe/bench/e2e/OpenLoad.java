@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,9 +77,11 @@ final class OpenLoad {
     }
 
     private CompletableFuture<?> send(Petitions.Petition petition, long scheduled, Consumer<Accepted> onAccepted) {
+        // A key of its own per petition, as the resident page and the hotline console send: the path residents take
         HttpRequest request = HttpRequest.newBuilder(feedback)
                 .timeout(ANSWER_TIMEOUT)
                 .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body(petition), StandardCharsets.UTF_8))
                 .build();
         return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
