@@ -306,16 +306,19 @@ public final class FaultSuite {
                 doubled++;
                 example(examples, "marked twice " + state.caseId() + ": " + perDeadline);
             }
-            String dueNow = state.dueAt() == null ? null : "hạn " + state.dueAt() + " ";
-            boolean markedOverdue = marks.stream().anyMatch(line -> "overdue".equals(line.action()) && line.note() != null
-                    && line.note().startsWith(String.valueOf(dueNow)));
             if (state.status().isOpen() && state.dueAt() != null && state.dueAt().isBefore(passedBefore)
-                    && state.updatedAt() != null && state.updatedAt().isBefore(settledBefore) && !markedOverdue) {
+                    && state.updatedAt() != null && state.updatedAt().isBefore(settledBefore) && !markedOverdue(marks, state.dueAt())) {
                 missed++;
                 example(examples, "overdue unmarked " + state.caseId() + ": due " + state.dueAt() + ", routing clock " + routingNow);
             }
         }
         return new FaultRow.Deadlines(marked, missed, doubled);
+    }
+
+    /** Whether one of the marks is the overdue mark of this deadline (the watch's note names it first). */
+    private static boolean markedOverdue(List<HistoryEntry> marks, Instant dueAt) {
+        String deadline = "hạn " + dueAt + " ";
+        return marks.stream().anyMatch(line -> "overdue".equals(line.action()) && line.note() != null && line.note().startsWith(deadline));
     }
 
     private static Set<String> alertIds(List<Alert> alerts) {
