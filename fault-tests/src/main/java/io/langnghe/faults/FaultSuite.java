@@ -3,8 +3,10 @@ package io.langnghe.faults;
 import io.langnghe.contracts.Alert;
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CommandResult;
+import io.langnghe.contracts.DeadlineState;
 import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.faults.LaunchedStack.Part;
+import io.langnghe.routing.lifecycle.DeadlineWatch;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -64,7 +66,7 @@ public final class FaultSuite {
         }
     }
 
-    private static final Set<String> MARKS = Set.of("due_soon", "overdue");
+    private static final Set<String> MARKS = Set.of(DeadlineState.DUE_SOON.code(), DeadlineState.OVERDUE.code());
 
     private final LaunchedStack stack;
     private final Plan plan;
@@ -315,10 +317,10 @@ public final class FaultSuite {
         return new FaultRow.Deadlines(marked, missed, doubled);
     }
 
-    /** Whether one of the marks is the overdue mark of this deadline (the watch's note names it first). */
+    /** Whether one of the marks is the overdue mark of this deadline (the watch's note names the deadline). */
     private static boolean markedOverdue(List<HistoryEntry> marks, Instant dueAt) {
-        String deadline = "hạn " + dueAt + " ";
-        return marks.stream().anyMatch(line -> "overdue".equals(line.action()) && line.note() != null && line.note().startsWith(deadline));
+        return marks.stream().anyMatch(line -> DeadlineState.OVERDUE.code().equals(line.action())
+                && DeadlineWatch.noteOf(dueAt).equals(line.note()));
     }
 
     private static Set<String> alertIds(List<Alert> alerts) {

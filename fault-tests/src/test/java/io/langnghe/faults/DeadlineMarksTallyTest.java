@@ -4,6 +4,7 @@ import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Channel;
 import io.langnghe.contracts.HistoryEntry;
+import io.langnghe.routing.lifecycle.DeadlineWatch;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -74,7 +75,7 @@ class DeadlineMarksTallyTest {
 
     /** The line the deadline watch writes, naming the deadline it marks. */
     private static HistoryEntry mark(long version, String action, Instant due) {
-        return new HistoryEntry(version, due, "routing-streams", action, CaseStatus.ASSIGNED, "hạn " + due + " / due " + due);
+        return new HistoryEntry(version, due, "routing-streams", action, CaseStatus.ASSIGNED, DeadlineWatch.noteOf(due));
     }
 
     private static HistoryEntry line(long version, String action, CaseStatus status) {

@@ -63,13 +63,13 @@ public final class DeadlineWatch {
             return Optional.empty();
         }
         if (!now.isBefore(c.dueAt())) {
-            return Optional.of(marked(c, DeadlineState.OVERDUE, now, "hạn " + c.dueAt() + " / due " + c.dueAt()));
+            return Optional.of(marked(c, DeadlineState.OVERDUE, now, noteOf(c.dueAt())));
         }
         Instant start = Deadlines.assignedAt(c);
         long total = Duration.between(start, c.dueAt()).toMillis();
         Instant soon = start.plusMillis((long) (total * dueSoonAt));
         if (c.deadlineState() == DeadlineState.ON_TIME && !now.isBefore(soon)) {
-            return Optional.of(marked(c, DeadlineState.DUE_SOON, now, "hạn " + c.dueAt() + " / due " + c.dueAt()));
+            return Optional.of(marked(c, DeadlineState.DUE_SOON, now, noteOf(c.dueAt())));
         }
         return Optional.empty();
     }
@@ -89,6 +89,11 @@ public final class DeadlineWatch {
         long total = Duration.between(start, c.dueAt()).toMillis();
         Instant soon = start.plusMillis((long) (total * dueSoonAt));
         return Optional.of(soon.isBefore(c.dueAt()) ? soon : c.dueAt());
+    }
+
+    /** A mark's history note: the deadline it marks, so that two marks of one deadline can be told from two deadlines. */
+    public static String noteOf(Instant dueAt) {
+        return "hạn " + dueAt + " / due " + dueAt;
     }
 
     static boolean isMark(HistoryEntry entry) {
