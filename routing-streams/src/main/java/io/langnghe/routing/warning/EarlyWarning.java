@@ -501,8 +501,9 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         areas.addAll(taxonomy.neighboursOf(report.area()));
         Lookalike best = null;
         double bestSimilarity = 0;
+        double leastNeeded = Math.min(settings.clusters().similarity(), settings.clusters().similarityAnyCategory());
         for (String area : areas) {
-            for (Lookalike other : lookalikes.mayBeAlike(area, at.minus(window), COMPARED_PER_AREA, report.fingerprint())) {
+            for (Lookalike other : lookalikes.mayBeAlike(area, at.minus(window), COMPARED_PER_AREA, report.fingerprint(), leastNeeded)) {
                 if (other.caseId().equals(report.caseId())) {
                     continue;
                 }

@@ -20,8 +20,10 @@ import java.util.stream.Stream;
  * diacritics meet one typed with them. Words every petition uses (xin, đề nghị, phường…) are left
  * out: they would make every pair alike.
  * <p>
- * Two texts are compared exactly: a ward has a few hundred open cases a week, so there is no need
- * for the MinHash estimate a city-wide index would want.
+ * Two texts are compared exactly, once the look-alike index has left out, by a sketch of their shingles
+ * ({@link ShingleSketch}), the pairs that cannot be alike enough. MinHash bands would lose look-alikes here:
+ * pairs alike at a Jaccard of 0.15 (0.25 less a shared place) are too near the 0.03–0.05 that unrelated
+ * petitions share.
  * <pre>
  *   words(a, b)    = Jaccard of the shingles
  *   meaning(a, b)  = Jaccard of the things and states named
@@ -103,6 +105,26 @@ public record Fingerprint(int[] shingles, int[] places, int[] things, int[] stat
 
     /** How alike two texts are, 0 to 1 (see the class comment). */
     public double similarity(Fingerprint other) {
+        return alike(other, -1);
+    }
+
+    /**
+     * Whether two texts that share at most {@code sharedShingles} shingles may be {@code atLeast} alike (the similarity
+     * grows with the words in common): first without reading what they name, as most pairs share too few words for
+     * a place or a meaning to make up for it; then reading it, all but the shingles.
+     */
+    boolean mayReach(Fingerprint other, int sharedShingles, double atLeast) {
+        if (shingles.length == 0 || other.shingles.length == 0) {
+            return false;
+        }
+        double words = jaccard(sharedShingles, other);
+        boolean meaningsMayCount = Math.min(things.length + states.length, other.things.length + other.states.length) >= MEANINGS_FOR_ONE_PROBLEM;
+        double hoped = (meaningsMayCount ? (words + 1) / 2 : words) + (places.length > 0 && other.places.length > 0 ? SAME_PLACE : 0);
+        return Math.min(1, hoped) >= atLeast && alike(other, sharedShingles) >= atLeast;
+    }
+
+    /** @param sharedShingles the shingles both have, or -1 to count them */
+    private double alike(Fingerprint other, int sharedShingles) {
         if (shingles.length == 0 || other.shingles.length == 0) {
             return 0;
         }
@@ -111,7 +133,7 @@ public record Fingerprint(int[] shingles, int[] places, int[] things, int[] stat
         }
         int samePlaces = common(places, other.places);
         int sameThings = common(things, other.things);
-        double words = jaccard(shingles, other.shingles);
+        double words = jaccard(sharedShingles < 0 ? common(shingles, other.shingles) : sharedShingles, other);
         int named = things.length + states.length;
         int otherNamed = other.things.length + other.states.length;
         double similarity = words;
@@ -123,14 +145,13 @@ public record Fingerprint(int[] shingles, int[] places, int[] things, int[] stat
         return Math.min(1, similarity + (samePlaces > 0 ? SAME_PLACE : 0));
     }
 
+    private double jaccard(int sharedShingles, Fingerprint other) {
+        return (double) sharedShingles / (shingles.length + other.shingles.length - sharedShingles);
+    }
+
     /** Both name places (or things), none the same: not one problem, whatever their words. */
     private static boolean unlike(int[] named, int[] otherNamed) {
         return named.length > 0 && otherNamed.length > 0 && common(named, otherNamed) == 0;
-    }
-
-    private static double jaccard(int[] a, int[] b) {
-        int both = common(a, b);
-        return (double) both / (a.length + b.length - both);
     }
 
     /** How many values two sorted arrays share. */

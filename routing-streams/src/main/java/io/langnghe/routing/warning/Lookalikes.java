@@ -34,13 +34,14 @@ final class Lookalikes {
     private final Map<String, List<Entry>> byArea = new HashMap<>();
 
     /**
-     * An entry with what it names folded into 64 bits: two texts that share a thing (or a place) share its bit, so
-     * two whose bits do not meet name none the same.
+     * An entry with what it names folded into 64 bits (two texts that share a thing or a place share its bit, so two
+     * whose bits do not meet name none the same) and its shingles sketched.
      */
-    private record Entry(String key, Lookalike lookalike, long things, long places) {
+    private record Entry(String key, Lookalike lookalike, long things, long places, ShingleSketch words) {
 
         static Entry of(String key, Lookalike lookalike) {
-            return new Entry(key, lookalike, bitsOf(lookalike.fingerprint().things()), bitsOf(lookalike.fingerprint().places()));
+            Fingerprint f = lookalike.fingerprint();
+            return new Entry(key, lookalike, bitsOf(f.things()), bitsOf(f.places()), ShingleSketch.of(f));
         }
     }
 
@@ -82,20 +83,25 @@ final class Lookalikes {
     /**
      * Of the newest {@code atMost} open cases of an area received from a time on (as a reverse range of the store,
      * read that far), newest first, those that may be alike the report: not those that name other things or other
-     * places (not one problem, see {@link Fingerprint}), nor those without words, whose similarity is 0.
+     * places (not one problem, see {@link Fingerprint}), nor those that share too few words to reach a similarity of
+     * {@code atLeast}.
      */
-    List<Lookalike> mayBeAlike(String area, Instant from, int atMost, Fingerprint report) {
+    List<Lookalike> mayBeAlike(String area, Instant from, int atMost, Fingerprint report, double atLeast) {
         List<Entry> entries = byArea.get(area);
         if (entries == null || report.shingles().length == 0) {
             return List.of();
         }
         long things = bitsOf(report.things());
         long places = bitsOf(report.places());
+        ShingleSketch words = ShingleSketch.of(report);
         int oldest = Math.max(firstFrom(entries, Lookalike.from(area, from)), entries.size() - atMost);
         List<Lookalike> found = new ArrayList<>();
         for (int i = entries.size() - 1; i >= oldest; i--) {
             Entry e = entries.get(i);
             if ((things != 0 && e.things() != 0 && (things & e.things()) == 0) || (places != 0 && e.places() != 0 && (places & e.places()) == 0)) {
+                continue;
+            }
+            if (!report.mayReach(e.lookalike().fingerprint(), words.sharedAtMost(e.words()), atLeast)) {
                 continue;
             }
             found.add(e.lookalike());
@@ -121,7 +127,7 @@ final class Lookalikes {
 
     /** The index of the key, else (-(where it would go) - 1). */
     private static int indexOf(List<Entry> entries, String key) {
-        return Collections.binarySearch(entries, new Entry(key, null, 0, 0), BY_KEY);
+        return Collections.binarySearch(entries, new Entry(key, null, 0, 0, null), BY_KEY);
     }
 
     /** The index of the first entry from a key on. */
