@@ -35,7 +35,7 @@ class EndToEndBenchTest {
                 .withKafka(SharedInfrastructure.kafkaBootstrapServers())
                 .withElasticsearch(SharedInfrastructure.elasticsearchUrl())
                 .withPrefixes(stack.prefix(), stack.prefix());
-        brief = BenchPlan.defaults().withRate(10).withSeconds(3).withWarmup(0).withStack(named);
+        brief = BenchPlan.defaults().withRate(10).withSeconds(3).withWarmup(0).withRest(1).withStack(named);
     }
 
     @AfterAll
@@ -60,17 +60,23 @@ class EndToEndBenchTest {
         assertThat(result.recordsWritten(stack.prefix() + ".feedback.received.v1")).isEqualTo(30);
         assertThat(result.recordsWritten(stack.prefix() + ".cases.v1")).isGreaterThanOrEqualTo(30);
         // Kafka and Elasticsearch may sit behind a container's port here; the services are always ours
-        assertThat(result.cpuSeconds()).containsKeys("ingest-service", "routing-streams", "search-service", "notification-service");
-        assertThat(result.cpuSeconds().get("routing-streams")).isPositive();
+        assertThat(result.cpu().seconds()).containsKeys("ingest-service", "routing-streams", "search-service", "notification-service");
+        assertThat(result.cpu().seconds().get("routing-streams")).isPositive();
         // a compiler thread's seconds are part of its process's, never more
-        result.compilingSeconds().forEach((process, compiling) ->
-                assertThat(compiling).as(process).isBetween(0.0, result.cpuSeconds().get(process)));
+        result.cpu().compilingSeconds().forEach((process, compiling) ->
+                assertThat(compiling).as(process).isBetween(0.0, result.cpu().seconds().get(process)));
+        // the same processes watched at rest, each below one core of the two, and less than they spent working
+        assertThat(result.cpu().atRestPerSecond()).containsOnlyKeys(result.cpu().seconds().keySet());
+        result.cpu().atRestPerSecond().forEach((process, cores) -> assertThat(cores).as(process).isBetween(0.0, 1.0));
+        assertThat(result.stackCpuMillisPerPetitionBeyondRest()).isLessThanOrEqualTo(result.stackCpuMillisPerPetitionCompiled());
         assertThat(result.table())
                 .contains("| load | 10 petitions/s for 3 s |", "| cases kept before the load / warm-up not counted | 12 / 0 s |",
                         "| petitions sent / 202 / refused / failed | 30 / 30 / 0 / 0 |", "(0 not searchable within",
                         "cases kept: of them closed | " + result.fill().closed() + " |",
                         "cases kept: filled through Kafka, indexed, closed, stack quiet in", "CPU per petition, routing-streams",
-                        "CPU per petition, whole stack, JIT compiling left out", "records per petition, " + stack.prefix() + ".cases.v1");
+                        "CPU per petition, whole stack, JIT compiling left out",
+                        "CPU per petition, whole stack, JIT compiling and the stack at rest left out",
+                        "the stack at rest, 1 s before the load: cores in use", "records per petition, " + stack.prefix() + ".cases.v1");
     }
 
     @Test

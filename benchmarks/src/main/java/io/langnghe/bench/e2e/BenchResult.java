@@ -10,14 +10,25 @@ import java.util.Map;
  *
  * @param accepted      HTTP 202 latency, µs from the scheduled send
  * @param searchable    202 → searchable, ms from the scheduled send
- * @param cpuSeconds    CPU seconds each process of the stack used from the first send until the stack was quiet
- * @param compilingSeconds of those, the seconds its JIT compiler threads used (at least: see ProcessCpu)
+ * @param cpu           what each process of the stack spent
  * @param written       records written per topic in the same window
  * @param fill          what {@code --cases-kept} did ({@link Fill#NONE} without)
  */
 public record BenchResult(BenchPlan plan, String machine, double seconds, int sent, int answered202, int refused, int failed,
                           int unseen, String firstRefusal, Histogram accepted, Histogram searchable,
-                          Map<String, Double> cpuSeconds, Map<String, Double> compilingSeconds, Map<String, TopicRecords.Written> written, Fill fill) {
+                          Cpu cpu, Map<String, TopicRecords.Written> written, Fill fill) {
+
+    /**
+     * @param seconds          CPU seconds each process used from the first send until the stack was quiet
+     * @param compilingSeconds of those, the seconds its JIT compiler threads used (at least: see ProcessCpu)
+     * @param atRestPerSecond  CPU seconds per second each used at rest just before the load (empty with {@code --rest 0})
+     */
+    public record Cpu(Map<String, Double> seconds, Map<String, Double> compilingSeconds, Map<String, Double> atRestPerSecond) {
+
+        double total(Map<String, Double> perProcess) {
+            return perProcess.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+    }
 
     /**
      * @param closed  of the cases kept, how many were closed as officers would have by now
@@ -36,16 +47,24 @@ public record BenchResult(BenchPlan plan, String machine, double seconds, int se
     }
 
     public double cpuMillisPerPetition(String process) {
-        return perPetition(cpuSeconds.getOrDefault(process, Double.NaN) * 1000);
+        return perPetition(cpu.seconds().getOrDefault(process, Double.NaN) * 1000);
     }
 
     public double stackCpuMillisPerPetition() {
-        return perPetition(cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum() * 1000);
+        return perPetition(cpu.total(cpu.seconds()) * 1000);
     }
 
     /** The whole stack's CPU per petition without its JIT compiling: what a long-running stack pays. */
     public double stackCpuMillisPerPetitionCompiled() {
-        return stackCpuMillisPerPetition() - perPetition(compilingSeconds.values().stream().mapToDouble(Double::doubleValue).sum() * 1000);
+        return stackCpuMillisPerPetition() - perPetition(cpu.total(cpu.compilingSeconds()) * 1000);
+    }
+
+    /**
+     * As {@link #stackCpuMillisPerPetitionCompiled()}, less what the stack spends at rest over the same window: what
+     * the petitions themselves cost, which a higher rate would not spread further.
+     */
+    public double stackCpuMillisPerPetitionBeyondRest() {
+        return stackCpuMillisPerPetitionCompiled() - perPetition(cpu.total(cpu.atRestPerSecond()) * seconds * 1000);
     }
 
     private double perPetition(double total) {
@@ -83,9 +102,17 @@ public record BenchResult(BenchPlan plan, String machine, double seconds, int se
         row(t, "CPU per petition, whole stack", String.format(Locale.ROOT, "%.2f ms", stackCpuMillisPerPetition()));
         row(t, "CPU per petition, whole stack, JIT compiling left out", String.format(Locale.ROOT, "%.2f ms",
                 stackCpuMillisPerPetitionCompiled()));
-        cpuSeconds.keySet().forEach(process -> row(t, "CPU per petition, " + process,
+        if (!cpu.atRestPerSecond().isEmpty()) {
+            row(t, "CPU per petition, whole stack, JIT compiling and the stack at rest left out", String.format(Locale.ROOT, "%.2f ms",
+                    stackCpuMillisPerPetitionBeyondRest()));
+            StringBuilder each = new StringBuilder();
+            cpu.atRestPerSecond().forEach((process, perSecond) -> each.append(String.format(Locale.ROOT, ", %s %.3f", process, perSecond)));
+            row(t, "the stack at rest, " + plan.rest() + " s before the load: cores in use", String.format(Locale.ROOT, "%.3f (%s)",
+                    cpu.total(cpu.atRestPerSecond()), each.substring(2)));
+        }
+        cpu.seconds().keySet().forEach(process -> row(t, "CPU per petition, " + process,
                 String.format(Locale.ROOT, "%.2f ms (JIT compiling %.2f)", cpuMillisPerPetition(process),
-                        perPetition(compilingSeconds.getOrDefault(process, 0.0) * 1000))));
+                        perPetition(cpu.compilingSeconds().getOrDefault(process, 0.0) * 1000))));
         written.forEach((topic, w) -> {
             if (w.records() > 0) {
                 row(t, "records per petition, " + topic, String.format(Locale.ROOT, "%.2f (largest %,d B)",

@@ -54,6 +54,7 @@ public final class E2eBench {
                 warmUp(stack);
                 awaitQuiet(topics, QUIET_BOUND);
             }
+            Map<String, Double> atRest = atRest(pids);
             // everyday residents each a number of their own, as the ceiling's steps: compressed into minutes, the simulation's
             // residents file more than the phone limit's 10 an hour (a 5-minute run at 200/s had 16,501 of 60,000 refused)
             List<Petitions.Petition> petitions = plan.burst() > 0
@@ -95,7 +96,8 @@ public final class E2eBench {
             cpuAfter.forEach((process, after) -> cpu.put(process, after - cpuBefore.get(process)));
             String machine = machine() + ", load " + loadBefore + " → " + loadAverage();
             return new BenchResult(plan, machine, seconds, load.sent.get(), load.answered202.get(), load.refused.get(),
-                    load.failed.get(), watch.unseen(), load.firstRefusal(), load.accepted, watch.searchable, cpu, compiling, written, fill);
+                    load.failed.get(), watch.unseen(), load.firstRefusal(), load.accepted, watch.searchable,
+                    new BenchResult.Cpu(cpu, compiling, atRest), written, fill);
         }
     }
 
@@ -110,6 +112,22 @@ public final class E2eBench {
         watch.awaitAll(System.nanoTime() + SEARCHABLE_BOUND.toNanos(), () -> progress.printf(
                 "\rwarm-up: not yet searchable %d of %d   ", watch.unseen(), load.answered202.get()));
         progress.println();
+    }
+
+    /** CPU seconds per second each process uses with nothing to do, over the plan's rest just before the load. */
+    private Map<String, Double> atRest(Map<String, Long> pids) throws InterruptedException {
+        Map<String, Double> perSecond = new LinkedHashMap<>();
+        if (plan.rest() == 0) {
+            return perSecond;
+        }
+        progress.printf("The stack at rest for %d s...%n", plan.rest());
+        Map<String, Double> before = ProcessCpu.snapshot(pids);
+        long start = System.nanoTime();
+        Thread.sleep(plan.rest() * 1000L);
+        Map<String, Double> after = ProcessCpu.snapshot(pids);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        after.forEach((process, cpu) -> perSecond.put(process, (cpu - before.get(process)) / seconds));
+        return perSecond;
     }
 
     /** The end offsets once no topic of the stack moved for {@link #QUIET}: the early warning's follow-ups are done. */

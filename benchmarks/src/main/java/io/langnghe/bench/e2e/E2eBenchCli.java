@@ -3,14 +3,14 @@ package io.langnghe.bench.e2e;
 import java.util.List;
 
 /**
- * {@code ./langnghe bench e2e [--rate R] [--seconds S] [--cases-kept N] [--burst N] [--warmup S] [--seed S]}, or
+ * {@code ./langnghe bench e2e [--rate R] [--seconds S] [--cases-kept N] [--burst N] [--warmup S] [--rest S] [--seed S]}, or
  * {@code --ceiling [--rate R] [--seconds S] [--factor F] [--max-rate R]} for the highest rate kept up with, against the
  * stack of {@code ./langnghe up} or one named with {@code --ingest --routing --search --notification --kafka --elasticsearch
  * --topics-prefix --index-prefix}. Progress on stderr, the table on stdout.
  */
 public final class E2eBenchCli {
 
-    private static final String USAGE = "usage: ./langnghe bench e2e [--rate R] [--seconds S] [--cases-kept N] [--burst N] [--warmup S] [--seed S]"
+    private static final String USAGE = "usage: ./langnghe bench e2e [--rate R] [--seconds S] [--cases-kept N] [--burst N] [--warmup S] [--rest S] [--seed S]"
             + " [--ceiling [--factor F] [--max-rate R]] [--ingest URL] [--routing URL] [--search URL] [--notification URL] [--kafka HOST:PORT] [--elasticsearch URL]"
             + " [--topics-prefix P] [--index-prefix P]";
 
@@ -83,6 +83,7 @@ public final class E2eBenchCli {
                 case "--cases-kept" -> plan = plan.withCasesKept(Integer.parseInt(value));
                 case "--burst" -> plan = plan.withBurst(Integer.parseInt(value));
                 case "--warmup" -> plan = plan.withWarmup(Integer.parseInt(value));
+                case "--rest" -> plan = plan.withRest(Integer.parseInt(value));
                 case "--seed" -> plan = plan.withSeed(Long.parseLong(value));
                 case "--ingest" -> stack = stack.withIngest(value);
                 case "--routing" -> stack = stack.withRouting(value);
