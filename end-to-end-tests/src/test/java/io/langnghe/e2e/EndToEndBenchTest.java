@@ -65,9 +65,10 @@ class EndToEndBenchTest {
         // a compiler thread's seconds are part of its process's, never more
         result.cpu().compilingSeconds().forEach((process, compiling) ->
                 assertThat(compiling).as(process).isBetween(0.0, result.cpu().seconds().get(process)));
-        // the same processes watched at rest, each below one core of the two, and less than they spent working
+        // the same processes watched at rest, in cores (a young JVM may still be compiling), never taken off as more than spent
         assertThat(result.cpu().atRestPerSecond()).containsOnlyKeys(result.cpu().seconds().keySet());
-        result.cpu().atRestPerSecond().forEach((process, cores) -> assertThat(cores).as(process).isBetween(0.0, 1.0));
+        double cores = Runtime.getRuntime().availableProcessors();
+        result.cpu().atRestPerSecond().forEach((process, used) -> assertThat(used).as(process).isBetween(0.0, cores));
         assertThat(result.stackCpuMillisPerPetitionBeyondRest()).isLessThanOrEqualTo(result.stackCpuMillisPerPetitionCompiled());
         assertThat(result.table())
                 .contains("| load | 10 petitions/s for 3 s |", "| cases kept before the load / warm-up not counted | 12 / 0 s |",
