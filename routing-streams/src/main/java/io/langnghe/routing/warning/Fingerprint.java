@@ -109,18 +109,17 @@ public record Fingerprint(int[] shingles, int[] places, int[] things, int[] stat
     }
 
     /**
-     * Whether two texts that share at most {@code sharedShingles} shingles may be {@code atLeast} alike (the similarity
-     * grows with the words in common): first without reading what they name, as most pairs share too few words for
-     * a place or a meaning to make up for it; then reading it, all but the shingles.
+     * How alike two texts are at most that share at most {@code sharedShingles} shingles (the similarity grows with
+     * the words in common), and may or may not share two meanings and a place: all that a sketch of each tells.
      */
-    boolean mayReach(Fingerprint other, int sharedShingles, double atLeast) {
-        if (shingles.length == 0 || other.shingles.length == 0) {
-            return false;
-        }
-        double words = jaccard(sharedShingles, other);
-        boolean meaningsMayCount = Math.min(things.length + states.length, other.things.length + other.states.length) >= MEANINGS_FOR_ONE_PROBLEM;
-        double hoped = (meaningsMayCount ? (words + 1) / 2 : words) + (places.length > 0 && other.places.length > 0 ? SAME_PLACE : 0);
-        return Math.min(1, hoped) >= atLeast && alike(other, sharedShingles) >= atLeast;
+    static double similarityAtMost(int sharedShingles, int shingles, int otherShingles, boolean mayShareMeanings, boolean mayShareAPlace) {
+        double words = (double) sharedShingles / (shingles + otherShingles - sharedShingles);
+        return Math.min(1, (mayShareMeanings ? (words + 1) / 2 : words) + (mayShareAPlace ? SAME_PLACE : 0));
+    }
+
+    /** As {@link #similarity}, for texts that share at most {@code sharedShingles} shingles: all exact but the words. */
+    double similarityAtMost(Fingerprint other, int sharedShingles) {
+        return alike(other, sharedShingles);
     }
 
     /** @param sharedShingles the shingles both have, or -1 to count them */

@@ -33,15 +33,11 @@ final class Lookalikes {
     /** Area → its entries, oldest first. */
     private final Map<String, List<Entry>> byArea = new HashMap<>();
 
-    /**
-     * An entry with what it names folded into 64 bits (two texts that share a thing or a place share its bit, so two
-     * whose bits do not meet name none the same) and its shingles sketched.
-     */
-    private record Entry(String key, Lookalike lookalike, long things, long places, ShingleSketch words) {
+    /** An entry with its fingerprint sketched, which is all a report reads of most entries. */
+    private record Entry(String key, Lookalike lookalike, ShingleSketch sketch) {
 
         static Entry of(String key, Lookalike lookalike) {
-            Fingerprint f = lookalike.fingerprint();
-            return new Entry(key, lookalike, bitsOf(f.things()), bitsOf(f.places()), ShingleSketch.of(f));
+            return new Entry(key, lookalike, ShingleSketch.of(lookalike.fingerprint()));
         }
     }
 
@@ -91,17 +87,16 @@ final class Lookalikes {
         if (entries == null || report.shingles().length == 0) {
             return List.of();
         }
-        long things = bitsOf(report.things());
-        long places = bitsOf(report.places());
-        ShingleSketch words = ShingleSketch.of(report);
+        ShingleSketch sketch = ShingleSketch.of(report);
         int oldest = Math.max(firstFrom(entries, Lookalike.from(area, from)), entries.size() - atMost);
         List<Lookalike> found = new ArrayList<>();
         for (int i = entries.size() - 1; i >= oldest; i--) {
             Entry e = entries.get(i);
-            if ((things != 0 && e.things() != 0 && (things & e.things()) == 0) || (places != 0 && e.places() != 0 && (places & e.places()) == 0)) {
+            if (sketch.namesOtherThanItDoes(e.sketch()) || sketch.similarityAtMost(e.sketch()) < atLeast) {
                 continue;
             }
-            if (!report.mayReach(e.lookalike().fingerprint(), words.sharedAtMost(e.words()), atLeast)) {
+            // rarely reached: the meanings and places, exactly
+            if (report.similarityAtMost(e.lookalike().fingerprint(), sketch.sharedAtMost(e.sketch())) < atLeast) {
                 continue;
             }
             found.add(e.lookalike());
@@ -127,7 +122,7 @@ final class Lookalikes {
 
     /** The index of the key, else (-(where it would go) - 1). */
     private static int indexOf(List<Entry> entries, String key) {
-        return Collections.binarySearch(entries, new Entry(key, null, 0, 0, null), BY_KEY);
+        return Collections.binarySearch(entries, new Entry(key, null, null), BY_KEY);
     }
 
     /** The index of the first entry from a key on. */
@@ -139,13 +134,5 @@ final class Lookalikes {
     /** The area a key is under: area codes have no '|'. */
     private static String areaOf(String key) {
         return key.substring(0, key.indexOf('|'));
-    }
-
-    private static long bitsOf(int[] hashes) {
-        long bits = 0;
-        for (int hash : hashes) {
-            bits |= 1L << (hash & 63);
-        }
-        return bits;
     }
 }
