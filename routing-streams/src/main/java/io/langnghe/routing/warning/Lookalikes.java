@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * The look-alike index ({@value EarlyWarning#LOOKALIKES}: the open cases of the window by area and time) with the
  * same entries kept decoded beside it, per area in the store's order, so a report compares itself with its
- * neighbours' open cases without an iterator step, a copy and a decode per case read; and without even a look at
- * the words of those that name other things or other places than the report (most of them).
+ * neighbours' open cases without an iterator step, a copy and a decode per case read; and without reading the
+ * fingerprint of those its sketch rules out ({@link ShingleSketch}: most of them).
  * <p>
  * The copy is exactly what the store holds: every put and delete goes to both, and it is read whole from the store
  * when the task starts (after a restart, a rebalance or an aborted transaction the store, restored from its
