@@ -109,12 +109,18 @@ public record Fingerprint(int[] shingles, int[] places, int[] things, int[] stat
     }
 
     /**
-     * How alike two texts are at most that share at most {@code sharedShingles} shingles (the similarity grows with
-     * the words in common), and may or may not share two meanings and a place: all that a sketch of each tells.
+     * How alike two texts are at most that share at most {@code sharedShingles} shingles and {@code sharedMeanings}
+     * things and states, and may or may not share a place: all that a sketch of each tells. (The similarity grows with
+     * each; with two meanings shared it is the mean of words and meanings, which may be below the words alone.)
      */
-    static double similarityAtMost(int sharedShingles, int shingles, int otherShingles, boolean mayShareMeanings, boolean mayShareAPlace) {
+    static double similarityAtMost(int sharedShingles, int shingles, int otherShingles, int sharedMeanings, int named, int otherNamed,
+                                   boolean mayShareAPlace) {
         double words = (double) sharedShingles / (shingles + otherShingles - sharedShingles);
-        return Math.min(1, (mayShareMeanings ? (words + 1) / 2 : words) + (mayShareAPlace ? SAME_PLACE : 0));
+        double similarity = words;
+        if (sharedMeanings >= MEANINGS_FOR_ONE_PROBLEM) {
+            similarity = Math.max(words, (words + (double) sharedMeanings / (named + otherNamed - sharedMeanings)) / 2);
+        }
+        return Math.min(1, similarity + (mayShareAPlace ? SAME_PLACE : 0));
     }
 
     /** As {@link #similarity}, for texts that share at most {@code sharedShingles} shingles: all exact but the words. */

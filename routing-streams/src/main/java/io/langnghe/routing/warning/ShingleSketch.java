@@ -17,12 +17,14 @@ final class ShingleSketch {
 
     private final long things;
     private final long places;
+    /** The things and the states named, in one word: a shared thing or state sets a bit both have. */
+    private final long meanings;
     // the shingles' bits as fields rather than an array: one object to read per case compared
     private final long w0, w1, w2, w3, w4, w5, w6, w7;
     private final int size;
     private final int collided;
-    private final boolean namesTwoMeanings;
-    private final boolean namesAPlace;
+    private final int named;
+    private final int meaningsCollided;
 
     private ShingleSketch(Fingerprint f, long[] w, int collided) {
         things = bitsOf(f.things());
@@ -37,8 +39,9 @@ final class ShingleSketch {
         w7 = w[7];
         size = f.shingles().length;
         this.collided = collided;
-        namesTwoMeanings = f.things().length + f.states().length >= Fingerprint.MEANINGS_FOR_ONE_PROBLEM;
-        namesAPlace = f.places().length > 0;
+        meanings = bitsOf(f.things()) | bitsOf(f.states());
+        named = f.things().length + f.states().length;
+        meaningsCollided = named - Long.bitCount(meanings);
     }
 
     static ShingleSketch of(Fingerprint fingerprint) {
@@ -73,7 +76,8 @@ final class ShingleSketch {
         if (size == 0 || o.size == 0) {
             return 0;
         }
-        return Fingerprint.similarityAtMost(sharedAtMost(o), size, o.size, namesTwoMeanings && o.namesTwoMeanings, namesAPlace && o.namesAPlace);
+        int meaningsShared = Math.min(Math.min(named, o.named), Long.bitCount(meanings & o.meanings) + Math.min(meaningsCollided, o.meaningsCollided));
+        return Fingerprint.similarityAtMost(sharedAtMost(o), size, o.size, meaningsShared, named, o.named, (places & o.places) != 0);
     }
 
     private static long bitsOf(int[] hashes) {
