@@ -77,7 +77,7 @@ class EndToEndBenchTest {
                         "cases kept: filled through Kafka, indexed, closed, stack quiet in", "CPU per petition, routing-streams",
                         "CPU per petition, whole stack, JIT compiling left out",
                         "CPU per petition, whole stack, JIT compiling and the stack at rest left out",
-                        "the stack at rest, 1 s before the load: cores in use", "records per petition, " + stack.prefix() + ".cases.v1");
+                        "the stack at rest, 1 s before the load: cores in use, JIT compiling left out", "records per petition, " + stack.prefix() + ".cases.v1");
     }
 
     @Test

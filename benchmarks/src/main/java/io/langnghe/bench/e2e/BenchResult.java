@@ -4,6 +4,7 @@ import org.HdrHistogram.Histogram;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What one run measured, and the one table it prints.
@@ -21,7 +22,8 @@ public record BenchResult(BenchPlan plan, String machine, double seconds, int se
     /**
      * @param seconds          CPU seconds each process used from the first send until the stack was quiet
      * @param compilingSeconds of those, the seconds its JIT compiler threads used (at least: see ProcessCpu)
-     * @param atRestPerSecond  CPU seconds per second each used at rest just before the load (empty with {@code --rest 0})
+     * @param atRestPerSecond  CPU seconds per second each used at rest just before the load, JIT compiling left out
+     *                         (empty with {@code --rest 0})
      */
     public record Cpu(Map<String, Double> seconds, Map<String, Double> compilingSeconds, Map<String, Double> atRestPerSecond) {
 
@@ -105,10 +107,10 @@ public record BenchResult(BenchPlan plan, String machine, double seconds, int se
         if (!cpu.atRestPerSecond().isEmpty()) {
             row(t, "CPU per petition, whole stack, JIT compiling and the stack at rest left out", String.format(Locale.ROOT, "%.2f ms",
                     stackCpuMillisPerPetitionBeyondRest()));
-            StringBuilder each = new StringBuilder();
-            cpu.atRestPerSecond().forEach((process, perSecond) -> each.append(String.format(Locale.ROOT, ", %s %.3f", process, perSecond)));
-            row(t, "the stack at rest, " + plan.rest() + " s before the load: cores in use", String.format(Locale.ROOT, "%.3f (%s)",
-                    cpu.total(cpu.atRestPerSecond()), each.substring(2)));
+            String each = cpu.atRestPerSecond().entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
+            row(t, "the stack at rest, " + plan.rest() + " s before the load: cores in use, JIT compiling left out", String.format(Locale.ROOT, "%.3f (%s)",
+                    cpu.total(cpu.atRestPerSecond()), each));
         }
         cpu.seconds().keySet().forEach(process -> row(t, "CPU per petition, " + process,
                 String.format(Locale.ROOT, "%.2f ms (JIT compiling %.2f)", cpuMillisPerPetition(process),

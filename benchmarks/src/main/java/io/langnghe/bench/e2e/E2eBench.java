@@ -114,19 +114,25 @@ public final class E2eBench {
         progress.println();
     }
 
-    /** CPU seconds per second each process uses with nothing to do, over the plan's rest just before the load. */
+    /**
+     * CPU seconds per second each process uses with nothing to do, over the plan's rest just before the load, its JIT
+     * compiling left out: a young stack still compiles at rest, and the load's compiling is already counted apart.
+     */
     private Map<String, Double> atRest(Map<String, Long> pids) throws InterruptedException {
         Map<String, Double> perSecond = new LinkedHashMap<>();
         if (plan.rest() == 0) {
             return perSecond;
         }
         progress.printf("The stack at rest for %d s...%n", plan.rest());
+        Map<String, Map<Long, Double>> compilersBefore = ProcessCpu.compilerThreads(pids);
         Map<String, Double> before = ProcessCpu.snapshot(pids);
         long start = System.nanoTime();
         Thread.sleep(plan.rest() * 1000L);
         Map<String, Double> after = ProcessCpu.snapshot(pids);
+        Map<String, Double> compiling = ProcessCpu.compilingBetween(compilersBefore, ProcessCpu.compilerThreads(pids));
         double seconds = (System.nanoTime() - start) / 1e9;
-        after.forEach((process, cpu) -> perSecond.put(process, (cpu - before.get(process)) / seconds));
+        after.forEach((process, cpu) -> perSecond.put(process,
+                Math.max(0, cpu - before.get(process) - compiling.getOrDefault(process, 0.0)) / seconds));
         return perSecond;
     }
 
