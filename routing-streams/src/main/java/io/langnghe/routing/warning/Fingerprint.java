@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * out: they would make every pair alike.
  * <p>
  * Two texts are compared exactly, once the look-alike index has left out, by a sketch of their shingles
- * ({@link ShingleSketch}), the pairs that cannot be alike enough. MinHash bands would lose look-alikes here:
+ * ({@link FingerprintSketch}), the pairs that cannot be alike enough. MinHash bands would lose look-alikes here:
  * pairs alike at a Jaccard of 0.15 (0.25 less a shared place) are too near the 0.03–0.05 that unrelated
  * petitions share.
  * <pre>
@@ -115,10 +115,10 @@ public record Fingerprint(int[] shingles, int[] places, int[] things, int[] stat
      */
     static double similarityAtMost(int sharedShingles, int shingles, int otherShingles, int sharedMeanings, int named, int otherNamed,
                                    boolean mayShareAPlace) {
-        double words = (double) sharedShingles / (shingles + otherShingles - sharedShingles);
+        double words = jaccard(sharedShingles, shingles, otherShingles);
         double similarity = words;
         if (sharedMeanings >= MEANINGS_FOR_ONE_PROBLEM) {
-            similarity = Math.max(words, (words + (double) sharedMeanings / (named + otherNamed - sharedMeanings)) / 2);
+            similarity = Math.max(words, (words + jaccard(sharedMeanings, named, otherNamed)) / 2);
         }
         return Math.min(1, similarity + (mayShareAPlace ? SAME_PLACE : 0));
     }
@@ -138,20 +138,21 @@ public record Fingerprint(int[] shingles, int[] places, int[] things, int[] stat
         }
         int samePlaces = common(places, other.places);
         int sameThings = common(things, other.things);
-        double words = jaccard(sharedShingles < 0 ? common(shingles, other.shingles) : sharedShingles, other);
+        double words = jaccard(sharedShingles < 0 ? common(shingles, other.shingles) : sharedShingles, shingles.length, other.shingles.length);
         int named = things.length + states.length;
         int otherNamed = other.things.length + other.states.length;
         double similarity = words;
         int sameMeanings = sameThings + common(states, other.states);
         // One shared meaning ("rác") is a topic, not yet a problem: five rubbish complaints of one tổ are a spike, not one issue.
         if (sameMeanings >= MEANINGS_FOR_ONE_PROBLEM) {
-            similarity = (words + (double) sameMeanings / (named + otherNamed - sameMeanings)) / 2;
+            similarity = (words + jaccard(sameMeanings, named, otherNamed)) / 2;
         }
         return Math.min(1, similarity + (samePlaces > 0 ? SAME_PLACE : 0));
     }
 
-    private double jaccard(int sharedShingles, Fingerprint other) {
-        return (double) sharedShingles / (shingles.length + other.shingles.length - sharedShingles);
+    /** Jaccard of two sets of the given sizes that share {@code shared} values. */
+    private static double jaccard(int shared, int size, int otherSize) {
+        return (double) shared / (size + otherSize - shared);
     }
 
     /** Both name places (or things), none the same: not one problem, whatever their words. */

@@ -16,7 +16,7 @@ import java.util.Map;
  * The look-alike index ({@value EarlyWarning#LOOKALIKES}: the open cases of the window by area and time) with the
  * same entries kept decoded beside it, per area in the store's order, so a report compares itself with its
  * neighbours' open cases without an iterator step, a copy and a decode per case read; and without reading the
- * fingerprint of those its sketch rules out ({@link ShingleSketch}: most of them).
+ * fingerprint of those its sketch rules out ({@link FingerprintSketch}: most of them).
  * <p>
  * The copy is exactly what the store holds: every put and delete goes to both, and it is read whole from the store
  * when the task starts (after a restart, a rebalance or an aborted transaction the store, restored from its
@@ -34,10 +34,10 @@ final class Lookalikes {
     private final Map<String, List<Entry>> byArea = new HashMap<>();
 
     /** An entry with its fingerprint sketched, which is all a report reads of most entries. */
-    private record Entry(String key, Lookalike lookalike, ShingleSketch sketch) {
+    private record Entry(String key, Lookalike lookalike, FingerprintSketch sketch) {
 
         static Entry of(String key, Lookalike lookalike) {
-            return new Entry(key, lookalike, ShingleSketch.of(lookalike.fingerprint()));
+            return new Entry(key, lookalike, FingerprintSketch.of(lookalike.fingerprint()));
         }
     }
 
@@ -87,7 +87,7 @@ final class Lookalikes {
         if (entries == null || report.shingles().length == 0) {
             return List.of();
         }
-        ShingleSketch sketch = ShingleSketch.of(report);
+        FingerprintSketch sketch = FingerprintSketch.of(report);
         int oldest = Math.max(firstFrom(entries, Lookalike.from(area, from)), entries.size() - atMost);
         List<Lookalike> found = new ArrayList<>();
         for (int i = entries.size() - 1; i >= oldest; i--) {

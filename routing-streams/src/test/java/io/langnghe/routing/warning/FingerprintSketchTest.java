@@ -16,18 +16,18 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The look-alike index leaves a pair out, before comparing its shingles, when {@link ShingleSketch} says it cannot be
+ * The look-alike index leaves a pair out, before comparing its shingles, when {@link FingerprintSketch} says it cannot be
  * alike enough: that must never cost a look-alike, so neither bound may ever be below a pair's similarity. Every pair
  * of the classifier's held-out petitions and of the officers' same-problem pairs is checked against its exact similarity.
  */
-class ShingleSketchTest {
+class FingerprintSketchTest {
 
     private static final double SAME_CATEGORY = WarningSettings.loadDefault().clusters().similarity();
 
     @Test
     void neverSharesFewerShinglesThanTheTextsDo() throws IOException {
         List<Fingerprint> texts = texts();
-        List<ShingleSketch> sketches = texts.stream().map(ShingleSketch::of).toList();
+        List<FingerprintSketch> sketches = texts.stream().map(FingerprintSketch::of).toList();
         for (int i = 0; i < texts.size(); i++) {
             for (int j = i + 1; j < texts.size(); j++) {
                 int[] other = texts.get(j).shingles();
@@ -40,7 +40,7 @@ class ShingleSketchTest {
     @Test
     void neverRatesAPairBelowItsSimilarityAndLeavesOutMostPairsNotAlike() throws IOException {
         List<Fingerprint> texts = texts();
-        List<ShingleSketch> sketches = texts.stream().map(ShingleSketch::of).toList();
+        List<FingerprintSketch> sketches = texts.stream().map(FingerprintSketch::of).toList();
         int alike = 0;
         int leftOutBySketches = 0;
         int pairs = 0;
@@ -52,8 +52,8 @@ class ShingleSketchTest {
                 pairs++;
                 Fingerprint a = texts.get(i);
                 Fingerprint b = texts.get(j);
-                ShingleSketch sa = sketches.get(i);
-                ShingleSketch sb = sketches.get(j);
+                FingerprintSketch sa = sketches.get(i);
+                FingerprintSketch sb = sketches.get(j);
                 double similarity = a.similarity(b);
                 if (sa.namesOtherThanItDoes(sb)) {
                     assertThat(similarity).as("named otherwise, yet alike: %d, %d", i, j).isZero();
@@ -78,7 +78,7 @@ class ShingleSketchTest {
             texts.add(Fingerprint.of(pair.a()));
             texts.add(Fingerprint.of(pair.b()));
         }
-        try (InputStream in = ShingleSketchTest.class.getResourceAsStream("/classifier/corpus-heldout.jsonl");
+        try (InputStream in = FingerprintSketchTest.class.getResourceAsStream("/classifier/corpus-heldout.jsonl");
              BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 JsonNode petition = Json.mapper().readTree(line);

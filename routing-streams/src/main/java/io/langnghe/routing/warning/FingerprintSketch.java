@@ -11,7 +11,7 @@ package io.langnghe.routing.warning;
  * land on one bit are no more than a sketch's own collisions ({@code size - bits set}). Two texts that share a thing
  * (or a place) share its bit, so two whose bits do not meet name none the same.
  */
-final class ShingleSketch {
+final class FingerprintSketch {
 
     static final int BITS = 512;
 
@@ -26,9 +26,10 @@ final class ShingleSketch {
     private final int named;
     private final int meaningsCollided;
 
-    private ShingleSketch(Fingerprint f, long[] w, int collided) {
+    private FingerprintSketch(Fingerprint f, long[] w) {
         things = bitsOf(f.things());
         places = bitsOf(f.places());
+        meanings = things | bitsOf(f.states());
         w0 = w[0];
         w1 = w[1];
         w2 = w[2];
@@ -38,45 +39,46 @@ final class ShingleSketch {
         w6 = w[6];
         w7 = w[7];
         size = f.shingles().length;
-        this.collided = collided;
-        meanings = bitsOf(f.things()) | bitsOf(f.states());
+        collided = size - Long.bitCount(w0) - Long.bitCount(w1) - Long.bitCount(w2) - Long.bitCount(w3)
+                - Long.bitCount(w4) - Long.bitCount(w5) - Long.bitCount(w6) - Long.bitCount(w7);
         named = f.things().length + f.states().length;
         meaningsCollided = named - Long.bitCount(meanings);
     }
 
-    static ShingleSketch of(Fingerprint fingerprint) {
+    static FingerprintSketch of(Fingerprint fingerprint) {
         long[] w = new long[BITS / 64];
         for (int hash : fingerprint.shingles()) {
             // the hash's top bits: murmur2 mixes them as well as the low ones, which the things' and places' bits use
             int bit = hash >>> (Integer.SIZE - 9);
             w[bit >>> 6] |= 1L << bit;
         }
-        int set = 0;
-        for (long word : w) {
-            set += Long.bitCount(word);
-        }
-        return new ShingleSketch(fingerprint, w, fingerprint.shingles().length - set);
+        return new FingerprintSketch(fingerprint, w);
     }
 
     /** Whether both name things (or places), none the same: then they are not one problem, whatever their words. */
-    boolean namesOtherThanItDoes(ShingleSketch other) {
+    boolean namesOtherThanItDoes(FingerprintSketch other) {
         return (things != 0 && other.things != 0 && (things & other.things) == 0)
                 || (places != 0 && other.places != 0 && (places & other.places) == 0);
     }
 
     /** At most how many shingles the two texts share (never fewer than they do). */
-    int sharedAtMost(ShingleSketch o) {
+    int sharedAtMost(FingerprintSketch o) {
         int both = Long.bitCount(w0 & o.w0) + Long.bitCount(w1 & o.w1) + Long.bitCount(w2 & o.w2) + Long.bitCount(w3 & o.w3)
                 + Long.bitCount(w4 & o.w4) + Long.bitCount(w5 & o.w5) + Long.bitCount(w6 & o.w6) + Long.bitCount(w7 & o.w7);
-        return Math.min(Math.min(size, o.size), both + Math.min(collided, o.collided));
+        return sharedAtMost(both, size, o.size, collided, o.collided);
+    }
+
+    /** Of two sets folded into bits: each shared value sets a bit both have, at most a set's own collisions more than once. */
+    private static int sharedAtMost(int bitsBoth, int size, int otherSize, int collided, int otherCollided) {
+        return Math.min(Math.min(size, otherSize), bitsBoth + Math.min(collided, otherCollided));
     }
 
     /** At most how alike the two texts are, from the sketches alone (see {@link Fingerprint#similarityAtMost}). */
-    double similarityAtMost(ShingleSketch o) {
+    double similarityAtMost(FingerprintSketch o) {
         if (size == 0 || o.size == 0) {
             return 0;
         }
-        int meaningsShared = Math.min(Math.min(named, o.named), Long.bitCount(meanings & o.meanings) + Math.min(meaningsCollided, o.meaningsCollided));
+        int meaningsShared = sharedAtMost(Long.bitCount(meanings & o.meanings), named, o.named, meaningsCollided, o.meaningsCollided);
         return Fingerprint.similarityAtMost(sharedAtMost(o), size, o.size, meaningsShared, named, o.named, (places & o.places) != 0);
     }
 
