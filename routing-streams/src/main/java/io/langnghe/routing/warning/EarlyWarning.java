@@ -668,9 +668,8 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             }
         }
         for (AreaInfo area : taxonomy.areas()) {
-            for (KeyValue<String, Lookalike> e : lookalikes.receivedBy(area.code(), now.minus(window))) {
-                lookalikes.delete(e.key);
-                CaseMemo c = cases.get(e.value.caseId());
+            for (Lookalike aged : lookalikes.deleteReceivedBefore(area.code(), now.minus(window))) {
+                CaseMemo c = cases.get(aged.caseId());
                 Cluster cluster = c == null || c.clusterId() == null ? null : clusters.get(c.clusterId());
                 if (cluster != null) {
                     clusters.put(cluster.indexedOneMore(-1));

@@ -1,13 +1,12 @@
 package io.langnghe.routing.warning;
 
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,8 @@ import java.util.Map;
  * The look-alike index ({@value EarlyWarning#LOOKALIKES}: the open cases of the window by area and time) with the
  * same entries kept decoded beside it, per area in the store's order, so a report compares itself with its
  * neighbours' open cases without an iterator step, a copy and a decode per case read; and without reading the
- * fingerprint of those its sketch rules out ({@link FingerprintSketch}: most of them).
+ * fingerprint of those its sketch rules out ({@link FingerprintSketch}: most of them). An area's sketches lie side by
+ * side in one array, read in order.
  * <p>
  * The copy is exactly what the store holds: every put and delete goes to both, and it is read whole from the store
  * when the task starts (after a restart, a rebalance or an aborted transaction the store, restored from its
@@ -26,18 +26,63 @@ import java.util.Map;
  */
 final class Lookalikes {
 
-    /** Keys are ASCII (area code, zero-padded time, case id), so a string's order is the store's byte order. */
-    private static final Comparator<Entry> BY_KEY = Comparator.comparing(Entry::key);
-
     private final KeyValueStore<String, byte[]> store;
-    /** Area → its entries, oldest first. */
-    private final Map<String, List<Entry>> byArea = new HashMap<>();
+    private final Map<String, Area> areas = new HashMap<>();
 
-    /** An entry with its fingerprint sketched, which is all a report reads of most entries. */
-    private record Entry(String key, Lookalike lookalike, FingerprintSketch sketch) {
+    /** An area's entries, oldest first (keys are ASCII: a string's order is the store's byte order), and their sketches. */
+    private static final class Area {
+        private final List<String> keys = new ArrayList<>();
+        private final List<Lookalike> lookalikes = new ArrayList<>();
+        /** Entry i's sketch from i × {@link FingerprintSketch#LONGS} on. */
+        private long[] sketches = new long[16 * FingerprintSketch.LONGS];
 
-        static Entry of(String key, Lookalike lookalike) {
-            return new Entry(key, lookalike, FingerprintSketch.of(lookalike.fingerprint()));
+        int size() {
+            return keys.size();
+        }
+
+        /** The index of the key, else (-(where it would go) - 1). */
+        int indexOf(String key) {
+            return Collections.binarySearch(keys, key);
+        }
+
+        /** The index of the first entry from a key on. */
+        int firstFrom(String key) {
+            int at = indexOf(key);
+            return at >= 0 ? at : -at - 1;
+        }
+
+        void put(String key, Lookalike lookalike) {
+            int at = indexOf(key);
+            if (at >= 0) {
+                lookalikes.set(at, lookalike);
+            } else {
+                at = -at - 1;
+                int n = size();
+                if ((n + 1) * FingerprintSketch.LONGS > sketches.length) {
+                    sketches = Arrays.copyOf(sketches, sketches.length * 2);
+                }
+                System.arraycopy(sketches, at * FingerprintSketch.LONGS, sketches, (at + 1) * FingerprintSketch.LONGS,
+                        (n - at) * FingerprintSketch.LONGS);
+                keys.add(at, key);
+                lookalikes.add(at, lookalike);
+            }
+            FingerprintSketch.write(lookalike.fingerprint(), sketches, at * FingerprintSketch.LONGS);
+        }
+
+        /** Removes the first n entries in one move, as the hourly sweep ages them out. */
+        List<Lookalike> removeFirst(int n) {
+            System.arraycopy(sketches, n * FingerprintSketch.LONGS, sketches, 0, (size() - n) * FingerprintSketch.LONGS);
+            keys.subList(0, n).clear();
+            List<Lookalike> removed = new ArrayList<>(lookalikes.subList(0, n));
+            lookalikes.subList(0, n).clear();
+            return removed;
+        }
+
+        Lookalike remove(int at) {
+            System.arraycopy(sketches, (at + 1) * FingerprintSketch.LONGS, sketches, at * FingerprintSketch.LONGS,
+                    (size() - at - 1) * FingerprintSketch.LONGS);
+            keys.remove(at);
+            return lookalikes.remove(at);
         }
     }
 
@@ -45,35 +90,29 @@ final class Lookalikes {
         this.store = store;
         try (KeyValueIterator<String, byte[]> all = store.all()) {
             // in the store's order: each area's entries come oldest first
-            all.forEachRemaining(e -> entriesOf(areaOf(e.key)).add(Entry.of(e.key, LookalikeSerde.read(e.value))));
+            all.forEachRemaining(e -> areaOf(e.key).put(e.key, LookalikeSerde.read(e.value)));
         }
     }
 
     boolean contains(String key) {
-        List<Entry> entries = byArea.get(areaOf(key));
-        return entries != null && indexOf(entries, key) >= 0;
+        Area area = areas.get(areaCodeOf(key));
+        return area != null && area.indexOf(key) >= 0;
     }
 
     void put(String key, Lookalike lookalike) {
         store.put(key, LookalikeSerde.write(lookalike));
-        List<Entry> entries = entriesOf(areaOf(key));
-        int at = indexOf(entries, key);
-        if (at >= 0) {
-            entries.set(at, Entry.of(key, lookalike));
-        } else {
-            entries.add(-at - 1, Entry.of(key, lookalike));
-        }
+        areaOf(key).put(key, lookalike);
     }
 
     /** @return what it held, or null (then nothing is written) */
     Lookalike delete(String key) {
-        List<Entry> entries = byArea.get(areaOf(key));
-        int at = entries == null ? -1 : indexOf(entries, key);
+        Area area = areas.get(areaCodeOf(key));
+        int at = area == null ? -1 : area.indexOf(key);
         if (at < 0) {
             return null;
         }
         store.delete(key);
-        return entries.remove(at).lookalike();
+        return area.remove(at);
     }
 
     /**
@@ -82,57 +121,50 @@ final class Lookalikes {
      * places (not one problem, see {@link Fingerprint}), nor those that share too few words to reach a similarity of
      * {@code atLeast}.
      */
-    List<Lookalike> mayBeAlike(String area, Instant from, int atMost, Fingerprint report, double atLeast) {
-        List<Entry> entries = byArea.get(area);
-        if (entries == null || report.shingles().length == 0) {
+    List<Lookalike> mayBeAlike(String areaCode, Instant from, int atMost, Fingerprint report, double atLeast) {
+        Area area = areas.get(areaCode);
+        if (area == null || report.shingles().length == 0) {
             return List.of();
         }
         FingerprintSketch sketch = FingerprintSketch.of(report);
-        int oldest = Math.max(firstFrom(entries, Lookalike.from(area, from)), entries.size() - atMost);
+        long[] sketches = area.sketches;
+        int oldest = Math.max(area.firstFrom(Lookalike.from(areaCode, from)), area.size() - atMost);
         List<Lookalike> found = new ArrayList<>();
-        for (int i = entries.size() - 1; i >= oldest; i--) {
-            Entry e = entries.get(i);
-            if (sketch.namesOtherThanItDoes(e.sketch()) || sketch.similarityAtMost(e.sketch()) < atLeast) {
+        for (int i = area.size() - 1; i >= oldest; i--) {
+            int at = i * FingerprintSketch.LONGS;
+            if (sketch.namesOtherThanItDoes(sketches, at) || sketch.similarityAtMost(sketches, at) < atLeast) {
                 continue;
             }
             // rarely reached: the meanings and places, exactly
-            if (report.similarityAtMost(e.lookalike().fingerprint(), sketch.sharedAtMost(e.sketch())) < atLeast) {
+            Lookalike other = area.lookalikes.get(i);
+            if (report.similarityAtMost(other.fingerprint(), sketch.sharedAtMost(sketches, at)) < atLeast) {
                 continue;
             }
-            found.add(e.lookalike());
+            found.add(other);
         }
         return found;
     }
 
-    /** The entries of an area received up to a time, oldest first. */
-    List<KeyValue<String, Lookalike>> receivedBy(String area, Instant until) {
-        List<Entry> entries = byArea.getOrDefault(area, List.of());
-        int end = firstFrom(entries, Lookalike.from(area, until));
-        List<KeyValue<String, Lookalike>> old = new ArrayList<>();
-        // (a key is never a bare time: the store's inclusive end holds no entry the first one from it leaves out)
-        for (Entry e : entries.subList(0, end)) {
-            old.add(KeyValue.pair(e.key(), e.lookalike()));
+    /** Deletes the entries of an area received before a time, and returns them, oldest first. */
+    List<Lookalike> deleteReceivedBefore(String areaCode, Instant until) {
+        Area area = areas.get(areaCode);
+        if (area == null) {
+            return List.of();
         }
-        return old;
+        // (a key is never a bare time: the store's inclusive end holds no entry the first one from it leaves out)
+        int end = area.firstFrom(Lookalike.from(areaCode, until));
+        for (String key : area.keys.subList(0, end)) {
+            store.delete(key);
+        }
+        return area.removeFirst(end);
     }
 
-    private List<Entry> entriesOf(String area) {
-        return byArea.computeIfAbsent(area, a -> new ArrayList<>());
-    }
-
-    /** The index of the key, else (-(where it would go) - 1). */
-    private static int indexOf(List<Entry> entries, String key) {
-        return Collections.binarySearch(entries, new Entry(key, null, null), BY_KEY);
-    }
-
-    /** The index of the first entry from a key on. */
-    private static int firstFrom(List<Entry> entries, String key) {
-        int at = indexOf(entries, key);
-        return at >= 0 ? at : -at - 1;
+    private Area areaOf(String key) {
+        return areas.computeIfAbsent(areaCodeOf(key), a -> new Area());
     }
 
     /** The area a key is under: area codes have no '|'. */
-    private static String areaOf(String key) {
+    private static String areaCodeOf(String key) {
         return key.substring(0, key.indexOf('|'));
     }
 }

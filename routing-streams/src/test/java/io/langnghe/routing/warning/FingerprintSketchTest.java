@@ -72,7 +72,7 @@ class FingerprintSketchTest {
         assertThat(leftOutBySketches).as("pairs left out, of %d not alike", pairs - alike).isGreaterThan((pairs - alike) * 8 / 10);
     }
 
-    private static List<Fingerprint> texts() throws IOException {
+    static List<Fingerprint> texts() throws IOException {
         List<Fingerprint> texts = new ArrayList<>();
         for (SameProblemPairsTest.Pair pair : SameProblemPairsTest.pairs()) {
             texts.add(Fingerprint.of(pair.a()));
