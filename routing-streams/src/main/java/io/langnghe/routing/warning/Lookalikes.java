@@ -71,7 +71,12 @@ final class Lookalikes {
 
         /** Removes the first n entries in one move, as the hourly sweep ages them out. */
         List<Lookalike> removeFirst(int n) {
-            System.arraycopy(sketches, n * FingerprintSketch.LONGS, sketches, 0, (size() - n) * FingerprintSketch.LONGS);
+            int left = size() - n;
+            // after a flood ages out, the area gives its room back
+            long[] to = left * 4 * FingerprintSketch.LONGS < sketches.length
+                    ? new long[Math.max(16, left * 2) * FingerprintSketch.LONGS] : sketches;
+            System.arraycopy(sketches, n * FingerprintSketch.LONGS, to, 0, left * FingerprintSketch.LONGS);
+            sketches = to;
             keys.subList(0, n).clear();
             List<Lookalike> removed = new ArrayList<>(lookalikes.subList(0, n));
             lookalikes.subList(0, n).clear();
