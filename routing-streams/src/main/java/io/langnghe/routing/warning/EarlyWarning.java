@@ -137,14 +137,18 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     private KeyValueStore<String, String> quiet;
     /** The spikes worked out for the record in hand: the counts do not change once it is counted. */
     private final Map<String, Spike> spikesOfThisRecord = new HashMap<>();
-    /** Whether each spike of the record in hand is mostly one issue, until one of its reports is placed in another issue. */
-    private final Map<String, Boolean> mostlyOneIssueOfThisRecord = new HashMap<>();
     /**
      * The reports of each area and category per day back from one hour, across records: a baseline's past days change
      * only when a late report is counted into them. Exact: built from {@link #COUNTS}, counted into by every write to it,
      * built again for another hour, emptied by the sweep and at init (after a restart, a rebalance, a revived task).
      */
     private final Map<String, DayCounts> dayCounts = new HashMap<>();
+    /**
+     * The reports of each area and category's last 24 hours per issue, across records, likewise exact: built from
+     * {@link #ISSUE_HOURS}, counted into by every write to it, built again for another hour, emptied by the sweep and at
+     * init. A spike's place used to read its day of issues per record, hundreds of entries once many issues are open.
+     */
+    private final Map<String, IssuesOfLastDay> lastDayIssues = new HashMap<>();
     /** The cases told something while handling the record in hand, as they now stand (not read back). */
     private final Map<String, CaseMemo> toldThisRecord = new HashMap<>();
 
@@ -171,6 +175,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         this.closed = context.getStateStore(CLOSED);
         this.quiet = context.getStateStore(QUIET);
         dayCounts.clear();
+        lastDayIssues.clear();
         context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::forgetWhatIsOld);
     }
 
@@ -179,7 +184,6 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         Instant at = Instant.ofEpochMilli(record.timestamp());
         WarningInput input = record.value();
         spikesOfThisRecord.clear();
-        mostlyOneIssueOfThisRecord.clear();
         toldThisRecord.clear();
         try {
             if (input.ack() != null) {
@@ -594,19 +598,44 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
      * More than half of the spike's reports (its last 24 hours, its count) are one issue: that issue's own score
      * and alert say it better. Read from the counts per hour and issue, where a report alone has no entry: one
      * report is never more than half of a spike (at least min-count ≥ 2), so a spike of N lone reports reads none
-     * of them. Once per record, until a report of the place moves to another issue.
+     * of them. Read once per place and hour ({@link #lastDayIssues}).
      */
     private boolean isMostlyOneIssue(Spike spike, Instant at) {
-        return mostlyOneIssueOfThisRecord.computeIfAbsent(placeOf(spike.area(), spike.category()), place -> {
-            long now = hourOf(at);
-            Map<String, Long> perIssue = new HashMap<>();
+        long now = hourOf(at);
+        String place = placeOf(spike.area(), spike.category());
+        IssuesOfLastDay issues = lastDayIssues.get(place);
+        if (issues == null || issues.hour() != now) {
+            issues = new IssuesOfLastDay(now, new HashMap<>());
             try (KeyValueIterator<String, Long> hours = issueHours.range(countKey(spike.area(), spike.category(), now - 23),
                     countKey(spike.area(), spike.category(), now) + "}")) {
-                hours.forEachRemaining(entry -> perIssue.merge(entry.key.substring(entry.key.lastIndexOf('|') + 1), entry.value, Long::sum));
+                while (hours.hasNext()) {
+                    KeyValue<String, Long> entry = hours.next();
+                    issues.perIssue().merge(entry.key.substring(entry.key.lastIndexOf('|') + 1), entry.value, Long::sum);
+                }
             }
-            long largest = perIssue.values().stream().mapToLong(Long::longValue).max().orElse(0);
-            return largest * 2 > spike.count();
-        });
+            lastDayIssues.put(place, issues);
+        }
+        return issues.largest() * 2 > spike.count();
+    }
+
+    /** An area and category's reports of the 24 hours up to an hour, per issue (a report alone has none). */
+    private record IssuesOfLastDay(long hour, Map<String, Long> perIssue) {
+
+        /** A report of {@code reportHour} counted (1) or no longer counted (-1) under an issue in the store. */
+        void count(long reportHour, String issue, long n) {
+            if (hour - reportHour >= 0 && hour - reportHour < 24) {
+                perIssue.merge(issue, n, (was, more) -> was + more == 0 ? null : was + more);
+            }
+        }
+
+        /** Of a few issues as a rule; hundreds in a flood of varied petitions, once per record and spiking place. */
+        long largest() {
+            long largest = 0;
+            for (long n : perIssue.values()) {
+                largest = Math.max(largest, n);
+            }
+            return largest;
+        }
     }
 
     /** Counts a report of the last days under the issue it now belongs to, or none: a report alone (its own id) has no entry. */
@@ -617,8 +646,9 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             return;
         }
         lastDay.put(key, belongsTo);
-        mostlyOneIssueOfThisRecord.remove(placeOf(memo.area(), memo.category()));
-        String hour = countKey(memo.area(), memo.category(), hourOf(memo.receivedAt())) + "|";
+        long reportHour = hourOf(memo.receivedAt());
+        String hour = countKey(memo.area(), memo.category(), reportHour) + "|";
+        IssuesOfLastDay issues = lastDayIssues.get(placeOf(memo.area(), memo.category()));
         if (was != null) {
             // (a report alone has an entry only if the previous version wrote it)
             Long n = issueHours.get(hour + was);
@@ -627,10 +657,16 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             } else if (n != null) {
                 issueHours.put(hour + was, n - 1);
             }
+            if (n != null && issues != null) {
+                issues.count(reportHour, was, -1);
+            }
         }
         if (!belongsTo.equals(memo.caseId())) {
             Long n = issueHours.get(hour + belongsTo);
             issueHours.put(hour + belongsTo, n == null ? 1 : n + 1);
+            if (issues != null) {
+                issues.count(reportHour, belongsTo, 1);
+            }
         }
     }
 
@@ -653,6 +689,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     private void forgetWhatIsOld(long streamTime) {
         Instant now = Instant.ofEpochMilli(streamTime);
         dayCounts.clear();
+        lastDayIssues.clear();
         List<KeyValue<String, String>> oldCases = new ArrayList<>();
         try (KeyValueIterator<String, String> old = closed.range(padded(Instant.EPOCH), padded(now.minus(KEEP_CLOSED)))) {
             old.forEachRemaining(oldCases::add);
