@@ -605,12 +605,12 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         String place = placeOf(spike.area(), spike.category());
         IssuesOfLastDay issues = lastDayIssues.get(place);
         if (issues == null || issues.hour() != now) {
-            issues = new IssuesOfLastDay(now, new HashMap<>());
+            issues = new IssuesOfLastDay(now);
             try (KeyValueIterator<String, Long> hours = issueHours.range(countKey(spike.area(), spike.category(), now - 23),
                     countKey(spike.area(), spike.category(), now) + "}")) {
                 while (hours.hasNext()) {
                     KeyValue<String, Long> entry = hours.next();
-                    issues.perIssue().merge(entry.key.substring(entry.key.lastIndexOf('|') + 1), entry.value, Long::sum);
+                    issues.perIssue.merge(entry.key.substring(entry.key.lastIndexOf('|') + 1), entry.value, Long::sum);
                 }
             }
             lastDayIssues.put(place, issues);
@@ -619,20 +619,43 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     }
 
     /** An area and category's reports of the 24 hours up to an hour, per issue (a report alone has none). */
-    private record IssuesOfLastDay(long hour, Map<String, Long> perIssue) {
+    private static final class IssuesOfLastDay {
+
+        private final long hour;
+        private final Map<String, Long> perIssue = new HashMap<>();
+        /** The largest issue's reports, or -1 until counted (when read from the store, or once that issue lost a report). */
+        private long largest = -1;
+
+        IssuesOfLastDay(long hour) {
+            this.hour = hour;
+        }
+
+        long hour() {
+            return hour;
+        }
 
         /** A report of {@code reportHour} counted (1) or no longer counted (-1) under an issue in the store. */
         void count(long reportHour, String issue, long n) {
-            if (hour - reportHour >= 0 && hour - reportHour < 24) {
-                perIssue.merge(issue, n, (was, more) -> was + more == 0 ? null : was + more);
+            if (hour - reportHour < 0 || hour - reportHour >= 24) {
+                return;
+            }
+            Long was = perIssue.get(issue);
+            long now = (was == null ? 0 : was) + n;
+            if (now <= 0) {
+                perIssue.remove(issue);
+            } else {
+                perIssue.put(issue, now);
+            }
+            if (n < 0 && was != null && was == largest) {
+                largest = -1;
+            } else if (largest >= 0) {
+                largest = Math.max(largest, now);
             }
         }
 
-        /** Of a few issues as a rule; hundreds in a flood of varied petitions, once per record and spiking place. */
         long largest() {
-            long largest = 0;
-            for (long n : perIssue.values()) {
-                largest = Math.max(largest, n);
+            if (largest < 0) {
+                largest = perIssue.values().stream().mapToLong(Long::longValue).max().orElse(0);
             }
             return largest;
         }
