@@ -51,9 +51,13 @@ class EndToEndBenchTest {
 
         assertThat(result.sent()).isEqualTo(30);
         assertThat(result.answered202()).as(result.firstRefusal()).isEqualTo(30);
-        assertThat(result.accepted().getTotalCount()).isEqualTo(30);
+        assertThat(result.latencies().accepted().getTotalCount()).isEqualTo(30);
         assertThat(result.unseen()).isZero();
-        assertThat(result.searchable().getTotalCount()).isEqualTo(30);
+        assertThat(result.latencies().searchable().getTotalCount()).isEqualTo(30);
+        // each case is on cases.v1 before it can be indexed: the first part of the wait
+        assertThat(result.latencies().committed().getTotalCount()).isEqualTo(30);
+        assertThat(result.latencies().committed().getValueAtPercentile(50)).isPositive()
+                .isLessThanOrEqualTo(result.latencies().searchable().getValueAtPercentile(50));
         // a year's history: most of it is done, closed by officers' commands the index shows applied
         assertThat(result.fill().closed()).isBetween(1L, 12L);
         // the history went in before the window: only the load's petitions count
@@ -73,6 +77,7 @@ class EndToEndBenchTest {
         assertThat(result.table())
                 .contains("| load | 10 petitions/s for 3 s |", "| cases kept before the load / warm-up not counted | 12 / 0 s |",
                         "| petitions sent / 202 / refused / failed | 30 / 30 / 0 / 0 |", "(0 not searchable within",
+                        "| 202 → on cases.v1 (committed by routing-streams) p50 / p99 / max |", "(30 seen) |",
                         "cases kept: of them closed | " + result.fill().closed() + " |",
                         "cases kept: filled through Kafka, indexed, closed, stack quiet in", "CPU per petition, routing-streams",
                         "CPU per petition, whole stack, JIT compiling left out",

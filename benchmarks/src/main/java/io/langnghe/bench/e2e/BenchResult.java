@@ -9,15 +9,22 @@ import java.util.stream.Collectors;
 /**
  * What one run measured, and the one table it prints.
  *
- * @param accepted      HTTP 202 latency, µs from the scheduled send
- * @param searchable    202 → searchable, ms from the scheduled send
+ * @param latencies     from the scheduled send to each petition's 202, its case on cases.v1 and its case searchable
  * @param cpu           what each process of the stack spent
  * @param written       records written per topic in the same window
  * @param fill          what {@code --cases-kept} did ({@link Fill#NONE} without)
  */
 public record BenchResult(BenchPlan plan, String machine, double seconds, int sent, int answered202, int refused, int failed,
-                          int unseen, String firstRefusal, Histogram accepted, Histogram searchable,
-                          Cpu cpu, Map<String, TopicRecords.Written> written, Fill fill) {
+                          int unseen, String firstRefusal, Latencies latencies, Cpu cpu, Map<String, TopicRecords.Written> written,
+                          Fill fill) {
+
+    /**
+     * @param accepted   HTTP 202 latency, µs from the scheduled send
+     * @param committed  202 → its case readable on cases.v1 (routing-streams committed it), ms from the scheduled send
+     * @param searchable 202 → searchable, ms from the scheduled send
+     */
+    public record Latencies(Histogram accepted, Histogram committed, Histogram searchable) {
+    }
 
     /**
      * @param seconds          CPU seconds each process used from the first send until the stack was quiet
@@ -96,8 +103,13 @@ public record BenchResult(BenchPlan plan, String machine, double seconds, int se
                 + (firstRefusal == null ? "" : " (first: " + firstRefusal.replace('|', '/').replace('\n', ' ') + ")"));
         row(t, "petitions taken in (written to feedback.received.v1): the 'per petition' below", Long.toString(petitionsTakenIn()));
         row(t, "window (first send → stack quiet)", String.format(Locale.ROOT, "%.1f s", seconds));
+        Histogram accepted = latencies.accepted();
+        Histogram committed = latencies.committed();
+        Histogram searchable = latencies.searchable();
         row(t, "202 latency p50 / p99 / max", String.format(Locale.ROOT, "%.1f / %.1f / %.1f ms",
                 accepted.getValueAtPercentile(50) / 1000.0, accepted.getValueAtPercentile(99) / 1000.0, accepted.getMaxValue() / 1000.0));
+        row(t, "202 → on cases.v1 (committed by routing-streams) p50 / p99 / max", String.format(Locale.ROOT, "%d / %d / %d ms (%d seen)",
+                committed.getValueAtPercentile(50), committed.getValueAtPercentile(99), committed.getMaxValue(), committed.getTotalCount()));
         row(t, "202 → searchable p50 / p99 / max", String.format(Locale.ROOT, "%d / %d / %d ms (%d not searchable within %d s of the last send)",
                 searchable.getValueAtPercentile(50), searchable.getValueAtPercentile(99), searchable.getMaxValue(), unseen,
                 E2eBench.SEARCHABLE_BOUND.toSeconds()));

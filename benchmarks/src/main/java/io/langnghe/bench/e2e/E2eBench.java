@@ -62,6 +62,7 @@ public final class E2eBench {
                     : Petitions.eachWithOwnPhone(Petitions.everyday(plan.petitions(), plan.seed()), System.currentTimeMillis());
             String loadBefore = loadAverage();
 
+            CaseCommits commits = new CaseCommits(stack);
             Map<TopicPartition, Long> offsetsBefore = topics.endOffsets();
             Map<String, Double> cpuBefore = ProcessCpu.snapshot(pids);
             Map<String, Map<Long, Double>> compilersBefore = ProcessCpu.compilerThreads(pids);
@@ -69,7 +70,10 @@ public final class E2eBench {
 
             OpenLoad load = new OpenLoad(stack.ingest());
             Searchability watch = new Searchability(stack);
-            Thread sender = new Thread(() -> load.run(petitions, plan.rate(), watch::watch), "bench-e2e-load");
+            Thread sender = new Thread(() -> load.run(petitions, plan.rate(), accepted -> {
+                commits.watch(accepted);
+                watch.watch(accepted);
+            }), "bench-e2e-load");
             sender.start();
             long lastLine = 0;
             while (sender.isAlive()) {
@@ -84,6 +88,7 @@ public final class E2eBench {
             watch.awaitAll(System.nanoTime() + SEARCHABLE_BOUND.toNanos(), () -> progress.printf(
                     "\rall sent; not yet searchable %d of %d   ", watch.unseen(), load.answered202.get()));
             progress.println();
+            commits.close();
             Map<TopicPartition, Long> offsetsAfter = awaitQuiet(topics, QUIET_BOUND);
             // the compilers' window lies inside the processes' one, so compiling never exceeds the whole
             Map<String, Double> compiling = ProcessCpu.compilingBetween(compilersBefore, ProcessCpu.compilerThreads(pids));
@@ -96,7 +101,8 @@ public final class E2eBench {
             cpuAfter.forEach((process, after) -> cpu.put(process, after - cpuBefore.get(process)));
             String machine = machine() + ", load " + loadBefore + " → " + loadAverage();
             return new BenchResult(plan, machine, seconds, load.sent.get(), load.answered202.get(), load.refused.get(),
-                    load.failed.get(), watch.unseen(), load.firstRefusal(), load.accepted, watch.searchable,
+                    load.failed.get(), watch.unseen(), load.firstRefusal(),
+                    new BenchResult.Latencies(load.accepted, commits.committed(), watch.searchable),
                     new BenchResult.Cpu(cpu, compiling, atRest), written, fill);
         }
     }
