@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.TermsAggregationExecutionHint;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import io.langnghe.contracts.CaseStatus;
 import io.langnghe.contracts.Category;
@@ -25,7 +26,7 @@ import static io.langnghe.search.index.CaseFields.*;
 import static io.langnghe.search.index.Elastic.ask;
 
 /**
- * Clusters by size: one terms aggregation on {@code clusterId} over the open cases (size 0: no
+ * Clusters by size: one terms aggregation on {@code clusterId} over the open cases, by their values (size 0: no
  * documents), each bucket with its commonest area, category and department and its highest risk, then
  * the issues' current risk and size in one mget of the issues index (counts only: no resident's data).
  */
@@ -58,8 +59,9 @@ public class ClusterReader {
                             departmentScope.ifPresent(d -> b.filter(f -> f.term(t -> t.field(DEPARTMENT).value(d))));
                             return b;
                         }))
+                        // by the values of the open cases it matches: global ordinals would list every issue ever kept
                         .aggregations("cluster", a -> a
-                                .terms(t -> t.field(CLUSTER_ID).size(TOP))
+                                .terms(t -> t.field(CLUSTER_ID).size(TOP).executionHint(TermsAggregationExecutionHint.Map))
                                 .aggregations("area", sub -> sub.terms(t -> t.field(AREA).size(1)))
                                 .aggregations("category", sub -> sub.terms(t -> t.field(CATEGORY).size(1)))
                                 .aggregations("department", sub -> sub.terms(t -> t.field(DEPARTMENT).size(1)))
