@@ -1,9 +1,8 @@
-package io.langnghe.search.issues;
+package io.langnghe.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.langnghe.search.index.CasesIndex;
-import io.langnghe.search.index.ElasticsearchFactory;
-import io.langnghe.search.index.IndexSetup;
+import co.elastic.clients.elasticsearch._types.mapping.Property;
+import io.langnghe.search.issues.IssuesIndex;
 import io.langnghe.testsupport.SharedInfrastructure;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
@@ -15,11 +14,13 @@ import org.junit.jupiter.api.TestInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The issues index is refreshed only while it is searched (Elasticsearch's default refresh), in a new
- * deployment and in one whose index was made by the first template, which refreshed it every second.
+ * An index made by an older template follows the newer one at the service's start, without a reindex. The
+ * issues index is refreshed only while it is searched (Elasticsearch's default refresh), in a new deployment
+ * and in one made by the first template, which refreshed it every second; the cases index no longer builds
+ * clusterId's global ordinals (one entry per issue ever kept) at every refresh.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IssuesIndexRefreshTest {
+class IndexTemplatesTest {
 
     private RestClient rest;
     private ElasticsearchClient elasticsearch;
@@ -58,6 +59,29 @@ class IssuesIndexRefreshTest {
         assertThat(refreshInterval(index)).isNull();
         assertThat(elasticsearch.indices().getIndexTemplate(g -> g.name(index.template())).indexTemplates().get(0)
                 .indexTemplate().version()).isEqualTo(2L);
+    }
+
+    @Test
+    void aCasesIndexOfTemplateSixStopsBuildingTheIssuesOrdinalsAtEachRefresh() throws Exception {
+        CasesIndex index = CasesIndex.withPrefix(SharedInfrastructure.uniquePrefix());
+        // what template 6 made: clusterId's global ordinals built at every refresh
+        elasticsearch.indices().putIndexTemplate(t -> t.name(index.template()).indexPatterns(index.pattern()).version(6L)
+                .template(tt -> tt.mappings(m -> m.properties("clusterId", p -> p.keyword(k -> k.eagerGlobalOrdinals(true))))));
+        elasticsearch.indices().create(c -> c.index(index.current()).aliases(index.alias(), a -> a.isWriteIndex(true)));
+        assertThat(eagerOrdinals(index, "clusterId")).isTrue();
+
+        new IndexSetup(elasticsearch, index, "/elasticsearch/cases-template.json").ensure();
+
+        assertThat(eagerOrdinals(index, "clusterId")).isFalse();
+        // the fields the dashboard and the queue group by keep theirs: few values, whatever the history
+        assertThat(eagerOrdinals(index, "department")).isTrue();
+        assertThat(eagerOrdinals(index, "area")).isTrue();
+    }
+
+    private boolean eagerOrdinals(CasesIndex index, String field) throws Exception {
+        Property property = elasticsearch.indices().getMapping(g -> g.index(index.current())).result().get(index.current())
+                .mappings().properties().get(field);
+        return Boolean.TRUE.equals(property.keyword().eagerGlobalOrdinals());
     }
 
     /** The interval set on the index itself, null when it follows Elasticsearch's default. */
