@@ -74,6 +74,11 @@ class EndToEndBenchTest {
         double cores = Runtime.getRuntime().availableProcessors();
         result.cpu().atRestPerSecond().forEach((process, used) -> assertThat(used).as(process).isBetween(0.0, cores));
         assertThat(result.stackCpuMillisPerPetitionBeyondRest()).isLessThanOrEqualTo(result.stackCpuMillisPerPetitionCompiled());
+        // the broker's requests in the window, counted where it answers them (each petition reached it in a produce
+        // request, its contact key in one before) and where each service sends them
+        assertThat(result.requests().answeredByType().get("Produce")).isGreaterThanOrEqualTo(30L);
+        assertThat(result.requests().sentByProcess()).containsKeys("ingest-service", "routing-streams");
+        result.requests().sentByProcess().forEach((process, sent) -> assertThat(sent).as(process).isPositive());
         assertThat(result.table())
                 .contains("| load | 10 petitions/s for 3 s |", "| cases kept before the load / warm-up not counted | 12 / 0 s |",
                         "| petitions sent / 202 / refused / failed | 30 / 30 / 0 / 0 |", "(0 not searchable within",
@@ -82,7 +87,8 @@ class EndToEndBenchTest {
                         "cases kept: filled through Kafka, indexed, closed, stack quiet in", "CPU per petition, routing-streams",
                         "CPU per petition, whole stack, JIT compiling left out",
                         "CPU per petition, whole stack, JIT compiling and the stack at rest left out",
-                        "the stack at rest, 1 s before the load: cores in use, JIT compiling left out", "records per petition, " + stack.prefix() + ".cases.v1");
+                        "the stack at rest, 1 s before the load: cores in use, JIT compiling left out", "records per petition, " + stack.prefix() + ".cases.v1",
+                        "| broker requests per petition, Produce |", "| broker requests per petition, sent by ingest-service |");
     }
 
     @Test

@@ -12,11 +12,12 @@ import java.util.stream.Collectors;
  * @param latencies     from the scheduled send to each petition's 202, its case on cases.v1 and its case searchable
  * @param cpu           what each process of the stack spent
  * @param written       records written per topic in the same window
+ * @param requests      requests to the broker in the same window, as it answered them and as each process sent them
  * @param fill          what {@code --cases-kept} did ({@link Fill#NONE} without)
  */
 public record BenchResult(BenchPlan plan, String machine, double seconds, int sent, int answered202, int refused, int failed,
                           int unseen, String firstRefusal, Latencies latencies, Cpu cpu, Map<String, TopicRecords.Written> written,
-                          Fill fill) {
+                          KafkaRequests.Counts requests, Fill fill) {
 
     /**
      * @param accepted   HTTP 202 latency, µs from the scheduled send
@@ -127,6 +128,17 @@ public record BenchResult(BenchPlan plan, String machine, double seconds, int se
         cpu.seconds().keySet().forEach(process -> row(t, "CPU per petition, " + process,
                 String.format(Locale.ROOT, "%.2f ms (JIT compiling %.2f)", cpuMillisPerPetition(process),
                         perPetition(cpu.compilingSeconds().getOrDefault(process, 0.0) * 1000))));
+        if (requests.answeredByType().isEmpty()) {
+            row(t, "broker requests per petition", "not counted (the broker is not a JVM of this user on this machine)");
+        } else {
+            row(t, "broker requests per petition", String.format(Locale.ROOT, "%.2f",
+                    perPetition(requests.answeredByType().values().stream().mapToLong(Long::longValue).sum())));
+            requests.answeredByType().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .filter(e -> perPetition(e.getValue()) >= 0.005)
+                    .forEach(e -> row(t, "broker requests per petition, " + e.getKey(), String.format(Locale.ROOT, "%.2f", perPetition(e.getValue()))));
+        }
+        requests.sentByProcess().forEach((process, sent) -> row(t, "broker requests per petition, sent by " + process,
+                String.format(Locale.ROOT, "%.2f", perPetition(sent))));
         written.forEach((topic, w) -> {
             if (w.records() > 0) {
                 row(t, "records per petition, " + topic, String.format(Locale.ROOT, "%.2f (largest %,d B)",

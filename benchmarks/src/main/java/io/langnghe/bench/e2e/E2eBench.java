@@ -37,7 +37,7 @@ public final class E2eBench {
         Map<String, Long> pids = ProcessCpu.pidsListeningOn(stack.portsByProcess());
         progress.println("Processes by port: " + pids + (pids.size() < stack.portsByProcess().size()
                 ? " (not found: " + stack.portsByProcess().keySet().stream().filter(p -> !pids.containsKey(p)).toList() + ", not counted)" : ""));
-        try (TopicRecords topics = new TopicRecords(stack)) {
+        try (TopicRecords topics = new TopicRecords(stack); KafkaRequests.Watch requests = new KafkaRequests.Watch(kafkaClientsAndBroker(pids), progress)) {
             BenchResult.Fill fill = BenchResult.Fill.NONE;
             if (plan.casesKept() > 0) {
                 long fillStart = System.nanoTime();
@@ -64,6 +64,7 @@ public final class E2eBench {
 
             CaseCommits commits = new CaseCommits(stack);
             Map<TopicPartition, Long> offsetsBefore = topics.endOffsets();
+            KafkaRequests.Counts requestsBefore = requests.read();
             Map<String, Double> cpuBefore = ProcessCpu.snapshot(pids);
             Map<String, Map<Long, Double>> compilersBefore = ProcessCpu.compilerThreads(pids);
             long start = System.nanoTime();
@@ -90,6 +91,7 @@ public final class E2eBench {
             progress.println();
             commits.close();
             Map<TopicPartition, Long> offsetsAfter = awaitQuiet(topics, QUIET_BOUND);
+            KafkaRequests.Counts requested = requests.read().since(requestsBefore);
             // the compilers' window lies inside the processes' one, so compiling never exceeds the whole
             Map<String, Double> compiling = ProcessCpu.compilingBetween(compilersBefore, ProcessCpu.compilerThreads(pids));
             Map<String, Double> cpuAfter = ProcessCpu.snapshot(pids);
@@ -103,8 +105,15 @@ public final class E2eBench {
             return new BenchResult(plan, machine, seconds, load.sent.get(), load.answered202.get(), load.refused.get(),
                     load.failed.get(), watch.unseen(), load.firstRefusal(),
                     new BenchResult.Latencies(load.accepted, commits.committed(), watch.searchable),
-                    new BenchResult.Cpu(cpu, compiling, atRest), written, fill);
+                    new BenchResult.Cpu(cpu, compiling, atRest), written, requested, fill);
         }
+    }
+
+    /** The processes whose Kafka requests are counted: all but Elasticsearch, which has no Kafka client. */
+    private static Map<String, Long> kafkaClientsAndBroker(Map<String, Long> pids) {
+        Map<String, Long> counted = new LinkedHashMap<>(pids);
+        counted.remove(Stack.ELASTICSEARCH);
+        return counted;
     }
 
     /** Everyday petitions at the run's rate, answered and searchable before anything is measured. */

@@ -72,7 +72,7 @@ public final class IngestBench {
     public Result run() throws Exception {
         Stack stack = plan.stack();
         Map<String, Integer> ports = Map.of("ingest-service", java.net.URI.create(stack.ingest()).getPort(),
-                "kafka", java.net.URI.create("http://" + stack.kafka()).getPort());
+                Stack.BROKER, java.net.URI.create("http://" + stack.kafka()).getPort());
         Map<String, Long> pids = ProcessCpu.pidsListeningOn(ports);
         progress.println("Processes by port: " + pids);
         // a run of its own, so that a second run within the hour is not refused by the phone limit

@@ -61,6 +61,10 @@ public record Stack(String ingest, String routing, String search, String notific
         return indexPrefix + "-cases";
     }
 
+    /** The broker's and Elasticsearch's names among the stack's processes (the services go by their own). */
+    static final String BROKER = "kafka";
+    static final String ELASTICSEARCH = "elasticsearch";
+
     /** Each process of the stack by the TCP port it listens on, in the table's order. */
     public Map<String, Integer> portsByProcess() {
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -68,8 +72,8 @@ public record Stack(String ingest, String routing, String search, String notific
         ports.put("routing-streams", URI.create(routing).getPort());
         ports.put("search-service", URI.create(search).getPort());
         ports.put("notification-service", URI.create(notification).getPort());
-        ports.put("kafka", URI.create("http://" + kafka).getPort());
-        ports.put("elasticsearch", URI.create(elasticsearch).getPort());
+        ports.put(BROKER, URI.create("http://" + kafka).getPort());
+        ports.put(ELASTICSEARCH, URI.create(elasticsearch).getPort());
         return ports;
     }
 }
