@@ -93,7 +93,9 @@ public final class Sender implements Runnable {
         Map<String, Object> producerProperties = login.clientConfig(bootstrapServers);
         producerProperties.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProperties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        producerProperties.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        // A poll's outcomes go out together when its messages are done (awaitWritten flushes them), in one produce
+        // request rather than one each: the messages themselves go out one at a time.
+        producerProperties.put(ProducerConfig.LINGER_MS_CONFIG, "1000");
         this.producer = new KafkaProducer<>(producerProperties, new org.apache.kafka.common.serialization.StringSerializer(),
                 (topic, value) -> serialize(topic, value));
     }
@@ -227,9 +229,9 @@ public final class Sender implements Runnable {
     }
 
     /**
-     * Sent at once, while the next message goes to its channel; {@link #awaitWritten} waits for the
-     * acknowledgements before the offsets are committed, so nothing settled is forgotten, and the
-     * outcomes of one poll share produce requests instead of waiting one by one.
+     * Handed to the producer while the next message goes to its channel; {@link #awaitWritten} sends them and waits
+     * for the acknowledgements before the offsets are committed, so nothing settled is forgotten, and the outcomes of
+     * one poll share a produce request instead of taking one each.
      */
     private void write(String topic, String key, Object value) {
         unacknowledged.add(producer.send(new ProducerRecord<>(topic, key, value)));
@@ -237,6 +239,7 @@ public final class Sender implements Runnable {
 
     private void awaitWritten() {
         try {
+            producer.flush();
             for (Future<RecordMetadata> write : unacknowledged) {
                 write.get();
             }
