@@ -4,6 +4,7 @@ import io.langnghe.bench.e2e.BenchPlan;
 import io.langnghe.bench.e2e.BenchResult;
 import io.langnghe.bench.e2e.CeilingSearch;
 import io.langnghe.bench.e2e.E2eBench;
+import io.langnghe.bench.e2e.IngestBench;
 import io.langnghe.bench.e2e.Stack;
 import io.langnghe.testsupport.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -100,6 +101,23 @@ class EndToEndBenchTest {
         // the warm-up's ten petitions went in before the window
         assertThat(result.recordsWritten(stack.prefix() + ".feedback.received.v1")).isEqualTo(8);
         assertThat(result.table()).contains("| load | burst of 8 look-alike reports at 10/s |");
+    }
+
+    @Test
+    void ingestAloneCountsOnlyTheMeasuredPetitions() throws Exception {
+        IngestBench.Result result = new IngestBench(brief.withSeconds(2).withWarmup(1), System.err).run();
+
+        // the warm-up's ten petitions went in before the window
+        assertThat(result.sent()).isEqualTo(20);
+        assertThat(result.answered202()).as(result.firstRefusal()).isEqualTo(20);
+        assertThat(result.accepted().getTotalCount()).isEqualTo(20);
+        assertThat(result.cpuSeconds().get("ingest-service")).isPositive();
+        // each petition reached the broker in a produce request of ingest-service's
+        assertThat(result.requests().sentByProcess().get("ingest-service")).isGreaterThanOrEqualTo(20L);
+        assertThat(result.requests().answeredByType().get("Produce")).isGreaterThanOrEqualTo(20L);
+        assertThat(result.table()).contains("| load | 10 petitions/s for 2 s, after 1 s of warm-up not counted |",
+                "| petitions sent / 202 / refused or failed | 20 / 20 / 0 |", "| CPU per petition, ingest-service |",
+                "| broker requests per petition, sent by ingest-service |");
     }
 
     @Test

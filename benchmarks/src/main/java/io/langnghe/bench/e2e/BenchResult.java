@@ -128,17 +128,7 @@ public record BenchResult(BenchPlan plan, String machine, double seconds, int se
         cpu.seconds().keySet().forEach(process -> row(t, "CPU per petition, " + process,
                 String.format(Locale.ROOT, "%.2f ms (JIT compiling %.2f)", cpuMillisPerPetition(process),
                         perPetition(cpu.compilingSeconds().getOrDefault(process, 0.0) * 1000))));
-        if (requests.answeredByType().isEmpty()) {
-            row(t, "broker requests per petition", "not counted (the broker is not a JVM of this user on this machine)");
-        } else {
-            row(t, "broker requests per petition", String.format(Locale.ROOT, "%.2f",
-                    perPetition(requests.answeredByType().values().stream().mapToLong(Long::longValue).sum())));
-            requests.answeredByType().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                    .filter(e -> perPetition(e.getValue()) >= 0.005)
-                    .forEach(e -> row(t, "broker requests per petition, " + e.getKey(), String.format(Locale.ROOT, "%.2f", perPetition(e.getValue()))));
-        }
-        requests.sentByProcess().forEach((process, sent) -> row(t, "broker requests per petition, sent by " + process,
-                String.format(Locale.ROOT, "%.2f", perPetition(sent))));
+        t.append(requests.rows(petitionsTakenIn()));
         written.forEach((topic, w) -> {
             if (w.records() > 0) {
                 row(t, "records per petition, " + topic, String.format(Locale.ROOT, "%.2f (largest %,d B)",

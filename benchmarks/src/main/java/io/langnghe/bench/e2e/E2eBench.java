@@ -187,7 +187,7 @@ public final class E2eBench {
                 memKb / 1024 / 1024, System.getProperty("java.version"));
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return f[0] + " " + f[1] + " " + f[2];

@@ -2,10 +2,7 @@ package io.langnghe.bench.e2e;
 
 import org.HdrHistogram.Histogram;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,9 +34,11 @@ public final class IngestBench {
      * @param cpuSeconds CPU seconds of each process found during the measured load
      * @param accepted   202 latency in µs, from the scheduled send
      * @param threads    CPU seconds of each process's threads during the measured load, by what they do
+     * @param requests   requests to the broker during the measured load, as it answered them and as ingest-service sent them
      */
     public record Result(BenchPlan plan, String machine, int sent, int answered202, int refusedOrFailed, String firstRefusal,
-                         Map<String, Double> cpuSeconds, Map<String, Map<String, Double>> threads, Histogram accepted) {
+                         Map<String, Double> cpuSeconds, Map<String, Map<String, Double>> threads, Histogram accepted,
+                         KafkaRequests.Counts requests) {
 
         /** CPU µs of ingest-service per petition answered 202, or NaN when its process was not found. */
         public double ingestMicrosPerPetition() {
@@ -58,6 +57,7 @@ public final class IngestBench {
                     process, answered202 == 0 ? Double.NaN : seconds * 1e6 / answered202)));
             threads.forEach((process, groups) -> groups.forEach((group, seconds) -> t.append(String.format(Locale.ROOT,
                     "| … %s's %s | %.0f µs |%n", process, group, answered202 == 0 ? Double.NaN : seconds * 1e6 / answered202))));
+            t.append(requests.rows(answered202));
             if (accepted.getTotalCount() > 0) {
                 t.append(String.format(Locale.ROOT, "| 202 latency p50 / p99 / max | %.1f / %.1f / %.1f ms |%n",
                         accepted.getValueAtPercentile(50) / 1e3, accepted.getValueAtPercentile(99) / 1e3, accepted.getMaxValue() / 1e3));
@@ -85,18 +85,23 @@ public final class IngestBench {
         }
         List<Petitions.Petition> petitions = Petitions.eachWithOwnPhone(Petitions.everyday(plan.petitions(), plan.seed()),
                 run + 5_000_000);
-        String loadBefore = loadAverage();
-        Map<String, Double> before = ProcessCpu.snapshot(pids);
-        Map<String, Map<String, Double>> threadsBefore = ProcessCpu.threadGroups(pids);
-        OpenLoad load = new OpenLoad(stack.ingest());
-        progress.printf("Sending %d petitions at %.0f/s...%n", petitions.size(), plan.rate());
-        load.run(petitions, plan.rate(), accepted -> { });
-        Map<String, Double> after = ProcessCpu.snapshot(pids);
-        Map<String, Map<String, Double>> threads = ProcessCpu.groupsBetween(threadsBefore, ProcessCpu.threadGroups(pids));
-        Map<String, Double> cpu = new java.util.TreeMap<>();
-        after.forEach((process, seconds) -> cpu.put(process, seconds - before.get(process)));
-        return new Result(plan, E2eBench.machine() + ", load " + loadBefore + " → " + loadAverage(), load.sent.get(),
-                load.answered202.get(), load.refused.get() + load.failed.get(), load.firstRefusal(), cpu, threads, load.accepted);
+        try (KafkaRequests.Watch requests = new KafkaRequests.Watch(pids, progress)) {
+            String loadBefore = E2eBench.loadAverage();
+            KafkaRequests.Counts requestsBefore = requests.read();
+            Map<String, Double> before = ProcessCpu.snapshot(pids);
+            Map<String, Map<String, Double>> threadsBefore = ProcessCpu.threadGroups(pids);
+            OpenLoad load = new OpenLoad(stack.ingest());
+            progress.printf("Sending %d petitions at %.0f/s...%n", petitions.size(), plan.rate());
+            load.run(petitions, plan.rate(), accepted -> { });
+            Map<String, Double> after = ProcessCpu.snapshot(pids);
+            Map<String, Map<String, Double>> threads = ProcessCpu.groupsBetween(threadsBefore, ProcessCpu.threadGroups(pids));
+            KafkaRequests.Counts requested = requests.read().since(requestsBefore);
+            Map<String, Double> cpu = new java.util.TreeMap<>();
+            after.forEach((process, seconds) -> cpu.put(process, seconds - before.get(process)));
+            return new Result(plan, E2eBench.machine() + ", load " + loadBefore + " → " + E2eBench.loadAverage(), load.sent.get(),
+                    load.answered202.get(), load.refused.get() + load.failed.get(), load.firstRefusal(), cpu, threads, load.accepted,
+                    requested);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -111,14 +116,5 @@ public final class IngestBench {
         }
         System.out.print(new IngestBench(plan, System.err).run().table());
         System.exit(0);
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException e) {
-            return "?";
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -39,6 +40,25 @@ public final class KafkaRequests {
 
         Counts since(Counts before) {
             return new Counts(between(before.answeredByType, answeredByType), between(before.sentByProcess, sentByProcess));
+        }
+
+        /** The table's rows: all requests the broker answered, those of each type, those each process sent; per petition. */
+        String rows(long petitions) {
+            StringBuilder rows = new StringBuilder();
+            if (answeredByType.isEmpty()) {
+                rows.append("| broker requests per petition | not counted (the broker is not a JVM of this user on this machine) |\n");
+            } else {
+                rows.append(row("broker requests per petition", answeredByType.values().stream().mapToLong(Long::longValue).sum(), petitions));
+                answeredByType.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                        .filter(e -> (double) e.getValue() / petitions >= 0.005)
+                        .forEach(e -> rows.append(row("broker requests per petition, " + e.getKey(), e.getValue(), petitions)));
+            }
+            sentByProcess.forEach((process, sent) -> rows.append(row("broker requests per petition, sent by " + process, sent, petitions)));
+            return rows.toString();
+        }
+
+        private static String row(String what, long requests, long petitions) {
+            return String.format(Locale.ROOT, "| %s | %.2f |%n", what, petitions == 0 ? Double.NaN : (double) requests / petitions);
         }
     }
 
