@@ -27,7 +27,8 @@ public record Topics(
         Topic<String, ContactOptOut> contactOptOuts,
         Topic<String, HistoryEntry> caseHistory,
         Topic<String, ContactKey> contactKeys,
-        Topic<String, IssueState> issues) {
+        Topic<String, IssueState> issues,
+        Topic<String, SpikeInForce> spikes) {
 
     public static final String DEFAULT_PREFIX = "langnghe";
 
@@ -61,7 +62,9 @@ public record Topics(
                 // keyed by case id, one data key per case's contact: a tombstone erases that contact everywhere
                 topic(prefix + ".contact.keys.v1", ContactKey.class, true),
                 // keyed by issue id, the issue's current risk and counts: its latest version is what a compaction keeps
-                topic(prefix + ".issues.v1", IssueState.class, true));
+                topic(prefix + ".issues.v1", IssueState.class, true),
+                // keyed by area and category, the spikes the early warning sees now: a tombstone once one is over
+                topic(prefix + ".spikes.v1", SpikeInForce.class, true));
     }
 
     public static Topics defaults() {
@@ -71,7 +74,7 @@ public record Topics(
     public List<Topic<?, ?>> all() {
         return List.of(feedbackReceived, caseCommands, cases, alerts, routingRules, feedbackDlq, caseCommandResults, classifierCorrections,
                 alertAcks, indexDlq, notifications, notificationOutcomes, notificationsDlq, contactOptOuts, caseHistory,
-                contactKeys, issues);
+                contactKeys, issues, spikes);
     }
 
     private static <V> Topic<String, V> topic(String name, Class<V> valueType, boolean compacted) {

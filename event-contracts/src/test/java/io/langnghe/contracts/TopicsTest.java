@@ -31,11 +31,13 @@ class TopicsTest {
                 "langnghe.contact.optouts.v1",
                 "langnghe.case.history.v1",
                 "langnghe.contact.keys.v1",
-                "langnghe.issues.v1");
+                "langnghe.issues.v1",
+                "langnghe.spikes.v1");
 
         assertThat(topics.all()).filteredOn(Topic::compacted).extracting(Topic::name)
                 .containsExactly("langnghe.cases.v1", "langnghe.routing.rules.v1", "langnghe.alert.acks.v1",
-                        "langnghe.contact.optouts.v1", "langnghe.contact.keys.v1", "langnghe.issues.v1");
+                        "langnghe.contact.optouts.v1", "langnghe.contact.keys.v1", "langnghe.issues.v1",
+                        "langnghe.spikes.v1");
         assertThat(topics.all()).filteredOn(Topic::keptForever).extracting(Topic::name)
                 .as("a case's whole history stays readable for as long as the case").containsExactly("langnghe.case.history.v1");
     }

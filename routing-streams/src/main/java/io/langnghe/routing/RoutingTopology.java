@@ -2,11 +2,13 @@ package io.langnghe.routing;
 
 import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.RoutingRule;
+import io.langnghe.contracts.SpikeInForce;
 import io.langnghe.contracts.Topic;
 import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.kafka.CommandAuthority;
 import io.langnghe.routing.cases.CaseKeeper;
 import io.langnghe.routing.cases.CaseOpening;
+import io.langnghe.routing.cases.OpenCase;
 import io.langnghe.routing.cases.ReadCommand;
 import io.langnghe.routing.cases.WrittenOnce;
 import io.langnghe.routing.classify.BlendedClassifier;
@@ -19,6 +21,7 @@ import io.langnghe.routing.intake.Router;
 import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.rules.RulesInForce;
+import io.langnghe.routing.warning.SpikesInForce;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -33,11 +36,9 @@ import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
 
-import static io.langnghe.routing.AtRecordTime.atRecordTime;
 
 /**
  * Petitions and officers' commands in, cases out. Each package is one stage of the topology:
@@ -45,7 +46,8 @@ import static io.langnghe.routing.AtRecordTime.atRecordTime;
  *   intake/  routing.rules.v1 ────→ global table ──────┐
  *            feedback.received.v1 → ReadPetition → RouteByRules (classify, Router by the rules, LetterProposals)
  *                                                      │ Routed
- *   cases/                                             CaseOpening (urgent words, legal track, first deadline)
+ *   cases/   spikes.v1 → global table ───────────────→ CaseOpening (urgent words, legal track, first deadline, the risk
+ *                                                      │  its words and the spike in force of its area decide)
  *            case.commands.v1 ────→ ReadCommand ────┐  │
  *                                                   ↓  ↓
  *                                                  CaseKeeper (lifecycle/: CaseLifecycle decides, DeadlineWatch marks)
@@ -60,7 +62,8 @@ import static io.langnghe.routing.AtRecordTime.atRecordTime;
  *   intake/  classifier.corrections.v1 → global store → LearnCorrections: the classifier and the place
  *            resolver learn (on every instance)
  *   warning/ cases.v1, alert.acks.v1 → keyed by ward → EarlyWarning → alerts.v1, issues.v1 (an issue's risk and counts
- *            at each change), case.commands.v1 (assess: a case joining or leaving an issue, a case alone)
+ *            at each change), case.commands.v1 (assess: a case joining or leaving an issue, a case alone),
+ *            spikes.v1 (a spike of an area and category starting, lasting, over)
  *            (see EarlyWarningTopology: one task per ward, lookups by key)
  *   (root)   the wiring: this class, RoutingStreams and RoutingBeans (Micronaut), the settings, dead letters
  * </pre>
@@ -72,7 +75,8 @@ import static io.langnghe.routing.AtRecordTime.atRecordTime;
  * the urgent clocks (see CaseOpening).
  * <p>
  * A case is dated by its record's timestamp, not by the wall clock: replaying the topics (after a
- * crash, or to rebuild) then decides the very same way. The clock only stamps dead letters, and the
+ * crash, or to rebuild) then decides the very same way, but for what the global tables say then (the rules,
+ * the spikes in force: the early warning corrects a case's risk). The clock only stamps dead letters, and the
  * wall clock only drives the deadline check (a deadline passes whether or not a record arrives).
  * <p>
  * Nothing here reads every case: a petition costs the same with a hundred thousand cases kept as
@@ -141,9 +145,16 @@ public final class RoutingTopology {
                 .mapValues(Reading::petition, Named.as("petition"))
                 .processValues(() -> new RouteByRules(classifier, router, rulesInForce), Named.as("classify-and-route"));
 
+        // The spikes the early warning says are in force, by area and category (a few rows, changed a few times an hour),
+        // so a case opens with the risk the early warning would give it alone. No record cache, as for the rules.
+        builder.globalTable(topics.spikes().name(),
+                Consumed.with(topics.spikes().keySerde(), topics.spikes().valueSerde()).withName("spikes"),
+                Materialized.<String, SpikeInForce>as(Stores.inMemoryKeyValueStore(SpikesInForce.STORE))
+                        .withKeySerde(topics.spikes().keySerde()).withValueSerde(topics.spikes().valueSerde())
+                        .withCachingDisabled());
+
         // Open the case, assigned to that department, dated by the petition's record time.
-        KStream<String, CaseState> opened = routed.processValues(
-                atRecordTime((Routed r, Instant at) -> opening.open(r.petition(), r.routing(), at)), Named.as("open-case"));
+        KStream<String, CaseState> opened = routed.processValues(() -> new OpenCase(opening), Named.as("open-case"));
 
         // Officers' commands, read the same way: what is not a command is set aside with the error.
         Map<String, KStream<String, ReadCommand.Read>> commands = builder.stream(topics.caseCommands().name(),

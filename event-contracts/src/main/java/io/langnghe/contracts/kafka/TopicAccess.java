@@ -42,8 +42,8 @@ public final class TopicAccess {
 
         // routing-streams: the only writer of cases and alerts; its system commands (assessments) go on case.commands
         reads(ServicePrincipal.ROUTING, topics.feedbackReceived(), topics.caseCommands(), topics.routingRules(),
-                topics.alertAcks(), topics.classifierCorrections(), topics.cases());
-        writes(ServicePrincipal.ROUTING, topics.cases(), topics.alerts(), topics.issues(), topics.caseCommands(), topics.caseCommandResults(),
+                topics.alertAcks(), topics.classifierCorrections(), topics.cases(), topics.spikes());
+        writes(ServicePrincipal.ROUTING, topics.cases(), topics.alerts(), topics.issues(), topics.spikes(), topics.caseCommands(), topics.caseCommandResults(),
                 topics.feedbackDlq(), topics.caseHistory(), topics.classifierCorrections(), topics.routingRules());
         streamsApplication(ServicePrincipal.ROUTING, prefix + ".routing-streams");
 

@@ -11,6 +11,7 @@ import io.langnghe.routing.MatchableText;
 import io.langnghe.routing.intake.Routing;
 import io.langnghe.routing.lifecycle.Deadlines;
 import io.langnghe.routing.warning.OpeningRisk;
+import io.langnghe.routing.warning.SpikesInForce;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -21,8 +22,8 @@ import java.util.Optional;
  * says so, with its due date, the petition's photos and the first line of its history. A petition sent
  * without an area takes the one its words name (the routing's place), so every channel's cases have one. The case id is the feedback id, so a petition replayed
  * after a failure opens the same case, not a second one. The first version carries the risk its own words
- * decide ({@link OpeningRisk}, the early warning's score of a case alone), so a lone case needs no second
- * version to carry it.
+ * decide ({@link OpeningRisk}, the early warning's score of a case alone, with the spike it said is in force),
+ * so a lone case needs no second version to carry it.
  */
 public final class CaseOpening {
 
@@ -50,6 +51,11 @@ public final class CaseOpening {
     }
 
     public CaseState open(FeedbackReceived petition, Routing routing, Instant at) {
+        return open(petition, routing, at, SpikesInForce.NONE);
+    }
+
+    /** As above, the risk with the spike the early warning said is in force in the case's area and category. */
+    public CaseState open(FeedbackReceived petition, Routing routing, Instant at, SpikesInForce.Seen spikes) {
         // normalised and folded once for the urgent words, the legal track and the opening risk
         MatchableText text = MatchableText.of(petition.text());
         Optional<String> urgent = urgentWords.find(text);
@@ -69,6 +75,6 @@ public final class CaseOpening {
                 new CaseState.Assignment(area, routing.classification(), department, type),
                 CaseState.Clock.started(at).withUrgent(urgent.isPresent()).withDueAt(deadlines.opened(at, category, urgent.isPresent(), type)),
                 routed);
-        return openingRisk.of(opened, text, at).map(risk -> opened.withAssessment(null, risk)).orElse(opened);
+        return openingRisk.of(opened, text, at, spikes).map(risk -> opened.withAssessment(null, risk)).orElse(opened);
     }
 }

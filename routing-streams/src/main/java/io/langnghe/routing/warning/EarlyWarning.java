@@ -10,6 +10,7 @@ import io.langnghe.contracts.DeadlineState;
 import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.contracts.IssueState;
 import io.langnghe.contracts.Risk;
+import io.langnghe.contracts.SpikeInForce;
 import io.langnghe.contracts.taxonomy.AreaInfo;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.routing.StoreKeys;
@@ -94,6 +95,8 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
      * it (an open member, an open or overdue case, an issue) ends.
      */
     public static final String QUIET = "warning-quiet";
+    /** Each area and category whose spike was last said in force on spikes.v1 ("area|category" → when it was said). */
+    public static final String SPIKES = "warning-spikes";
     /** The actor of assessments. */
     public static final CaseCommand.Actor ACTOR = new CaseCommand.Actor("early-warning", Roles.SYSTEM, null);
 
@@ -135,6 +138,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     private KeyValueStore<String, Long> issueHours;
     private KeyValueStore<String, String> closed;
     private KeyValueStore<String, String> quiet;
+    private KeyValueStore<String, Long> spikesSaid;
     /** The spikes worked out for the record in hand: the counts do not change once it is counted. */
     private final Map<String, Spike> spikesOfThisRecord = new HashMap<>();
     /**
@@ -174,6 +178,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         this.issueHours = context.getStateStore(ISSUE_HOURS);
         this.closed = context.getStateStore(CLOSED);
         this.quiet = context.getStateStore(QUIET);
+        this.spikesSaid = context.getStateStore(SPIKES);
         dayCounts.clear();
         lastDayIssues.clear();
         context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::forgetWhatIsOld);
@@ -282,6 +287,27 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         joinedNow.add(memo);
         Risk risk = assess(cluster, memo, joinedNow, true, at);
         raiseAlerts(cluster, toldThisRecord.getOrDefault(memo.caseId(), memo), risk, spike, at);
+        if (memo.area() != null && memo.category() != null) {
+            sayWhetherSpiking(memo.area(), memo.category(), at);
+        }
+    }
+
+    /**
+     * Says on spikes.v1 whether a lone case of this area and category now opens in a spike (its start, its end, and
+     * every half hour while it lasts), for the case keeper's next openings: a record per change of the spike, and
+     * a case opened in it needs no assess command of its own. Seen at each new case of the place, as the case is.
+     */
+    private void sayWhetherSpiking(String area, Category category, Instant at) {
+        Optional<Spike> spike = spikesOf(Stream.of(Map.entry(area, category)), at).stream().findFirst();
+        String key = SpikeInForce.key(area, category);
+        Long saidAt = spikesSaid.get(key);
+        if (spike.isPresent() && (saidAt == null || !at.isBefore(Instant.ofEpochMilli(saidAt).plus(SpikesInForce.SAID_AGAIN_AFTER)))) {
+            spikesSaid.put(key, at.toEpochMilli());
+            context.forward(new Record<>(key, WarningOutput.spike(SpikesInForce.said(spike.get(), at)), at.toEpochMilli()));
+        } else if (spike.isEmpty() && saidAt != null) {
+            spikesSaid.delete(key);
+            context.forward(new Record<>(key, WarningOutput.spike(null), at.toEpochMilli()));
+        }
     }
 
     /** Counts a case's reporter in the issue; whether the reporter is new to it. */
@@ -360,7 +386,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
                             : List.of(), at);
             // A lone case with nothing to say is not worth a new version of the case; nor is the risk it opened with.
             boolean nothingToSay = risk.score() == 0 && memo.risk() == null;
-            if (memo.isOpen() && !nothingToSay && (memo.clusterId() != null || !risk.sameAs(memo.risk()))) {
+            if (memo.isOpen() && !nothingToSay && (memo.clusterId() != null || !RiskScore.sameVerdict(risk, memo.risk()))) {
                 tell(memo, null, risk, at);
             }
             return risk;

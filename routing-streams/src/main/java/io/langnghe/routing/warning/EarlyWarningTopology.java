@@ -28,10 +28,13 @@ import java.util.function.Function;
  *                        stores: cases, issues (counts apart from their latest reports), reporters per issue,
  *                        look-alikes (open, by area and time), tracking codes, hourly counts, the last
  *                        day's reports (and per hour and issue), closed cases, alerts said, what may be
- *                        forgotten by when
+ *                        forgotten by when, spikes said
  *                                                     ├→ alerts.v1          (keyed by alert id)
  *                                                     ├→ issues.v1          (keyed by issue id: its risk and counts at each
  *                                                     │                      change, a tombstone once forgotten)
+ *                                                     ├→ spikes.v1          (keyed by area and category: a spike starting,
+ *                                                     │                      said again each half hour, over; the case
+ *                                                     │                      keeper opens a case in it with its risk)
  *                                                     └→ case.commands.v1   (assess: a case joining or leaving an issue, with
  *                                                                            the issue's risk then; a case alone, its own risk)
  * </pre>
@@ -83,7 +86,7 @@ public final class EarlyWarningTopology {
                 Serdes.String(), new JsonSerde<>(Cluster.class))));
         builder.addStateStore(cached(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.RECENT),
                 Serdes.String(), new JsonSerde<>(Cluster.Member.class))));
-        for (String store : List.of(EarlyWarning.COUNTS, EarlyWarning.ISSUE_HOURS)) {
+        for (String store : List.of(EarlyWarning.COUNTS, EarlyWarning.ISSUE_HOURS, EarlyWarning.SPIKES)) {
             builder.addStateStore(cached(Stores.keyValueStoreBuilder(stores.apply(store), Serdes.String(), Serdes.Long())));
         }
         builder.addStateStore(cached(Stores.keyValueStoreBuilder(stores.apply(EarlyWarning.ALERTS),
@@ -103,10 +106,11 @@ public final class EarlyWarningTopology {
                 .process(() -> new EarlyWarning(taxonomy, settings, words), Named.as("early-warning"),
                         EarlyWarning.CASES, EarlyWarning.CLUSTERS, EarlyWarning.COUNTS, EarlyWarning.ALERTS, EarlyWarning.LOOKALIKES,
                         EarlyWarning.TRACKING, EarlyWarning.MEMBERS, EarlyWarning.LAST_DAY, EarlyWarning.CLOSED, EarlyWarning.RECENT,
-                        EarlyWarning.ISSUE_HOURS, EarlyWarning.QUIET)
+                        EarlyWarning.ISSUE_HOURS, EarlyWarning.QUIET, EarlyWarning.SPIKES)
                 .split(Named.as("warning-"))
                 .branch((key, out) -> out.alert() != null, Branched.as("alert"))
                 .branch((key, out) -> out.assessment() != null, Branched.as("assessment"))
+                .branch((key, out) -> out.spike() != null, Branched.as("spike"))
                 .defaultBranch(Branched.as("issue"));
         said.get("warning-alert")
                 .mapValues(WarningOutput::alert, Named.as("alert"))
@@ -115,6 +119,10 @@ public final class EarlyWarningTopology {
                 .mapValues(WarningOutput::assessment, Named.as("assessment"))
                 .to(topics.caseCommands().name(),
                         Produced.with(topics.caseCommands().keySerde(), topics.caseCommands().valueSerde()).withName("assessments"));
+        // a spike over has no value: its tombstone
+        said.get("warning-spike")
+                .mapValues(out -> out.spike().inForce(), Named.as("spike"))
+                .to(topics.spikes().name(), Produced.with(topics.spikes().keySerde(), topics.spikes().valueSerde()).withName("spikes-said"));
         // an issue forgotten has no value: its tombstone
         said.get("warning-issue")
                 .mapValues(WarningOutput::issue, Named.as("issue"))

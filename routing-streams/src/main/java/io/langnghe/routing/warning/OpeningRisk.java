@@ -11,9 +11,10 @@ import java.util.Optional;
 
 /**
  * The risk a new case's own words and clock decide, put on its first version by the case keeper: the
- * early warning's {@link RiskScore#alone} with the same settings and words, before any spike or issue is
- * known. The early warning then tells the case only when its own view differs, instead of sending an
- * {@code assess} command (and a second version of the case) to carry a risk the case already decides.
+ * early warning's {@link RiskScore#alone} with the same settings and words, and the spike the early warning
+ * last said is in force in its area and category ({@link SpikesInForce}); no issue is known yet. The early
+ * warning then tells the case only when its own view differs, instead of sending an {@code assess} command
+ * (and a second version of the case) to carry a risk the case already has.
  */
 public final class OpeningRisk {
 
@@ -32,13 +33,17 @@ public final class OpeningRisk {
 
     /** Empty when there is nothing to say (a score of 0): the early warning writes no risk of nothing either. */
     public Optional<Risk> of(CaseState opened, Instant at) {
-        return of(opened, MatchableText.of(opened.text()), at);
+        return of(opened, MatchableText.of(opened.text()), at, SpikesInForce.NONE);
     }
 
-    /** As above, with the case's text already made ready for matching (the opening reads it for its own phrases too). */
-    public Optional<Risk> of(CaseState opened, MatchableText text, Instant at) {
+    /**
+     * As above, with the case's text already made ready for matching (the opening reads it for its own phrases too)
+     * and the spikes the early warning said are in force.
+     */
+    public Optional<Risk> of(CaseState opened, MatchableText text, Instant at, SpikesInForce.Seen spikes) {
         CaseMemo.Signals signals = CaseMemo.signalsOf(opened, words, text);
-        Risk risk = riskScore.alone(signals, WeighedCase.receivedAt(opened), List.of(), at);
+        List<Spike> spike = spikes.at(opened.area(), opened.category(), at).stream().toList();
+        Risk risk = riskScore.alone(signals, WeighedCase.receivedAt(opened), spike, at);
         return risk.score() == 0 ? Optional.empty() : Optional.of(risk);
     }
 }

@@ -32,6 +32,8 @@ import java.util.function.Function;
  */
 public final class RiskScore {
 
+    private static final String SPIKE = "spike";
+
     private final WarningSettings settings;
 
     public RiskScore(WarningSettings settings) {
@@ -64,7 +66,7 @@ public final class RiskScore {
             add(reasons, "fast_arrival", w.fastArrival(), lastDay + " phản ánh trong 24 giờ / " + lastDay + " reports within 24 hours");
         }
         s.spikes().stream().filter(Spike::isSpike).findFirst()
-                .ifPresent(spike -> add(reasons, "spike", w.spike(), spike.describe()));
+                .ifPresent(spike -> add(reasons, SPIKE, w.spike(), spike.describe()));
         int returns = s.reports().returns();
         if (returns > 0) {
             add(reasons, "repeat_contact", Math.min(w.repeatContactCap(), w.repeatContact() * returns),
@@ -107,6 +109,26 @@ public final class RiskScore {
         return assess(new Situation(c.open() ? List.of(c) : List.of(),
                 new Reports(1, receivedAt != null && receivedAt.isBefore(now.minus(Duration.ofDays(1))) ? 0 : 1, 0),
                 c.open() ? spikes : List.of(), now));
+    }
+
+    /**
+     * The same score, level and reasons, but that a spike's description may count other reports: a case opened with
+     * the spike in force as the early warning last said it ({@link SpikesInForce}) is not told again for the reports
+     * counted since.
+     */
+    public static boolean sameVerdict(Risk risk, Risk other) {
+        if (other == null || risk.score() != other.score() || !risk.level().equals(other.level())
+                || risk.reasons().size() != other.reasons().size()) {
+            return false;
+        }
+        for (int i = 0; i < risk.reasons().size(); i++) {
+            Alert.Reason a = risk.reasons().get(i);
+            Alert.Reason b = other.reasons().get(i);
+            if (!a.code().equals(b.code()) || a.weight() != b.weight() || !SPIKE.equals(a.code()) && !a.equals(b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public RiskLevel levelOf(Risk risk) {
