@@ -39,7 +39,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 
-
 /**
  * Petitions and officers' commands in, cases out. Each package is one stage of the topology:
  * <pre>

@@ -456,7 +456,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         }
         if (spike != null && spike.isSpike() && !isMostlyOneIssue(spike, at)) {
             raise("spike:" + spike.area() + ":" + spike.category().code(), spike.level(), Math.max(risk.score(), settings.levels().warning()),
-                    () -> List.of(new Alert.Reason("spike", spike.describe(), settings.weights().spike())),
+                    () -> List.of(new Alert.Reason(RiskScore.SPIKE, spike.describe(), settings.weights().spike())),
                     () -> {
                         List<String> lastDayCases = new ArrayList<>(reportsOfLastDay(spike.area(), spike.category(), at).keySet());
                         return new Named(lastDayCases.subList(Math.max(0, lastDayCases.size() - ALERT_CASES), lastDayCases.size()),

@@ -32,7 +32,8 @@ import java.util.function.Function;
  */
 public final class RiskScore {
 
-    private static final String SPIKE = "spike";
+    /** The reason a spike gives. */
+    static final String SPIKE = "spike";
 
     private final WarningSettings settings;
 
