@@ -31,14 +31,9 @@ public final class OpeningRisk {
         return new OpeningRisk(WarningSettings.loadDefault(), WarningWords.loadDefault(UrgentWords.loadDefault()));
     }
 
-    /** Empty when there is nothing to say (a score of 0): the early warning writes no risk of nothing either. */
-    public Optional<Risk> of(CaseState opened, Instant at) {
-        return of(opened, MatchableText.of(opened.text()), at, SpikesInForce.NONE);
-    }
-
     /**
-     * As above, with the case's text already made ready for matching (the opening reads it for its own phrases too)
-     * and the spikes the early warning said are in force.
+     * Empty when there is nothing to say (a score of 0): the early warning writes no risk of nothing either. The text
+     * is the case's, made ready for matching once (the opening reads it for its own phrases too).
      */
     public Optional<Risk> of(CaseState opened, MatchableText text, Instant at, SpikesInForce.Seen spikes) {
         CaseMemo.Signals signals = CaseMemo.signalsOf(opened, words, text);
