@@ -157,9 +157,12 @@ public final class FaultSuite {
             Pause.of(Duration.ofSeconds(1));
         }
         List<String> examples = new ArrayList<>();
+        // results before cases: a result and its case's version are committed together, so a case read after its
+        // result is at that version or later (read the other way round, a late acknowledgement looked lost)
+        List<CommandResult> results = resultsOfEvery(officer, tally);
         Tally.Found cases = tally.topic();
         FaultRow.Petitions petitions = petitions(load, cases, indexAtLeastAt(tally, cases), examples);
-        FaultRow.Actions actions = actions(officer, cases, tally, examples);
+        FaultRow.Actions actions = actions(officer, cases, results, examples);
         FaultRow.Alerts alerts = alerts(burst, alertedBefore, tally, examples);
         FaultRow.Deadlines deadlines = deadlines(cases, stack.routingClockNow(), examples);
         return new FaultRow(fault.name(), petitions, actions, alerts, deadlines, caughtUpAfter, examples);
@@ -185,6 +188,22 @@ public final class FaultSuite {
             Long latest = cases.versionByCaseId().get(indexed.getKey());
             return latest != null && indexed.getValue() < latest;
         });
+    }
+
+    /** The command results once every acknowledgement answered 202 has one, or as they are after 30 s. */
+    private static List<CommandResult> resultsOfEvery(OfficerActions officer, Tally tally) {
+        Instant until = Instant.now().plusSeconds(30);
+        List<CommandResult> results = tally.commandResults();
+        while (!answered(officer, results) && Instant.now().isBefore(until)) {
+            Pause.of(Duration.ofSeconds(1));
+            results = tally.commandResults();
+        }
+        return results;
+    }
+
+    private static boolean answered(OfficerActions officer, List<CommandResult> results) {
+        Set<String> answered = results.stream().map(CommandResult::commandId).collect(Collectors.toSet());
+        return officer.accepted().values().stream().allMatch(action -> answered.contains(action.commandId()));
     }
 
     /** Each accepted petition is one case and one document, at its latest version (or one written since). */
@@ -223,8 +242,9 @@ public final class FaultSuite {
      * Each acknowledgement answered 202 is applied once: one line of its case's history carries its command
      * id, and every result for that id (a resend has one too) says accepted at that line's version.
      */
-    private static FaultRow.Actions actions(OfficerActions officer, Tally.Found cases, Tally tally, List<String> examples) {
-        Map<String, List<CommandResult>> results = tally.commandResults().stream()
+    private static FaultRow.Actions actions(OfficerActions officer, Tally.Found cases, List<CommandResult> answers,
+                                            List<String> examples) {
+        Map<String, List<CommandResult>> results = answers.stream()
                 .collect(Collectors.groupingBy(CommandResult::commandId));
         int lost = 0;
         int doubled = 0;
