@@ -81,13 +81,14 @@ public final class QueryBenchmark {
                 .setRequestConfigCallback(c -> c.setSocketTimeout(120_000)).build()) {
             ElasticsearchClient client = new ElasticsearchClient(
                     new RestClientTransport(rest, new JacksonJsonpMapper(Json.configure(new ObjectMapper()))));
-            new IndexSetup(client, settings).ensure();
+            IndexSetup casesSetup = new IndexSetup(client, settings);
+            casesSetup.ensure();
             new IndexSetup(client, IssuesIndex.of(settings), IssuesIndex.TEMPLATE_RESOURCE).ensure();
             String index = settings.casesIndex().current();
             try {
                 long present = client.count(c -> c.index(index)).count();
                 if (present < cases) {
-                    load(client, index, IssuesIndex.of(settings).current(), cases, taxonomy);
+                    load(client, casesSetup, IssuesIndex.of(settings).current(), cases, taxonomy);
                 } else {
                     System.err.printf(Locale.ROOT, "timing the %,d cases already in %s%n", present, index);
                 }
@@ -103,7 +104,9 @@ public final class QueryBenchmark {
         }
     }
 
-    private static void load(ElasticsearchClient client, String index, String issuesIndex, int cases, Taxonomy taxonomy) throws Exception {
+    private static void load(ElasticsearchClient client, IndexSetup casesSetup, String issuesIndex, int cases, Taxonomy taxonomy)
+            throws Exception {
+        String index = casesSetup.index().current();
         client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time("-1"))));
         Random random = new Random(42);
         Instant now = Instant.now();
@@ -131,7 +134,7 @@ public final class QueryBenchmark {
             }
         }
         loadIssues(client, issuesIndex, issues, random);
-        client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time("1s"))));
+        casesSetup.refreshAsTemplated(index);
         client.indices().refresh(r -> r.index(index));
         client.indices().forcemerge(f -> f.index(index).maxNumSegments(5L));
     }

@@ -58,7 +58,7 @@ public class IndexSetup {
                 LOG.info("Added the fields of template version {} to {}", newer.version(), index.alias());
             }
             if (newer != null && newer.template() != null) {
-                followRefreshInterval(newer.template().settings());
+                followRefreshInterval(index.alias(), newer.template().settings());
             }
             return;
         }
@@ -80,21 +80,26 @@ public class IndexSetup {
         }
     }
 
+    /** The template's refresh interval back on an index loaded without refreshes (a reindex, a benchmark's load). */
+    public void refreshAsTemplated(String indexName) throws IOException {
+        followRefreshInterval(indexName, templateRequest().template().settings());
+    }
+
     /**
-     * The index in use takes the newer template's refresh interval too. None named is Elasticsearch's default
-     * (a null resets it), under which an index nobody searched for 30 s is refreshed only once searched again.
+     * The index takes the template's refresh interval. None named is Elasticsearch's default (a null resets
+     * it), under which an index nobody searched for 30 s is refreshed only once searched again.
      */
-    private void followRefreshInterval(IndexSettings settings) throws IOException {
+    private void followRefreshInterval(String indexName, IndexSettings settings) throws IOException {
         if (!(client._transport() instanceof RestClientTransport rest)) {
             return;
         }
         Time interval = settings == null ? null : settings.refreshInterval();
         String value = interval == null ? "null" : "\"" + (interval.isOffset() ? String.valueOf(interval.offset()) : interval.time()) + "\"";
-        Request request = new Request("PUT", "/" + index.alias() + "/_settings");
+        Request request = new Request("PUT", "/" + indexName + "/_settings");
         // the typed client drops a null setting, so the low-level one sends it
         request.setJsonEntity("{\"index\":{\"refresh_interval\":" + value + "}}");
         rest.restClient().performRequest(request);
-        LOG.info("Refresh interval of {} set to {}", index.alias(), interval == null ? "Elasticsearch's default" : value);
+        LOG.info("Refresh interval of {} set to {}", indexName, interval == null ? "Elasticsearch's default" : value);
     }
 
     /** @return the template put, or null when the installed one is as new or newer */

@@ -73,7 +73,8 @@ public class Reindexer {
     }
 
     public Outcome run(Consumer<Progress> progress) throws IOException {
-        new IndexSetup(client, index, "/elasticsearch/cases-template.json").ensure();
+        IndexSetup setup = new IndexSetup(client, index, "/elasticsearch/cases-template.json");
+        setup.ensure();
         Set<String> old = client.indices().getAlias(a -> a.name(index.alias())).result().keySet();
         String fresh = index.alias() + "-v" + CasesIndex.CURRENT_VERSION + "-" + STAMP.format(clock.instant());
         // No refresh while loading: faster, and nobody reads the new index before the switch.
@@ -82,7 +83,7 @@ public class Reindexer {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             TopicToEnd<byte[], byte[]> cases = TopicToEnd.fromBeginning(consumer, topic.name(), Duration.ofSeconds(30));
             copy(cases, fresh, counts, progress);
-            client.indices().putSettings(p -> p.index(fresh).settings(s -> s.refreshInterval(t -> t.time("1s"))));
+            setup.refreshAsTemplated(fresh);
             client.indices().refresh(r -> r.index(fresh));
             switchAlias(old, fresh);
             // What the running indexer wrote to the old index during the first pass.

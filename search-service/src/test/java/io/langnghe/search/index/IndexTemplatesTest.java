@@ -78,6 +78,20 @@ class IndexTemplatesTest {
         assertThat(eagerOrdinals(index, "area")).isTrue();
     }
 
+    @Test
+    void aCasesIndexOfTemplateSevenIsRefreshedEveryHalfSecondOnUpgrade() throws Exception {
+        CasesIndex index = CasesIndex.withPrefix(SharedInfrastructure.uniquePrefix());
+        // what template 7 made: a case waited up to a second after it was indexed before officers could find it
+        elasticsearch.indices().putIndexTemplate(t -> t.name(index.template()).indexPatterns(index.pattern()).version(7L)
+                .template(tt -> tt.settings(s -> s.refreshInterval(r -> r.time("1s")))));
+        elasticsearch.indices().create(c -> c.index(index.current()).aliases(index.alias(), a -> a.isWriteIndex(true)));
+        assertThat(refreshInterval(index)).isEqualTo("1s");
+
+        new IndexSetup(elasticsearch, index, "/elasticsearch/cases-template.json").ensure();
+
+        assertThat(refreshInterval(index)).isEqualTo("500ms");
+    }
+
     private boolean eagerOrdinals(CasesIndex index, String field) throws Exception {
         Property property = elasticsearch.indices().getMapping(g -> g.index(index.current())).result().get(index.current())
                 .mappings().properties().get(field);

@@ -79,6 +79,9 @@ class ReindexTest implements TestPropertyProvider {
                 .containsExactly(outcome.newIndex());
         assertThat(outcome.newIndex()).startsWith(index.alias() + "-v1-");
         assertThat(elasticsearch.indices().exists(e -> e.index(index.current())).value()).isFalse();
+        // loaded without refreshes, then refreshed as the template says, like the index it replaced
+        assertThat(elasticsearch.indices().getSettings(g -> g.index(outcome.newIndex())).result().get(outcome.newIndex())
+                .settings().index().refreshInterval().time()).isEqualTo("500ms");
         assertThat(total(leader)).isEqualTo(30);
         for (CaseState state : cases) {
             JsonNode found = client.toBlocking().retrieve(
