@@ -90,16 +90,20 @@ public class IndexSetup {
      * it), under which an index nobody searched for 30 s is refreshed only once searched again.
      */
     private void followRefreshInterval(String indexName, IndexSettings settings) throws IOException {
+        Time interval = settings == null ? null : settings.refreshInterval();
+        if (interval != null) {
+            client.indices().putSettings(p -> p.index(indexName).settings(s -> s.refreshInterval(interval)));
+            LOG.info("Refresh interval of {} set to {}", indexName, interval.isOffset() ? interval.offset() : interval.time());
+            return;
+        }
         if (!(client._transport() instanceof RestClientTransport rest)) {
             return;
         }
-        Time interval = settings == null ? null : settings.refreshInterval();
-        String value = interval == null ? "null" : "\"" + (interval.isOffset() ? String.valueOf(interval.offset()) : interval.time()) + "\"";
         Request request = new Request("PUT", "/" + indexName + "/_settings");
         // the typed client drops a null setting, so the low-level one sends it
-        request.setJsonEntity("{\"index\":{\"refresh_interval\":" + value + "}}");
+        request.setJsonEntity("{\"index\":{\"refresh_interval\":null}}");
         rest.restClient().performRequest(request);
-        LOG.info("Refresh interval of {} set to {}", indexName, interval == null ? "Elasticsearch's default" : value);
+        LOG.info("Refresh interval of {} set to Elasticsearch's default", indexName);
     }
 
     /** @return the template put, or null when the installed one is as new or newer */
