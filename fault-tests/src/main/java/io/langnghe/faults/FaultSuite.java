@@ -174,13 +174,7 @@ public final class FaultSuite {
      * just before the topic was read may still be on its way to the index; only one still behind then is stale.
      */
     private static Tally.Found indexAtLeastAt(Tally tally, Tally.Found cases) {
-        Instant until = Instant.now().plusSeconds(30);
-        Tally.Found documents = tally.index();
-        while (behind(cases, documents) && Instant.now().isBefore(until)) {
-            Pause.of(Duration.ofSeconds(1));
-            documents = tally.index();
-        }
-        return documents;
+        return Pause.readUntil(tally::index, documents -> !behind(cases, documents), Duration.ofSeconds(30));
     }
 
     private static boolean behind(Tally.Found cases, Tally.Found documents) {
@@ -192,13 +186,7 @@ public final class FaultSuite {
 
     /** The command results once every acknowledgement answered 202 has one, or as they are after 30 s. */
     private static List<CommandResult> resultsOfEvery(OfficerActions officer, Tally tally) {
-        Instant until = Instant.now().plusSeconds(30);
-        List<CommandResult> results = tally.commandResults();
-        while (!answered(officer, results) && Instant.now().isBefore(until)) {
-            Pause.of(Duration.ofSeconds(1));
-            results = tally.commandResults();
-        }
-        return results;
+        return Pause.readUntil(tally::commandResults, results -> answered(officer, results), Duration.ofSeconds(30));
     }
 
     private static boolean answered(OfficerActions officer, List<CommandResult> results) {
