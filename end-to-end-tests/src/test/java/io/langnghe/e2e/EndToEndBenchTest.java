@@ -75,6 +75,8 @@ class EndToEndBenchTest {
         double cores = Runtime.getRuntime().availableProcessors();
         result.cpu().atRestPerSecond().forEach((process, used) -> assertThat(used).as(process).isBetween(0.0, cores));
         assertThat(result.stackCpuMillisPerPetitionBeyondRest()).isLessThanOrEqualTo(result.stackCpuMillisPerPetitionCompiled());
+        // the bench's own CPU (it sent 30 petitions and probed the index) is counted apart from the stack's
+        assertThat(result.cpu().benchSeconds()).isPositive();
         // the broker's requests in the window, counted where it answers them (each petition reached it in a produce
         // request, its contact key in one before) and where each service sends them
         assertThat(result.requests().answeredByType().get("Produce")).isGreaterThanOrEqualTo(30L);
@@ -89,6 +91,7 @@ class EndToEndBenchTest {
                         "CPU per petition, whole stack, JIT compiling left out",
                         "CPU per petition, whole stack, JIT compiling and the stack at rest left out",
                         "the stack at rest, 1 s before the load: cores in use, JIT compiling left out", "records per petition, " + stack.prefix() + ".cases.v1",
+                        "| CPU per petition, this bench (the load and its probes, on the same cores; not the stack's) |",
                         "| broker requests per petition, Produce |", "| broker requests per petition, sent by ingest-service |");
     }
 
@@ -129,6 +132,7 @@ class EndToEndBenchTest {
         assertThat(first.sent()).isEqualTo(8);
         assertThat(first.answered202()).isEqualTo(8);
         assertThat(first.searchable().getTotalCount()).isEqualTo(8);
+        assertThat(first.cpu().benchMillis()).isPositive();
         // a step kept up with leads to the next, until the highest rate asked for
         assertThat(result.steps()).hasSize(first.keptUp() ? 2 : 1);
         assertThat(result.ceiling()).isEqualTo(result.steps().stream().filter(CeilingSearch.Step::keptUp)

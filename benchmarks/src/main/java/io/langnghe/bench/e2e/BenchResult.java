@@ -32,8 +32,10 @@ public record BenchResult(BenchPlan plan, String machine, double seconds, int se
      * @param compilingSeconds of those, the seconds its JIT compiler threads used (at least: see ProcessCpu)
      * @param atRestPerSecond  CPU seconds per second each used at rest just before the load, JIT compiling left out
      *                         (empty with {@code --rest 0})
+     * @param benchSeconds     CPU seconds this bench used in the same window (the load, its probes), on the same cores
      */
-    public record Cpu(Map<String, Double> seconds, Map<String, Double> compilingSeconds, Map<String, Double> atRestPerSecond) {
+    public record Cpu(Map<String, Double> seconds, Map<String, Double> compilingSeconds, Map<String, Double> atRestPerSecond,
+                      double benchSeconds) {
 
         double total(Map<String, Double> perProcess) {
             return perProcess.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -128,6 +130,8 @@ public record BenchResult(BenchPlan plan, String machine, double seconds, int se
         cpu.seconds().keySet().forEach(process -> row(t, "CPU per petition, " + process,
                 String.format(Locale.ROOT, "%.2f ms (JIT compiling %.2f)", cpuMillisPerPetition(process),
                         perPetition(cpu.compilingSeconds().getOrDefault(process, 0.0) * 1000))));
+        row(t, "CPU per petition, this bench (the load and its probes, on the same cores; not the stack's)",
+                String.format(Locale.ROOT, "%.2f ms", perPetition(cpu.benchSeconds() * 1000)));
         t.append(requests.rows(petitionsTakenIn()));
         written.forEach((topic, w) -> {
             if (w.records() > 0) {

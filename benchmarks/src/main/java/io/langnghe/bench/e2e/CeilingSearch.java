@@ -39,10 +39,19 @@ public final class CeilingSearch {
         this.progress = progress;
     }
 
+    /**
+     * What a step cost, per petition answered 202.
+     *
+     * @param stackMillis     the whole stack's CPU
+     * @param compilingMillis of that, its JIT compilers'
+     * @param benchMillis     this bench's own (the load and its probes), on the same cores but not the stack's
+     */
+    public record StepCpu(double stackMillis, double compilingMillis, double benchMillis) {
+    }
+
     /** One step of the search. */
     public record Step(double rate, int sent, int answered202, int refusedOrFailed, String firstRefusal, Histogram accepted,
-                       Histogram searchable, int behindAtLastSend, double stackCpuMillisPerPetition,
-                       double compilingMillisPerPetition, double drainSeconds) {
+                       Histogram searchable, int behindAtLastSend, StepCpu cpu, double drainSeconds) {
 
         public boolean keptUp() {
             return refusedOrFailed == 0 && answered202 == sent
@@ -61,13 +70,14 @@ public final class CeilingSearch {
         public String table() {
             StringBuilder t = new StringBuilder("| bench e2e --ceiling | " + machine + ", " + seconds + " s per step |\n| --- | --- |\n");
             t.append("| rate (petitions/s) | sent / 202 / refused or failed · 202 p50 / p99 · searchable p50 / p99 · ")
-                    .append("waiting to be searchable at the last send · drained after · CPU per petition, whole stack (of which JIT compiling) · kept up |\n");
+                    .append("waiting to be searchable at the last send · drained after · CPU per petition, whole stack (of which JIT compiling) · ")
+                    .append("CPU per petition, this bench · kept up |\n");
             for (Step s : steps) {
-                t.append(String.format(Locale.ROOT, "| %.0f | %d / %d / %d · %.1f / %.1f ms · %d / %d ms · %d (limit %.0f) · %.1f s · %.2f ms (%.2f) · %s |%n",
+                t.append(String.format(Locale.ROOT, "| %.0f | %d / %d / %d · %.1f / %.1f ms · %d / %d ms · %d (limit %.0f) · %.1f s · %.2f ms (%.2f) · %.2f ms · %s |%n",
                         s.rate(), s.sent(), s.answered202(), s.refusedOrFailed(),
                         s.accepted().getValueAtPercentile(50) / 1000.0, s.accepted().getValueAtPercentile(99) / 1000.0,
                         s.searchable().getValueAtPercentile(50), s.searchable().getValueAtPercentile(99),
-                        s.behindAtLastSend(), s.rate() * BEHIND_SECONDS, s.drainSeconds(), s.stackCpuMillisPerPetition(), s.compilingMillisPerPetition(),
+                        s.behindAtLastSend(), s.rate() * BEHIND_SECONDS, s.drainSeconds(), s.cpu().stackMillis(), s.cpu().compilingMillis(), s.cpu().benchMillis(),
                         s.keptUp() ? "yes" : "no"));
             }
             t.append(String.format(Locale.ROOT, "| ceiling | %.0f petitions/s |%n", ceiling()));
@@ -106,6 +116,7 @@ public final class CeilingSearch {
                 Petitions.everyday((int) Math.round(rate * seconds), seed), System.currentTimeMillis());
         Map<String, Double> cpuBefore = ProcessCpu.snapshot(pids);
         Map<String, Map<Long, Double>> compilersBefore = ProcessCpu.compilerThreads(pids);
+        double benchBefore = ProcessCpu.ownSeconds();
         OpenLoad load = new OpenLoad(stack.ingest());
         Searchability watch = new Searchability(stack);
         Thread sender = new Thread(() -> load.run(petitions, rate, watch::watch), "bench-ceiling-load");
@@ -136,9 +147,11 @@ public final class CeilingSearch {
                 .mapToDouble(Double::doubleValue).sum();
         Map<String, Double> cpuAfter = ProcessCpu.snapshot(pids);
         double cpuSeconds = cpuAfter.entrySet().stream().mapToDouble(e -> e.getValue() - cpuBefore.get(e.getKey())).sum();
+        double benchSeconds = ProcessCpu.ownSeconds() - benchBefore;
         int answered = load.answered202.get();
+        StepCpu cpu = answered == 0 ? new StepCpu(Double.NaN, Double.NaN, Double.NaN)
+                : new StepCpu(cpuSeconds * 1000 / answered, compilingSeconds * 1000 / answered, benchSeconds * 1000 / answered);
         return new Step(rate, load.sent.get(), answered, load.refused.get() + load.failed.get(), load.firstRefusal(), load.accepted, watch.searchable,
-                behindAtLastSend, answered == 0 ? Double.NaN : cpuSeconds * 1000 / answered,
-                answered == 0 ? Double.NaN : compilingSeconds * 1000 / answered, drainSeconds);
+                behindAtLastSend, cpu, drainSeconds);
     }
 }

@@ -6,12 +6,10 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,18 +25,19 @@ import java.util.function.Consumer;
 final class OpenLoad {
 
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     /** A petition ingest-service accepted (202): its id, and when it was due to be sent (System.nanoTime). */
     record Accepted(String feedbackId, long scheduledNanos) {
     }
 
     /**
-     * One client for every load of the run, so the measured load reuses the connections its warm-up opened: a
-     * connection costs ingest-service about as much CPU as a petition (its pipeline is built anew), which a
-     * client of its own per load charged to the first petitions measured.
+     * One client for every load of the run ({@link KeepAliveClient#of}), so the measured load reuses the connections
+     * its warm-up opened: a connection costs ingest-service about as much CPU as a petition (its pipeline is built
+     * anew), which a client of its own per load charged to the first petitions measured.
      */
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI feedback;
+    private final KeepAliveClient http;
+    private final String path;
     /** 202 latency in microseconds, from the scheduled send to the answer. */
     final Histogram accepted = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(2), 3);
     final AtomicInteger sent = new AtomicInteger();
@@ -48,7 +47,9 @@ final class OpenLoad {
     private volatile String firstRefusal;
 
     OpenLoad(String ingestUrl) {
-        this.feedback = URI.create(ingestUrl.replaceAll("/+$", "") + "/api/feedback");
+        URI feedback = URI.create(ingestUrl.replaceAll("/+$", "") + "/api/feedback");
+        this.http = KeepAliveClient.of(feedback, CONNECT_TIMEOUT);
+        this.path = feedback.getRawPath();
     }
 
     /** Sends every petition on schedule, then waits (bounded) for the last answers. */
@@ -78,25 +79,19 @@ final class OpenLoad {
 
     private CompletableFuture<?> send(Petitions.Petition petition, long scheduled, Consumer<Accepted> onAccepted) {
         // A key of its own per petition, as the resident page and the hotline console send: the path residents take
-        HttpRequest request = HttpRequest.newBuilder(feedback)
-                .timeout(ANSWER_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body(petition), StandardCharsets.UTF_8))
-                .build();
-        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        return http.postJson(path, body(petition), Map.of("Idempotency-Key", UUID.randomUUID().toString()), ANSWER_TIMEOUT)
                 .whenComplete((answer, error) -> {
                     long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - scheduled);
                     if (error != null) {
                         failed.incrementAndGet();
                         firstRefusal = firstRefusal == null ? error.toString() : firstRefusal;
-                    } else if (answer.statusCode() == 202) {
+                    } else if (answer.status() == 202) {
                         accepted.recordValue(Math.min(micros, accepted.getHighestTrackableValue()));
                         answered202.incrementAndGet();
                         onAccepted.accept(new Accepted(feedbackId(answer.body()), scheduled));
                     } else {
                         refused.incrementAndGet();
-                        firstRefusal = firstRefusal == null ? answer.statusCode() + " " + answer.body() : firstRefusal;
+                        firstRefusal = firstRefusal == null ? answer.status() + " " + answer.body() : firstRefusal;
                     }
                 });
     }
@@ -109,7 +104,7 @@ final class OpenLoad {
         }
     }
 
-    private static String body(Petitions.Petition petition) {
+    private static byte[] body(Petitions.Petition petition) {
         ObjectNode json = Json.mapper().createObjectNode()
                 .put("text", petition.text())
                 .put("area", petition.area())
@@ -117,6 +112,6 @@ final class OpenLoad {
         if (petition.phone() != null) {
             json.put("phone", petition.phone());
         }
-        return json.toString();
+        return json.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

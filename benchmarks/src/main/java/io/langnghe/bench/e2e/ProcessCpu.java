@@ -180,6 +180,14 @@ final class ProcessCpu {
         return thread.startsWith("GC Thread") || thread.startsWith("G1 ") || thread.equals("VM Thread") ? GC : OTHER;
     }
 
+    /**
+     * CPU seconds of this bench's own process now: it sends the load and probes the stack on the same cores,
+     * so what it takes is not the stack's to use.
+     */
+    static double ownSeconds() {
+        return cpuSeconds(ProcessHandle.current().pid());
+    }
+
     /** CPU seconds of each process now. */
     static Map<String, Double> snapshot(Map<String, Long> pids) {
         Map<String, Double> seconds = new LinkedHashMap<>();
