@@ -96,18 +96,29 @@ final class KeepAliveClient {
         headers.forEach((name, value) -> request.headers().set(name, value));
         Channel open = idleOne();
         if (open != null) {
-            open.eventLoop().execute(() -> send(open, request, answer, timeout));
-        } else {
-            bootstrap.connect(host, port).addListener((ChannelFuture connected) -> {
-                if (connected.isSuccess()) {
-                    send(connected.channel(), request, answer, timeout);
+            // the server may have closed it meanwhile (its idle timeout): then a new one, not a failure to count
+            open.eventLoop().execute(() -> {
+                if (open.isActive()) {
+                    send(open, request, answer, timeout);
                 } else {
-                    request.release();
-                    answer.completeExceptionally(connected.cause());
+                    connectAndSend(request, answer, timeout);
                 }
             });
+        } else {
+            connectAndSend(request, answer, timeout);
         }
         return answer;
+    }
+
+    private void connectAndSend(FullHttpRequest request, CompletableFuture<Answer> answer, Duration timeout) {
+        bootstrap.connect(host, port).addListener((ChannelFuture connected) -> {
+            if (connected.isSuccess()) {
+                send(connected.channel(), request, answer, timeout);
+            } else {
+                request.release();
+                answer.completeExceptionally(connected.cause());
+            }
+        });
     }
 
     private Channel idleOne() {
