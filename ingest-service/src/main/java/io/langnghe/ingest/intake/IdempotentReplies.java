@@ -36,6 +36,9 @@ public class IdempotentReplies {
         this.replies = Caffeine.newBuilder()
                 .expireAfterWrite(limits.idempotencyTtl())
                 .maximumSize(limits.idempotencyMaxEntries())
+                // Upkeep on the writing thread (amortised, a few entries at a time): on the common pool, every
+                // remembered reply woke a pool thread, about a tenth of ingest-service's CPU at 500 petitions/s.
+                .executor(Runnable::run)
                 .buildAsync();
     }
 
