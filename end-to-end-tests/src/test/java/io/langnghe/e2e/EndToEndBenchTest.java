@@ -5,12 +5,23 @@ import io.langnghe.bench.e2e.BenchResult;
 import io.langnghe.bench.e2e.CeilingSearch;
 import io.langnghe.bench.e2e.E2eBench;
 import io.langnghe.bench.e2e.IngestBench;
+import io.langnghe.bench.e2e.ProcessCpu;
 import io.langnghe.bench.e2e.Stack;
+import io.langnghe.bench.profile.ServiceProfile;
 import io.langnghe.testsupport.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,6 +132,35 @@ class EndToEndBenchTest {
         assertThat(result.table()).contains("| load | 10 petitions/s for 2 s, after 1 s of warm-up not counted |",
                 "| petitions sent / 202 / refused or failed | 20 / 20 / 0 |", "| CPU per petition, ingest-service |",
                 "| broker requests per petition, sent by ingest-service |");
+    }
+
+    @Test
+    void aProfileOfIngestServiceUnderLoadShowsItsOwnRequestPath() throws Exception {
+        int port = URI.create(stack.ingest()).getPort();
+        long pid = ProcessCpu.pidsListeningOn(Map.of("ingest-service", port)).get("ingest-service");
+        Path out = Files.createTempDirectory("profiles");
+        ServiceProfile.Plan plan = ServiceProfile.Plan.of(pid, "ingest-service").withLength(Duration.ofSeconds(4)).withDirectory(out);
+        CompletableFuture<ServiceProfile.Result> profiled = CompletableFuture.supplyAsync(() -> {
+            try {
+                return ServiceProfile.run(plan, System.err);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        IngestBench.Result load = new IngestBench(brief.withSeconds(3).withWarmup(0), System.err).run();
+        ServiceProfile.Result result = profiled.get(30, TimeUnit.SECONDS);
+
+        assertThat(load.answered202()).as(load.firstRefusal()).isEqualTo(30);
+        assertThat(result.stacks().samples()).isPositive();
+        // the petitions' own path, by the controller's name, among our code's frames
+        assertThat(result.stacks().ownCode().keySet()).anyMatch(frame -> frame.startsWith("io/langnghe/ingest/intake/FeedbackController"));
+        assertThat(result.stacks().byThread().keySet()).anyMatch(thread -> thread.contains("eventLoop"));
+        assertThat(Files.size(result.flameGraph())).isPositive();
+        assertThat(Files.readString(result.flameGraph())).contains("<html");
+        assertThat(result.table()).contains("| profile of ingest-service (pid " + pid + ") | 4 s, a sample every 1 ms of CPU |",
+                "| flame graph | " + result.flameGraph().toAbsolutePath() + " |", "| our code, with what it called: io/langnghe/ingest/");
+        // a second profile of the same process starts afresh: the first one was stopped
+        assertThat(ServiceProfile.run(plan.withLength(Duration.ofSeconds(1)), System.err).table()).contains("| 1 s, a sample every 1 ms of CPU |");
     }
 
     @Test

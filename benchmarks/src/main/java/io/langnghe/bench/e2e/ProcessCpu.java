@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * listens on (the socket's inode in /proc/net/tcp*, then the process holding it among /proc/[pid]/fd),
  * so no launcher has to tell its pids and another stack on the same machine is never counted.
  */
-final class ProcessCpu {
+public final class ProcessCpu {
 
     private static final String LISTEN = "0A";
     /** HotSpot's C1 and C2 compiler threads, as the kernel shortens their names ("C2 CompilerThre"). */
@@ -31,7 +31,7 @@ final class ProcessCpu {
     }
 
     /** The pid listening on each named port; a process not found (or not readable) is left out. */
-    static Map<String, Long> pidsListeningOn(Map<String, Integer> ports) {
+    public static Map<String, Long> pidsListeningOn(Map<String, Integer> ports) {
         Map<Long, Integer> portByInode = new HashMap<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
             try {
