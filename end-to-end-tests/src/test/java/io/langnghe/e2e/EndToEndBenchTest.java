@@ -152,13 +152,14 @@ class EndToEndBenchTest {
 
         assertThat(load.answered202()).as(load.firstRefusal()).isEqualTo(30);
         assertThat(result.stacks().samples()).isPositive();
+        assertThat(result.procCpuSeconds()).isPositive();
         // the petitions' own path, by the controller's name, among our code's frames
         assertThat(result.stacks().ownCode().keySet()).anyMatch(frame -> frame.startsWith("io/langnghe/ingest/intake/FeedbackController"));
         assertThat(result.stacks().byThread().keySet()).anyMatch(thread -> thread.contains("eventLoop"));
         assertThat(Files.size(result.flameGraph())).isPositive();
         assertThat(Files.readString(result.flameGraph())).contains("<html");
         assertThat(result.table()).contains("| profile of ingest-service (pid " + pid + ") | 4 s, a sample every 1 ms of CPU |",
-                "| flame graph | " + result.flameGraph().toAbsolutePath() + " |", "| our code, with what it called: io/langnghe/ingest/");
+                "| CPU used, from /proc |", "| flame graph | " + result.flameGraph().toAbsolutePath() + " |", "| our code, with what it called: io/langnghe/ingest/");
         // a second profile of the same process starts afresh: the first one was stopped
         assertThat(ServiceProfile.run(plan.withLength(Duration.ofSeconds(1)), System.err).table()).contains("| 1 s, a sample every 1 ms of CPU |");
     }

@@ -82,7 +82,7 @@ public final class ProcessCpu {
     }
 
     /** User plus system CPU seconds the process has used so far, or NaN once it is gone. */
-    static double cpuSeconds(long pid) {
+    public static double cpuSeconds(long pid) {
         try {
             return ticksToSeconds(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException | RuntimeException e) {

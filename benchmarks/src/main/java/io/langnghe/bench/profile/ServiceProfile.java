@@ -4,6 +4,7 @@ import com.sun.tools.attach.AgentInitializationException;
 import com.sun.tools.attach.AgentLoadException;
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
+import io.langnghe.bench.e2e.ProcessCpu;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,8 +53,11 @@ public final class ServiceProfile {
         }
     }
 
-    /** @param stacks the collapsed stacks, summed */
-    public record Result(Plan plan, Path flameGraph, Path collapsed, CollapsedStacks stacks) {
+    /**
+     * @param stacks         the collapsed stacks, summed
+     * @param procCpuSeconds the CPU the process used meanwhile by /proc (user and system), NaN when unreadable
+     */
+    public record Result(Plan plan, Path flameGraph, Path collapsed, CollapsedStacks stacks, double procCpuSeconds) {
 
         /** CPU seconds the samples stand for (one sample per interval of CPU time). */
         public double cpuSeconds() {
@@ -67,6 +71,9 @@ public final class ServiceProfile {
                     plan.name(), plan.pid(), plan.length().toSeconds(), interval(plan.interval())));
             t.append(String.format(Locale.ROOT, "| CPU sampled | %.1f s (%.2f cores) |%n", cpuSeconds(),
                     cpuSeconds() / Math.max(1, plan.length().toSeconds())));
+            // Where the kernel lets a process sample its user-space CPU only, the samples miss its syscalls: the row says so.
+            t.append(String.format(Locale.ROOT, "| CPU used, from /proc | %.1f s; the samples stand for %.0f%% of it |%n", procCpuSeconds,
+                    procCpuSeconds > 0 ? cpuSeconds() * 100 / procCpuSeconds : Double.NaN));
             t.append("| flame graph | ").append(flameGraph.toAbsolutePath()).append(" |\n");
             t.append("| collapsed stacks | ").append(collapsed.toAbsolutePath()).append(" |\n");
             rows(t, "thread", stacks.byThread(), 8);
@@ -100,8 +107,11 @@ public final class ServiceProfile {
         Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxrwxrwx"));
         Path collapsed = plan.directory().resolve(stem + ".collapsed");
         Path flameGraph = plan.directory().resolve(stem + ".html");
+        double cpuBefore;
+        double cpuAfter;
         try {
             command(plan.pid(), library, "start,event=cpu,threads,interval=" + plan.interval().toNanos());
+            cpuBefore = ProcessCpu.cpuSeconds(plan.pid());
             try {
                 long end = System.nanoTime() + plan.length().toNanos();
                 for (long left = plan.length().toNanos(); left > 0; left = end - System.nanoTime()) {
@@ -109,6 +119,7 @@ public final class ServiceProfile {
                     long done = plan.length().minusNanos(Math.max(0, end - System.nanoTime())).toSeconds();
                     progress.printf("profiling %s (pid %d): %d of %d s%n", plan.name(), plan.pid(), done, plan.length().toSeconds());
                 }
+                cpuAfter = ProcessCpu.cpuSeconds(plan.pid());
                 command(plan.pid(), library, "dump,collapsed,file=" + scratch.resolve("profile.collapsed"));
             } finally {
                 stop(plan.pid(), library, scratch.resolve("profile.html"));
@@ -123,7 +134,7 @@ public final class ServiceProfile {
             }
             Files.deleteIfExists(scratch);
         }
-        return new Result(plan, flameGraph, collapsed, CollapsedStacks.read(collapsed));
+        return new Result(plan, flameGraph, collapsed, CollapsedStacks.read(collapsed), cpuAfter - cpuBefore);
     }
 
     /** Stops the profiler writing the flame graph; should that fail, stops it anyway, so the next profile can start. */
