@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,12 +69,5 @@ public record CollapsedStacks(long samples, Map<String, Long> byThread, Map<Stri
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
                 .limit(n)
                 .toList();
-    }
-
-    /** The same, as a map that keeps that order. */
-    public static Map<String, Long> topMap(Map<String, Long> counts, int n) {
-        Map<String, Long> kept = new LinkedHashMap<>();
-        top(counts, n).forEach(e -> kept.put(e.getKey(), e.getValue()));
-        return kept;
     }
 }

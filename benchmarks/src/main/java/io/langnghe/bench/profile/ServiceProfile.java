@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -71,7 +72,7 @@ public final class ServiceProfile {
                     plan.name(), plan.pid(), plan.length().toSeconds(), interval(plan.interval())));
             t.append(String.format(Locale.ROOT, "| CPU sampled | %.1f s (%.2f cores) |%n", cpuSeconds(),
                     cpuSeconds() / Math.max(1, plan.length().toSeconds())));
-            // Where the kernel lets a process sample its user-space CPU only, the samples miss its syscalls: the row says so.
+            // The samples may stand for less than the process used (Elasticsearch's, a fifth): the row says how much.
             t.append(String.format(Locale.ROOT, "| CPU used, from /proc | %.1f s; the samples stand for %.0f%% of it |%n", procCpuSeconds,
                     procCpuSeconds > 0 ? cpuSeconds() * 100 / procCpuSeconds : Double.NaN));
             t.append("| flame graph | ").append(flameGraph.toAbsolutePath()).append(" |\n");
@@ -102,9 +103,13 @@ public final class ServiceProfile {
         Path library = library();
         Files.createDirectories(plan.directory());
         String stem = plan.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        // The process writes the files itself: into a directory any user may write to (Elasticsearch runs as its own), then moved
+        // The process writes the files itself, into a directory only it and we may write to (Elasticsearch runs as
+        // a user of its own, whom root can hand the directory), then they are moved
         Path scratch = Files.createTempDirectory("langnghe-profile-");
-        Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxrwxrwx"));
+        int processUser = (Integer) Files.getAttribute(Path.of("/proc", Long.toString(plan.pid())), "unix:uid");
+        if (processUser != (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) {
+            Files.setAttribute(scratch, "unix:uid", processUser);
+        }
         Path collapsed = plan.directory().resolve(stem + ".collapsed");
         Path flameGraph = plan.directory().resolve(stem + ".html");
         double cpuBefore;
@@ -182,7 +187,12 @@ public final class ServiceProfile {
         if (!System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")) {
             throw new IOException("profiling the stack's processes needs Linux (as its CPU figures do)");
         }
-        Path directory = Path.of(System.getProperty("java.io.tmpdir"), "langnghe-async-profiler-" + version() + "-" + platform);
+        // Ours alone: a library another user put there would run inside the process we profile
+        String user = System.getProperty("user.name");
+        Path directory = Path.of(System.getProperty("java.io.tmpdir"), "langnghe-async-profiler-" + version() + "-" + platform + "-" + user);
+        if (Files.exists(directory, LinkOption.NOFOLLOW_LINKS) && !Files.getOwner(directory, LinkOption.NOFOLLOW_LINKS).getName().equals(user)) {
+            throw new IOException(directory + " belongs to another user: remove it, or set java.io.tmpdir");
+        }
         Path library = directory.resolve("libasyncProfiler.so");
         try (InputStream in = ServiceProfile.class.getResourceAsStream("/" + platform + "/libasyncProfiler.so")) {
             if (in == null) {
@@ -190,7 +200,7 @@ public final class ServiceProfile {
             }
             byte[] bytes = in.readAllBytes();
             if (!Files.exists(library) || Files.size(library) != bytes.length) {
-                Files.createDirectories(directory);
+                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
                 Path partial = Files.createTempFile(directory, "lib", ".part");
                 Files.write(partial, bytes);
                 // Elasticsearch runs as a user of its own: the library must be readable by any process we profile
