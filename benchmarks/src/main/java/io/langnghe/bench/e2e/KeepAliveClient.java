@@ -155,11 +155,7 @@ final class KeepAliveClient {
 
         @Override
         protected void channelRead0(ChannelHandlerContext context, FullHttpResponse response) {
-            CompletableFuture<Answer> answered = pending;
-            pending = null;
-            if (timer != null) {
-                timer.cancel(false);
-            }
+            CompletableFuture<Answer> answered = takePending();
             Answer answer = new Answer(response.status().code(), response.content().toString(StandardCharsets.UTF_8));
             if (HttpUtil.isKeepAlive(response)) {
                 idle.offer(context.channel());
@@ -181,12 +177,18 @@ final class KeepAliveClient {
             fail(context.channel(), cause);
         }
 
-        private void fail(Channel channel, Throwable cause) {
-            CompletableFuture<Answer> failed = pending;
+        /** The exchange in flight, if any, now ended: its timer no longer runs. */
+        private CompletableFuture<Answer> takePending() {
+            CompletableFuture<Answer> taken = pending;
             pending = null;
             if (timer != null) {
                 timer.cancel(false);
             }
+            return taken;
+        }
+
+        private void fail(Channel channel, Throwable cause) {
+            CompletableFuture<Answer> failed = takePending();
             channel.close();
             if (failed != null) {
                 failed.completeExceptionally(cause);

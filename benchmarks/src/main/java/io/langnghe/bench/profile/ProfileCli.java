@@ -3,6 +3,7 @@ package io.langnghe.bench.profile;
 import io.langnghe.bench.e2e.ProcessCpu;
 import io.langnghe.bench.e2e.Stack;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -38,15 +39,16 @@ public final class ProfileCli {
                     name = args[i];
                     continue;
                 }
-                String value = i + 1 < args.length ? args[++i] : null;
-                if (value == null) {
-                    throw new IllegalArgumentException(args[i] + " needs a value");
+                String option = args[i];
+                if (++i == args.length) {
+                    throw new IllegalArgumentException(option + " needs a value");
                 }
-                switch (args[i - 1]) {
-                    case "--seconds" -> length = Duration.ofSeconds(positive(args[i - 1], value));
-                    case "--interval-ms" -> interval = Duration.ofMillis(positive(args[i - 1], value));
+                String value = args[i];
+                switch (option) {
+                    case "--seconds" -> length = Duration.ofSeconds(positive(option, value));
+                    case "--interval-ms" -> interval = Duration.ofMillis(positive(option, value));
                     case "--out" -> out = Path.of(value);
-                    default -> throw new IllegalArgumentException("unknown option " + args[i - 1]);
+                    default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
             if (name == null) {
@@ -64,7 +66,7 @@ public final class ProfileCli {
         ServiceProfile.Plan plan = ServiceProfile.Plan.of(pid, name).withLength(length).withInterval(interval).withDirectory(out);
         try {
             System.out.print(ServiceProfile.run(plan, System.err).table());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.err.println(e.getMessage());
             System.exit(1);
         }

@@ -118,11 +118,11 @@ public final class ServiceProfile {
             command(plan.pid(), library, "start,event=cpu,threads,interval=" + plan.interval().toNanos());
             cpuBefore = ProcessCpu.cpuSeconds(plan.pid());
             try {
-                long end = System.nanoTime() + plan.length().toNanos();
-                for (long left = plan.length().toNanos(); left > 0; left = end - System.nanoTime()) {
-                    Thread.sleep(Math.min(Duration.ofNanos(left).toMillis() + 1, 5_000));
-                    long done = plan.length().minusNanos(Math.max(0, end - System.nanoTime())).toSeconds();
-                    progress.printf("profiling %s (pid %d): %d of %d s%n", plan.name(), plan.pid(), done, plan.length().toSeconds());
+                long start = System.nanoTime();
+                for (Duration done = Duration.ZERO; done.compareTo(plan.length()) < 0; done = Duration.ofNanos(System.nanoTime() - start)) {
+                    Thread.sleep(Math.min(plan.length().minus(done).toMillis() + 1, 5_000));
+                    long seconds = Math.min(plan.length().toSeconds(), Duration.ofNanos(System.nanoTime() - start).toSeconds());
+                    progress.printf("profiling %s (pid %d): %d of %d s%n", plan.name(), plan.pid(), seconds, plan.length().toSeconds());
                 }
                 cpuAfter = ProcessCpu.cpuSeconds(plan.pid());
                 command(plan.pid(), library, "dump,collapsed,file=" + scratch.resolve("profile.collapsed"));
