@@ -88,6 +88,14 @@ class EndToEndBenchTest {
         assertThat(result.stackCpuMillisPerPetitionBeyondRest()).isLessThanOrEqualTo(result.stackCpuMillisPerPetitionCompiled());
         // the bench's own CPU (it sent 30 petitions and probed the index) is counted apart from the stack's
         assertThat(result.cpu().benchSeconds()).isPositive();
+        if (result.cpu().seconds().containsKey("elasticsearch")) {
+            // and so is what its searches cost Elasticsearch, replayed: each search the probe made, never more than all of it
+            assertThat(result.cpu().probe().searches()).isPositive();
+            assertThat(result.cpu().probe().seconds()).isBetween(0.0, result.cpu().seconds().get("elasticsearch"));
+            assertThat(result.stackCpuMillisPerPetitionUnprobed()).isLessThanOrEqualTo(result.stackCpuMillisPerPetitionCompiled());
+            assertThat(result.table()).contains("| CPU per petition, elasticsearch, on the bench's searchable probe (its searches replayed after the run) |",
+                    "| CPU per petition, whole stack, JIT compiling and the bench's searchable probe left out |");
+        }
         // the broker's requests in the window, counted where it answers them (each petition reached it in a produce
         // request, its contact key in one before) and where each service sends them
         assertThat(result.requests().answeredByType().get("Produce")).isGreaterThanOrEqualTo(30L);

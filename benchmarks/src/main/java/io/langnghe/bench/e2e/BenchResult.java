@@ -33,9 +33,11 @@ public record BenchResult(BenchPlan plan, String machine, double seconds, int se
      * @param atRestPerSecond  CPU seconds per second each used at rest just before the load, JIT compiling left out
      *                         (empty with {@code --rest 0})
      * @param benchSeconds     CPU seconds this bench used in the same window (the load, its probes), on the same cores
+     * @param probe            of Elasticsearch's seconds, those its searchable probe cost it ({@link ProbeCost.Estimate#NONE}
+     *                         when Elasticsearch's process is not this machine's)
      */
     public record Cpu(Map<String, Double> seconds, Map<String, Double> compilingSeconds, Map<String, Double> atRestPerSecond,
-                      double benchSeconds) {
+                      double benchSeconds, ProbeCost.Estimate probe) {
 
         double total(Map<String, Double> perProcess) {
             return perProcess.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -69,6 +71,11 @@ public record BenchResult(BenchPlan plan, String machine, double seconds, int se
     /** The whole stack's CPU per petition without its JIT compiling: what a long-running stack pays. */
     public double stackCpuMillisPerPetitionCompiled() {
         return stackCpuMillisPerPetition() - perPetition(cpu.total(cpu.compilingSeconds()) * 1000);
+    }
+
+    /** As {@link #stackCpuMillisPerPetitionCompiled()}, less what the bench's searchable probe cost Elasticsearch. */
+    public double stackCpuMillisPerPetitionUnprobed() {
+        return stackCpuMillisPerPetitionCompiled() - perPetition(cpu.probe().seconds() * 1000);
     }
 
     /**
@@ -119,6 +126,10 @@ public record BenchResult(BenchPlan plan, String machine, double seconds, int se
         row(t, "CPU per petition, whole stack", String.format(Locale.ROOT, "%.2f ms", stackCpuMillisPerPetition()));
         row(t, "CPU per petition, whole stack, JIT compiling left out", String.format(Locale.ROOT, "%.2f ms",
                 stackCpuMillisPerPetitionCompiled()));
+        if (cpu.probe().searches() > 0) {
+            row(t, "CPU per petition, whole stack, JIT compiling and the bench's searchable probe left out", String.format(Locale.ROOT,
+                    "%.2f ms", stackCpuMillisPerPetitionUnprobed()));
+        }
         if (!cpu.atRestPerSecond().isEmpty()) {
             row(t, "CPU per petition, whole stack, JIT compiling and the stack at rest left out", String.format(Locale.ROOT, "%.2f ms",
                     stackCpuMillisPerPetitionBeyondRest()));
@@ -130,6 +141,11 @@ public record BenchResult(BenchPlan plan, String machine, double seconds, int se
         cpu.seconds().keySet().forEach(process -> row(t, "CPU per petition, " + process,
                 String.format(Locale.ROOT, "%.2f ms (JIT compiling %.2f)", cpuMillisPerPetition(process),
                         perPetition(cpu.compilingSeconds().getOrDefault(process, 0.0) * 1000))));
+        if (cpu.probe().searches() > 0) {
+            row(t, "CPU per petition, elasticsearch, on the bench's searchable probe (its searches replayed after the run)",
+                    String.format(Locale.ROOT, "%.2f ms (%d searches, %.1f ms each)", perPetition(cpu.probe().seconds() * 1000),
+                            cpu.probe().searches(), cpu.probe().secondsPerSearch() * 1000));
+        }
         row(t, "CPU per petition, this bench (the load and its probes, on the same cores; not the stack's)",
                 String.format(Locale.ROOT, "%.2f ms", perPetition(cpu.benchSeconds() * 1000)));
         t.append(requests.rows(petitionsTakenIn()));

@@ -98,6 +98,11 @@ public final class E2eBench {
             Map<String, Double> cpuAfter = ProcessCpu.snapshot(pids);
             double benchSeconds = ProcessCpu.ownSeconds() - benchBefore;
             double seconds = (System.nanoTime() - start) / 1e9;
+            ProbeCost.Estimate probe = ProbeCost.Estimate.NONE;
+            if (pids.containsKey(Stack.ELASTICSEARCH)) {
+                progress.println("Replaying the searchable probe's searches, to take what they cost Elasticsearch off the stack's CPU...");
+                probe = ProbeCost.measure(watch, pids.get(Stack.ELASTICSEARCH));
+            }
             progress.println("Reading back the records written...");
             Map<String, TopicRecords.Written> written = topics.between(offsetsBefore, offsetsAfter);
 
@@ -107,7 +112,7 @@ public final class E2eBench {
             return new BenchResult(plan, machine, seconds, load.sent.get(), load.answered202.get(), load.refused.get(),
                     load.failed.get(), watch.unseen(), load.firstRefusal(),
                     new BenchResult.Latencies(load.accepted, commits.committed(), watch.searchable),
-                    new BenchResult.Cpu(cpu, compiling, atRest, benchSeconds), written, requested, fill);
+                    new BenchResult.Cpu(cpu, compiling, atRest, benchSeconds, probe), written, requested, fill);
         }
     }
 

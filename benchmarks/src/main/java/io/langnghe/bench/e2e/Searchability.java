@@ -35,6 +35,10 @@ final class Searchability {
     private final Map<String, Long> waiting = new HashMap<>();
     /** 202 → searchable in milliseconds. */
     final Histogram searchable = new Histogram(TimeUnit.HOURS.toMillis(1), 3);
+    /** What the probe asked of Elasticsearch, for {@link ProbeCost} to replay. */
+    private long searches;
+    private long idsAsked;
+    private final List<String> foundSample = new ArrayList<>();
 
     Searchability(Stack stack) {
         this.search = URI.create(stack.elasticsearch().replaceAll("/+$", "") + "/" + stack.casesAlias() + "/_search");
@@ -57,7 +61,12 @@ final class Searchability {
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
             List<String> some = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
             long now = System.nanoTime();
+            searches++;
+            idsAsked += some.size();
             for (String found : found(some)) {
+                if (foundSample.size() < IDS_PER_QUERY) {
+                    foundSample.add(found);
+                }
                 Long scheduled = waiting.remove(found);
                 if (scheduled != null) {
                     searchable.recordValue(Math.min(TimeUnit.NANOSECONDS.toMillis(now - scheduled), searchable.getHighestTrackableValue()));
@@ -65,6 +74,11 @@ final class Searchability {
             }
         }
         return unseen();
+    }
+
+    /** The searches the probe made so far: how many, of how many ids, and some of the ids it found. */
+    ProbeCost.Asked asked() {
+        return new ProbeCost.Asked(searches, idsAsked, searchable.getTotalCount(), List.copyOf(foundSample));
     }
 
     /** Polls until every accepted petition is searchable or the deadline passes; calls back once a second. */
@@ -79,7 +93,7 @@ final class Searchability {
         }
     }
 
-    private List<String> found(List<String> ids) throws IOException, InterruptedException {
+    List<String> found(List<String> ids) throws IOException, InterruptedException {
         ObjectNode query = Json.mapper().createObjectNode();
         query.put("size", ids.size());
         query.put("_source", false);
