@@ -182,6 +182,8 @@ class EndToEndBenchTest {
         assertThat(first.answered202()).isEqualTo(8);
         assertThat(first.searchable().getTotalCount()).isEqualTo(8);
         assertThat(first.cpu().benchMillis()).isPositive();
+        // what its searchable probe cost Elasticsearch is part of the stack's CPU, never more
+        assertThat(first.cpu().probeMillis()).isBetween(0.0, first.cpu().stackMillis());
         // a step kept up with leads to the next, until the highest rate asked for
         assertThat(result.steps()).hasSize(first.keptUp() ? 2 : 1);
         assertThat(result.ceiling()).isEqualTo(result.steps().stream().filter(CeilingSearch.Step::keptUp)

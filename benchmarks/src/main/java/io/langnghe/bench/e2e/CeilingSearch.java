@@ -44,9 +44,10 @@ public final class CeilingSearch {
      *
      * @param stackMillis     the whole stack's CPU
      * @param compilingMillis of that, its JIT compilers'
+     * @param probeMillis     of that, what the bench's searchable probe cost Elasticsearch (see {@link ProbeCost})
      * @param benchMillis     this bench's own (the load and its probes), on the same cores but not the stack's
      */
-    public record StepCpu(double stackMillis, double compilingMillis, double benchMillis) {
+    public record StepCpu(double stackMillis, double compilingMillis, double probeMillis, double benchMillis) {
     }
 
     /** One step of the search. */
@@ -70,14 +71,15 @@ public final class CeilingSearch {
         public String table() {
             StringBuilder t = new StringBuilder("| bench e2e --ceiling | " + machine + ", " + seconds + " s per step |\n| --- | --- |\n");
             t.append("| rate (petitions/s) | sent / 202 / refused or failed · 202 p50 / p99 · searchable p50 / p99 · ")
-                    .append("waiting to be searchable at the last send · drained after · CPU per petition, whole stack (of which JIT compiling) · ")
+                    .append("waiting to be searchable at the last send · drained after · CPU per petition, whole stack (of which JIT compiling; ")
+                    .append("the bench's searchable probe in Elasticsearch) · ")
                     .append("CPU per petition, this bench · kept up |\n");
             for (Step s : steps) {
-                t.append(String.format(Locale.ROOT, "| %.0f | %d / %d / %d · %.1f / %.1f ms · %d / %d ms · %d (limit %.0f) · %.1f s · %.2f ms (%.2f) · %.2f ms · %s |%n",
+                t.append(String.format(Locale.ROOT, "| %.0f | %d / %d / %d · %.1f / %.1f ms · %d / %d ms · %d (limit %.0f) · %.1f s · %.2f ms (%.2f; %.2f) · %.2f ms · %s |%n",
                         s.rate(), s.sent(), s.answered202(), s.refusedOrFailed(),
                         s.accepted().getValueAtPercentile(50) / 1000.0, s.accepted().getValueAtPercentile(99) / 1000.0,
                         s.searchable().getValueAtPercentile(50), s.searchable().getValueAtPercentile(99),
-                        s.behindAtLastSend(), s.rate() * BEHIND_SECONDS, s.drainSeconds(), s.cpu().stackMillis(), s.cpu().compilingMillis(), s.cpu().benchMillis(),
+                        s.behindAtLastSend(), s.rate() * BEHIND_SECONDS, s.drainSeconds(), s.cpu().stackMillis(), s.cpu().compilingMillis(), s.cpu().probeMillis(), s.cpu().benchMillis(),
                         s.keptUp() ? "yes" : "no"));
             }
             t.append(String.format(Locale.ROOT, "| ceiling | %.0f petitions/s |%n", ceiling()));
@@ -95,12 +97,12 @@ public final class CeilingSearch {
             // a fresh stack compiles for its first minute: warmed at a gentle rate, not counted
             double gentle = Math.min(plan.rate(), WARMUP_RATE);
             progress.printf("Warming up: %.0f/s for %d s, not counted...%n", gentle, plan.warmup());
-            step(stack, pids, gentle, plan.warmup(), plan.seed() + 9);
+            step(stack, pids, gentle, plan.warmup(), plan.seed() + 9, false);
         }
         List<Step> steps = new ArrayList<>();
         int index = 0;
         for (double rate = plan.rate(); rate <= maxRate; rate *= factor, index++) {
-            Step step = step(stack, pids, rate, plan.seconds(), plan.seed() + 10 + index);
+            Step step = step(stack, pids, rate, plan.seconds(), plan.seed() + 10 + index, true);
             steps.add(step);
             progress.printf("%nstep %.0f/s: %s%n", rate, step.keptUp() ? "kept up" : "fell behind");
             if (!step.keptUp()) {
@@ -110,7 +112,8 @@ public final class CeilingSearch {
         return new Result(machine, plan.seconds(), steps);
     }
 
-    private Step step(Stack stack, Map<String, Long> pids, double rate, int seconds, long seed) throws Exception {
+    /** @param counted a step of the search (not the warm-up): what its probe cost is measured too */
+    private Step step(Stack stack, Map<String, Long> pids, double rate, int seconds, long seed, boolean counted) throws Exception {
         // each resident a number of their own per step: the phone limit (10 an hour) refusing a repeat caller is not the stack falling behind
         List<Petitions.Petition> petitions = Petitions.eachWithOwnPhone(
                 Petitions.everyday((int) Math.round(rate * seconds), seed), System.currentTimeMillis());
@@ -149,8 +152,11 @@ public final class CeilingSearch {
         double cpuSeconds = cpuAfter.entrySet().stream().mapToDouble(e -> e.getValue() - cpuBefore.get(e.getKey())).sum();
         double benchSeconds = ProcessCpu.ownSeconds() - benchBefore;
         int answered = load.answered202.get();
-        StepCpu cpu = answered == 0 ? new StepCpu(Double.NaN, Double.NaN, Double.NaN)
-                : new StepCpu(cpuSeconds * 1000 / answered, compilingSeconds * 1000 / answered, benchSeconds * 1000 / answered);
+        double probeSeconds = counted && pids.containsKey(Stack.ELASTICSEARCH)
+                ? ProbeCost.measure(watch, pids.get(Stack.ELASTICSEARCH)).seconds() : 0;
+        StepCpu cpu = answered == 0 ? new StepCpu(Double.NaN, Double.NaN, Double.NaN, Double.NaN)
+                : new StepCpu(cpuSeconds * 1000 / answered, compilingSeconds * 1000 / answered, probeSeconds * 1000 / answered,
+                benchSeconds * 1000 / answered);
         return new Step(rate, load.sent.get(), answered, load.refused.get() + load.failed.get(), load.firstRefusal(), load.accepted, watch.searchable,
                 behindAtLastSend, cpu, drainSeconds);
     }
