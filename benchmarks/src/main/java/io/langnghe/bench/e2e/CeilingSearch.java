@@ -152,8 +152,11 @@ public final class CeilingSearch {
         double cpuSeconds = cpuAfter.entrySet().stream().mapToDouble(e -> e.getValue() - cpuBefore.get(e.getKey())).sum();
         double benchSeconds = ProcessCpu.ownSeconds() - benchBefore;
         int answered = load.answered202.get();
-        double probeSeconds = counted && pids.containsKey(Stack.ELASTICSEARCH)
-                ? ProbeCost.measure(watch, pids.get(Stack.ELASTICSEARCH)).seconds() : 0;
+        double probeSeconds = 0;
+        if (counted) {
+            progress.println(); // the progress line above ends here
+            probeSeconds = ProbeCost.measureIfLocal(watch, pids, progress).seconds();
+        }
         StepCpu cpu = answered == 0 ? new StepCpu(Double.NaN, Double.NaN, Double.NaN, Double.NaN)
                 : new StepCpu(cpuSeconds * 1000 / answered, compilingSeconds * 1000 / answered, probeSeconds * 1000 / answered,
                 benchSeconds * 1000 / answered);

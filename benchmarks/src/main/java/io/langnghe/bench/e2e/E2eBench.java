@@ -98,11 +98,7 @@ public final class E2eBench {
             Map<String, Double> cpuAfter = ProcessCpu.snapshot(pids);
             double benchSeconds = ProcessCpu.ownSeconds() - benchBefore;
             double seconds = (System.nanoTime() - start) / 1e9;
-            ProbeCost.Estimate probe = ProbeCost.Estimate.NONE;
-            if (pids.containsKey(Stack.ELASTICSEARCH)) {
-                progress.println("Replaying the searchable probe's searches, to take what they cost Elasticsearch off the stack's CPU...");
-                probe = ProbeCost.measure(watch, pids.get(Stack.ELASTICSEARCH));
-            }
+            ProbeCost.Estimate probe = ProbeCost.measureIfLocal(watch, pids, progress);
             progress.println("Reading back the records written...");
             Map<String, TopicRecords.Written> written = topics.between(offsetsBefore, offsetsAfter);
 

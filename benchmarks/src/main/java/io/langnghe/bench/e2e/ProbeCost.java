@@ -1,6 +1,7 @@
 package io.langnghe.bench.e2e;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,18 @@ public final class ProbeCost {
     private ProbeCost() {
     }
 
-    static Estimate measure(Searchability watch, long elasticsearchPid) throws IOException, InterruptedException {
+    /** The probe's cost when Elasticsearch runs on this machine (its process found by its port), else {@link Estimate#NONE}. */
+    static Estimate measureIfLocal(Searchability watch, Map<String, Long> pids, PrintStream progress)
+            throws IOException, InterruptedException {
+        Long elasticsearch = pids.get(Stack.ELASTICSEARCH);
+        if (elasticsearch == null) {
+            return Estimate.NONE;
+        }
+        progress.println("Replaying the searchable probe's searches, to take what they cost Elasticsearch off the stack's CPU...");
+        return measure(watch, elasticsearch);
+    }
+
+    private static Estimate measure(Searchability watch, long elasticsearchPid) throws IOException, InterruptedException {
         Asked asked = watch.asked();
         if (asked.searches() == 0 || asked.foundIds().isEmpty()) {
             return Estimate.NONE;
