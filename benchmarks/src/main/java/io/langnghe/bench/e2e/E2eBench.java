@@ -142,15 +142,12 @@ public final class E2eBench {
             return perSecond;
         }
         progress.printf("The stack at rest for %d s...%n", plan.rest());
-        Map<String, Map<Long, Double>> compilersBefore = ProcessCpu.compilerThreads(pids);
-        Map<String, Double> before = ProcessCpu.snapshot(pids);
+        ProcessCpu.Mark before = ProcessCpu.mark(pids);
         long start = System.nanoTime();
         Thread.sleep(plan.rest() * 1000L);
-        Map<String, Double> after = ProcessCpu.snapshot(pids);
-        Map<String, Double> compiling = ProcessCpu.compilingBetween(compilersBefore, ProcessCpu.compilerThreads(pids));
+        Map<String, Double> used = ProcessCpu.compiledSince(before, pids);
         double seconds = (System.nanoTime() - start) / 1e9;
-        after.forEach((process, cpu) -> perSecond.put(process,
-                Math.max(0, cpu - before.get(process) - compiling.getOrDefault(process, 0.0)) / seconds));
+        used.forEach((process, cpu) -> perSecond.put(process, Math.max(0, cpu) / seconds));
         return perSecond;
     }
 

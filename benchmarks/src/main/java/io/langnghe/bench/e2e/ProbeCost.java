@@ -98,13 +98,9 @@ public final class ProbeCost {
     /** The process's CPU over the step, its JIT compiling left out as the table leaves it out. */
     private static Window cpuOver(long pid, Step step) throws IOException, InterruptedException {
         Map<String, Long> process = Map.of(Stack.ELASTICSEARCH, pid);
-        Map<String, Map<Long, Double>> compilersBefore = ProcessCpu.compilerThreads(process);
-        double before = ProcessCpu.cpuSeconds(pid);
+        ProcessCpu.Mark before = ProcessCpu.mark(process);
         long start = System.nanoTime();
         step.run();
-        double cpu = ProcessCpu.cpuSeconds(pid) - before;
-        double compiling = ProcessCpu.compilingBetween(compilersBefore, ProcessCpu.compilerThreads(process))
-                .getOrDefault(Stack.ELASTICSEARCH, 0.0);
-        return new Window(cpu - compiling, (System.nanoTime() - start) / 1e9);
+        return new Window(ProcessCpu.compiledSince(before, process).get(Stack.ELASTICSEARCH), (System.nanoTime() - start) / 1e9);
     }
 }

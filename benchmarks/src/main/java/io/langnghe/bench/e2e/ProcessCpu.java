@@ -227,4 +227,22 @@ public final class ProcessCpu {
         });
         return seconds;
     }
+
+    /** Each process's CPU seconds and its compiler threads' at one moment: the start of a window. */
+    record Mark(Map<String, Double> seconds, Map<String, Map<Long, Double>> compilers) {
+    }
+
+    static Mark mark(Map<String, Long> pids) {
+        Map<String, Map<Long, Double>> compilers = compilerThreads(pids);
+        return new Mark(snapshot(pids), compilers);
+    }
+
+    /** CPU seconds each process used since the mark, its JIT compiling left out. */
+    static Map<String, Double> compiledSince(Mark mark, Map<String, Long> pids) {
+        Map<String, Double> now = snapshot(pids);
+        Map<String, Double> compiling = compilingBetween(mark.compilers(), compilerThreads(pids));
+        Map<String, Double> used = new LinkedHashMap<>();
+        now.forEach((name, seconds) -> used.put(name, seconds - mark.seconds().get(name) - compiling.getOrDefault(name, 0.0)));
+        return used;
+    }
 }
