@@ -145,7 +145,7 @@ public final class E2eBench {
         ProcessCpu.Mark before = ProcessCpu.mark(pids);
         long start = System.nanoTime();
         Thread.sleep(plan.rest() * 1000L);
-        Map<String, Double> used = ProcessCpu.compiledSince(before, pids);
+        Map<String, Double> used = ProcessCpu.usedSince(before, pids);
         double seconds = (System.nanoTime() - start) / 1e9;
         used.forEach((process, cpu) -> perSecond.put(process, Math.max(0, cpu) / seconds));
         return perSecond;

@@ -101,6 +101,6 @@ public final class ProbeCost {
         ProcessCpu.Mark before = ProcessCpu.mark(process);
         long start = System.nanoTime();
         step.run();
-        return new Window(ProcessCpu.compiledSince(before, process).get(Stack.ELASTICSEARCH), (System.nanoTime() - start) / 1e9);
+        return new Window(ProcessCpu.usedSince(before, process).get(Stack.ELASTICSEARCH), (System.nanoTime() - start) / 1e9);
     }
 }

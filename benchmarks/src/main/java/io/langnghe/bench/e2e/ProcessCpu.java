@@ -238,7 +238,7 @@ public final class ProcessCpu {
     }
 
     /** CPU seconds each process used since the mark, its JIT compiling left out. */
-    static Map<String, Double> compiledSince(Mark mark, Map<String, Long> pids) {
+    static Map<String, Double> usedSince(Mark mark, Map<String, Long> pids) {
         Map<String, Double> now = snapshot(pids);
         Map<String, Double> compiling = compilingBetween(mark.compilers(), compilerThreads(pids));
         Map<String, Double> used = new LinkedHashMap<>();
