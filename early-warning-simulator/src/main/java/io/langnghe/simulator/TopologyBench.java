@@ -7,7 +7,9 @@ import io.langnghe.contracts.Contact;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.TrackingCode;
+import io.langnghe.contracts.kafka.CommandAuthority;
 import io.langnghe.contracts.taxonomy.Taxonomy;
+import io.langnghe.routing.cases.CaseKeeper;
 import io.langnghe.routing.cases.CaseOpening;
 import io.langnghe.routing.intake.Router;
 import io.langnghe.routing.RoutingTopology;
@@ -190,7 +192,7 @@ public final class TopologyBench {
         }
         Duration step = kept.over().dividedBy(n);
         List<SimPetition> old = petitions(n, now.minus(kept.over()), step, random, "kept");
-        KeyValueStore<String, CaseState> cases = pipe.driver.getKeyValueStore("cases");
+        KeyValueStore<String, CaseState> cases = pipe.driver.getKeyValueStore(CaseKeeper.STORE);
         int done = 0;
         for (SimPetition p : old) {
             pipe.send(p);
@@ -253,9 +255,8 @@ public final class TopologyBench {
         StreamsBuilder builder = new StreamsBuilder();
         Deadlines deadlines = new Deadlines(WorkingCalendar.loadDefault(), 1, 10);
         RoutingTopology.define(builder, TOPICS, classifier, new Router(taxonomy, 0.5, 0.2), new CaseOpening(deadlines),
-                new CaseLifecycle(taxonomy, deadlines), watch, Clock.systemUTC(), stores);
-        EarlyWarningTopology.define(builder, TOPICS, taxonomy, WarningSettings.loadDefault(),
-                WarningWords.loadDefault(UrgentWords.loadDefault()), stores);
+                new CaseLifecycle(taxonomy, deadlines), watch, Clock.systemUTC(), stores, CommandAuthority.unchecked(),
+                EarlyWarningTopology.of(taxonomy, WarningSettings.loadDefault(), WarningWords.loadDefault(UrgentWords.loadDefault())));
         return builder.build();
     }
 

@@ -7,6 +7,7 @@ import io.langnghe.contracts.Contact;
 import io.langnghe.contracts.FeedbackReceived;
 import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.TrackingCode;
+import io.langnghe.contracts.kafka.CommandAuthority;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.routing.cases.CaseOpening;
 import io.langnghe.routing.intake.Router;
@@ -139,9 +140,8 @@ public final class WardSimulation {
         Deadlines deadlines = new Deadlines(WorkingCalendar.loadDefault(), 1, 10);
         RoutingTopology.define(builder, TOPICS, classifier, new Router(taxonomy, 0.5, 0.2), new CaseOpening(deadlines),
                 new CaseLifecycle(taxonomy, deadlines), new DeadlineWatch(0.8, Duration.ofMinutes(1)), Clock.systemUTC(),
-                Stores::inMemoryKeyValueStore);
-        EarlyWarningTopology.define(builder, TOPICS, taxonomy, WarningSettings.loadDefault(),
-                WarningWords.loadDefault(UrgentWords.loadDefault()), Stores::inMemoryKeyValueStore);
+                Stores::inMemoryKeyValueStore, CommandAuthority.unchecked(),
+                EarlyWarningTopology.of(taxonomy, WarningSettings.loadDefault(), WarningWords.loadDefault(UrgentWords.loadDefault())));
         return builder.build();
     }
 

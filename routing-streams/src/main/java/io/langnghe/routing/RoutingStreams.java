@@ -23,7 +23,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** Hands Micronaut's stream builder (configured from kafka.streams.default) to the routing and the early warning. */
+/** Hands Micronaut's stream builder (configured from kafka.streams.default) to the routing, the early warning in it. */
 @Factory
 class RoutingStreams {
 
@@ -38,9 +38,7 @@ class RoutingStreams {
                 : stateDir);
         // a person's command counts only when search-service signed it (LANGNGHE_SECRETS_COMMANDS)
         CommandAuthority authority = new CommandAuthority(new CommandSignature(secrets.get("commands")));
-        KStream<String, byte[]> petitions = RoutingTopology.define(builder, topics, classifier, router, opening, lifecycle, watch, clock,
-                authority);
-        EarlyWarningTopology.define(builder, topics, taxonomy, warningSettings, warningWords);
-        return petitions;
+        return RoutingTopology.define(builder, topics, classifier, router, opening, lifecycle, watch, clock, authority,
+                EarlyWarningTopology.of(taxonomy, warningSettings, warningWords));
     }
 }

@@ -1,6 +1,7 @@
 package io.langnghe.routing;
 
 import io.langnghe.contracts.CaseState;
+import io.langnghe.contracts.JsonSerde;
 import io.langnghe.contracts.RoutingRule;
 import io.langnghe.contracts.SpikeInForce;
 import io.langnghe.contracts.Topic;
@@ -8,8 +9,11 @@ import io.langnghe.contracts.Topics;
 import io.langnghe.contracts.kafka.CommandAuthority;
 import io.langnghe.routing.cases.CaseKeeper;
 import io.langnghe.routing.cases.CaseOpening;
+import io.langnghe.routing.cases.MoveToWard;
 import io.langnghe.routing.cases.OpenCase;
 import io.langnghe.routing.cases.ReadCommand;
+import io.langnghe.routing.cases.WardInput;
+import io.langnghe.routing.cases.WardTask;
 import io.langnghe.routing.cases.WrittenOnce;
 import io.langnghe.routing.classify.BlendedClassifier;
 import io.langnghe.routing.intake.LearnCorrections;
@@ -21,6 +25,7 @@ import io.langnghe.routing.intake.Router;
 import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.rules.RulesInForce;
+import io.langnghe.routing.warning.EarlyWarningTopology;
 import io.langnghe.routing.warning.SpikesInForce;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -32,10 +37,13 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -86,35 +94,26 @@ public final class RoutingTopology {
     private RoutingTopology() {
     }
 
-    /** Adds the routing steps to the builder; returns the incoming stream (Micronaut wants a KStream bean). */
+    /** Adds the routing steps to the builder, its stores on disk; returns the incoming stream (Micronaut wants a KStream bean). */
     public static KStream<String, byte[]> define(StreamsBuilder builder, Topics topics, BlendedClassifier classifier,
                                                  Router router, CaseOpening opening, CaseLifecycle lifecycle,
-                                                 DeadlineWatch watch, Clock clock) {
-        return define(builder, topics, classifier, router, opening, lifecycle, watch, clock, Stores::persistentKeyValueStore);
-    }
-
-    /** As routing-streams runs it: each command's actor checked against its writer ({@link CommandAuthority}). */
-    public static KStream<String, byte[]> define(StreamsBuilder builder, Topics topics, BlendedClassifier classifier,
-                                                 Router router, CaseOpening opening, CaseLifecycle lifecycle,
-                                                 DeadlineWatch watch, Clock clock, CommandAuthority authority) {
-        return define(builder, topics, classifier, router, opening, lifecycle, watch, clock, Stores::persistentKeyValueStore, authority);
+                                                 DeadlineWatch watch, Clock clock, CommandAuthority authority,
+                                                 EarlyWarningTopology warning) {
+        return define(builder, topics, classifier, router, opening, lifecycle, watch, clock, Stores::persistentKeyValueStore, authority,
+                warning);
     }
 
     /**
-     * @param stores how the cases are kept: on disk in service ({@link Stores#persistentKeyValueStore}); in memory
-     *               for a simulation of weeks in a minute ({@link Stores#inMemoryKeyValueStore})
+     * @param stores    how the cases are kept: on disk in service ({@link Stores#persistentKeyValueStore}); in memory
+     *                  for a simulation of weeks in a minute ({@link Stores#inMemoryKeyValueStore})
+     * @param authority each command's actor checked against its writer ({@link CommandAuthority}), as routing-streams runs it
+     * @param warning   the early warning of each ward's task, or {@link EarlyWarningTopology#off} (the case keeper alone)
      */
     public static KStream<String, byte[]> define(StreamsBuilder builder, Topics topics, BlendedClassifier classifier,
                                                  Router router, CaseOpening opening, CaseLifecycle lifecycle,
                                                  DeadlineWatch watch, Clock clock,
-                                                 Function<String, KeyValueBytesStoreSupplier> stores) {
-        return define(builder, topics, classifier, router, opening, lifecycle, watch, clock, stores, CommandAuthority.unchecked());
-    }
-
-    public static KStream<String, byte[]> define(StreamsBuilder builder, Topics topics, BlendedClassifier classifier,
-                                                 Router router, CaseOpening opening, CaseLifecycle lifecycle,
-                                                 DeadlineWatch watch, Clock clock,
-                                                 Function<String, KeyValueBytesStoreSupplier> stores, CommandAuthority authority) {
+                                                 Function<String, KeyValueBytesStoreSupplier> stores, CommandAuthority authority,
+                                                 EarlyWarningTopology warning) {
         // Petitions arrive as bytes, so that one we cannot read is set aside instead of stopping the stream.
         KStream<String, byte[]> received = builder.stream(topics.feedbackReceived().name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("petitions"));
@@ -166,17 +165,41 @@ public final class RoutingTopology {
                 .mapValues(ReadCommand.Read::deadLetter, Named.as("command-dead-letter"))
                 .to(topics.feedbackDlq().name(), produced(topics.feedbackDlq(), "command-dead-letters"));
 
-        // Keep each case: store the opened ones, decide each command against the stored state, and
-        // every so often (wall-clock time) mark the cases that became due soon or overdue.
+        // Everything about the cases of a ward crosses once to that ward's task: the cases opened, the commands on
+        // them, the acknowledgements of its alerts. Cases the previous version kept by case id cross first (MoveToWard).
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(MoveToWard.STORE), Serdes.String(), topics.cases().valueSerde()));
+        KStream<String, WardInput> toWards = opened
+                .mapValues(WardInput::opened, Named.as("opened"))
+                .merge(commands.get("command-readable").mapValues(r -> WardInput.command(r.command()), Named.as("command")),
+                        Named.as("cases-and-commands"))
+                .process(MoveToWard::new, Named.as("move-to-ward"), MoveToWard.STORE);
+        if (warning.isOn()) {
+            toWards = toWards.merge(builder.stream(topics.alertAcks().name(),
+                                    Consumed.with(topics.alertAcks().keySerde(), topics.alertAcks().valueSerde()).withName("acks"))
+                            .filter((subject, ack) -> ack != null, Named.as("ack-not-deleted"))
+                            .mapValues(WardInput::ack, Named.as("ack")),
+                    Named.as("inputs-of-wards"));
+        }
+        KStream<String, WardInput> ward = toWards
+                .selectKey((key, input) -> warning.wardOf(input.area()), Named.as("ward"))
+                .repartition(Repartitioned.<String, WardInput>with(Serdes.String(), new JsonSerde<>(WardInput.class)).withName("ward-inputs"));
+
+        // The ward's task keeps its cases and weighs each change with its early warning (WardTask), and every so
+        // often (wall-clock time) marks the cases that became due soon or overdue.
         // The store and cases.v1 share one serde: the version just stored is published as the same bytes, not written again.
         Serde<CaseState> caseVersions = new WrittenOnce<>(topics.cases().valueSerde());
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(CaseKeeper.STORE), Serdes.String(), caseVersions));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(CaseKeeper.DEADLINES), Serdes.String(), Serdes.String()));
-        KStream<String, CaseKeeper.Change> changes = opened
-                .mapValues(CaseKeeper.Input::opened, Named.as("opened"))
-                .merge(commands.get("command-readable").mapValues(r -> CaseKeeper.Input.command(r.command()), Named.as("command")),
-                        Named.as("cases-and-commands"))
-                .process(() -> new CaseKeeper(lifecycle, watch), Named.as("keep-case"), CaseKeeper.STORE, CaseKeeper.DEADLINES);
+        List<String> wardStores = new ArrayList<>(List.of(CaseKeeper.STORE, CaseKeeper.DEADLINES));
+        wardStores.addAll(warning.addStores(builder, stores));
+        Map<String, KStream<String, WardTask.Said>> said = ward
+                .process(() -> new WardTask(new CaseKeeper(lifecycle, watch), warning.newWarning()), Named.as("ward-task"),
+                        wardStores.toArray(String[]::new))
+                .split(Named.as("said-"))
+                .branch((id, out) -> out.change() != null, Branched.as("change"))
+                .defaultBranch(Branched.as("warning"));
+        EarlyWarningTopology.publish(said.get("said-warning").mapValues(WardTask.Said::warning, Named.as("warning-said")), topics);
+        KStream<String, CaseKeeper.Change> changes = said.get("said-change").mapValues(WardTask.Said::change, Named.as("case-change"));
 
         // Publish the whole state of every changed case, the result of every command, and every correction.
         changes.mapValues(CaseKeeper.Change::state, Named.as("case-state"))

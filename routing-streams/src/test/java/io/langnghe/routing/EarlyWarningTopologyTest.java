@@ -13,6 +13,7 @@ import io.langnghe.contracts.IssueState;
 import io.langnghe.contracts.Json;
 import io.langnghe.contracts.SpikeInForce;
 import io.langnghe.contracts.Topics;
+import io.langnghe.contracts.kafka.CommandAuthority;
 import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.routing.cases.CaseOpening;
 import io.langnghe.routing.cases.UrgentWords;
@@ -87,6 +88,9 @@ class EarlyWarningTopologyTest {
     static final Deadlines deadlines = new Deadlines(WorkingCalendar.loadDefault(), 1, 10);
     static BlendedClassifier classifier;
 
+    /** The topic everything of a ward crosses to its task by. */
+    static final String WARD_INPUTS = "early-warning-test-ward-inputs-repartition";
+
     TopologyTestDriver driver;
     TestInputTopic<String, byte[]> received;
     TestInputTopic<String, AlertAck> acks;
@@ -115,9 +119,8 @@ class EarlyWarningTopologyTest {
         StreamsBuilder builder = new StreamsBuilder();
         RoutingTopology.define(builder, topics, classifier, new Router(taxonomy, 0.5, 0.2), new CaseOpening(deadlines),
                 new CaseLifecycle(taxonomy, deadlines), new DeadlineWatch(0.8, Duration.ofMinutes(1)), Clock.fixed(monday, ZoneOffset.UTC),
-                stores);
-        EarlyWarningTopology.define(builder, topics, taxonomy, WarningSettings.loadDefault(),
-                WarningWords.loadDefault(UrgentWords.loadDefault()), stores);
+                stores, CommandAuthority.unchecked(),
+                EarlyWarningTopology.of(taxonomy, WarningSettings.loadDefault(), WarningWords.loadDefault(UrgentWords.loadDefault())));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "early-warning-test");
         config.put(StreamsConfig.STATE_DIR_CONFIG, StateDirectories.fresh());
@@ -164,32 +167,25 @@ class EarlyWarningTopologyTest {
     }
 
     @Test
-    void aVersionThatOnlyCarriesAnAssessmentSaysSoAndTheWarningSkipsItUnread() {
-        TestOutputTopic<String, byte[]> wardIn = driver.createOutputTopic("early-warning-test-warning-by-ward-repartition",
-                Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+    void aReportOpensWithItsIssueOnItsFirstVersionAndTheCaseItRepeatsIsToldInAVersionMarkedAsAnAssessment() {
+        TestOutputTopic<String, byte[]> wardIn = driver.createOutputTopic(WARD_INPUTS, Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer());
         TestOutputTopic<String, byte[]> memos = changelog("warning-cases");
         pipe(feedback().id("a1").reporter("r1").text("Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường"), 0);
         pipe(feedback().id("a2").reporter("r2").text("Ngõ 45 Hàm Nghi cống bị tắc mấy hôm nay, nước thải tràn lên mặt đường"), 2);
 
         List<TestRecord<String, CaseState>> versions = casesOut.readRecordsToList();
-        assertThat(versions).filteredOn(r -> CaseState.isAssessmentChange(r.headers()))
-                .extracting(r -> r.value().caseId() + " v" + r.value().version()).containsExactlyInAnyOrder("a1 v2", "a2 v2");
-        assertThat(versions).filteredOn(r -> !CaseState.isAssessmentChange(r.headers()))
-                .extracting(r -> r.value().caseId() + " v" + r.value().version()).containsExactly("a1 v1", "a2 v1");
-        assertThat(wardIn.readRecordsToList()).as("only the opened cases reach the warning").hasSize(2);
+        assertThat(versions).extracting(r -> r.value().caseId() + " v" + r.value().version() + (r.value().clusterId() == null ? "" : " in issue")
+                        + (CaseState.isAssessmentChange(r.headers()) ? ", an assessment" : ""))
+                .containsExactly("a1 v1", "a1 v2 in issue, an assessment", "a2 v1 in issue");
+        CaseState a2 = versions.get(2).value();
+        assertThat(a2.clusterId()).isEqualTo(versions.get(1).value().clusterId());
+        assertThat(a2.history()).extracting(HistoryEntry::version, HistoryEntry::action).as("opened and joined: one change")
+                .containsExactly(tuple(1L, "routed"), tuple(1L, "assess"));
+        assertThat(commandsOut.readValuesToList()).as("no assess command crosses a topic").isEmpty();
+        assertThat(wardIn.readRecordsToList()).as("each petition crosses to its ward once").hasSize(2);
         assertThat(memos.readRecordsToList()).as("what the warning keeps of a case, without its fingerprint")
                 .allSatisfy(r -> assertThat(r.value().length).isLessThan(1024));
-
-        // a version so marked is not even read; one that cannot be read is skipped, and the warning goes on
-        TestInputTopic<String, byte[]> casesIn = driver.createInputTopic(topics.cases().name(), Serdes.String().serializer(),
-                Serdes.ByteArray().serializer());
-        Instant at = monday.plus(Duration.ofHours(3));
-        casesIn.pipeInput(new TestRecord<>("a1", "{not json".getBytes(StandardCharsets.UTF_8), new RecordHeaders()
-                .add(CaseState.CHANGE_HEADER, CaseState.ASSESSMENT_CHANGE.getBytes(StandardCharsets.UTF_8)), at));
-        casesIn.pipeInput("a9", "{not json either".getBytes(StandardCharsets.UTF_8), at);
-        assertThat(wardIn.readRecordsToList()).isEmpty();
-        report(feedback().id("a3").reporter("r3").text("cong thoat nuoc ngo 45 ham nghi tac, nuoc ban tran ra duong hoi thoi"), 5);
-        assertThat(cases.get("a3").clusterId()).isNotNull();
     }
 
     @Test
@@ -319,7 +315,7 @@ class EarlyWarningTopologyTest {
 
         CaseState spiked = cases.values().stream().filter(c -> c.clusterId() == null && c.risk() != null
                 && c.risk().reasons().stream().anyMatch(r -> r.code().equals("spike"))).findFirst().orElseThrow();
-        assertThat(spiked.version()).as("the early warning knew of the spike: it told the case").isEqualTo(2);
+        assertThat(spiked.version()).as("the early warning knew of the spike: the case opened with it, one version").isEqualTo(1);
     }
 
     /**
@@ -478,10 +474,10 @@ class EarlyWarningTopologyTest {
                 });
         assertThat(alerts).filteredOn(a -> a.subject().equals("issue:" + issue)).extracting(Alert::level)
                 .containsExactly("warning", "critical");
-        assertThat(written.get(1).caseRecords()).as("the report that starts the issue: it opens, and both cases are told it")
-                .isEqualTo(5);
-        assertThat(written.subList(2, written.size())).as("records to cases.v1 and case.commands.v1 per report after it")
-                .allSatisfy(w -> assertThat(w.caseRecords()).isLessThanOrEqualTo(3));
+        assertThat(written.get(1).caseRecords()).as("the report that starts the issue opens in it, and the case it repeats is told")
+                .isEqualTo(2);
+        assertThat(written.subList(2, written.size())).as("records to cases.v1 and case.commands.v1 per report after it: its first version")
+                .allSatisfy(w -> assertThat(w.caseRecords()).isEqualTo(1));
         assertThat(written.stream().mapToInt(Written::caseRecords).sum()).as("in all").isLessThanOrEqualTo(3 * written.size());
         assertThat(written.subList(1, written.size())).as("one record of the issue per report")
                 .allSatisfy(w -> assertThat(w.issueRecords()).hasSize(1));
@@ -618,49 +614,14 @@ class EarlyWarningTopologyTest {
     }
 
     @Test
-    void theWardIsSentWhatItWeighsOfACaseNotTheWholeCase() {
-        TestOutputTopic<String, byte[]> wardIn = driver.createOutputTopic("early-warning-test-warning-by-ward-repartition",
-                Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
-        TestOutputTopic<String, byte[]> caseBytes = driver.createOutputTopic(topics.cases().name(), Serdes.String().deserializer(),
-                Serdes.ByteArray().deserializer());
-        pipe(feedback().id("a1").text("Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường").address("số 12 ngõ 5"), 0);
-
-        byte[] whole = caseBytes.readRecordsToList().get(0).value();
-        String sent = new String(wardIn.readRecordsToList().get(0).value(), StandardCharsets.UTF_8);
-        assertThat(sent).contains("Cống thoát nước ngõ 45 Hàm Nghi", "\"reporter\":\"hash-1\"")
-                .as("neither the resident's name, phone and address nor the case's history cross to the ward")
-                .doesNotContain("Nguyễn Văn A", "+84901234567", "số 12 ngõ 5", "history", "\"state\"");
-        assertThat(sent.getBytes(StandardCharsets.UTF_8).length).isLessThan(whole.length / 2);
-    }
-
-    @Test
-    void aCaseSentWholeToTheWardByThePreviousVersionIsStillWeighed() throws Exception {
-        report(feedback().id("a1").reporter("r1").text("Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường"), 0);
-        CaseState a1 = cases.get("a1");
-        Instant at = monday.plus(Duration.ofHours(2));
-        CaseState a2 = CaseState.opened("a2", new CaseState.Petition("DS-a2", "a2", a1.channel(),
-                        "Ngõ 45 Hàm Nghi cống bị tắc mấy hôm nay, nước thải tràn lên mặt đường", null,
-                        new Contact(null, null, null, "r2", false), null, at, null, List.of()),
-                a1.assignment(), CaseState.Clock.started(at), new HistoryEntry(1, at, "routing-streams", "routed", CaseStatus.ASSIGNED, "→"));
-        // as the previous version wrote it to the ward's repartition topic: the whole case, as "state"
-        TestInputTopic<String, byte[]> wardIn = driver.createInputTopic("early-warning-test-warning-by-ward-repartition",
-                Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        wardIn.pipeInput(taxonomy.wardOf(a1.area()), Json.mapper().writeValueAsBytes(Map.of("state", a2)), at);
-        collect();
-
-        assertThat(issues.values()).singleElement().satisfies(issue -> assertThat(issue.reports()).isEqualTo(2));
-        assertThat(cases.get("a1").clusterId()).isEqualTo(issues.keySet().iterator().next());
-    }
-
-    @Test
     void aReportOfALargeIssueWritesItsOwnLineAndTheCountsNotTheWholeIssue() {
         String[] words = {"Cống thoát nước ngõ 45 Hàm Nghi bị tắc, nước bẩn tràn ra đường",
                 "Ngõ 45 Hàm Nghi cống bị tắc, nước thải tràn lên mặt đường",
                 "cong thoat nuoc ngo 45 ham nghi tac, nuoc ban tran ra duong hoi thoi"};
         TestOutputTopic<String, byte[]> issuesOut = changelog("warning-clusters");
         TestOutputTopic<String, byte[]> linesOut = changelog("warning-recent");
-        TestOutputTopic<String, byte[]> wardIn = driver.createOutputTopic("early-warning-test-warning-by-ward-repartition",
-                Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        TestOutputTopic<String, byte[]> wardIn = driver.createOutputTopic(WARD_INPUTS, Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer());
         int burst = 130;
         for (int i = 0; i < burst; i++) {
             Instant at = monday.plus(Duration.ofSeconds(20L * i));
@@ -682,7 +643,7 @@ class EarlyWarningTopologyTest {
                 .satisfies(r -> assertThat(r.value().length).as("the counts").isLessThan(1024));
         assertThat(linesOut.readRecordsToList()).extracting(r -> r.value() == null ? "deleted" : "written")
                 .containsExactlyInAnyOrder("written", "deleted");
-        assertThat(wardIn.readRecordsToList()).as("the case reaches the warning; its assessment coming back does not").hasSize(1);
+        assertThat(wardIn.readRecordsToList()).as("the report crosses to its ward once; nothing comes back").hasSize(1);
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.langnghe.routing.lifecycle.CaseLifecycle;
 import io.langnghe.routing.lifecycle.DeadlineWatch;
 import io.langnghe.routing.lifecycle.Deadlines;
 import io.langnghe.routing.lifecycle.WorkingCalendar;
+import io.langnghe.routing.warning.EarlyWarningTopology;
 import io.langnghe.testsupport.StateDirectories;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -47,7 +48,8 @@ final class RoutingUnderTest implements AutoCloseable {
     private RoutingUnderTest(Setup setup) {
         StreamsBuilder builder = new StreamsBuilder();
         RoutingTopology.define(builder, TOPICS, setup.classifier, new Router(TAXONOMY, 0.5, 0.2), new CaseOpening(DEADLINES),
-                new CaseLifecycle(TAXONOMY, DEADLINES), setup.watch, Clock.fixed(setup.now, ZoneOffset.UTC), setup.authority);
+                new CaseLifecycle(TAXONOMY, DEADLINES), setup.watch, Clock.fixed(setup.now, ZoneOffset.UTC), setup.authority,
+                EarlyWarningTopology.off(TAXONOMY));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, setup.applicationId);
         config.put(StreamsConfig.STATE_DIR_CONFIG, StateDirectories.fresh());

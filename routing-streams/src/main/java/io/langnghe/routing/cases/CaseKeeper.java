@@ -14,8 +14,6 @@ import io.langnghe.routing.lifecycle.RecentHistory;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -26,26 +24,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * Keeps the current state of every case in a local store (backed by a changelog topic): a newly
+ * Keeps the current state of every case of a ward in a local store (backed by a changelog topic): a newly
  * opened case goes in unless it is already there (a replayed petition does not reset a case), and
  * each command is decided against the stored case by {@link CaseLifecycle}. Times are the records'
  * own, so a replay decides the same way. The one exception is the {@link DeadlineWatch}: every so
- * often (wall-clock time: a deadline passes whether or not anything arrives) it marks the open cases
- * that became due soon or overdue. It finds them in a second store ordered by the time of each
- * case's next mark ({@value #DEADLINES}: "time|case id"), read up to now: the cases whose clock has
- * come, never every case kept. (A plain processor, not a fixed-key one, because a punctuation
- * must create its own records; the key never changes.)
+ * often (wall-clock time: a deadline passes whether or not anything arrives) {@link #checkDeadlines}
+ * marks the open cases that became due soon or overdue. It finds them in a second store ordered by the
+ * time of each case's next mark ({@value #DEADLINES}: "time|case id"), read up to now: the cases whose
+ * clock has come, never every case kept.
+ * <p>
+ * Not a processor of its own: {@link WardTask} drives it, and weighs each change with the early warning
+ * before anything is published. Records handed in and out are keyed by case id.
  */
-public final class CaseKeeper implements Processor<String, CaseKeeper.Input, String, CaseKeeper.Change> {
+public final class CaseKeeper {
 
-    public static final String STORE = "cases";
-    public static final String DEADLINES = "case-deadlines";
+    /** Cases by case id, in the task of their ward (the store of the same name before was in the task of the case id). */
+    public static final String STORE = "ward-cases";
+    public static final String DEADLINES = "ward-case-deadlines";
     private static final byte[] ASSESSMENT = CaseState.ASSESSMENT_CHANGE.getBytes(StandardCharsets.UTF_8);
-    /** Set once the deadline store holds every open case (a store kept by an older version had none). */
-    private static final String FILLED = "~filled";
-
     /** A case just opened, or a command on one. */
     public record Input(CaseState opened, CaseCommand command) {
         public static Input opened(CaseState opened) {
@@ -68,7 +67,7 @@ public final class CaseKeeper implements Processor<String, CaseKeeper.Input, Str
 
     private final CaseLifecycle lifecycle;
     private final DeadlineWatch watch;
-    private ProcessorContext<String, Change> context;
+    private Consumer<Record<String, Change>> out;
     private KeyValueStore<String, CaseState> cases;
     private KeyValueStore<String, String> deadlines;
 
@@ -77,21 +76,24 @@ public final class CaseKeeper implements Processor<String, CaseKeeper.Input, Str
         this.watch = watch;
     }
 
-    @Override
-    public void init(ProcessorContext<String, Change> context) {
-        this.context = context;
+    /** Opens the task's stores; each change goes to {@code out}. */
+    void init(ProcessorContext<?, ?> context, Consumer<Record<String, Change>> out) {
+        this.out = out;
         this.cases = context.getStateStore(STORE);
         this.deadlines = context.getStateStore(DEADLINES);
-        context.schedule(watch.checkEvery(), PunctuationType.WALL_CLOCK_TIME, this::checkDeadlines);
     }
 
-    @Override
-    public void process(Record<String, Input> record) {
+    DeadlineWatch watch() {
+        return watch;
+    }
+
+    /** Keyed by case id. */
+    void process(Record<String, Input> record) {
         Input input = record.value();
         if (input.opened() != null) {
             if (cases.get(record.key()) == null) {
                 CaseState kept = keep(null, input.opened());
-                context.forward(record.withValue(new Change(kept, null, null, RecentHistory.added(null, input.opened()), List.of())));
+                out.accept(record.withValue(new Change(kept, null, null, RecentHistory.added(null, input.opened()), List.of())));
             }
             return;
         }
@@ -102,7 +104,7 @@ public final class CaseKeeper implements Processor<String, CaseKeeper.Input, Str
         if (applied.isPresent()) {
             // a resend of a command already applied (the officer's retry after a lost answer): told again, not done again
             if (isAwaited(command)) {
-                context.forward(record.withValue(new Change(null, new CommandResult(CommandResult.SCHEMA_VERSION, command.commandId(),
+                out.accept(record.withValue(new Change(null, new CommandResult(CommandResult.SCHEMA_VERSION, command.commandId(),
                         command.caseId(), command.type(), true, applied.get().version(), null, at), null, List.of(), List.of())));
             }
             return;
@@ -120,7 +122,7 @@ public final class CaseKeeper implements Processor<String, CaseKeeper.Input, Str
             headers.remove(CaseState.CHANGE_HEADER);
             change = change.withHeaders(headers.add(CaseState.CHANGE_HEADER, ASSESSMENT.clone()));
         }
-        context.forward(change);
+        out.accept(change);
     }
 
     /**
@@ -161,11 +163,28 @@ public final class CaseKeeper implements Processor<String, CaseKeeper.Input, Str
         return after;
     }
 
-    /** Marks the cases whose next mark has come; collected first, so the store is not changed under its iterator. */
-    private void checkDeadlines(long wallClockTime) {
-        if (deadlines.get(FILLED) == null) {
-            fillDeadlines();
+    /**
+     * The early warning's verdict on a case just opened, on its first version rather than a second: its issue and
+     * risk, and, when it joins an issue, the line that says so (of the same version: one change, one version).
+     */
+    CaseState assessedOnOpening(CaseState opened, CaseCommand assessment, Instant at) {
+        return lifecycle.assessedOnOpening(opened, assessment, at);
+    }
+
+    /** Whether the case is kept already (a petition read again after a crash opens nothing). */
+    boolean has(String caseId) {
+        return cases.get(caseId) != null;
+    }
+
+    /** A case kept before, moved from the store of its case id's task ({@link MoveToWard}): kept as it was, unless newer here. */
+    void moved(CaseState before) {
+        if (cases.get(before.caseId()) == null) {
+            keep(null, before);
         }
+    }
+
+    /** Marks the cases whose next mark has come; collected first, so the store is not changed under its iterator. */
+    void checkDeadlines(long wallClockTime) {
         Instant now = watch.now(wallClockTime);
         List<KeyValue<String, String>> due = new ArrayList<>();
         try (KeyValueIterator<String, String> come = deadlines.range(deadlineKey(Instant.EPOCH, ""), deadlineKey(now, "~"))) {
@@ -176,7 +195,7 @@ public final class CaseKeeper implements Processor<String, CaseKeeper.Input, Str
             Optional<CaseState> marked = state == null ? Optional.empty() : watch.check(state, now);
             if (marked.isPresent()) {
                 CaseState kept = keep(state, marked.get());
-                context.forward(new Record<>(entry.value, new Change(kept, null, null, RecentHistory.added(state, marked.get()), List.of()),
+                out.accept(new Record<>(entry.value, new Change(kept, null, null, RecentHistory.added(state, marked.get()), List.of()),
                         wallClockTime));
             } else {
                 // nothing to mark after all (the case is gone, or its clock moved): it waits for its next mark, if any
@@ -185,17 +204,6 @@ public final class CaseKeeper implements Processor<String, CaseKeeper.Input, Str
                         .ifPresent(at -> deadlines.put(deadlineKey(at, entry.value), entry.value));
             }
         }
-    }
-
-    /** Once, for a store kept before the deadline store existed: every open case with a deadline goes in. */
-    private void fillDeadlines() {
-        List<KeyValue<String, String>> entries = new ArrayList<>();
-        try (KeyValueIterator<String, CaseState> all = cases.all()) {
-            all.forEachRemaining(e -> watch.nextMarkAt(e.value)
-                    .ifPresent(at -> entries.add(KeyValue.pair(deadlineKey(at, e.key), e.key))));
-        }
-        entries.forEach(e -> deadlines.put(e.key, e.value));
-        deadlines.put(FILLED, "true");
     }
 
     /** Zero-padded milliseconds, so that a range of keys is a range of time. */

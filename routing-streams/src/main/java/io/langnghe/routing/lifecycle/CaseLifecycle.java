@@ -403,6 +403,17 @@ public final class CaseLifecycle {
                 current.status(), "liên hệ đã được mã hóa / contact sealed")), null);
     }
 
+    /**
+     * The early warning's verdict on a case it weighed as it opened, before its first version is published: the
+     * same version, with a line when it joins an issue (the opening and the joining are one change).
+     */
+    public CaseState assessedOnOpening(CaseState opened, CaseCommand command, Instant at) {
+        CaseCommand.Assessment assessment = command.assessment();
+        CaseState assessedCase = opened.withAssessment(assessment.clusterId(), assessment.risk());
+        return assessment.clusterId() == null ? assessedCase : assessedCase.withLine(new HistoryEntry(opened.version(), at,
+                command.actor().username(), Type.ASSESS.code(), opened.status(), sameIssue(assessment.clusterId())));
+    }
+
     /** The issue and the risk the early warning found; a history line only when the issue changes. */
     private Decision assessed(CaseState current, CaseCommand command, Instant at) {
         CaseCommand.Assessment assessment = command.assessment();
@@ -419,7 +430,11 @@ public final class CaseLifecycle {
         }
         return Decision.accepted(assessedCase.withLine(new HistoryEntry(version, at, command.actor().username(), Type.ASSESS.code(),
                 current.status(), assessment.clusterId() == null ? "tách khỏi vụ việc chung / left the issue"
-                        : "cùng vụ việc / same issue: " + assessment.clusterId())), null);
+                        : sameIssue(assessment.clusterId()))), null);
+    }
+
+    private static String sameIssue(String clusterId) {
+        return "cùng vụ việc / same issue: " + clusterId;
     }
 
     /**

@@ -4,10 +4,8 @@ import io.langnghe.access.Roles;
 import io.langnghe.contracts.Alert;
 import io.langnghe.contracts.AlertAck;
 import io.langnghe.contracts.CaseCommand;
-import io.langnghe.contracts.CaseState;
 import io.langnghe.contracts.Category;
 import io.langnghe.contracts.DeadlineState;
-import io.langnghe.contracts.HistoryEntry;
 import io.langnghe.contracts.IssueState;
 import io.langnghe.contracts.Risk;
 import io.langnghe.contracts.SpikeInForce;
@@ -16,7 +14,6 @@ import io.langnghe.contracts.taxonomy.Taxonomy;
 import io.langnghe.routing.StoreKeys;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -35,12 +32,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * The early warning of one ward: every case that changes, and every alert acknowledged, arrives here
- * (one task holds the whole ward, so a report meets the reports of its neighbouring areas).
+ * (one task holds the whole ward, so a report meets the reports of its neighbouring areas). It runs in
+ * the task that keeps the ward's cases ({@link io.langnghe.routing.cases.WardTask}), which applies what it
+ * tells a case at once: a new case's verdict is on its first version.
  * <ol>
  *   <li>A new case is counted in its area and category (hourly, for the spike baseline), and joined to
  *       the issue of the open case it repeats: the one its caseRef names (a lookup by tracking code), or
@@ -62,7 +62,7 @@ import java.util.stream.Stream;
  * of a report does not grow with the cases kept. Times are the records' own, so a replay decides the
  * same way; an hourly (stream-time) sweep forgets what is old, by ranges of time.
  */
-public final class EarlyWarning implements Processor<String, WarningInput, String, WarningOutput> {
+public final class EarlyWarning {
 
     public static final String CASES = "warning-cases";
     public static final String CLUSTERS = "warning-clusters";
@@ -125,7 +125,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
     private final WarningWords words;
     private final RiskScore riskScore;
     private final Duration window;
-    private ProcessorContext<String, WarningOutput> context;
+    private Consumer<Record<String, WarningOutput>> out;
     private KeyValueStore<String, CaseMemo> cases;
     private Issues clusters;
     private KeyValueStore<String, Long> counts;
@@ -164,9 +164,9 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         this.window = Duration.ofDays(settings.clusters().windowDays());
     }
 
-    @Override
-    public void init(ProcessorContext<String, WarningOutput> context) {
-        this.context = context;
+    /** Opens the task's stores and schedules the hourly sweep; what it says goes to {@code out}. */
+    public void init(ProcessorContext<?, ?> context, Consumer<Record<String, WarningOutput>> out) {
+        this.out = out;
         this.cases = context.getStateStore(CASES);
         this.clusters = new Issues(context.getStateStore(CLUSTERS), context.getStateStore(RECENT));
         this.counts = context.getStateStore(COUNTS);
@@ -184,7 +184,6 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::forgetWhatIsOld);
     }
 
-    @Override
     public void process(Record<String, WarningInput> record) {
         Instant at = Instant.ofEpochMilli(record.timestamp());
         WarningInput input = record.value();
@@ -303,10 +302,10 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         Long saidAt = spikesSaid.get(key);
         if (spike.isPresent() && (saidAt == null || !at.isBefore(Instant.ofEpochMilli(saidAt).plus(SpikesInForce.SAID_AGAIN_AFTER)))) {
             spikesSaid.put(key, at.toEpochMilli());
-            context.forward(new Record<>(key, WarningOutput.spike(SpikesInForce.said(spike.get(), at)), at.toEpochMilli()));
+            out.accept(new Record<>(key, WarningOutput.spike(SpikesInForce.said(spike.get(), at)), at.toEpochMilli()));
         } else if (spike.isEmpty() && saidAt != null) {
             spikesSaid.delete(key);
-            context.forward(new Record<>(key, WarningOutput.spike(null), at.toEpochMilli()));
+            out.accept(new Record<>(key, WarningOutput.spike(null), at.toEpochMilli()));
         }
     }
 
@@ -331,20 +330,6 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             }
         }
         closed.put(closedKey(memo), memo.caseId());
-    }
-
-    /**
-     * A version the early warning's own assessment made: its newest history line is that assessment, or it
-     * has none of its own (an assessment that changed the risk only writes none; every other change does).
-     */
-    static boolean isAssessmentOnly(CaseState state) {
-        List<HistoryEntry> history = state.history() == null ? List.of() : state.history();
-        if (history.isEmpty() || state.version() <= 1) {
-            return false;
-        }
-        HistoryEntry newest = history.get(history.size() - 1);
-        return newest.version() < state.version()
-                || (newest.version() == state.version() && CaseCommand.Type.ASSESS.code().equals(newest.action()));
     }
 
     private CaseMemo leaveIssue(CaseMemo memo, Instant at) {
@@ -412,7 +397,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
                 : Optional.ofNullable(toldThisRecord.get(latestId)).or(() -> Optional.ofNullable(cases.get(latestId))).orElse(inHand);
         IssueState state = new IssueState(IssueState.SCHEMA_VERSION, issue.clusterId(), issue.version(), issue.risk(), issue.reports(),
                 issue.reporters(), taxonomy.wardOf(latest.area()), latest.department(), latest.area(), latest.category(), at);
-        context.forward(new Record<>(issue.clusterId(), WarningOutput.of(state), at.toEpochMilli()));
+        out.accept(new Record<>(issue.clusterId(), WarningOutput.of(state), at.toEpochMilli()));
     }
 
     /** An assess command for one case; the memo takes what it will carry. */
@@ -426,7 +411,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         }
         CaseCommand command = CaseCommand.assess("assess:" + c.caseId() + ":" + at.toEpochMilli() + ":" + risk.score(), c.caseId(),
                 ACTOR, at, new CaseCommand.Assessment(clusterId, risk));
-        context.forward(new Record<>(c.caseId(), WarningOutput.of(command), at.toEpochMilli()));
+        out.accept(new Record<>(c.caseId(), WarningOutput.of(command), at.toEpochMilli()));
     }
 
     /** The spikes of these areas and categories (a case filed by position only, with no area, has no baseline). */
@@ -491,7 +476,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
             Named cases = named.get();
             Alert alert = new Alert(Alert.SCHEMA_VERSION, alertId, subject, level.code(), score, reasons.get(), cases.caseIds(), department, area,
                     category, at, cases.caseCount());
-            context.forward(new Record<>(alertId, WarningOutput.of(alert), at.toEpochMilli()));
+            out.accept(new Record<>(alertId, WarningOutput.of(alert), at.toEpochMilli()));
             LOG.info("alert raised: {} {} score {} ({} cases, {})", subject, level.code(), score, cases.caseCount(), department);
             book = book.raisedAt(level, score, at);
         }
@@ -804,7 +789,7 @@ public final class EarlyWarning implements Processor<String, WarningInput, Strin
         dueNowIfSaid("issue:" + clusterId);
         clusters.forget(clusterId);
         deleteRange(members, clusterId + "|", clusterId + "|}");
-        context.forward(new Record<>(clusterId, WarningOutput.issueForgotten(), at.toEpochMilli()));
+        out.accept(new Record<>(clusterId, WarningOutput.issueForgotten(), at.toEpochMilli()));
     }
 
     /** The entries of {@link #QUIET} of one kind due before now. */

@@ -14,8 +14,7 @@ import java.util.Set;
 
 /**
  * A case version as the early warning weighs it: what {@link CaseMemo} and the look-alike search read, taken from
- * the case before it crosses to its ward's task. The crossing then carries a few hundred bytes instead of the
- * whole case (its history, sealed contact and photos), which the ward would only read again to drop.
+ * the case as the case keeper just kept it.
  *
  * @param reporter     the hashed contact, or "case:<id>" when the resident left none (each such case is its own reporter)
  * @param receivedAt   when the case opened, by its record's time (as every time the early warning compares)
