@@ -48,43 +48,52 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Petitions and officers' commands in, cases out. Each package is one stage of the topology:
+ * Petitions and officers' commands in, cases and the early warning out. Each package is one stage of the topology:
  * <pre>
  *   intake/  routing.rules.v1 ────→ global table ──────┐
  *            feedback.received.v1 → ReadPetition → RouteByRules (classify, Router by the rules, LetterProposals)
- *                                                      │ Routed
- *   cases/   spikes.v1 → global table ───────────────→ CaseOpening (urgent words, legal track, first deadline, the risk
- *                                                      │  its words and the spike in force of its area decide)
+ *                                                      │ Routed                                      (by case id)
+ *   cases/   spikes.v1 → global table ───────────────→ OpenCase (CaseOpening: urgent words, legal track, first deadline,
+ *                                                      │  the risk its words and the spike in force of its area decide)
  *            case.commands.v1 ────→ ReadCommand ────┐  │
  *                                                   ↓  ↓
- *                                                  CaseKeeper (lifecycle/: CaseLifecycle decides, DeadlineWatch marks)
- *              stores: "cases" (by case id), "case-deadlines" (by next mark)
- *              every minute (wall clock): "case-deadlines" up to now → due soon / overdue marks
- *                                                   ├→ cases.v1 (history bounded; a new case with the risk its words decide,
- *                                                   │            an assessment-only version with header langnghe.change)
+ *                                                  MoveToWard (the upgrade: a case the previous version kept by case id
+ *            alert.acks.v1 ─────────────────────┐   │           in "cases" crosses to its ward first)
+ *                                               ↓   ↓
+ *                                    keyed by ward → ward-inputs (the one crossing of a topic)       (by ward)
+ *                                                   ↓
+ *                                                  WardTask: one task per ward, no topic inside
+ *                                                   ├ CaseKeeper (lifecycle/: CaseLifecycle decides, DeadlineWatch marks)
+ *                                                   │   stores: "ward-cases" (by case id), "ward-case-deadlines" (by next mark)
+ *                                                   │   every minute (wall clock): deadlines up to now → due soon / overdue
+ *                                                   └ warning/ EarlyWarning weighs each change; a new case before it is
+ *                                                       kept, so its verdict (issue, risk) is on its first version;
+ *                                                       what it tells another case is decided there, as a version
+ *                                                       marked as an assessment (see EarlyWarningTopology: its stores)
+ *                                                   ├→ cases.v1 (history bounded; an assessment-only version with header
+ *                                                   │            langnghe.change)
  *                                                   ├→ case.history.v1 (every line, once)
- *                                                   ├→ case.command.results.v1 (not for the early warning's own assess)
+ *                                                   ├→ case.command.results.v1 (for people's commands)
  *                                                   ├→ case.commands.v1 (open_request: a letter's accepted requests)
- *                                                   └→ classifier.corrections.v1
+ *                                                   ├→ classifier.corrections.v1
+ *                                                   └→ alerts.v1, issues.v1 (an issue's risk and counts at each change),
+ *                                                      spikes.v1 (a spike of an area and category starting, lasting, over)
  *   intake/  classifier.corrections.v1 → global store → LearnCorrections: the classifier and the place
  *            resolver learn (on every instance)
- *   warning/ cases.v1, alert.acks.v1 → keyed by ward → EarlyWarning → alerts.v1, issues.v1 (an issue's risk and counts
- *            at each change), case.commands.v1 (assess: a case joining or leaving an issue, a case alone),
- *            spikes.v1 (a spike of an area and category starting, lasting, over)
- *            (see EarlyWarningTopology: one task per ward, lookups by key)
  *   (root)   the wiring: this class, RoutingStreams and RoutingBeans (Micronaut), the settings, dead letters
  * </pre>
- * and whatever cannot be read → {@code feedback.dlq.v1}. Both inputs are keyed by case id (= the
- * feedback id), so a case and its commands meet in one partition and one store; the two topics must
- * have the same number of partitions.
+ * and whatever cannot be read → {@code feedback.dlq.v1}. Petitions and commands are keyed by case id (= the
+ * feedback id), so the upgrade finds a case and its commands in one partition; the two topics must
+ * have the same number of partitions. A taxonomy is one ward's, so a command crosses to the ward its
+ * taxonomy names; a deployment for a city would look its case's ward up first.
  * <p>
  * A complaint or a denunciation opens on the legal track at the triage desk, an urgent petition with
  * the urgent clocks (see CaseOpening).
  * <p>
  * A case is dated by its record's timestamp, not by the wall clock: replaying the topics (after a
  * crash, or to rebuild) then decides the very same way, but for what the global tables say then (the rules,
- * the spikes in force: the early warning corrects a case's risk). The clock only stamps dead letters, and the
- * wall clock only drives the deadline check (a deadline passes whether or not a record arrives).
+ * the spikes in force). The clock only stamps dead letters, and the wall clock only drives the deadline
+ * check (a deadline passes whether or not a record arrives) and the upgrade's moving of cases.
  * <p>
  * Nothing here reads every case: a petition costs the same with a hundred thousand cases kept as
  * with none (measure it with {@code ./langnghe bench topology}).

@@ -99,8 +99,9 @@ class BoundedRecordsIntegrationTest implements TestPropertyProvider {
         assertThat(last.history().get(0).action()).isEqualTo("routed");
         assertThat(awaitRecordsOf(topics.caseHistory().name(), "fb-worked", 2001)).hasSize(2001);
         // and the 5,000 reports are one issue, whose alert names a bounded sample of them
-        CaseState lastReport = read(awaitRecordsOf(topics.cases().name(), "fb-flood-4999", 2).get(1).value(), CaseState.class);
-        // (the first of them to reach the early warning names the issue: the partitions of cases.v1 are read side by side)
+        // (its first version carries its issue; the first report to reach the ward names it: the partitions of the petitions
+        // are read side by side)
+        CaseState lastReport = read(awaitRecordsOf(topics.cases().name(), "fb-flood-4999", 1).get(0).value(), CaseState.class);
         assertThat(lastReport.clusterId()).startsWith("issue-fb-flood-");
         List<Alert> alerts = probe.readAll(topics.alerts().name(), Duration.ofSeconds(30)).stream().map(r -> read(r.value(), Alert.class))
                 .filter(a -> a.subject().equals("issue:" + lastReport.clusterId())).toList();
@@ -113,7 +114,7 @@ class BoundedRecordsIntegrationTest implements TestPropertyProvider {
         // and no record written anywhere passes 256 KiB, the stores' changelogs included
         String application = prefix + ".routing-streams";
         for (String topic : List.of(topics.cases().name(), topics.caseCommands().name(), topics.alerts().name(),
-                topics.caseHistory().name(), topics.issues().name(), application + "-cases-changelog", application + "-warning-clusters-changelog",
+                topics.caseHistory().name(), topics.issues().name(), application + "-ward-cases-changelog", application + "-warning-clusters-changelog",
                 application + "-warning-cases-changelog", application + "-warning-alerts-changelog",
                 application + "-warning-recent-changelog")) {
             assertThat(probe.readAll(topic, Duration.ofSeconds(30))).as(topic).isNotEmpty()

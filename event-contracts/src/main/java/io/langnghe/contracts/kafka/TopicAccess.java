@@ -40,9 +40,10 @@ public final class TopicAccess {
         writes(ServicePrincipal.INGEST, topics.feedbackReceived(), topics.contactOptOuts(), topics.contactKeys());
         reads(ServicePrincipal.INGEST, topics.contactKeys());
 
-        // routing-streams: the only writer of cases and alerts; its system commands (assessments) go on case.commands
+        // routing-streams: the only writer of cases and alerts (it never reads cases back: a ward's task keeps them); its
+        // system commands (a letter's requests to open) go on case.commands
         reads(ServicePrincipal.ROUTING, topics.feedbackReceived(), topics.caseCommands(), topics.routingRules(),
-                topics.alertAcks(), topics.classifierCorrections(), topics.cases(), topics.spikes());
+                topics.alertAcks(), topics.classifierCorrections(), topics.spikes());
         writes(ServicePrincipal.ROUTING, topics.cases(), topics.alerts(), topics.issues(), topics.spikes(), topics.caseCommands(), topics.caseCommandResults(),
                 topics.feedbackDlq(), topics.caseHistory(), topics.classifierCorrections(), topics.routingRules());
         streamsApplication(ServicePrincipal.ROUTING, prefix + ".routing-streams");

@@ -117,7 +117,8 @@ public final class CaseKeeper {
         Record<String, Change> change = record.withValue(new Change(kept, result, decision.correction(),
                 decision.isAccepted() ? RecentHistory.added(current, kept) : List.of(), decision.followUps()));
         if (kept != null && command.type() == CaseCommand.Type.ASSESS) {
-            // readers that do not weigh the risk (the early warning itself) skip this version unread
+            // readers that do not weigh the risk (the notification planner) skip this version unread, and the ward's task
+            // does not weigh it again
             Headers headers = new RecordHeaders(record.headers().toArray());
             headers.remove(CaseState.CHANGE_HEADER);
             change = change.withHeaders(headers.add(CaseState.CHANGE_HEADER, ASSESSMENT.clone()));

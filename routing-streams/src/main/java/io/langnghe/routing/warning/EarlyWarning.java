@@ -48,8 +48,8 @@ import java.util.stream.Stream;
  *       (the look-alike index, see {@link Lookalike} and {@link Fingerprint}).</li>
  *   <li>The issue (or the case alone) is scored by {@link RiskScore}, from the issue's own record only
  *       (see {@link Cluster}). The issue itself is published on issues.v1 whenever its risk or its counts
- *       change: one record per change, wherever its current risk is read. A case is told (an assess
- *       command) when it joins an issue, with the issue and its risk then, and when it leaves one; a case
+ *       change: one record per change, wherever its current risk is read. A case is told (an assessment, which
+ *       the ward's task applies at once) when it joins an issue, with the issue and its risk then, and when it leaves one; a case
  *       alone when its own risk changes; never when the issue's risk changes later, so a report costs
  *       its own case versions and one issue record, however large the issue.</li>
  *   <li>An alert is raised when a threshold is crossed: the issue's risk level, an issue with enough
@@ -400,7 +400,7 @@ public final class EarlyWarning {
         out.accept(new Record<>(issue.clusterId(), WarningOutput.of(state), at.toEpochMilli()));
     }
 
-    /** An assess command for one case; the memo takes what it will carry. */
+    /** An assessment of one case (for the case keeper beside it); the memo takes what it will carry. */
     private void tell(CaseMemo c, String clusterId, Risk risk, Instant at) {
         CaseMemo assessed = c.assessed(clusterId, risk);
         cases.put(c.caseId(), assessed.kept());
