@@ -41,10 +41,11 @@ import java.util.function.Consumer;
  */
 public final class CaseKeeper {
 
-    /** Cases by case id, in the task of their ward (the store of the same name before was in the task of the case id). */
+    /** Cases by case id, in the task of their ward (the previous version kept them by case id: {@link MoveToWard}). */
     public static final String STORE = "ward-cases";
     public static final String DEADLINES = "ward-case-deadlines";
     private static final byte[] ASSESSMENT = CaseState.ASSESSMENT_CHANGE.getBytes(StandardCharsets.UTF_8);
+
     /** A case just opened, or a command on one. */
     public record Input(CaseState opened, CaseCommand command) {
         public static Input opened(CaseState opened) {

@@ -48,10 +48,10 @@ import java.util.stream.Stream;
  *       (the look-alike index, see {@link Lookalike} and {@link Fingerprint}).</li>
  *   <li>The issue (or the case alone) is scored by {@link RiskScore}, from the issue's own record only
  *       (see {@link Cluster}). The issue itself is published on issues.v1 whenever its risk or its counts
- *       change: one record per change, wherever its current risk is read. A case is told (an assessment, which
- *       the ward's task applies at once) when it joins an issue, with the issue and its risk then, and when it leaves one; a case
- *       alone when its own risk changes; never when the issue's risk changes later, so a report costs
- *       its own case versions and one issue record, however large the issue.</li>
+ *       change: one record per change, wherever its current risk is read. A case is told (an assessment,
+ *       which the ward's task applies at once) when it joins an issue, with the issue and its risk then,
+ *       and when it leaves one; a case alone when its own risk changes; never when the issue's risk
+ *       changes later, so a report costs its own case version and one issue record, however large the issue.</li>
  *   <li>An alert is raised when a threshold is crossed: the issue's risk level, an issue with enough
  *       distinct reporters, a spike (unless most of it is one issue, which has its own alert), an overdue
  *       case; at most once per subject and level, and after an acknowledgement only when the subject is
