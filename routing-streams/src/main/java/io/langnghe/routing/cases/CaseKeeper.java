@@ -46,17 +46,6 @@ public final class CaseKeeper {
     public static final String DEADLINES = "ward-case-deadlines";
     private static final byte[] ASSESSMENT = CaseState.ASSESSMENT_CHANGE.getBytes(StandardCharsets.UTF_8);
 
-    /** A case just opened, or a command on one. */
-    public record Input(CaseState opened, CaseCommand command) {
-        public static Input opened(CaseState opened) {
-            return new Input(opened, null);
-        }
-
-        public static Input command(CaseCommand command) {
-            return new Input(null, command);
-        }
-    }
-
     /**
      * What to publish: the new state (if any, its history bounded), the command's result (for commands someone waits for), a
      * correction (if any), the new lines of the case's history (each one once, for the history topic), and the
@@ -88,17 +77,15 @@ public final class CaseKeeper {
         return watch;
     }
 
-    /** Keyed by case id. */
-    void process(Record<String, Input> record) {
-        Input input = record.value();
-        if (input.opened() != null) {
-            if (cases.get(record.key()) == null) {
-                CaseState kept = keep(null, input.opened());
-                out.accept(record.withValue(new Change(kept, null, null, RecentHistory.added(null, input.opened()), List.of())));
-            }
-            return;
-        }
-        CaseCommand command = input.command();
+    /** A case just opened, keyed by its id; the caller has seen it is not kept yet ({@link #has}). */
+    void open(Record<String, CaseState> record) {
+        CaseState kept = keep(null, record.value());
+        out.accept(record.withValue(new Change(kept, null, null, RecentHistory.added(null, record.value()), List.of())));
+    }
+
+    /** A command, keyed by its case id, decided against the stored case. */
+    void decide(Record<String, CaseCommand> record) {
+        CaseCommand command = record.value();
         CaseState current = cases.get(record.key());
         Instant at = Instant.ofEpochMilli(record.timestamp());
         Optional<HistoryEntry> applied = appliedLine(current, command.commandId());

@@ -57,7 +57,7 @@ public final class WardTask implements Processor<String, WardInput, String, Ward
         } else if (input.opened() != null) {
             opened(record.withKey(input.opened().caseId()).withValue(input.opened()));
         } else {
-            keeper.process(record.withKey(input.command().caseId()).withValue(CaseKeeper.Input.command(input.command())));
+            keeper.decide(record.withKey(input.command().caseId()).withValue(input.command()));
         }
     }
 
@@ -75,7 +75,7 @@ public final class WardTask implements Processor<String, WardInput, String, Ward
                     opened = keeper.assessedOnOpening(opened, verdict, Instant.ofEpochMilli(record.timestamp()));
                 }
             }
-            keeper.process(record.withValue(CaseKeeper.Input.opened(opened)));
+            keeper.open(record.withValue(opened));
         } finally {
             opening = null;
         }
@@ -98,7 +98,7 @@ public final class WardTask implements Processor<String, WardInput, String, Ward
         } else if (assessment.caseId().equals(opening)) {
             verdict = assessment;
         } else {
-            keeper.process(said.withKey(assessment.caseId()).withValue(CaseKeeper.Input.command(assessment)));
+            keeper.decide(said.withKey(assessment.caseId()).withValue(assessment));
         }
     }
 }
